@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../tests/support/tempDir';
+import { createCore } from './createCore';
+import { databaseFileName } from './db/openDatabase';
+import { MemoryVault } from './vault/memoryVault';
+
+describe('createCore: app.info', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  beforeEach(() => {
+    temp = makeTempDir();
+  });
+  afterEach(() => temp.cleanup());
+
+  it('reports version, data folder, schema and keychain state', async () => {
+    const core = createCore({ dataDir: temp.dir, vault: new MemoryVault(), version: '2.0.0', shell: 'test' });
+    const result = await core.dispatch('app.info', {});
+    core.close();
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        version: '2.0.0',
+        dataDir: temp.dir,
+        database: { path: path.join(temp.dir, databaseFileName), schemaVersion: 1 },
+        keychain: { state: 'available' },
+        shell: 'test',
+      },
+    });
+  });
+
+  it('says why the keychain is unavailable', async () => {
+    const vault = new MemoryVault();
+    vault.setUnavailable('The system keychain is locked.');
+    const core = createCore({ dataDir: temp.dir, vault, version: '2.0.0', shell: 'test' });
+    const result = await core.dispatch('app.info', {});
+    core.close();
+    expect(result).toMatchObject({ ok: true, value: { keychain: { state: 'unavailable', reason: 'The system keychain is locked.' } } });
+  });
+
+  it('reports that a corrupt database was set aside', async () => {
+    fs.writeFileSync(path.join(temp.dir, databaseFileName), 'garbage'.repeat(1000));
+    const core = createCore({ dataDir: temp.dir, vault: new MemoryVault(), version: '2.0.0', shell: 'test' });
+    const result = await core.dispatch('app.info', {});
+    core.close();
+    expect(result).toMatchObject({ ok: true, value: { database: { schemaVersion: 1, recovered: { movedTo: expect.stringContaining('.corrupt-') } } } });
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it, vi } from 'vitest';
+import { AppFailure } from '../../shared/errors';
+import { createDispatch, type HandlerTable } from './dispatch';
+
+const info = {
+  version: '1.0.0',
+  dataDir: '/data',
+  database: { path: '/data/db', schemaVersion: 1 },
+  keychain: { state: 'available' as const },
+  shell: 'test' as const,
+};
+
+function table(handler: HandlerTable['app.info']): HandlerTable {
+  return { 'app.info': handler };
+}
+
+describe('createDispatch', () => {
+  it('runs the handler with the validated request and wraps its value', async () => {
+    const handler = vi.fn(() => info);
+    const result = await createDispatch(table(handler))('app.info', {});
+    expect(result).toEqual({ ok: true, value: info });
+    expect(handler).toHaveBeenCalledWith({});
+  });
+
+  it('answers validation for an unknown channel without running anything', async () => {
+    const result = await createDispatch(table(() => info))('users.drop', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'validation', message: 'Unknown channel: "users.drop"' } });
+    expect(await createDispatch(table(() => info))(42, {})).toMatchObject({ ok: false, error: { code: 'validation' } });
+  });
+
+  it('answers validation for a malformed payload, naming the field', async () => {
+    const handler = vi.fn(() => info);
+    const result = await createDispatch(table(handler))('app.info', { extra: true });
+    expect(result).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(handler).not.toHaveBeenCalled();
+    expect(await createDispatch(table(handler))('app.info', 'text')).toMatchObject({ ok: false, error: { code: 'validation' } });
+  });
+
+  it('passes an AppFailure through as its contract error', async () => {
+    const result = await createDispatch(
+      table(() => {
+        throw new AppFailure('keychain-unavailable', 'Keychain locked');
+      }),
+    )('app.info', {});
+    expect(result).toEqual({ ok: false, error: { code: 'keychain-unavailable', message: 'Keychain locked' } });
+  });
+
+  it('turns any other throw into an internal error and reports it', async () => {
+    const onInternalError = vi.fn();
+    const result = await createDispatch(
+      table(() => {
+        throw new TypeError('boom');
+      }),
+      { onInternalError },
+    )('app.info', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(onInternalError).toHaveBeenCalledWith('app.info', expect.any(TypeError));
+  });
+
+  it('strips fields the contract does not declare from the reply', async () => {
+    const leaky = { ...info, authToken: 'secret-token' } as typeof info;
+    const result = await createDispatch(table(() => leaky))('app.info', {});
+    expect(JSON.stringify(result)).not.toContain('secret-token');
+  });
+
+  it('refuses a reply that breaks the contract instead of sending it', async () => {
+    const onInternalError = vi.fn();
+    const broken = { ...info, version: 7 } as unknown as typeof info;
+    const result = await createDispatch(table(() => broken), { onInternalError })('app.info', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(onInternalError).toHaveBeenCalled();
+  });
+});

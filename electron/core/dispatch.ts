@@ -1,0 +1,64 @@
+import { AppFailure, fail, ok, type Failure, type Result } from '../../shared/errors';
+import { channels, isChannel, type Channel, type ChannelRequest, type ChannelValue } from '../../shared/contract';
+import type { ZodError } from 'zod';
+
+export type Handler<C extends Channel> = (request: ChannelRequest<C>) => Promise<ChannelValue<C>> | ChannelValue<C>;
+export type HandlerTable = { [C in Channel]: Handler<C> };
+
+/** One entry point for both shells: (channel name, untrusted payload) → contract result. */
+export type Dispatch = (channel: unknown, payload: unknown) => Promise<Result<unknown>>;
+
+export interface DispatchOptions {
+  /** Reports failures that are bugs in the core (never the payload itself: it may hold secrets). */
+  onInternalError?: (channel: string, error: unknown) => void;
+}
+
+/**
+ * Validates the request against the contract before the handler runs and the value
+ * against the response schema after. The response parse doubles as an allow-list:
+ * keys the contract does not declare are stripped, so a handler cannot leak a field
+ * (a token, say) by accident. Nothing thrown escapes: every outcome is a Result.
+ */
+export function createDispatch(handlers: HandlerTable, options: DispatchOptions = {}): Dispatch {
+  return async (channel, payload) => {
+    if (!isChannel(channel)) {
+      return fail('validation', `Unknown channel: ${describe(channel)}`);
+    }
+    try {
+      const request = channels[channel].request.safeParse(payload ?? {});
+      if (!request.success) {
+        return validationFailure(request.error);
+      }
+      const handler = handlers[channel] as Handler<Channel>;
+      const value = await handler(request.data as ChannelRequest<Channel>);
+      const checked = channels[channel].response.safeParse(value);
+      if (!checked.success) {
+        options.onInternalError?.(channel, checked.error);
+        return fail('internal', 'The app produced an answer it cannot show. Please report this.');
+      }
+      return ok(checked.data);
+    } catch (error) {
+      if (error instanceof AppFailure) {
+        return { ok: false, error: error.error };
+      }
+      options.onInternalError?.(channel, error);
+      return fail('internal', 'Something went wrong inside the app. Please try again.');
+    }
+  };
+}
+
+function validationFailure(error: ZodError): Failure {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length > 0 ? issue.path.join('.') : '(request)';
+    fields[key] ??= issue.message;
+  }
+  return fail('validation', 'The request was not valid.', { fields });
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') {
+    return JSON.stringify(value.slice(0, 80));
+  }
+  return typeof value;
+}

@@ -1,0 +1,4 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { createPreloadApi } from './preloadApi';
+
+contextBridge.exposeInMainWorld('accountManager', createPreloadApi(ipcRenderer));

@@ -1,0 +1,19 @@
+import type { AccountManagerApi } from '../../../shared/contract';
+import { createSocketApi } from './socketBridge';
+
+declare global {
+  interface Window {
+    accountManager?: AccountManagerApi;
+  }
+}
+
+let api: AccountManagerApi | null = null;
+
+/**
+ * The contract API, whichever shell we run under: Electron's preload puts it on
+ * `window.accountManager`; in a plain browser we open the host's WebSocket instead.
+ */
+export function getApi(): AccountManagerApi {
+  api ??= window.accountManager ?? createSocketApi(window.location);
+  return api;
+}

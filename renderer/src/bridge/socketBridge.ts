@@ -1,0 +1,72 @@
+import type { AccountManagerApi, EventName } from '../../../shared/contract';
+import { fail, type Result } from '../../../shared/errors';
+import { secretFragmentKey, socketPath, type HostFrame } from '../../../shared/socketFrames';
+
+type Pending = (result: Result<unknown>) => void;
+
+/**
+ * The browser host's version of `window.accountManager`: the same functions, carried
+ * over a WebSocket. Calls made before the socket opens wait for it; if it closes,
+ * waiting calls fail with `network-unreachable` instead of hanging.
+ */
+export function createSocketApi(location: Location): AccountManagerApi {
+  const secret = new URLSearchParams(location.hash.slice(1)).get(secretFragmentKey) ?? '';
+  const socketUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${socketPath}?secret=${encodeURIComponent(secret)}`;
+  const socket = new WebSocket(socketUrl);
+  const opened = new Promise<boolean>((resolve) => {
+    socket.addEventListener('open', () => resolve(true), { once: true });
+    socket.addEventListener('close', () => resolve(false), { once: true });
+  });
+  const pending = new Map<number, Pending>();
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  let nextId = 1;
+
+  socket.addEventListener('message', (message) => {
+    let frame: HostFrame;
+    try {
+      frame = JSON.parse(String(message.data)) as HostFrame;
+    } catch {
+      return; // Not a frame from our host; nothing waits for it.
+    }
+    if (frame.type === 'result') {
+      pending.get(frame.id)?.(frame.result as Result<unknown>);
+      pending.delete(frame.id);
+    } else {
+      listeners.get(frame.event)?.forEach((listener) => listener(frame.payload));
+    }
+  });
+  socket.addEventListener('close', () => {
+    for (const settle of pending.values()) {
+      settle(fail('network-unreachable', 'The connection to the app was lost. Reload the page.'));
+    }
+    pending.clear();
+  });
+
+  const call = async (channel: string, request: unknown): Promise<Result<unknown>> => {
+    if (!(await opened) || socket.readyState !== WebSocket.OPEN) {
+      return fail('network-unreachable', 'The app is not reachable. Is the browser host still running?');
+    }
+    const id = nextId++;
+    return new Promise((resolve) => {
+      pending.set(id, resolve);
+      socket.send(JSON.stringify({ type: 'call', id, channel, payload: request }));
+    });
+  };
+
+  const on = (event: EventName, listener: (payload: unknown) => void) => {
+    const set = listeners.get(event) ?? new Set();
+    set.add(listener);
+    listeners.set(event, set);
+    return () => set.delete(listener);
+  };
+  // A proxy instead of a list of channel names keeps the contract's schemas (and zod)
+  // out of the renderer bundle; the core rejects any name the contract does not know.
+  return new Proxy({} as AccountManagerApi, {
+    get: (_target, name) => {
+      if (name === 'on') return on;
+      // Not a channel: keeps the proxy from looking like a promise or an iterable.
+      if (typeof name === 'symbol' || name === 'then') return undefined;
+      return (request: unknown) => call(name, request);
+    },
+  });
+}

@@ -1,0 +1,48 @@
+import { useEffect } from 'react';
+import { useAppInfo } from '../stores/appInfoStore';
+
+export function AboutScreen() {
+  const { info, error, loading, load } = useAppInfo();
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <section aria-labelledby="about-title" className="screen">
+      <h1 id="about-title">About and diagnostics</h1>
+      {error && (
+        <p role="alert" className="error">
+          {error.message}
+        </p>
+      )}
+      {!info && !error && <p aria-live="polite">Loading…</p>}
+      {info && (
+        <dl className="facts" aria-busy={loading}>
+          <dt>Version</dt>
+          <dd data-testid="app-version">{info.version}</dd>
+          <dt>Running in</dt>
+          <dd>{info.shell === 'electron' ? 'Desktop app' : info.shell === 'browser-host' ? 'Browser host' : 'Test'}</dd>
+          <dt>Data folder</dt>
+          <dd data-testid="data-dir">
+            <code>{info.dataDir}</code>
+          </dd>
+          <dt>Database schema</dt>
+          <dd data-testid="schema-version">{info.database.schemaVersion}</dd>
+          <dt>System keychain</dt>
+          <dd data-testid="keychain-status">
+            {info.keychain.state === 'available' ? 'Available' : `Unavailable — ${info.keychain.reason}`}
+          </dd>
+        </dl>
+      )}
+      {info?.database.recovered && (
+        <p role="status" className="notice" data-testid="storage-recovered">
+          The local database could not be read and was set aside at <code>{info.database.recovered.movedTo}</code>. The
+          app started with a fresh one; your accounts will sync again from their servers.
+        </p>
+      )}
+      <button type="button" onClick={() => void load()} disabled={loading}>
+        {loading ? 'Refreshing…' : 'Refresh'}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,22 @@
+import { create } from 'zustand';
+import type { AppInfo } from '../../../shared/contract';
+import type { AppError } from '../../../shared/errors';
+import { getApi } from '../bridge/api';
+
+interface AppInfoState {
+  info: AppInfo | null;
+  error: AppError | null;
+  loading: boolean;
+  load(): Promise<void>;
+}
+
+export const useAppInfo = create<AppInfoState>((set) => ({
+  info: null,
+  error: null,
+  loading: false,
+  async load() {
+    set({ loading: true });
+    const result = await getApi()['app.info']({});
+    set(result.ok ? { info: result.value, error: null, loading: false } : { error: result.error, loading: false });
+  },
+}));

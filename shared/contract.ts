@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { errorCodes, type Result } from './errors';
+
+/**
+ * The IPC contract: every channel the renderer may call, with the zod schema of its
+ * request and of its successful value, plus the events the core pushes to the UI.
+ * Both shells (Electron IPC and the browser host's WebSocket) carry exactly this;
+ * the core validates every request against it before any handler runs.
+ */
+
+const noPayload = z.object({}).strict();
+
+export const appErrorSchema = z.object({
+  code: z.enum(errorCodes),
+  message: z.string(),
+  fields: z.record(z.string(), z.string()).optional(),
+  retryAfter: z.number().nonnegative().optional(),
+});
+export const failureSchema = z.object({ ok: z.literal(false), error: appErrorSchema });
+
+export const keychainStatusSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('available') }),
+  z.object({ state: z.literal('unavailable'), reason: z.string() }),
+]);
+export type KeychainStatus = z.infer<typeof keychainStatusSchema>;
+
+export const storageRecoverySchema = z.object({
+  /** Where the unreadable database file was moved (kept for inspection, never deleted). */
+  movedTo: z.string(),
+  at: z.string(),
+  reason: z.string(),
+});
+
+export const appInfoSchema = z.object({
+  version: z.string(),
+  dataDir: z.string(),
+  database: z.object({
+    path: z.string(),
+    schemaVersion: z.number().int().nonnegative(),
+    recovered: storageRecoverySchema.optional(),
+  }),
+  keychain: keychainStatusSchema,
+  shell: z.enum(['electron', 'browser-host', 'test']),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+export const channels = {
+  'app.info': { request: noPayload, response: appInfoSchema },
+} as const;
+
+export type Channels = typeof channels;
+export type Channel = keyof Channels;
+export type ChannelRequest<C extends Channel> = z.input<Channels[C]['request']>;
+export type ChannelValue<C extends Channel> = z.output<Channels[C]['response']>;
+export type ChannelResult<C extends Channel> = Result<ChannelValue<C>>;
+
+export const channelNames = Object.keys(channels) as Channel[];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.hasOwn(channels, name);
+}
+
+/** The full reply schema of a channel: the value on success, an error otherwise. */
+export function resultSchema<C extends Channel>(channel: C) {
+  return z.union([z.object({ ok: z.literal(true), value: channels[channel].response }), failureSchema]);
+}
+
+export const events = {
+  'accounts.changed': z.object({}),
+  'profile.changed': z.object({ accountId: z.string() }),
+  'sync.changed': z.object({}),
+  'connectivity.changed': z.object({ serverId: z.string(), online: z.boolean() }),
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+export const eventNames = Object.keys(events) as EventName[];
+
+/** What `window.accountManager` offers in both shells: one function per channel, plus `on`. */
+export type AccountManagerApi = {
+  [C in Channel]: (request: ChannelRequest<C>) => Promise<ChannelResult<C>>;
+} & {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};
+
+/** The one Electron IPC channel that carries core events to the window ({ event, payload }). */
+export const ipcEventChannel = 'core:event';

@@ -1,0 +1,54 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+
+export interface RunningHost {
+  url: string;
+  /** Every line the host printed on stdout. */
+  stdout: string[];
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `npm run web`'s program as a child process, exactly as a person would,
+ * and waits for its `Open: ` line.
+ */
+export async function startBrowserHostProcess(options: { dataDir: string; env?: NodeJS.ProcessEnv }): Promise<RunningHost> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(root, 'electron/browser-host/cli.ts'), '--port', '0', '--data-dir', options.dataDir],
+    { cwd: root, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const stdout: string[] = [];
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const lines = readline.createInterface({ input: child.stdout! });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`browser host did not start: ${stderr}`)), 20_000);
+    lines.on('line', (line) => {
+      stdout.push(line);
+      if (line.startsWith('Open: ')) {
+        clearTimeout(timer);
+        resolve(line.slice('Open: '.length));
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`browser host exited with ${code}: ${stderr}`));
+    });
+  });
+  return {
+    url,
+    stdout,
+    process: child,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

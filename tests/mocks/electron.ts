@@ -1,0 +1,134 @@
+/**
+ * A recording stand-in for the `electron` module, for unit tests of the shell and the
+ * preload. The real module cannot load here (no Electron binary). Each fake keeps what
+ * it was given so tests can assert on the settings and handlers the shell installed.
+ */
+import { EventEmitter } from 'node:events';
+import { vi } from 'vitest';
+
+type Listener = (...args: unknown[]) => unknown;
+
+class FakeWebFrame {
+  constructor(public url: string) {}
+}
+
+export class FakeWebContents extends EventEmitter {
+  mainFrame = new FakeWebFrame('app://bundle/index.html');
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  sent: { channel: string; payload: unknown }[] = [];
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+    this.windowOpenHandler = handler;
+  }
+  send(channel: string, payload: unknown) {
+    this.sent.push({ channel, payload });
+  }
+  /** Emits like Electron: returns whether a listener called event.preventDefault(). */
+  emitPreventable(name: string, ...args: unknown[]): boolean {
+    let prevented = false;
+    this.emit(name, { preventDefault: () => (prevented = true) }, ...args);
+    return prevented;
+  }
+}
+
+export class BrowserWindow extends EventEmitter {
+  static created: BrowserWindow[] = [];
+  webContents = new FakeWebContents();
+  loadedUrl: string | null = null;
+  destroyed = false;
+  focused = false;
+  minimized = false;
+  constructor(public options: Record<string, unknown>) {
+    super();
+    BrowserWindow.created.push(this);
+  }
+  loadURL(url: string) {
+    this.loadedUrl = url;
+    return Promise.resolve();
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
+  isMinimized() {
+    return this.minimized;
+  }
+  restore() {
+    this.minimized = false;
+  }
+  focus() {
+    this.focused = true;
+  }
+  show() {}
+}
+
+class FakeApp extends EventEmitter {
+  singleInstanceLock = true;
+  quit = vi.fn();
+  readyResolvers: (() => void)[] = [];
+  userData = '/tmp/am-fake-user-data';
+  requestSingleInstanceLock() {
+    return this.singleInstanceLock;
+  }
+  whenReady() {
+    return new Promise<void>((resolve) => this.readyResolvers.push(resolve));
+  }
+  /** Test helper: fire app ready. */
+  becomeReady() {
+    this.readyResolvers.splice(0).forEach((resolve) => resolve());
+  }
+  getPath(name: string) {
+    return name === 'userData' ? this.userData : `/tmp/am-fake-${name}`;
+  }
+  getVersion() {
+    return '0.0.0-test';
+  }
+}
+
+export const app = new FakeApp();
+
+export const ipcMain = {
+  handlers: new Map<string, Listener>(),
+  handle(channel: string, listener: Listener) {
+    this.handlers.set(channel, listener);
+  },
+};
+
+export const protocol = {
+  privileged: [] as unknown[],
+  handlers: new Map<string, Listener>(),
+  registerSchemesAsPrivileged(schemes: unknown[]) {
+    this.privileged.push(...schemes);
+  },
+  handle(scheme: string, handler: Listener) {
+    this.handlers.set(scheme, handler);
+  },
+};
+
+export const session = {
+  defaultSession: {
+    requestHandler: null as Listener | null,
+    checkHandler: null as Listener | null,
+    setPermissionRequestHandler(handler: Listener) {
+      this.requestHandler = handler;
+    },
+    setPermissionCheckHandler(handler: Listener) {
+      this.checkHandler = handler;
+    },
+  },
+};
+
+export const shell = { openExternal: vi.fn(() => Promise.resolve()) };
+export const dialog = { showErrorBox: vi.fn() };
+
+export const contextBridge = {
+  exposed: new Map<string, unknown>(),
+  exposeInMainWorld(key: string, api: unknown) {
+    this.exposed.set(key, api);
+  },
+};
+
+export const ipcRenderer = Object.assign(new EventEmitter(), {
+  invoke: vi.fn((channel: string, payload: unknown) => Promise.resolve({ channel, payload })),
+});
+
+export { FakeWebFrame };
+export default { app, BrowserWindow, ipcMain, protocol, session, shell, dialog, contextBridge, ipcRenderer };

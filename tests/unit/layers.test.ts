@@ -1,0 +1,41 @@
+import { ESLint } from 'eslint';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const eslint = new ESLint({ cwd: root });
+
+async function layerErrors(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+  return (result?.messages ?? []).filter((message) => message.ruleId === 'layers/layers').map((message) => message.message);
+}
+
+describe('lint: the layer table of DESIGN.md', () => {
+  it.each([
+    ['renderer/src/x.ts', "import { createCore } from '../../electron/core/createCore';\nexport const x = createCore;"],
+    ['renderer/src/x.ts', "import fs from 'node:fs';\nexport const x = fs;"],
+    ['renderer/src/x.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;"],
+    ['electron/core/x.ts', "import { app } from 'electron';\nexport const x = app;"],
+    ['electron/core/x.ts', "import { bindContract } from '../main/ipcBridge';\nexport const x = bindContract;"],
+    ['shared/x.ts', "import Database from 'better-sqlite3';\nexport const x = Database;"],
+    ['shared/x.ts', "import { x as y } from '../renderer/src/y';\nexport const x = y;"],
+    ['electron/preload/x.ts', "import { createCore } from '../core/createCore';\nexport const x = createCore;"],
+    ['electron/browser-host/x.ts', "import { BrowserWindow } from 'electron';\nexport const x = BrowserWindow;"],
+    ['tools/users-api/src/x.ts', "import { channels } from '../../../shared/contract';\nexport const x = channels;"],
+    ['electron/core/x.ts', "import { makeTempDir } from '../../tests/support/tempDir';\nexport const x = makeTempDir;"],
+  ])('reports %s importing across the table', async (file, code) => {
+    const errors = await layerErrors(file, code);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^Bad layering: /);
+  });
+
+  it.each([
+    ['renderer/src/x.ts', "import type { AppInfo } from '../../shared/contract';\nimport { create } from 'zustand';\nexport const x: AppInfo | null = null;\nexport const y = create;"],
+    ['electron/core/x.ts', "import Database from 'better-sqlite3';\nimport { ok } from '../../shared/errors';\nexport const x = [Database, ok];"],
+    ['electron/main/x.ts', "import { app } from 'electron';\nimport { createCore } from '../core/createCore';\nexport const x = [app, createCore];"],
+    ['electron/preload/x.ts', "import { contextBridge } from 'electron';\nimport { channelNames } from '../../shared/contract';\nexport const x = [contextBridge, channelNames];"],
+    ['shared/x.ts', "import { z } from 'zod';\nimport { ok } from './errors';\nexport const x = [z, ok];"],
+  ])('accepts %s importing what the table allows', async (file, code) => {
+    expect(await layerErrors(file, code)).toEqual([]);
+  });
+});

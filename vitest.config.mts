@@ -1,0 +1,39 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  test: {
+    // Every file gets its own temp folders and server ports; two workers fit 2 cores.
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 20_000,
+    projects: [
+      {
+        test: {
+          name: 'core',
+          environment: 'node',
+          include: ['shared/**/*.test.ts', 'electron/core/**/*.test.ts', 'electron/browser-host/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+        },
+      },
+      {
+        // The Electron shell and preload, with `electron` replaced by a recording fake:
+        // the real module would try to download its binary, which cannot happen here.
+        resolve: { alias: { electron: resolve(root, 'tests/mocks/electron.ts') } },
+        test: {
+          name: 'shell',
+          environment: 'node',
+          include: ['electron/main/**/*.test.ts', 'electron/preload/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'users-api',
+          environment: 'node',
+          include: ['tools/users-api/**/*.test.ts'],
+        },
+      },
+    ],
+  },
+});
