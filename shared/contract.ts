@@ -1,4 +1,16 @@
 import { z } from 'zod';
+import {
+  accountListSchema,
+  accountRequestSchema,
+  accountSummarySchema,
+  addServerRequestSchema,
+  challengeRequestSchema,
+  emailCodeSentSchema,
+  serverSummarySchema,
+  signInRequestSchema,
+  twoFactorAnswerRequestSchema,
+  twoFactorMethodSchema,
+} from './accountSchemas';
 import { errorCodes, type Result } from './errors';
 
 /**
@@ -15,6 +27,14 @@ export const appErrorSchema = z.object({
   message: z.string(),
   fields: z.record(z.string(), z.string()).optional(),
   retryAfter: z.number().nonnegative().optional(),
+  twoFactor: z
+    .object({
+      challengeId: z.string().optional(),
+      method: twoFactorMethodSchema,
+      availableMethods: z.array(twoFactorMethodSchema),
+      codeSentTo: z.string().optional(),
+    })
+    .optional(),
 });
 export const failureSchema = z.object({ ok: z.literal(false), error: appErrorSchema });
 
@@ -31,6 +51,8 @@ export const storageRecoverySchema = z.object({
   reason: z.string(),
 });
 
+export const managedServersNoticeSchema = z.object({ file: z.string(), problem: z.string() });
+
 export const appInfoSchema = z.object({
   version: z.string(),
   dataDir: z.string(),
@@ -41,11 +63,23 @@ export const appInfoSchema = z.object({
   }),
   keychain: keychainStatusSchema,
   shell: z.enum(['electron', 'browser-host', 'test']),
+  /** A servers.json that could not be used (the app still starts). */
+  managedServers: managedServersNoticeSchema.optional(),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
 export const channels = {
   'app.info': { request: noPayload, response: appInfoSchema },
+  'servers.add': { request: addServerRequestSchema, response: serverSummarySchema },
+  'servers.list': { request: noPayload, response: z.array(serverSummarySchema) },
+  'accounts.list': { request: noPayload, response: accountListSchema },
+  'accounts.signIn': { request: signInRequestSchema, response: accountSummarySchema },
+  'accounts.answerTwoFactor': { request: twoFactorAnswerRequestSchema, response: accountSummarySchema },
+  'accounts.sendEmailCode': { request: challengeRequestSchema, response: emailCodeSentSchema },
+  'accounts.cancelSignIn': { request: challengeRequestSchema, response: z.object({}) },
+  'accounts.switch': { request: accountRequestSchema, response: accountListSchema },
+  'accounts.signOut': { request: accountRequestSchema, response: accountListSchema },
+  'accounts.remove': { request: accountRequestSchema, response: accountListSchema },
 } as const;
 
 export type Channels = typeof channels;

@@ -31,6 +31,17 @@ export interface AppError {
   fields?: Record<string, string>;
   /** Seconds until a rate-limited call may be tried again. */
   retryAfter?: number;
+  /** With `two-factor-required`: what the server asks for and how to answer. */
+  twoFactor?: TwoFactorChallenge;
+}
+
+export interface TwoFactorChallenge {
+  /** Names the pending sign-in to answer (sign-in only). */
+  challengeId?: string;
+  method: 'totp' | 'email' | 'password';
+  availableMethods: ('totp' | 'email' | 'password')[];
+  /** Where an emailed code went, as the server tells it. */
+  codeSentTo?: string;
 }
 
 export type Failure = { ok: false; error: AppError };

@@ -1,9 +1,14 @@
 import type { AppInfo } from '../../shared/contract';
+import { AccountRepository } from './accounts/accountRepository';
+import { AccountsService } from './accounts/accountsService';
+import { readManagedServers } from './accounts/managedServers';
 import { readAppInfo } from './appInfo';
 import { systemClock, type Clock } from './clock';
+import { Connectivity } from './connectivity';
 import { CoreEvents } from './coreEvents';
 import { openDatabase } from './db/openDatabase';
 import { createDispatch, type Dispatch, type DispatchOptions, type HandlerTable } from './dispatch';
+import { UsersApiClient } from './usersApi/usersApiClient';
 import type { Vault } from './vault/vault';
 
 export interface CoreOptions {
@@ -13,6 +18,10 @@ export interface CoreOptions {
   clock?: Clock;
   version: string;
   shell: AppInfo['shell'];
+  /** Folders searched for a managed-install servers.json after dataDir (e.g. beside the app). */
+  managedServerFolders?: string[];
+  /** Per-request timeout towards servers. */
+  requestTimeoutMs?: number;
   onInternalError?: DispatchOptions['onInternalError'];
 }
 
@@ -21,6 +30,8 @@ export interface Core {
   /** Validating entry point used by both shells. */
   dispatch: Dispatch;
   events: CoreEvents;
+  /** Settles when sessions have been restored from the keychain and checked. */
+  ready: Promise<void>;
   close(): void;
 }
 
@@ -31,24 +42,60 @@ export interface Core {
  */
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
+  const fetchImpl = options.fetch ?? globalThis.fetch;
   const database = openDatabase({ dataDir: options.dataDir, clock });
   const events = new CoreEvents();
+  const connectivity = new Connectivity(events);
+  const repository = new AccountRepository(database.db);
+  const clientFor = (server: { id: string; origin: string }) =>
+    new UsersApiClient({
+      baseUrl: server.origin,
+      fetch: fetchImpl,
+      clock,
+      timeoutMs: options.requestTimeoutMs,
+      onOutcome: (reachable) => connectivity.report(server.id, reachable),
+    });
+  const accounts = new AccountsService({ repository, vault: options.vault, clock, events, clientFor });
+
+  const managed = readManagedServers([options.dataDir, ...(options.managedServerFolders ?? [])]);
+  let managedNotice: AppInfo['managedServers'];
+  if (managed && 'problem' in managed) {
+    managedNotice = { file: managed.file, problem: managed.problem };
+  } else if (managed) {
+    const problems = accounts.addManagedServers(managed.servers);
+    if (problems.length > 0) managedNotice = { file: managed.file, problem: problems.join(' ') };
+  }
 
   const handlers: HandlerTable = {
-    'app.info': () =>
-      readAppInfo({
-        version: options.version,
-        dataDir: options.dataDir,
-        shell: options.shell,
-        database,
-        vault: options.vault,
-      }),
+    'app.info': async () => ({
+      ...(await readAppInfo({ version: options.version, dataDir: options.dataDir, shell: options.shell, database, vault: options.vault })),
+      ...(managedNotice ? { managedServers: managedNotice } : {}),
+    }),
+    'servers.add': ({ url }) => accounts.addServer(url),
+    'servers.list': () => accounts.listServers(),
+    'accounts.list': () => accounts.list(),
+    'accounts.signIn': (request) => accounts.signIn(request),
+    'accounts.answerTwoFactor': ({ challengeId, code }) => accounts.answerTwoFactor(challengeId, code),
+    'accounts.sendEmailCode': async ({ challengeId }) => {
+      await accounts.sendEmailCode(challengeId);
+      return { sent: true as const };
+    },
+    'accounts.cancelSignIn': ({ challengeId }) => {
+      accounts.cancelSignIn(challengeId);
+      return {};
+    },
+    'accounts.switch': ({ accountId }) => accounts.switchTo(accountId),
+    'accounts.signOut': ({ accountId }) => accounts.signOut(accountId),
+    'accounts.remove': ({ accountId }) => accounts.remove(accountId),
   };
+
+  const ready = accounts.restoreSessions().catch((error: unknown) => options.onInternalError?.('restoreSessions', error));
 
   return {
     handlers,
     dispatch: createDispatch(handlers, { onInternalError: options.onInternalError }),
     events,
+    ready,
     close: () => database.db.close(),
   };
 }

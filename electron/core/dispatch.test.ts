@@ -11,7 +11,7 @@ const info = {
 };
 
 function table(handler: HandlerTable['app.info']): HandlerTable {
-  return { 'app.info': handler };
+  return { 'app.info': handler } as HandlerTable;
 }
 
 describe('createDispatch', () => {

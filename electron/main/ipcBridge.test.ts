@@ -1,4 +1,4 @@
-import { BrowserWindow, FakeWebFrame, ipcMain } from 'electron';
+import { BrowserWindow, FakeWebFrame, ipcMain } from '../../tests/mocks/electron';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -1,4 +1,4 @@
-import { BrowserWindow, shell } from 'electron';
+import { BrowserWindow, shell } from '../../tests/mocks/electron';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { guardNavigation, isAllowedExternalUrl } from './navigationGuard';
 

@@ -1,4 +1,4 @@
-import { session } from 'electron';
+import { session } from '../../tests/mocks/electron';
 import { describe, expect, it, vi } from 'vitest';
 import { denyAllPermissions } from './permissions';
 

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, protocol } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol } from '../../tests/mocks/electron';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

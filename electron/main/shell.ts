@@ -23,6 +23,8 @@ export function startShell(paths: ShellPaths): void {
     return;
   }
   protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
+  // The demo and tests point the app at their own data folder.
+  if (process.env.AM_DATA_DIR) app.setPath('userData', process.env.AM_DATA_DIR);
 
   let window: BrowserWindow | null = null;
   let core: Core | null = null;

@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer } from '../../tests/mocks/electron';
 import { describe, expect, it, vi } from 'vitest';
 import { channelNames, ipcEventChannel } from '../../shared/contract';
 import { createPreloadApi } from './preloadApi';

@@ -1,15 +1,28 @@
+import { useEffect } from 'react';
 import { Navigation } from './components/Navigation';
 import { AboutScreen } from './screens/AboutScreen';
+import { AddServerScreen } from './screens/AddServerScreen';
 import { HomeScreen } from './screens/HomeScreen';
+import { SignInScreen } from './screens/SignInScreen';
+import { followAccountChanges, useAccounts } from './stores/accountsStore';
 import { useUi } from './stores/uiStore';
 
 export function App() {
-  const screen = useUi((state) => state.screen);
+  const { screen, signIn } = useUi();
+  const loadAccounts = useAccounts((state) => state.load);
+
+  useEffect(() => {
+    void loadAccounts();
+    return followAccountChanges();
+  }, [loadAccounts]);
+
   return (
     <div className="app-shell">
       <Navigation />
       <main className="content" id="main" tabIndex={-1}>
         {screen === 'home' && <HomeScreen />}
+        {screen === 'add-server' && <AddServerScreen />}
+        {screen === 'sign-in' && signIn && <SignInScreen key={`${signIn.serverId}:${signIn.user ?? ''}`} target={signIn} />}
         {screen === 'about' && <AboutScreen />}
       </main>
     </div>

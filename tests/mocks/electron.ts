@@ -78,6 +78,9 @@ class FakeApp extends EventEmitter {
   getPath(name: string) {
     return name === 'userData' ? this.userData : `/tmp/am-fake-${name}`;
   }
+  setPath(name: string, value: string) {
+    if (name === 'userData') this.userData = value;
+  }
   getVersion() {
     return '0.0.0-test';
   }

@@ -55,7 +55,7 @@ export function explainKeychainError(error: unknown): string {
   if (/locked collection|is locked|dismissed|cancel/i.test(text)) {
     return 'The system keychain is locked. Unlock it (for example by signing in to your desktop again) and retry.';
   }
-  if (/org\.freedesktop\.secrets|autolaunch D-Bus|DBUS|Secret Service|ServiceUnknown/i.test(text)) {
+  if (/org\.freedesktop\.secrets|autolaunch D-Bus|DBUS|Secret Service|ServiceUnknown|Could not connect/i.test(text)) {
     return 'No system keychain is running. On Linux, install and start a Secret Service such as GNOME Keyring or KWallet.';
   }
   return `The system keychain did not answer (${text}).`;

@@ -1,4 +1,5 @@
 import { useUi, type Screen } from '../stores/uiStore';
+import { AccountSwitcher } from './AccountSwitcher';
 
 const items: { screen: Screen; label: string }[] = [
   { screen: 'home', label: 'Home' },
@@ -8,25 +9,28 @@ const items: { screen: Screen; label: string }[] = [
 export function Navigation() {
   const { screen: current, show } = useUi();
   return (
-    <nav className="sidebar" aria-label="Main">
+    <aside className="sidebar">
       <div className="brand" aria-hidden="true">
         <span className="brand-mark">AM</span>
         <span>Account Manager</span>
       </div>
-      <ul>
-        {items.map((item) => (
-          <li key={item.screen}>
-            <button
-              type="button"
-              className="nav-item"
-              aria-current={current === item.screen ? 'page' : undefined}
-              onClick={() => show(item.screen)}
-            >
-              {item.label}
-            </button>
-          </li>
-        ))}
-      </ul>
-    </nav>
+      <AccountSwitcher />
+      <nav aria-label="Main">
+        <ul>
+          {items.map((item) => (
+            <li key={item.screen}>
+              <button
+                type="button"
+                className="nav-item"
+                aria-current={current === item.screen ? 'page' : undefined}
+                onClick={() => show(item.screen)}
+              >
+                {item.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </aside>
   );
 }

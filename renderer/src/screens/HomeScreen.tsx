@@ -1,21 +1,62 @@
+import { Initials } from '../components/Initials';
+import { activeAccount, useAccounts } from '../stores/accountsStore';
 import { useUi } from '../stores/uiStore';
 
 export function HomeScreen() {
-  const show = useUi((state) => state.show);
+  const { show, startSignIn } = useUi();
+  const accounts = useAccounts();
+  const account = activeAccount(accounts);
+
+  if (!accounts.loaded) {
+    return <p aria-live="polite">Loading your accounts…</p>;
+  }
+
+  if (!account) {
+    return (
+      <section aria-labelledby="home-title" className="screen narrow">
+        <h1 id="home-title">Welcome to Account Manager</h1>
+        <p className="lead">
+          Keep your accounts on Rocket.Chat servers in one place: sign in once, keep your profile readable offline, and
+          edit it from anywhere.
+        </p>
+        <button type="button" onClick={() => show('add-server')}>
+          Add a server
+        </button>
+      </section>
+    );
+  }
+
+  const name = account.displayName ?? account.username;
   return (
     <section aria-labelledby="home-title" className="screen">
-      <h1 id="home-title">Welcome to Account Manager</h1>
-      <p className="lead">
-        Keep your accounts on Rocket.Chat-compatible servers in one place: sign in once, keep your profile readable
-        offline, and edit it from anywhere.
-      </p>
-      <p>
-        Adding servers and signing in arrives in the next step of this build. Meanwhile, the{' '}
-        <button type="button" className="link-button" onClick={() => show('about')}>
-          About screen
-        </button>{' '}
-        shows what the app can see of this computer.
-      </p>
+      <div className="identity">
+        <Initials name={name} />
+        <div>
+          <h1 id="home-title">{name}</h1>
+          <p className="lead">
+            @{account.username} on {account.serverName}
+          </p>
+        </div>
+      </div>
+      {account.state === 'signed-out' && (
+        <div className="notice" role="status" data-testid="signed-out-banner">
+          <p>You are signed out of this account. What the app keeps of it stays readable here.</p>
+          <button
+            type="button"
+            onClick={() =>
+              startSignIn({ serverId: account.serverId, serverName: account.serverName, serverUrl: account.serverUrl, user: account.username })
+            }
+          >
+            Sign in again
+          </button>
+        </div>
+      )}
+      {account.state === 'session-only' && (
+        <p className="notice" role="status">
+          This session is not remembered: the system keychain was unavailable. You will sign in again after quitting the
+          app.
+        </p>
+      )}
     </section>
   );
 }

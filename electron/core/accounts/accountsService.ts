@@ -1,0 +1,312 @@
+import { randomUUID } from 'node:crypto';
+import type { AccountList, AccountSummary, ServerSummary } from '../../../shared/accountSchemas';
+import { AppFailure } from '../../../shared/errors';
+import type { Clock } from '../clock';
+import type { CoreEvents } from '../coreEvents';
+import { ApiFailure } from '../usersApi/apiFailure';
+import { fetchMe, fetchServerInfo, login, logout, passwordDigest, sendEmailCode, type LoginAnswer } from '../usersApi/authApi';
+import type { Credentials, UsersApiClient } from '../usersApi/usersApiClient';
+import { VaultUnavailableError, type Vault } from '../vault/vault';
+import { toAccountSummary, toServerSummary, type AccountRepository, type AccountRow, type ServerRow } from './accountRepository';
+import { normalizeServerUrl } from '../../../shared/serverAddress';
+import { SessionKeeper } from './sessionKeeper';
+import { SignInChallenges, type PendingSignIn } from './signInChallenges';
+
+export interface AccountsDeps {
+  repository: AccountRepository;
+  vault: Vault;
+  clock: Clock;
+  events: CoreEvents;
+  clientFor(server: { id: string; origin: string }): UsersApiClient;
+}
+
+/**
+ * Servers and the accounts on them: add a server, sign in (with 2FA), restore sessions
+ * from the keychain, switch, sign out, remove. Tokens go to the SessionKeeper only.
+ */
+export class AccountsService {
+  private readonly sessions: SessionKeeper;
+  private readonly challenges: SignInChallenges;
+
+  constructor(private readonly deps: AccountsDeps) {
+    this.sessions = new SessionKeeper(deps.vault);
+    this.challenges = new SignInChallenges(deps.clock);
+  }
+
+  async addServer(input: string): Promise<ServerSummary> {
+    const origin = normalizeServerUrl(input);
+    const existing = this.deps.repository.serverByOrigin(origin);
+    const row: ServerRow = existing ?? { id: randomUUID(), origin, name: null, version: null, added_at: this.deps.clock.now() };
+    try {
+      const info = await fetchServerInfo(this.deps.clientFor(row));
+      row.version = info.version;
+    } catch (error) {
+      throw explainProbeFailure(error, origin);
+    }
+    row.name ??= new URL(origin).host;
+    this.deps.repository.saveServer(row);
+    return toServerSummary(row);
+  }
+
+  /** Adds the servers of a managed install that are not here yet (no network needed). */
+  addManagedServers(servers: { name: string; url: string }[]): string[] {
+    const problems: string[] = [];
+    for (const server of servers) {
+      try {
+        const origin = normalizeServerUrl(server.url);
+        if (!this.deps.repository.serverByOrigin(origin)) {
+          this.deps.repository.saveServer({ id: randomUUID(), origin, name: server.name, version: null, added_at: this.deps.clock.now() });
+        }
+      } catch (error) {
+        problems.push(`${server.name}: ${(error as Error).message}`);
+      }
+    }
+    return problems;
+  }
+
+  listServers(): ServerSummary[] {
+    return this.deps.repository.servers().map(toServerSummary);
+  }
+
+  list(): AccountList {
+    const activeId = this.deps.repository.activeAccountId();
+    const servers = new Map(this.deps.repository.servers().map((server) => [server.id, server]));
+    const accounts = this.deps.repository
+      .accounts()
+      .flatMap((row) => {
+        const server = servers.get(row.server_id);
+        return server ? [toAccountSummary(row, server, activeId)] : [];
+      });
+    return { accounts, activeAccountId: activeId };
+  }
+
+  async signIn(request: { serverId: string; user: string; password: string; sessionOnly?: boolean }): Promise<AccountSummary> {
+    const server = this.server(request.serverId);
+    const sessionOnly = request.sessionOnly ?? false;
+    if (!sessionOnly) {
+      const status = await this.deps.vault.status();
+      if (status.state === 'unavailable') {
+        throw new AppFailure('keychain-unavailable', `${status.reason} You can still sign in for this session only: you will be asked again after the app quits.`);
+      }
+    }
+    const pending = { serverId: server.id, user: request.user, passwordDigest: passwordDigest(request.password), sessionOnly };
+    try {
+      return await this.completeLogin(server, pending, await login(this.deps.clientFor(server), pending.user, pending.passwordDigest));
+    } catch (error) {
+      if (error instanceof ApiFailure && error.code === 'two-factor-required') {
+        const challenge = this.challenges.open(pending);
+        throw withChallenge(error, challenge.id);
+      }
+      throw asAppFailure(error);
+    }
+  }
+
+  /** Answers a 2FA challenge once. A wrong code asks again; too many ends the sign-in. Never retried by itself. */
+  async answerTwoFactor(challengeId: string, code: string): Promise<AccountSummary> {
+    const pending = this.challenges.get(challengeId);
+    const server = this.server(pending.serverId);
+    try {
+      const answer = await login(this.deps.clientFor(server), pending.user, pending.passwordDigest, code.replace(/[\s-]/g, ''));
+      this.challenges.close(challengeId);
+      return await this.completeLogin(server, pending, answer);
+    } catch (error) {
+      if (error instanceof ApiFailure && (error.code === 'two-factor-invalid' || error.code === 'two-factor-required')) {
+        throw withChallenge(error, challengeId);
+      }
+      this.challenges.close(challengeId);
+      throw asAppFailure(error);
+    }
+  }
+
+  async sendEmailCode(challengeId: string): Promise<void> {
+    const pending = this.challenges.get(challengeId);
+    try {
+      await sendEmailCode(this.deps.clientFor(this.server(pending.serverId)), pending.user);
+    } catch (error) {
+      throw asAppFailure(error);
+    }
+  }
+
+  cancelSignIn(challengeId: string): void {
+    this.challenges.close(challengeId);
+  }
+
+  switchTo(accountId: string): AccountList {
+    this.account(accountId);
+    this.deps.repository.setActiveAccountId(accountId);
+    this.changed();
+    return this.list();
+  }
+
+  /** Revokes the token on the server when reachable, then forgets it here. Cached data stays. */
+  async signOut(accountId: string): Promise<AccountList> {
+    const { account, server } = this.account(accountId);
+    await this.endSession(account, server);
+    this.deps.repository.setState(account.id, 'signed-out', this.deps.clock.now());
+    this.changed();
+    return this.list();
+  }
+
+  /** Signs out and deletes the account with everything cached for it. */
+  async remove(accountId: string): Promise<AccountList> {
+    const { account, server } = this.account(accountId);
+    await this.endSession(account, server);
+    this.deps.repository.deleteAccount(account.id);
+    if (this.deps.repository.activeAccountId() === null) {
+      this.deps.repository.setActiveAccountId(this.deps.repository.accounts()[0]?.id ?? null);
+    }
+    this.changed();
+    return this.list();
+  }
+
+  /** The session of an account, for the other services; null when signed out. */
+  async credentials(accountId: string): Promise<Credentials | null> {
+    const { account, server } = this.account(accountId);
+    if (account.state === 'signed-out') return null;
+    return this.sessions.credentials(account.id, server.origin, account.user_id);
+  }
+
+  /**
+   * At start: session-only accounts did not survive the last quit; the others get their
+   * token from the keychain and are checked with /me. A 401 means the server ended the
+   * session; no answer means we are offline and keep the session as it is.
+   */
+  async restoreSessions(): Promise<void> {
+    const now = this.deps.clock.now();
+    for (const account of this.deps.repository.accounts()) {
+      if (account.state === 'session-only') this.deps.repository.setState(account.id, 'signed-out', now);
+    }
+    const checks = this.deps.repository
+      .accounts()
+      .filter((account) => account.state === 'signed-in')
+      .map((account) => this.verifySession(account));
+    await Promise.all(checks);
+    this.changed();
+  }
+
+  /** Marks an account "signed out — sign in again" after the server refused its token. */
+  async markSessionEnded(accountId: string): Promise<void> {
+    const { account, server } = this.account(accountId);
+    this.sessions.forgetInMemory(account.id);
+    await this.sessions.forget(account.id, server.origin, account.user_id).catch(() => undefined);
+    this.deps.repository.setState(account.id, 'signed-out', this.deps.clock.now());
+    this.changed();
+  }
+
+  private async verifySession(account: AccountRow): Promise<void> {
+    const server = this.deps.repository.server(account.server_id);
+    if (!server) return;
+    let credentials: Credentials | null;
+    try {
+      credentials = await this.sessions.credentials(account.id, server.origin, account.user_id);
+    } catch {
+      return; // Keychain unavailable: app.info says so; the account keeps its state.
+    }
+    if (!credentials) {
+      this.deps.repository.setState(account.id, 'signed-out', this.deps.clock.now());
+      return;
+    }
+    try {
+      await fetchMe(this.deps.clientFor(server), credentials);
+    } catch (error) {
+      if (error instanceof ApiFailure && error.code === 'unauthorized') {
+        await this.markSessionEnded(account.id);
+      }
+    }
+  }
+
+  private async completeLogin(server: ServerRow, pending: Omit<PendingSignIn, 'id' | 'createdAt'>, answer: LoginAnswer): Promise<AccountSummary> {
+    const now = this.deps.clock.now();
+    const existing = this.deps.repository.accountByUser(server.id, answer.userId);
+    const row: AccountRow = {
+      id: existing?.id ?? randomUUID(),
+      server_id: server.id,
+      user_id: answer.userId,
+      username: answer.me?.username ?? pending.user,
+      display_name: answer.me?.name ?? null,
+      state: pending.sessionOnly ? 'session-only' : 'signed-in',
+      created_at: existing?.created_at ?? now,
+      updated_at: now,
+    };
+    // Signing in again replaces the old session: revoke it rather than leave it alive on the server.
+    const previous = existing ? await this.sessions.credentials(existing.id, server.origin, existing.user_id).catch(() => null) : null;
+    try {
+      await this.sessions.keep(row.id, server.origin, { userId: answer.userId, token: answer.token }, !pending.sessionOnly);
+    } catch (error) {
+      // The keychain failed between the check and the write: do not leave a live token behind.
+      await logout(this.deps.clientFor(server), { userId: answer.userId, token: answer.token }).catch(() => undefined);
+      throw asAppFailure(error);
+    }
+    if (previous && previous.token !== answer.token) {
+      await logout(this.deps.clientFor(server), previous).catch(() => undefined);
+    }
+    this.deps.repository.saveAccount(row);
+    this.deps.repository.setActiveAccountId(row.id);
+    this.changed();
+    return toAccountSummary(row, server, row.id);
+  }
+
+  private async endSession(account: AccountRow, server: ServerRow): Promise<void> {
+    let credentials: Credentials | null = null;
+    try {
+      credentials = await this.sessions.credentials(account.id, server.origin, account.user_id);
+    } catch {
+      credentials = null;
+    }
+    if (credentials) {
+      await logout(this.deps.clientFor(server), credentials).catch(() => undefined);
+    }
+    this.sessions.forgetInMemory(account.id);
+    try {
+      await this.sessions.forget(account.id, server.origin, account.user_id);
+    } catch (error) {
+      throw asAppFailure(error);
+    }
+  }
+
+  private server(id: string): ServerRow {
+    const server = this.deps.repository.server(id);
+    if (!server) throw new AppFailure('not-found', 'That server is no longer in the app. Add it again.');
+    return server;
+  }
+
+  private account(id: string): { account: AccountRow; server: ServerRow } {
+    const account = this.deps.repository.account(id);
+    const server = account && this.deps.repository.server(account.server_id);
+    if (!account || !server) throw new AppFailure('not-found', 'That account is no longer in the app.');
+    return { account, server };
+  }
+
+  private changed(): void {
+    this.deps.events.emit('accounts.changed', {});
+  }
+}
+
+function withChallenge(error: ApiFailure, challengeId: string): AppFailure {
+  const { code, message, twoFactor, ...extra } = error.toAppError();
+  const challenge = twoFactor ?? { method: 'totp' as const, availableMethods: ['totp' as const] };
+  return new AppFailure(code, message, { ...extra, twoFactor: { ...challenge, challengeId } });
+}
+
+/** Keeps contract failures, explains a keychain failure, leaves anything else to the dispatcher. */
+export function asAppFailure(error: unknown): unknown {
+  if (error instanceof ApiFailure) {
+    const { code, message, ...extra } = error.toAppError();
+    return new AppFailure(code, message, extra);
+  }
+  if (error instanceof VaultUnavailableError) {
+    return new AppFailure('keychain-unavailable', error.reason);
+  }
+  return error;
+}
+
+function explainProbeFailure(error: unknown, origin: string): unknown {
+  if (error instanceof ApiFailure) {
+    if (error.code === 'network-unreachable' || error.code === 'timeout' || error.code === 'tls-untrusted') {
+      return new AppFailure(error.code, error.message, { fields: { url: error.message } });
+    }
+    const message = `${new URL(origin).host} answers, but it is not a Rocket.Chat users API server. Check the address.`;
+    return new AppFailure('not-found', message, { fields: { url: message } });
+  }
+  return error;
+}

@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Managed installs: an administrator drops a `servers.json` ({ "Name": "https://url" },
+ * the format Rocket.Chat's desktop client reads) into the user-data folder or beside
+ * the app, and those servers are added on first run. A broken file is reported, never fatal.
+ */
+const serversFileSchema = z.record(z.string().min(1).max(200), z.string().min(1).max(2048));
+
+export interface ManagedServer {
+  name: string;
+  url: string;
+}
+
+export type ManagedServersResult = { file: string; servers: ManagedServer[] } | { file: string; problem: string } | null;
+
+export const managedServersFileName = 'servers.json';
+
+export function readManagedServers(folders: string[]): ManagedServersResult {
+  for (const folder of folders) {
+    const file = path.join(folder, managedServersFileName);
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      return { file, problem: `${managedServersFileName} is not valid JSON (${(error as Error).message}).` };
+    }
+    const parsed = serversFileSchema.safeParse(json);
+    if (!parsed.success) {
+      return { file, problem: `${managedServersFileName} must map server names to addresses, like {"Team chat": "https://chat.example.com"}.` };
+    }
+    return { file, servers: Object.entries(parsed.data).map(([name, url]) => ({ name, url })) };
+  }
+  return null;
+}

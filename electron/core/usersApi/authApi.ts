@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { ApiFailure } from './apiFailure';
+import { loginReplySchema, meReplySchema, serverInfoReplySchema } from './replySchemas';
+import type { Credentials, UsersApiClient } from './usersApiClient';
+import type { z } from 'zod';
+
+/** Lowercase hex SHA-256 of the UTF-8 password: the digest every users API accepts (PROTOCOL.md §1, §8). */
+export function passwordDigest(password: string): string {
+  return createHash('sha256').update(password, 'utf8').digest('hex');
+}
+
+export interface ServerInfo {
+  version: string | null;
+}
+
+export async function fetchServerInfo(client: UsersApiClient): Promise<ServerInfo> {
+  const reply = serverInfoReplySchema.safeParse(await client.request({ path: '/api/info' }));
+  if (!reply.success) {
+    throw new ApiFailure('not-found', 'This address answers, but not like a Rocket.Chat users API server.');
+  }
+  return { version: reply.data.info?.version ?? reply.data.version ?? null };
+}
+
+export interface LoginAnswer {
+  userId: string;
+  token: string;
+  me: z.infer<typeof meReplySchema> | undefined;
+}
+
+/**
+ * Password login with the digest form (see passwordDigest); `code` answers a 2FA
+ * challenge (the server wants the same body again with the code added, PROTOCOL.md §1).
+ */
+export async function login(client: UsersApiClient, user: string, digest: string, code?: string): Promise<LoginAnswer> {
+  const body: Record<string, unknown> = { user, password: { digest, algorithm: 'sha-256' } };
+  if (code !== undefined) body.code = code;
+  const reply = loginReplySchema.safeParse(await client.request({ path: '/api/v1/login', body }));
+  if (!reply.success) {
+    throw new ApiFailure('server-error', 'The server accepted the sign-in but its reply is missing the session.');
+  }
+  return { userId: reply.data.data.userId, token: reply.data.data.authToken, me: reply.data.data.me };
+}
+
+export async function fetchMe(client: UsersApiClient, auth: Credentials) {
+  const reply = meReplySchema.safeParse(await client.request({ path: '/api/v1/me', auth }));
+  if (!reply.success) {
+    throw new ApiFailure('server-error', 'The server sent a profile the app cannot read.');
+  }
+  return reply.data;
+}
+
+/** Revokes this one token on the server. */
+export async function logout(client: UsersApiClient, auth: Credentials): Promise<void> {
+  await client.request({ path: '/api/v1/logout', method: 'POST', auth, body: {} });
+}
+
+/** Always answers success, even for unknown users (PROTOCOL.md §5). */
+export async function sendEmailCode(client: UsersApiClient, emailOrUsername: string): Promise<void> {
+  await client.request({ path: '/api/v1/users.2fa.sendEmailCode', body: { emailOrUsername } });
+}

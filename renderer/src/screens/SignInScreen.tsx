@@ -1,0 +1,118 @@
+import { useState, type FormEvent } from 'react';
+import type { TwoFactorChallenge } from '../../../shared/errors';
+import { getApi } from '../bridge/api';
+import { BusyButton } from '../components/BusyButton';
+import { PasswordField } from '../components/PasswordField';
+import { TextField } from '../components/TextField';
+import { useAccounts } from '../stores/accountsStore';
+import { useUi, type SignInTarget } from '../stores/uiStore';
+import { TwoFactorStep } from './TwoFactorStep';
+
+type Challenge = TwoFactorChallenge & { challengeId: string };
+
+export function SignInScreen({ target }: { target: SignInTarget }) {
+  const show = useUi((state) => state.show);
+  const reload = useAccounts((state) => state.load);
+  const [user, setUser] = useState(target.user ?? '');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<{ user?: string; password?: string; form?: string }>({});
+  const [keychainProblem, setKeychainProblem] = useState<string | null>(null);
+  const [challenge, setChallenge] = useState<Challenge | null>(null);
+  const [sessionOnly, setSessionOnly] = useState(false);
+
+  const finish = async () => {
+    await reload();
+    show('home');
+  };
+
+  const submit = async (event: FormEvent | null, onlyThisSession = sessionOnly) => {
+    event?.preventDefault();
+    const missing = { user: user.trim() ? undefined : 'Enter your username or email.', password: password ? undefined : 'Enter your password.' };
+    if (missing.user || missing.password) return setErrors(missing);
+    setBusy(true);
+    setErrors({});
+    const result = await getApi()['accounts.signIn']({ serverId: target.serverId, user, password, sessionOnly: onlyThisSession });
+    setBusy(false);
+    if (result.ok) return finish();
+    const { error } = result;
+    if (error.code === 'two-factor-required' && error.twoFactor?.challengeId) {
+      setPassword('');
+      return setChallenge({ ...error.twoFactor, challengeId: error.twoFactor.challengeId });
+    }
+    if (error.code === 'keychain-unavailable') return setKeychainProblem(error.message);
+    if (error.code === 'unauthorized') return setErrors({ password: error.message });
+    setErrors({ form: error.message });
+  };
+
+  return (
+    <section aria-labelledby="sign-in-title" className="screen narrow">
+      <h1 id="sign-in-title">Sign in to {target.serverName}</h1>
+      <p className="lead">
+        <code>{target.serverUrl}</code>
+        {target.version ? ` · Rocket.Chat ${target.version}` : ''}
+      </p>
+      {challenge ? (
+        <TwoFactorStep
+          challenge={challenge}
+          onSignedIn={() => void finish()}
+          onRestart={(message) => {
+            void getApi()['accounts.cancelSignIn']({ challengeId: challenge.challengeId });
+            setChallenge(null);
+            setErrors(message ? { form: message } : {});
+          }}
+        />
+      ) : (
+        <form onSubmit={(event) => void submit(event)} noValidate className="form">
+          <TextField
+            label="Username or email"
+            name="user"
+            autoComplete="username"
+            autoFocus={!target.user}
+            spellCheck={false}
+            value={user}
+            error={errors.user}
+            onChange={(event) => setUser(event.target.value)}
+          />
+          <PasswordField
+            label="Password"
+            name="password"
+            autoFocus={Boolean(target.user)}
+            value={password}
+            error={errors.password}
+            onChange={(event) => setPassword(event.target.value)}
+          />
+          {errors.form && (
+            <p role="alert" className="error">
+              {errors.form}
+            </p>
+          )}
+          {keychainProblem && (
+            <div className="notice" role="alert" data-testid="keychain-unavailable">
+              <p>{keychainProblem}</p>
+              <button
+                type="button"
+                onClick={() => {
+                  setSessionOnly(true);
+                  setKeychainProblem(null);
+                  void submit(null, true);
+                }}
+              >
+                Sign in for this session only
+              </button>
+            </div>
+          )}
+          {sessionOnly && <p className="hint">This session will not be remembered: you will sign in again after quitting the app.</p>}
+          <div className="actions">
+            <BusyButton type="submit" busy={busy} busyLabel="Signing in…">
+              Sign in
+            </BusyButton>
+            <button type="button" className="secondary" onClick={() => show('home')}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

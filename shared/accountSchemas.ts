@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/** Zod schemas of the accounts domain, used by the contract's channels. */
+
+export const twoFactorMethods = ['totp', 'email', 'password'] as const;
+export const twoFactorMethodSchema = z.enum(twoFactorMethods);
+export type TwoFactorMethod = z.infer<typeof twoFactorMethodSchema>;
+
+export const serverSummarySchema = z.object({
+  id: z.string(),
+  url: z.string(),
+  name: z.string(),
+  version: z.string().nullable(),
+  addedAt: z.string(),
+});
+export type ServerSummary = z.infer<typeof serverSummarySchema>;
+
+export const accountStates = ['signed-in', 'signed-out', 'session-only'] as const;
+export const accountStateSchema = z.enum(accountStates);
+export type AccountState = z.infer<typeof accountStateSchema>;
+
+export const accountSummarySchema = z.object({
+  id: z.string(),
+  serverId: z.string(),
+  serverUrl: z.string(),
+  serverName: z.string(),
+  userId: z.string(),
+  username: z.string(),
+  displayName: z.string().nullable(),
+  state: accountStateSchema,
+  active: z.boolean(),
+});
+export type AccountSummary = z.infer<typeof accountSummarySchema>;
+
+export const accountListSchema = z.object({
+  accounts: z.array(accountSummarySchema),
+  activeAccountId: z.string().nullable(),
+});
+export type AccountList = z.infer<typeof accountListSchema>;
+
+const id = z.string().min(1).max(200);
+
+export const addServerRequestSchema = z.object({ url: z.string().trim().min(1, 'Enter the server address.').max(2048) }).strict();
+
+export const signInRequestSchema = z
+  .object({
+    serverId: id,
+    /** Username or email address. */
+    user: z.string().trim().min(1, 'Enter your username or email.').max(320),
+    password: z.string().min(1, 'Enter your password.').max(1024),
+    /** The person agreed to a session that is not remembered (keychain unavailable). */
+    sessionOnly: z.boolean().optional(),
+  })
+  .strict();
+
+export const twoFactorAnswerRequestSchema = z
+  .object({
+    challengeId: id,
+    code: z.string().trim().min(1, 'Enter the code.').max(64),
+  })
+  .strict();
+
+export const challengeRequestSchema = z.object({ challengeId: id }).strict();
+export const accountRequestSchema = z.object({ accountId: id }).strict();
+
+export const emailCodeSentSchema = z.object({ sent: z.literal(true) });

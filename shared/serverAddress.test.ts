@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { AppFailure } from './errors';
+import { isLoopback, normalizeServerUrl } from './serverAddress';
+
+describe('normalizeServerUrl', () => {
+  it.each([
+    ['chat.example.com', 'https://chat.example.com'],
+    ['  https://chat.example.com/  ', 'https://chat.example.com'],
+    ['https://example.com/chat/', 'https://example.com/chat'],
+    ['https://chat.example.com:8443/?x=1#y', 'https://chat.example.com:8443'],
+    ['http://127.0.0.1:3000', 'http://127.0.0.1:3000'],
+    ['http://localhost:3000/', 'http://localhost:3000'],
+    ['http://[::1]:3000', 'http://[::1]:3000'],
+  ])('%s → %s', (input, expected) => {
+    expect(normalizeServerUrl(input)).toBe(expected);
+  });
+
+  it.each([
+    ['http://chat.example.com', /Plain http is only allowed for a server on this computer/],
+    ['ftp://chat.example.com', /https/],
+    ['https://user:pw@chat.example.com', /Leave your name and password out/],
+    ['https://exa mple.com', /not a web address/],
+  ])('refuses %s with a field error', (input, message) => {
+    try {
+      normalizeServerUrl(input);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(AppFailure);
+      expect((error as AppFailure).error.fields?.url).toMatch(message);
+    }
+  });
+
+  it('knows loopback from the rest of the network', () => {
+    expect(isLoopback('127.0.0.53')).toBe(true);
+    expect(isLoopback('127.evil.example')).toBe(false);
+    expect(isLoopback('192.168.1.2')).toBe(false);
+  });
+});

@@ -1,0 +1,37 @@
+import { AppFailure } from './errors';
+
+/**
+ * Turns what a person typed into the server's base URL: https assumed when no scheme
+ * is given, no trailing slash, no query or fragment. Plain http is accepted only for
+ * this computer (loopback), where nothing travels over a network.
+ */
+export function normalizeServerUrl(input: string): string {
+  const typed = input.trim();
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(typed) ? typed : `https://${typed}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    throw invalid('That is not a web address. Try something like chat.example.com.');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw invalid('Use an https:// address.');
+  }
+  if (url.username || url.password) {
+    throw invalid('Leave your name and password out of the address; you will sign in next.');
+  }
+  if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+    throw invalid('Use an https:// address. Plain http is only allowed for a server on this computer.');
+  }
+  const path = url.pathname.replace(/\/+$/, '');
+  return `${url.protocol}//${url.host}${path}`;
+}
+
+export function isLoopback(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+function invalid(message: string): AppFailure {
+  return new AppFailure('validation', message, { fields: { url: message } });
+}

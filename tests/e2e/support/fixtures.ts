@@ -1,0 +1,109 @@
+import AxeBuilder from '@axe-core/playwright';
+import keytar from '@github/keytar';
+import { test as base, expect, type Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startTestServer, type TestServer } from '../../support/usersApiServer';
+import { startBrowserHostProcess, type RunningHost } from './browserHostProcess';
+
+export interface AppUnderTest {
+  dataDir: string;
+  /** The keychain service this app instance writes to (unique per test). */
+  keychainService: string;
+  host: RunningHost;
+  /** Every frame the core sent to the page (results and events), for secret scans. */
+  framesFromCore: string[];
+  open(page: Page): Promise<void>;
+  /** Stops the browser host and starts it again on the same data folder. */
+  restart(page: Page): Promise<void>;
+}
+
+type Fixtures = { app: AppUnderTest; hostEnv: NodeJS.ProcessEnv };
+type WorkerFixtures = { usersApi: TestServer };
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  usersApi: [
+    async ({}, use) => {
+      const server = await startTestServer();
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  hostEnv: async ({}, use) => use(process.env),
+  app: async ({ hostEnv }, use) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'am-e2e-'));
+    const keychainService = `account-manager-e2e-${randomUUID()}`;
+    const env = { ...hostEnv, AM_KEYCHAIN_SERVICE: keychainService };
+    const framesFromCore: string[] = [];
+    const watched = new WeakSet<Page>();
+    const app: AppUnderTest = {
+      dataDir,
+      keychainService,
+      host: await startBrowserHostProcess({ dataDir, env }),
+      framesFromCore,
+      async open(page) {
+        if (!watched.has(page)) {
+          watched.add(page);
+          page.on('websocket', (socket) => socket.on('framereceived', (frame) => framesFromCore.push(String(frame.payload))));
+        }
+        await page.goto(app.host.url);
+      },
+      async restart(page) {
+        await app.host.stop();
+        app.host = await startBrowserHostProcess({ dataDir, env });
+        await app.open(page);
+      },
+    };
+    await use(app);
+    await app.host.stop();
+    // Every test doubles as a leak check: no session token of this app instance may
+    // appear in what the core sent to the page, or anywhere in its data folder.
+    const sent = framesFromCore.join('\n');
+    const stored = dataFolderBytes(dataDir);
+    for (const entry of await keytar.findCredentials(keychainService)) {
+      expect(sent.includes(entry.password), 'a session token reached the renderer').toBe(false);
+      expect(stored.includes(entry.password), 'a session token was written to the data folder').toBe(false);
+      await keytar.deletePassword(keychainService, entry.account);
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };
+
+/** Every byte of a folder's files (database, WAL, logs), for secret scans. */
+export function dataFolderBytes(dir: string): Buffer {
+  return Buffer.concat(
+    fs
+      .readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => fs.readFileSync(path.join(entry.parentPath, entry.name))),
+  );
+}
+
+/** Fails on any serious or critical accessibility violation of what the page shows now. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const severe = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  expect(severe.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+/** Adds the server at `url` through the UI and continues to its sign-in form. */
+export async function addServer(page: Page, url: string): Promise<void> {
+  const addButton = page.getByRole('button', { name: 'Add a server' });
+  if (await addButton.isVisible()) await addButton.click();
+  else await page.getByRole('button', { name: '+ Add account' }).click();
+  await page.getByLabel('Server address').fill(url);
+  await page.getByRole('button', { name: 'Check server' }).click();
+  await expect(page.getByTestId('server-found')).toBeVisible();
+  await page.getByRole('button', { name: 'Continue to sign in' }).click();
+}
+
+export async function signIn(page: Page, user: string, password: string): Promise<void> {
+  await page.getByLabel('Username or email').fill(user);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}

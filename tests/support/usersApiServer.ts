@@ -1,0 +1,51 @@
+import { TOTP } from 'otpauth';
+import { startUsersApi } from '../../tools/users-api/src/index';
+
+/** The demo accounts of tools/users-api/seed/demo.json, as the tests use them. */
+export const demo = {
+  plain: { user: 'demouser', password: 'demo-pass-1', userId: 'gzvcvpov9G4TxbGFS', email: 'demouser@example.com' },
+  email2fa: { user: 'test.john', password: 'john-pass-1', userId: '5fRTXMt7DMJbpPJfh', email: 'test.john@test.com' },
+  totp: { user: 'roxie', password: 'roxie-pass-1', secret: 'JBSWY3DPEHPK3PXP' },
+};
+
+/** A TOTP code computed independently of the server's own code (otpauth). */
+export function totpCode(secret = demo.totp.secret, offsetSteps = 0): string {
+  const totp = new TOTP({ secret, digits: 6, period: 30, algorithm: 'SHA1' });
+  return totp.generate({ timestamp: Date.now() + offsetSteps * 30_000 });
+}
+
+export interface TestServer {
+  url: string;
+  close(): Promise<void>;
+  dev(path: string, init?: RequestInit): Promise<unknown>;
+  /** The newest 2FA code mailed to an address, as digits. */
+  latestEmailCode(to: string): Promise<string>;
+  revokeTokens(userId: string): Promise<void>;
+}
+
+/** Starts the reference users API in this process with the demo seed and dev routes. */
+export async function startTestServer(options: { compat?: 7 | 8 } = {}): Promise<TestServer> {
+  // Rate limits off: every client here shares 127.0.0.1 (the 429 tests turn them on themselves).
+  const server = await startUsersApi({ port: 0, dev: true, rateLimit: false, updateRateLimit: false, ...options });
+  const dev = async (path: string, init?: RequestInit) => {
+    const response = await fetch(server.url + path, { ...init, headers: { 'Content-Type': 'application/json', ...init?.headers } });
+    if (!response.ok) throw new Error(`dev ${path} answered ${response.status}`);
+    const text = await response.text();
+    return text ? JSON.parse(text) : {};
+  };
+  return {
+    url: server.url,
+    close: () => server.close(),
+    dev,
+    async latestEmailCode(to) {
+      const box = (await dev(`/_dev/mailbox?to=${encodeURIComponent(to)}`)) as { messages: { code?: string }[] };
+      const withCode = box.messages.filter((message) => message.code);
+      const code = withCode[withCode.length - 1]?.code;
+      if (!code) throw new Error(`no code mailed to ${to}`);
+      return code.replace(/\D/g, '');
+    },
+    async revokeTokens(userId) {
+      await dev(`/_dev/users/${userId}/tokens`, { method: 'DELETE' });
+    },
+  };
+}

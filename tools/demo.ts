@@ -1,0 +1,68 @@
+/**
+ * `npm run demo`: the reference users API with the demo accounts, then the app against
+ * it — the Electron app where its binary is installed, otherwise the browser host.
+ * The demo keeps its data in .demo-data/ so a second run starts signed in.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCore } from '../electron/core/createCore';
+import { appId } from '../electron/core/appIdentity';
+import { KeychainVault } from '../electron/core/vault/keychainVault';
+import { startBrowserHost } from '../electron/browser-host/browserHost';
+import { startUsersApi } from './users-api/src/index';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = path.join(root, '.demo-data');
+const apiPort = Number(process.env.AM_DEMO_API_PORT ?? 3000);
+const webPort = Number(process.env.AM_DEMO_WEB_PORT ?? 4700);
+
+function electronBinary(): string | null {
+  const pathFile = path.join(root, 'node_modules/electron/path.txt');
+  if (!fs.existsSync(pathFile)) return null;
+  const binary = path.join(root, 'node_modules/electron/dist', fs.readFileSync(pathFile, 'utf8').trim());
+  return fs.existsSync(binary) ? binary : null;
+}
+
+async function main(): Promise<void> {
+  const api = await startUsersApi({ port: apiPort, dev: true });
+  console.log(`Users API (demo data): ${api.url}`);
+  console.log('Demo accounts: demouser / demo-pass-1 · test.john / john-pass-1 (email code: see the mailbox below) · roxie / roxie-pass-1 (TOTP secret JBSWY3DPEHPK3PXP)');
+  console.log(`Mailbox for emailed codes: ${api.url}/_dev/mailbox?to=test.john@test.com`);
+
+  // A managed-install servers.json puts the demo server in the list on first run.
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(path.join(dataDir, 'servers.json'), JSON.stringify({ 'Demo server': api.url }, null, 2));
+
+  const electron = electronBinary();
+  if (electron) {
+    console.log('Starting the Electron app…');
+    const child = spawn(electron, [root], { stdio: 'inherit', env: { ...process.env, AM_DATA_DIR: dataDir } });
+    child.on('exit', async () => {
+      await api.close();
+      process.exit(0);
+    });
+    return;
+  }
+
+  const version = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version as string;
+  const core = createCore({ dataDir, vault: new KeychainVault(process.env.AM_KEYCHAIN_SERVICE ?? appId), version, shell: 'browser-host' });
+  const host = await startBrowserHost({ core, rendererDir: path.join(root, 'out/renderer'), port: webPort });
+  console.log('No Electron binary here: serving the same app to your browser.');
+  console.log(`Open: ${host.url}`);
+
+  const stop = async () => {
+    await host.close();
+    core.close();
+    await api.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

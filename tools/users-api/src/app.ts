@@ -1,0 +1,31 @@
+// The shared state every route works on; one App per running server.
+import type { Clock } from './clock';
+import type { FaultStore } from './dev/faults';
+import type { RequestLog } from './dev/requestLog';
+import type { LoginBlocker } from './auth/loginBlock';
+import type { RateLimiter } from './http/rateLimit';
+import type { Mailer } from './state/mailer';
+import type { Settings } from './state/settings';
+import type { Store } from './state/store';
+
+export type Compat = 7 | 8;
+
+export interface App {
+  store: Store;
+  settings: Settings;
+  clock: Clock;
+  mailer: Mailer;
+  limiter: RateLimiter;
+  loginBlocks: LoginBlocker;
+  /** permission id → roles holding it (Rocket.Chat's `rocketchat_permissions`). */
+  permissions: Record<string, string[]>;
+  compat: Compat;
+  dev: boolean;
+  bcryptRounds: number;
+  /** ROOT_URL: used for avatarUrl and the users.getAvatar redirect. */
+  rootUrl: string;
+  faults: FaultStore;
+  requestLog: RequestLog;
+  /** Reloads the seed (POST /_dev/reset). */
+  reset(): Promise<void>;
+}

@@ -1,0 +1,121 @@
+// /_dev/* controls, only with --dev (otherwise the 404 envelope). Shapes are
+// documented in README.md.
+import { issueToken, removeTokens } from '../auth/tokens';
+import { asRecord } from '../http/body';
+import { ApiError, notFound } from '../http/envelope';
+import { ok } from '../http/router';
+import type { RequestContext, RouteDef } from '../http/router';
+import { patchSettings } from '../state/settings';
+import { rawUserDocument } from '../views/me';
+import { parseFault } from './faults';
+import type { Fault } from './faults';
+import { patchUser } from './userPatch';
+
+const badRequest = (problems: string[]) => new ApiError(400, { success: false, error: problems.join('; ') });
+
+function userParam(ctx: RequestContext) {
+  const user = ctx.app.store.byId(decodeURIComponent(ctx.params.id ?? ''));
+  if (!user) throw notFound();
+  return user;
+}
+
+function addFaults(ctx: RequestContext) {
+  const body = ctx.body;
+  const inputs = Array.isArray(body) ? body : Array.isArray(asRecord(body).faults) ? (asRecord(body).faults as unknown[]) : [body];
+  const parsed: Fault[] = [];
+  for (const input of inputs) {
+    const fault = parseFault(input);
+    if (typeof fault === 'string') throw badRequest([fault]);
+    parsed.push(fault);
+  }
+  for (const fault of parsed) ctx.app.faults.add(fault);
+  return ok({ faults: ctx.app.faults.faults });
+}
+
+const RATE_LIMIT_KEYS = /Rate_Limit/;
+
+export const devRoutes: RouteDef[] = [
+  { method: 'GET', path: '/_dev/mailbox', handler: (ctx) => ok({ messages: ctx.app.mailer.to(ctx.query.to ?? null) }) },
+  {
+    method: 'DELETE',
+    path: '/_dev/mailbox',
+    handler: (ctx) => {
+      ctx.app.mailer.clear();
+      return ok();
+    },
+  },
+  { method: 'GET', path: '/_dev/faults', handler: (ctx) => ok({ faults: ctx.app.faults.faults }) },
+  { method: 'POST', path: '/_dev/faults', handler: addFaults },
+  {
+    method: 'DELETE',
+    path: '/_dev/faults',
+    handler: (ctx) => {
+      ctx.app.faults.clear();
+      return ok();
+    },
+  },
+  { method: 'GET', path: '/_dev/requests', handler: (ctx) => ok({ requests: ctx.app.requestLog.entries }) },
+  {
+    method: 'DELETE',
+    path: '/_dev/requests',
+    handler: (ctx) => {
+      ctx.app.requestLog.clear();
+      return ok();
+    },
+  },
+  { method: 'GET', path: '/_dev/settings', handler: (ctx) => ok({ settings: ctx.app.settings }) },
+  {
+    method: 'POST',
+    path: '/_dev/settings',
+    handler: (ctx) => {
+      const problems = patchSettings(ctx.app.settings, ctx.body);
+      if (problems.length > 0) throw badRequest(problems);
+      // New limits start from fresh windows.
+      if (Object.keys(asRecord(ctx.body)).some((k) => RATE_LIMIT_KEYS.test(k))) ctx.app.limiter.clear();
+      return ok({ settings: ctx.app.settings });
+    },
+  },
+  { method: 'GET', path: '/_dev/clock', handler: (ctx) => ok({ now: ctx.app.clock.date().toISOString(), offsetMs: ctx.app.clock.offset }) },
+  {
+    method: 'POST',
+    path: '/_dev/clock',
+    handler: (ctx) => {
+      const advanceMs = asRecord(ctx.body).advanceMs;
+      if (typeof advanceMs !== 'number' || !Number.isFinite(advanceMs)) throw badRequest(['advanceMs must be a number']);
+      ctx.app.clock.advance(advanceMs);
+      return ok({ now: ctx.app.clock.date().toISOString(), offsetMs: ctx.app.clock.offset });
+    },
+  },
+  {
+    method: 'POST',
+    path: '/_dev/reset',
+    handler: async (ctx) => {
+      await ctx.app.reset();
+      return ok();
+    },
+  },
+  { method: 'GET', path: /^\/_dev\/users\/(?<id>[^/]+)$/, handler: (ctx) => ok({ user: rawUserDocument(ctx.app, userParam(ctx)) }) },
+  {
+    method: 'POST',
+    path: /^\/_dev\/users\/(?<id>[^/]+)$/,
+    handler: async (ctx) => {
+      const user = userParam(ctx);
+      const problems = await patchUser(ctx.app, user, ctx.body);
+      if (problems.length > 0) throw badRequest(problems);
+      return ok({ user: rawUserDocument(ctx.app, user) });
+    },
+  },
+  {
+    method: 'DELETE',
+    path: /^\/_dev\/users\/(?<id>[^/]+)\/tokens$/,
+    handler: (ctx) => ok({ removed: removeTokens(ctx.app, userParam(ctx), () => true) }),
+  },
+  {
+    method: 'POST',
+    path: /^\/_dev\/users\/(?<id>[^/]+)\/tokens$/,
+    handler: (ctx) => {
+      const user = userParam(ctx);
+      return ok({ userId: user._id, authToken: issueToken(ctx.app, user) });
+    },
+  },
+];

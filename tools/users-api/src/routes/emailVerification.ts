@@ -1,0 +1,41 @@
+// users.sendConfirmationEmail and users.verifyEmail (§6 "Email verification").
+import { asRecord } from '../http/body';
+import { invalidParamsTyped, notFound } from '../http/envelope';
+import { fixedRateLimit, ok } from '../http/router';
+import type { RouteDef } from '../http/router';
+import { sendVerificationMail } from './emailChange';
+
+export const emailVerificationRoutes: RouteDef[] = [
+  {
+    method: 'POST',
+    path: '/api/v1/users.sendConfirmationEmail',
+    auth: 'none',
+    rateLimit: fixedRateLimit(1, 60_000),
+    handler: (ctx) => {
+      const email = asRecord(ctx.body).email;
+      if (typeof email !== 'string') throw invalidParamsTyped('body', ["must have required property 'email'"]);
+      const user = ctx.app.store.byEmailInsensitive(email);
+      const entry = user?.emails?.find((e) => e.address.toLowerCase() === email.toLowerCase());
+      if (user && entry && !entry.verified) sendVerificationMail(ctx.app, user, entry.address);
+      // Always success, whether or not the address is known (§6).
+      return ok();
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/users.verifyEmail',
+    auth: 'none',
+    handler: (ctx) => {
+      const token = asRecord(ctx.body).token;
+      if (typeof token !== 'string') throw invalidParamsTyped('body', ["must have required property 'token'"]);
+      const user = ctx.app.store.allUsers().find((u) => u.services.email?.verificationTokens?.some((t) => t.token === token));
+      if (!user) throw notFound();
+      const tokens = user.services.email?.verificationTokens ?? [];
+      const used = tokens.find((t) => t.token === token);
+      for (const e of user.emails ?? []) if (e.address.toLowerCase() === used?.address.toLowerCase()) e.verified = true;
+      if (user.services.email) user.services.email.verificationTokens = tokens.filter((t) => t.token !== token);
+      ctx.app.store.touch(user);
+      return ok();
+    },
+  },
+];

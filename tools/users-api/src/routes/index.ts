@@ -1,0 +1,27 @@
+// The full route table.
+import type { RouteDef } from '../http/router';
+import { avatarRoutes } from './avatar';
+import { avatarImageRoutes } from './avatarImages';
+import { emailVerificationRoutes } from './emailVerification';
+import { infoRoutes } from './info';
+import { listRoutes } from './lists';
+import { loginRoutes } from './login';
+import { sessionRoutes } from './sessions';
+import { statusRoutes } from './status';
+import { twoFactorRoutes } from './twoFactor';
+import { updateOwnBasicInfoRoutes } from './updateOwnBasicInfo';
+import { usersInfoRoutes } from './usersInfo';
+
+export const apiRoutes: RouteDef[] = [
+  ...infoRoutes,
+  ...loginRoutes,
+  ...usersInfoRoutes,
+  ...updateOwnBasicInfoRoutes,
+  ...twoFactorRoutes,
+  ...statusRoutes,
+  ...listRoutes,
+  ...avatarRoutes,
+  ...sessionRoutes,
+  ...emailVerificationRoutes,
+  ...avatarImageRoutes,
+];

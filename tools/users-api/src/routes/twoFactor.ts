@@ -1,0 +1,145 @@
+// 2FA routes (§5): users.2fa.sendEmailCode, TOTP enrolment (8.x REST), email 2FA on/off.
+import { removeOtherLoginTokens } from '../auth/tokens';
+import { asRecord } from '../http/body';
+import { invalidParamsTyped, thrown } from '../http/envelope';
+import { caller, ok } from '../http/router';
+import type { RequestContext, RouteDef } from '../http/router';
+import { coerceString, missingProperty } from '../http/validate';
+import { sendEmailCode, verifiedEmails } from '../twofactor/emailCode';
+import { verifyTotpOrBackup } from '../twofactor/gate';
+import { generateBackupCodes, generateTotpSecret, otpauthUrl, verifyTotp } from '../twofactor/totp';
+
+const invalidTotp = () => thrown('invalid-totp', 'Invalid TOTP provided.');
+
+function requireCode(ctx: RequestContext): void {
+  const problem = missingProperty(ctx.body, ['code']);
+  if (problem) throw invalidParamsTyped('body', [problem]);
+}
+
+const codeOf = (ctx: RequestContext): string => {
+  const value = coerceString(asRecord(ctx.body).code);
+  return typeof value === 'string' ? value.trim() : '';
+};
+
+export const twoFactorRoutes: RouteDef[] = [
+  {
+    method: 'POST',
+    path: '/api/v1/users.2fa.sendEmailCode',
+    auth: 'optional',
+    handler: async (ctx) => {
+      const { app } = ctx;
+      const value = asRecord(ctx.body).emailOrUsername;
+      if (typeof value !== 'string' || value === '') {
+        if (app.compat === 7) throw thrown('error-parameter-required', 'emailOrUsername is required');
+        if (value === undefined) throw invalidParamsTyped('body', ["must have required property 'emailOrUsername'"]);
+      }
+      // A logged-in caller gets a code for their own account (§5).
+      const who = typeof value === 'string' ? value : '';
+      const user = ctx.user ?? app.store.byUsernameInsensitive(who) ?? app.store.byEmailInsensitive(who);
+      if (user) await sendEmailCode(app, user);
+      // Always success, even for unknown users.
+      return ok();
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/users.enableTotp',
+    auth: 'required',
+    twoFactorRequired: true,
+    handler: (ctx) => {
+      const user = caller(ctx);
+      const secret = generateTotpSecret();
+      // Like 2fa:enable: TOTP is switched off until the temp secret is validated.
+      user.services.totp = { enabled: false, tempSecret: secret };
+      ctx.app.store.touch(user);
+      return ok({ secret, url: otpauthUrl(secret, user.username ?? user._id) });
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/users.validateTotp',
+    auth: 'required',
+    twoFactorRequired: true,
+    validate: requireCode,
+    handler: (ctx) => {
+      const { app } = ctx;
+      const user = caller(ctx);
+      const tempSecret = user.services.totp?.tempSecret;
+      if (!tempSecret) throw invalidTotp();
+      if (!verifyTotp(tempSecret, codeOf(ctx), app.clock.now(), app.settings.Accounts_TwoFactorAuthentication_MaxDelta)) {
+        throw invalidTotp();
+      }
+      const { codes, hashed } = generateBackupCodes();
+      user.services.totp = { enabled: true, secret: tempSecret, hashedBackup: hashed };
+      removeOtherLoginTokens(app, user, ctx.hashedToken);
+      app.store.touch(user);
+      return ok({ codes });
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/users.disableTotp',
+    auth: 'required',
+    validate: requireCode,
+    handler: (ctx) => {
+      const user = caller(ctx);
+      const totp = user.services.totp;
+      if (!totp?.enabled || !verifyTotpOrBackup(ctx.app, user, totp.secret, codeOf(ctx))) throw invalidTotp();
+      user.services.totp = { enabled: false };
+      ctx.app.store.touch(user);
+      return ok();
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/users.regenerateTotpCodes',
+    auth: 'required',
+    validate: requireCode,
+    handler: (ctx) => {
+      const user = caller(ctx);
+      const totp = user.services.totp;
+      if (!totp?.enabled || !verifyTotpOrBackup(ctx.app, user, totp.secret, codeOf(ctx))) throw invalidTotp();
+      const { codes, hashed } = generateBackupCodes();
+      totp.hashedBackup = hashed;
+      ctx.app.store.touch(user);
+      return ok({ codes });
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/users.totpCodesRemaining',
+    auth: 'required',
+    handler: (ctx) => {
+      const totp = caller(ctx).services.totp;
+      if (!totp?.enabled) throw invalidTotp();
+      return ok({ remaining: totp.hashedBackup?.length ?? 0 });
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/users.2fa.enableEmail',
+    auth: 'required',
+    handler: (ctx) => {
+      const user = caller(ctx);
+      if (verifiedEmails(user).length === 0) {
+        throw thrown('error-invalid-user', 'You need to verify your emails before setting up 2FA', { method: '2fa:enableEmail' });
+      }
+      user.services.email2fa = { enabled: true, changedAt: ctx.app.clock.date() };
+      removeOtherLoginTokens(ctx.app, user, ctx.hashedToken);
+      ctx.app.store.touch(user);
+      return ok();
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/users.2fa.disableEmail',
+    auth: 'required',
+    twoFactorRequired: true,
+    handler: (ctx) => {
+      const user = caller(ctx);
+      user.services.email2fa = { enabled: false, changedAt: ctx.app.clock.date() };
+      ctx.app.store.touch(user);
+      return ok();
+    },
+  },
+];

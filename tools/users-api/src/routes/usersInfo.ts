@@ -1,0 +1,54 @@
+// GET /api/v1/users.info (§3).
+import { hasPermission } from '../auth/permissions';
+import { invalidParamsOld, invalidParamsTyped, plain } from '../http/envelope';
+import { caller, ok } from '../http/router';
+import type { RouteDef } from '../http/router';
+import { anyOfSingleKey } from '../http/validate';
+import type { UserDoc } from '../state/types';
+import { userInfoView } from '../views/userInfo';
+
+const KEYS_7 = ['userId', 'username', 'importId'];
+const KEYS_8 = [...KEYS_7, 'email', 'freeSwitchExtension'];
+
+export const usersInfoRoutes: RouteDef[] = [
+  {
+    method: 'GET',
+    path: '/api/v1/users.info',
+    auth: 'required',
+    handler: (ctx) => {
+      const { app, query } = ctx;
+      const me = caller(ctx);
+      const keys = app.compat === 7 ? KEYS_7 : KEYS_8;
+      const problems = anyOfSingleKey(query, keys, ['includeUserRooms', 'fields']);
+      if (problems) {
+        // 7.x used the old-style envelope (seed 003); current code is a typed query route (§0).
+        throw app.compat === 7 ? invalidParamsOld(problems) : invalidParamsTyped('query', problems);
+      }
+      const key = keys.find((k) => k in query) ?? 'userId';
+      const value = query[key] ?? '';
+      if (value === '') throw plain('Invalid search query.');
+      const full = hasPermission(app, me, 'view-full-other-user-info');
+      let user: UserDoc | undefined;
+      switch (key) {
+        case 'userId':
+          user = app.store.byId(value);
+          break;
+        case 'username':
+          // §3: matches `_id` or `username` exactly.
+          user = app.store.byUsernameExact(value) ?? app.store.byId(value);
+          break;
+        case 'importId':
+          user = full ? app.store.allUsers().find((u) => u.importIds?.includes(value)) : undefined;
+          break;
+        case 'email':
+          user = full ? app.store.byEmailInsensitive(value) : undefined;
+          break;
+        case 'freeSwitchExtension':
+          user = app.store.allUsers().find((u) => u.freeSwitchExtension === value);
+          break;
+      }
+      if (!user) throw plain('User not found.');
+      return ok({ user: userInfoView(app, user, me, query.includeUserRooms === 'true') });
+    },
+  },
+];

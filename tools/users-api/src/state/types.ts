@@ -1,0 +1,124 @@
+// The server's own model of a Rocket.Chat user document (seed 000: IUser), kept
+// in the raw shape so `--compat 7` can leak it exactly as 7.x does (PROTOCOL §4).
+
+export type UserStatus = 'online' | 'away' | 'busy' | 'offline';
+
+export interface LoginToken {
+  hashedToken: string;
+  when: Date;
+  type?: 'personalAccessToken';
+  name?: string;
+  bypassTwoFactor?: boolean;
+}
+
+export interface UserEmail {
+  address: string;
+  verified: boolean;
+}
+
+export interface EmailVerificationToken {
+  token: string;
+  address: string;
+  when: Date;
+}
+
+export interface UserServices {
+  password?: { bcrypt: string };
+  passwordHistory?: string[];
+  resume?: { loginTokens: LoginToken[] };
+  totp?: { enabled: boolean; secret?: string; hashedBackup?: string[]; tempSecret?: string };
+  email2fa?: { enabled: boolean; changedAt?: Date };
+  emailCode?: { code: string; expire: Date; attempts: number };
+  email?: { verificationTokens?: EmailVerificationToken[] };
+  /** OAuth services (github, gitlab, google, …) are free-form. */
+  [oauth: string]: unknown;
+}
+
+export interface UserDoc {
+  _id: string;
+  createdAt: Date;
+  _updatedAt: Date;
+  type: string;
+  active: boolean;
+  roles: string[];
+  username?: string;
+  name?: string;
+  nickname?: string;
+  bio?: string;
+  emails?: UserEmail[];
+  status?: string;
+  statusDefault?: string;
+  statusConnection?: string;
+  statusText?: string;
+  statusSource?: string;
+  statusExpiresAt?: Date;
+  statusLivechat?: string;
+  utcOffset?: number;
+  language?: string;
+  lastLogin?: Date;
+  avatarOrigin?: string;
+  avatarETag?: string;
+  customFields?: Record<string, unknown>;
+  settings?: { preferences?: Record<string, unknown>; profile?: Record<string, unknown> };
+  requirePasswordChange?: boolean;
+  requirePasswordChangeReason?: string;
+  freeSwitchExtension?: string;
+  importIds?: string[];
+  phone?: string;
+  reason?: string;
+  federated?: boolean;
+  banners?: Record<string, unknown>;
+  defaultRoom?: string;
+  enableAutoAway?: boolean;
+  idleTimeLimit?: number;
+  oauth?: { authorizedClients: string[] };
+  e2e?: { private_key: string; public_key: string };
+  services: UserServices;
+}
+
+export interface Room {
+  _id: string;
+  t: 'c' | 'p' | 'd';
+  name?: string;
+  fname?: string;
+  teamMain?: boolean;
+  federated?: boolean;
+  usernames?: string[];
+}
+
+export interface Subscription {
+  _id: string;
+  rid: string;
+  userId: string;
+  name: string;
+  t: 'c' | 'p' | 'd';
+  unread: number;
+  roles?: string[];
+  federated?: boolean;
+}
+
+export interface StoredAvatar {
+  contentType: string;
+  data: Buffer;
+  uploadedAt: Date;
+}
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+  code?: string;
+  token?: string;
+  sentAt: string;
+}
+
+export interface CustomFieldDef {
+  type: 'text' | 'select';
+  required?: boolean;
+  minLength?: number;
+  maxLength?: number;
+  options?: string[];
+  defaultValue?: string;
+  /** Shown to anyone in users.info (PROTOCOL §3 "public custom fields"). */
+  public?: boolean;
+}

@@ -1,0 +1,80 @@
+// --compat 7 vs 8 (§4 reply leak, and the smaller differences of §1/§2/§6).
+import { describe, expect, it } from 'vitest';
+import { sha256, start } from './helpers';
+import type { Client } from './helpers';
+
+async function withServer(compat: 7 | 8, run: (c: Client) => Promise<void>): Promise<void> {
+  // Real bcrypt cost here: the 7.x leak must look like Rocket.Chat's.
+  const c = await start({ compat, bcryptRounds: 10 });
+  try {
+    await run(c);
+  } finally {
+    await c.close();
+  }
+}
+
+describe('updateOwnBasicInfo reply', () => {
+  it('--compat 7 replies with the raw document: services.password.bcrypt and services.resume.loginTokens', async () => {
+    await withServer(7, async (c) => {
+      const session = await c.loginDemo();
+      const res = await c.post('/api/v1/users.updateOwnBasicInfo', { data: { nickname: 'leaky' } }, session);
+      expect(res.status).toBe(200);
+      const user = res.json.user;
+      expect(user.services.password.bcrypt).toMatch(/^\$2[aby]\$10\$[./A-Za-z0-9]{53}$/);
+      expect(user.services.resume.loginTokens).toEqual([{ hashedToken: sha256Base64(session.authToken), when: expect.any(String) }]);
+      expect(user.createdAt).toBe('2023-03-02T17:59:43.415Z');
+      expect(user.__rooms).toEqual(['GENERAL', 'gzvcvpov9G4TxbGFSrbAXPnMktTFbNpwtJ']);
+      expect(user.nickname).toBe('leaky');
+    });
+  });
+
+  it('--compat 8 replies sanitised like /me', async () => {
+    await withServer(8, async (c) => {
+      const session = await c.loginDemo();
+      const res = await c.post('/api/v1/users.updateOwnBasicInfo', { data: { nickname: 'clean' } }, session);
+      expect(res.status).toBe(200);
+      expect(res.json.user.services).toEqual({ email2fa: { enabled: false }, password: { exists: true } });
+      expect(res.text).not.toContain('bcrypt');
+      expect(res.text).not.toContain('loginTokens');
+      expect(res.text).not.toContain('hashedToken');
+      expect(res.json.user).not.toHaveProperty('createdAt');
+      expect(res.json.user.nickname).toBe('clean');
+    });
+  });
+});
+
+describe('smaller differences', () => {
+  it('7.x: logout body, version, empty nickname ignored, status validation', async () => {
+    await withServer(7, async (c) => {
+      expect((await c.get('/api/info')).json.version).toBe('7.13');
+      const session = await c.loginDemo();
+      await c.post('/api/v1/users.updateOwnBasicInfo', { data: { nickname: 'kept' } }, session);
+      const empty = await c.post('/api/v1/users.updateOwnBasicInfo', { data: { nickname: '' } }, session);
+      expect(empty.json.user.nickname).toBe('kept');
+      expect((await c.post('/api/v1/users.setStatus', { status: 'dancing' }, session)).json.errorType).toBe('error-invalid-status');
+      await c.settings({ Accounts_AllowUserStatusMessageChange: false });
+      expect((await c.post('/api/v1/users.setStatus', { status: 'away' }, session)).json.error).toBe(
+        'Change status is not allowed [error-not-allowed]',
+      );
+      const out = await c.post('/api/v1/logout', {}, session);
+      expect(out.json).toEqual({ status: 'success', data: { message: "You've been logged out!" } });
+    });
+  });
+
+  it('8.x: logout answers an empty 200, empty nickname clears', async () => {
+    await withServer(8, async (c) => {
+      const session = await c.loginDemo();
+      await c.post('/api/v1/users.updateOwnBasicInfo', { data: { nickname: 'gone' } }, session);
+      const empty = await c.post('/api/v1/users.updateOwnBasicInfo', { data: { nickname: '' } }, session);
+      expect(empty.json.user).not.toHaveProperty('nickname');
+      const out = await c.post('/api/v1/logout', {}, session);
+      expect(out.status).toBe(200);
+      expect(out.text).toBe('');
+    });
+  });
+});
+
+function sha256Base64(token: string): string {
+  // Accounts._hashLoginToken, computed independently of the server.
+  return Buffer.from(sha256(token), 'hex').toString('base64');
+}
