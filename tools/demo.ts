@@ -6,14 +6,9 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createCore } from '../electron/core/createCore';
-import { appId } from '../electron/core/appIdentity';
-import { KeychainVault } from '../electron/core/vault/keychainVault';
-import { startBrowserHost } from '../electron/browser-host/browserHost';
+import { launchBrowserHost, repoRoot as root } from '../electron/browser-host/launchBrowserHost';
 import { startUsersApi } from './users-api/src/index';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.join(root, '.demo-data');
 const apiPort = Number(process.env.AM_DEMO_API_PORT ?? 3000);
 const webPort = Number(process.env.AM_DEMO_WEB_PORT ?? 4700);
@@ -46,20 +41,9 @@ async function main(): Promise<void> {
     return;
   }
 
-  const version = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version as string;
-  const core = createCore({ dataDir, vault: new KeychainVault(process.env.AM_KEYCHAIN_SERVICE ?? appId), version, shell: 'browser-host' });
-  const host = await startBrowserHost({ core, rendererDir: path.join(root, 'out/renderer'), port: webPort });
+  const { url } = await launchBrowserHost({ dataDir, port: webPort, afterStop: () => api.close() });
   console.log('No Electron binary here: serving the same app to your browser.');
-  console.log(`Open: ${host.url}`);
-
-  const stop = async () => {
-    await host.close();
-    core.close();
-    await api.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  console.log(`Open: ${url}`);
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { expectAccessible } from './support/fixtures';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,6 +33,9 @@ test('the About screen shows app.info read through the browser host', async ({ p
   await expect(page.getByTestId('data-dir')).toHaveText(dataDir);
   await expect(page.getByTestId('schema-version')).toHaveText('1');
   await expect(page.getByTestId('keychain-status')).toHaveText('Available');
+  await expectAccessible(page);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectAccessible(page);
 });
 
 test('a corrupt database is set aside and the About screen says so', async ({ page }) => {

@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { appId } from '../core/appIdentity';
+import { createCore } from '../core/createCore';
+import { KeychainVault } from '../core/vault/keychainVault';
+import { startBrowserHost } from './browserHost';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface LaunchOptions {
+  dataDir: string;
+  port: number;
+  rendererDir?: string;
+  /** Runs after the host and core have closed, before the process exits. */
+  afterStop?: () => Promise<void>;
+}
+
+/**
+ * The browser host as a running program: the core on the real keychain, the host on
+ * 127.0.0.1, and a clean stop on SIGINT/SIGTERM. Used by `npm run web` and `npm run demo`.
+ */
+export async function launchBrowserHost(options: LaunchOptions): Promise<{ url: string }> {
+  const rendererDir = options.rendererDir ?? path.join(repoRoot, 'out/renderer');
+  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+    throw new Error(`No built renderer at ${rendererDir}. Run "npm run build" first.`);
+  }
+  const version = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version as string;
+  const core = createCore({
+    dataDir: path.resolve(options.dataDir),
+    vault: new KeychainVault(process.env.AM_KEYCHAIN_SERVICE ?? appId),
+    version,
+    shell: 'browser-host',
+    onInternalError: (channel, error) => console.error(`internal error on ${channel}:`, (error as Error)?.message),
+  });
+  const host = await startBrowserHost({ core, rendererDir, port: options.port });
+
+  const stop = async () => {
+    await host.close();
+    core.close();
+    await options.afterStop?.();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  return { url: host.url };
+}
