@@ -14,4 +14,4 @@ npm run -s lint
 step "build"
 npx electron-vite build --logLevel warn
 step "vitest + playwright (inside a private keyring session)"
-AM_REQUIRE_KEYCHAIN=1 bash tools/with-keyring.sh bash -c 'npx vitest run && npx playwright test'
+AM_REQUIRE_KEYCHAIN=1 bash tools/with-keyring.sh bash -c 'npx vitest run --reporter=verbose && npx playwright test'
