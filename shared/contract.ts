@@ -12,6 +12,7 @@ import {
   twoFactorMethodSchema,
 } from './accountSchemas';
 import { errorCodes, type Result } from './errors';
+import { profileRequestSchema, profileViewSchema } from './profileSchemas';
 
 /**
  * The IPC contract: every channel the renderer may call, with the zod schema of its
@@ -80,6 +81,8 @@ export const channels = {
   'accounts.switch': { request: accountRequestSchema, response: accountListSchema },
   'accounts.signOut': { request: accountRequestSchema, response: accountListSchema },
   'accounts.remove': { request: accountRequestSchema, response: accountListSchema },
+  'profile.get': { request: profileRequestSchema, response: profileViewSchema },
+  'profile.refresh': { request: profileRequestSchema, response: profileViewSchema },
 } as const;
 
 export type Channels = typeof channels;

@@ -3,7 +3,10 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../tests/support/tempDir';
 import { createCore } from './createCore';
+import { migrations } from './db/migrations';
 import { databaseFileName } from './db/openDatabase';
+
+const latestSchema = migrations.length;
 import { MemoryVault } from './vault/memoryVault';
 
 describe('createCore: app.info', () => {
@@ -22,7 +25,7 @@ describe('createCore: app.info', () => {
       value: {
         version: '2.0.0',
         dataDir: temp.dir,
-        database: { path: path.join(temp.dir, databaseFileName), schemaVersion: 1 },
+        database: { path: path.join(temp.dir, databaseFileName), schemaVersion: latestSchema },
         keychain: { state: 'available' },
         shell: 'test',
       },
@@ -43,6 +46,6 @@ describe('createCore: app.info', () => {
     const core = createCore({ dataDir: temp.dir, vault: new MemoryVault(), version: '2.0.0', shell: 'test' });
     const result = await core.dispatch('app.info', {});
     core.close();
-    expect(result).toMatchObject({ ok: true, value: { database: { schemaVersion: 1, recovered: { movedTo: expect.stringContaining('.corrupt-') } } } });
+    expect(result).toMatchObject({ ok: true, value: { database: { schemaVersion: latestSchema, recovered: { movedTo: expect.stringContaining('.corrupt-') } } } });
   });
 });

@@ -8,6 +8,8 @@ import { Connectivity } from './connectivity';
 import { CoreEvents } from './coreEvents';
 import { openDatabase } from './db/openDatabase';
 import { createDispatch, type Dispatch, type DispatchOptions, type HandlerTable } from './dispatch';
+import { ProfileCache } from './profile/profileCache';
+import { ProfileService } from './profile/profileService';
 import { UsersApiClient } from './usersApi/usersApiClient';
 import type { Vault } from './vault/vault';
 
@@ -57,6 +59,14 @@ export function createCore(options: CoreOptions): Core {
     });
   const accounts = new AccountsService({ repository, vault: options.vault, clock, events, clientFor });
 
+  const profiles = new ProfileService({
+    cache: new ProfileCache(database.db),
+    accounts,
+    clock,
+    events,
+    clientForAccount: (accountId) => clientFor(accounts.serverOf(accountId)),
+  });
+
   const managed = readManagedServers([options.dataDir, ...(options.managedServerFolders ?? [])]);
   let managedNotice: AppInfo['managedServers'];
   if (managed && 'problem' in managed) {
@@ -87,6 +97,8 @@ export function createCore(options: CoreOptions): Core {
     'accounts.switch': ({ accountId }) => accounts.switchTo(accountId),
     'accounts.signOut': ({ accountId }) => accounts.signOut(accountId),
     'accounts.remove': ({ accountId }) => accounts.remove(accountId),
+    'profile.get': ({ accountId }) => profiles.get(accountId),
+    'profile.refresh': ({ accountId }) => profiles.refresh(accountId),
   };
 
   const ready = accounts.restoreSessions().catch((error: unknown) => options.onInternalError?.('restoreSessions', error));

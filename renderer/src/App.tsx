@@ -5,6 +5,7 @@ import { AddServerScreen } from './screens/AddServerScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { SignInScreen } from './screens/SignInScreen';
 import { followAccountChanges, useAccounts } from './stores/accountsStore';
+import { followProfileChanges } from './stores/profileStore';
 import { useUi } from './stores/uiStore';
 
 export function App() {
@@ -13,7 +14,12 @@ export function App() {
 
   useEffect(() => {
     void loadAccounts();
-    return followAccountChanges();
+    const stopAccounts = followAccountChanges();
+    const stopProfiles = followProfileChanges();
+    return () => {
+      stopAccounts();
+      stopProfiles();
+    };
   }, [loadAccounts]);
 
   return (

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { migrations } from '../../electron/core/db/migrations';
 import { expectAccessible } from './support/fixtures';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -31,7 +32,7 @@ test('the About screen shows app.info read through the browser host', async ({ p
   await expect(page.getByRole('heading', { name: 'About and diagnostics' })).toBeVisible();
   await expect(page.getByTestId('app-version')).toHaveText(version);
   await expect(page.getByTestId('data-dir')).toHaveText(dataDir);
-  await expect(page.getByTestId('schema-version')).toHaveText('1');
+  await expect(page.getByTestId('schema-version')).toHaveText(String(migrations.length));
   await expect(page.getByTestId('keychain-status')).toHaveText('Available');
   await expectAccessible(page);
   await page.emulateMedia({ colorScheme: 'dark' });
@@ -44,7 +45,7 @@ test('a corrupt database is set aside and the About screen says so', async ({ pa
   await page.goto(host.url);
   await page.getByRole('button', { name: 'About' }).first().click();
   await expect(page.getByTestId('storage-recovered')).toContainText('could not be read and was set aside');
-  await expect(page.getByTestId('schema-version')).toHaveText('1');
+  await expect(page.getByTestId('schema-version')).toHaveText(String(migrations.length));
   expect(fs.readdirSync(dataDir).some((name) => name.includes('.corrupt-'))).toBe(true);
 });
 

@@ -159,6 +159,12 @@ export class AccountsService {
     return this.list();
   }
 
+  /** The server an account lives on, for the other services' clients. */
+  serverOf(accountId: string): { id: string; origin: string } {
+    const { server } = this.account(accountId);
+    return { id: server.id, origin: server.origin };
+  }
+
   /** The session of an account, for the other services; null when signed out. */
   async credentials(accountId: string): Promise<Credentials | null> {
     const { account, server } = this.account(accountId);

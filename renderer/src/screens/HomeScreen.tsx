@@ -1,4 +1,5 @@
 import { Initials } from '../components/Initials';
+import { ProfilePanel } from '../components/ProfilePanel';
 import { activeAccount, useAccounts } from '../stores/accountsStore';
 import { useUi } from '../stores/uiStore';
 
@@ -57,6 +58,7 @@ export function HomeScreen() {
           app.
         </p>
       )}
+      <ProfilePanel accountId={account.id} />
     </section>
   );
 }

@@ -1,0 +1,30 @@
+import type { Database } from 'better-sqlite3';
+
+export interface CachedProfile {
+  document: Record<string, unknown>;
+  serverUpdatedAt: string | null;
+  fetchedAt: number;
+}
+
+/** The profiles table: one sanitised document per account. */
+export class ProfileCache {
+  constructor(private readonly db: Database) {}
+
+  get(accountId: string): CachedProfile | null {
+    const row = this.db.prepare('SELECT document, server_updated_at, fetched_at FROM profiles WHERE account_id = ?').get(accountId) as
+      | { document: string; server_updated_at: string | null; fetched_at: number }
+      | undefined;
+    if (!row) return null;
+    return { document: JSON.parse(row.document) as Record<string, unknown>, serverUpdatedAt: row.server_updated_at, fetchedAt: row.fetched_at };
+  }
+
+  put(accountId: string, profile: CachedProfile): void {
+    this.db
+      .prepare(
+        `INSERT INTO profiles (account_id, document, server_updated_at, fetched_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (account_id) DO UPDATE SET document = excluded.document,
+           server_updated_at = excluded.server_updated_at, fetched_at = excluded.fetched_at`,
+      )
+      .run(accountId, JSON.stringify(profile.document), profile.serverUpdatedAt, profile.fetchedAt);
+  }
+}

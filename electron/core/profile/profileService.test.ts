@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AccountSummary, ServerSummary } from '../../../shared/accountSchemas';
+import type { ProfileView } from '../../../shared/profileSchemas';
+import type { Result } from '../../../shared/errors';
+import { makeTempDir } from '../../../tests/support/tempDir';
+import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
+import { createCore, type Core } from '../createCore';
+import { MemoryVault } from '../vault/memoryVault';
+
+function value<T>(result: Result<unknown>): T {
+  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.error)}`);
+  return result.value as T;
+}
+
+function folderBytes(dir: string): Buffer {
+  return Buffer.concat(fs.readdirSync(dir).map((name) => fs.readFileSync(path.join(dir, name))));
+}
+
+describe('own profile, cache first', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let vault: MemoryVault;
+  let core: Core;
+  let server: TestServer | null = null;
+  const start = () => createCore({ dataDir: temp.dir, vault, version: '1', shell: 'test', requestTimeoutMs: 2000 });
+
+  beforeEach(() => {
+    temp = makeTempDir();
+    vault = new MemoryVault();
+    core = start();
+  });
+  afterEach(async () => {
+    core.close();
+    await server?.close();
+    server = null;
+    temp.cleanup();
+  });
+
+  async function signInAs(user: string, password: string): Promise<string> {
+    const { id: serverId } = value<ServerSummary>(await core.dispatch('servers.add', { url: server!.url }));
+    return value<AccountSummary>(await core.dispatch('accounts.signIn', { serverId, user, password })).id;
+  }
+
+  it('fetches /me and users.info with rooms, stores them, and reads them back offline after a restart', async () => {
+    server = await startTestServer();
+    const accountId = await signInAs(demo.plain.user, demo.plain.password);
+    const fresh = value<ProfileView>(await core.dispatch('profile.refresh', { accountId }));
+    expect(fresh.profile).toMatchObject({
+      _id: demo.plain.userId,
+      username: 'demouser',
+      emails: [{ address: demo.plain.email, verified: true }],
+      roles: ['user'],
+      customFields: { department: 'Engineering' },
+      services: { password: { exists: true }, totp: { enabled: false } },
+    });
+    expect(fresh.profile?.rooms?.map((room) => room.name)).toContain('general');
+    expect(fresh.profile?.createdAt).toBe('2023-03-02T17:59:43.415Z');
+    expect(fresh.fetchedAt).not.toBeNull();
+
+    await server.close();
+    server = null;
+    core.close();
+    core = start();
+    const cached = value<ProfileView>(await core.dispatch('profile.get', { accountId }));
+    expect(cached.profile?.username).toBe('demouser');
+    expect(cached.fetchedAt).toBe(fresh.fetchedAt);
+    const changed = new Promise((resolve) => core.events.onAny((event) => event === 'profile.changed' && resolve(event)));
+    await changed;
+    const afterRefresh = value<ProfileView>(await core.dispatch('profile.get', { accountId }));
+    expect(afterRefresh.refreshError).toMatch(/cannot be reached/);
+    expect(afterRefresh.profile?.username).toBe('demouser');
+  });
+
+  it('stores no hash, token or secret even from a 7.x server', async () => {
+    server = await startTestServer({ compat: 7 });
+    const accountId = await signInAs(demo.plain.user, demo.plain.password);
+    const raw = (await server.dev(`/_dev/users/${demo.plain.userId}`)) as { user: { services: { password: { bcrypt: string }; resume: { loginTokens: { hashedToken: string }[] } } } };
+    value(await core.dispatch('profile.refresh', { accountId }));
+    core.close();
+    const bytes = folderBytes(temp.dir);
+    expect(bytes.includes(raw.user.services.password.bcrypt)).toBe(false);
+    for (const token of raw.user.services.resume.loginTokens) expect(bytes.includes(token.hashedToken)).toBe(false);
+    expect(bytes.includes('"bcrypt"')).toBe(false);
+    expect(bytes.includes('loginTokens')).toBe(false);
+    core = start();
+  });
+
+  it('answers not-found for an account that is not there', async () => {
+    expect(await core.dispatch('profile.get', { accountId: 'nope' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+});

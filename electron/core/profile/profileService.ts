@@ -1,0 +1,91 @@
+import type { ProfileView } from '../../../shared/profileSchemas';
+import { AppFailure } from '../../../shared/errors';
+import type { AccountsService } from '../accounts/accountsService';
+import { asAppFailure } from '../accounts/accountsService';
+import type { Clock } from '../clock';
+import type { CoreEvents } from '../coreEvents';
+import { ApiFailure } from '../usersApi/apiFailure';
+import { fetchOwnProfile } from '../usersApi/profileApi';
+import type { UsersApiClient } from '../usersApi/usersApiClient';
+import type { ProfileCache } from './profileCache';
+import { sanitizeUser } from './sanitizeUser';
+import { toUserProfile } from './toUserProfile';
+
+export interface ProfileDeps {
+  cache: ProfileCache;
+  accounts: AccountsService;
+  clock: Clock;
+  events: CoreEvents;
+  clientForAccount(accountId: string): UsersApiClient;
+}
+
+/**
+ * The signed-in user's own profile, cache first: `get` answers at once from SQLite and
+ * starts a background refresh that announces `profile.changed` when the server answers.
+ */
+export class ProfileService {
+  private readonly refreshing = new Map<string, Promise<void>>();
+  private readonly lastError = new Map<string, string>();
+
+  constructor(private readonly deps: ProfileDeps) {}
+
+  get(accountId: string): ProfileView {
+    this.deps.accounts.serverOf(accountId); // not-found for an account that is gone
+    const view = this.view(accountId);
+    void this.refreshInBackground(accountId);
+    return view;
+  }
+
+  /** Fetches now and answers with the fresh copy; on failure the cached copy stays as it was. */
+  async refresh(accountId: string): Promise<ProfileView> {
+    this.deps.accounts.serverOf(accountId);
+    await this.refreshInBackground(accountId);
+    const error = this.lastError.get(accountId);
+    if (error && !this.deps.cache.get(accountId)) throw new AppFailure('network-unreachable', error);
+    return this.view(accountId);
+  }
+
+  private view(accountId: string): ProfileView {
+    const cached = this.deps.cache.get(accountId);
+    return {
+      accountId,
+      profile: cached ? toUserProfile(cached.document) : null,
+      fetchedAt: cached ? new Date(cached.fetchedAt).toISOString() : null,
+      refreshError: this.lastError.get(accountId) ?? null,
+    };
+  }
+
+  private refreshInBackground(accountId: string): Promise<void> {
+    const running = this.refreshing.get(accountId);
+    if (running) return running;
+    const work = this.fetchAndStore(accountId).finally(() => this.refreshing.delete(accountId));
+    this.refreshing.set(accountId, work);
+    return work;
+  }
+
+  private async fetchAndStore(accountId: string): Promise<void> {
+    try {
+      const credentials = await this.deps.accounts.credentials(accountId);
+      if (!credentials) {
+        this.lastError.set(accountId, 'Signed out: showing what was saved before.');
+        return;
+      }
+      const document = sanitizeUser(await fetchOwnProfile(this.deps.clientForAccount(accountId), credentials));
+      this.deps.cache.put(accountId, {
+        document,
+        serverUpdatedAt: typeof document._updatedAt === 'string' ? document._updatedAt : null,
+        fetchedAt: this.deps.clock.now(),
+      });
+      this.lastError.delete(accountId);
+    } catch (error) {
+      if (error instanceof ApiFailure && error.code === 'unauthorized') {
+        await this.deps.accounts.markSessionEnded(accountId);
+      }
+      // Runs in the background: nothing may escape as an unhandled rejection.
+      const failure = asAppFailure(error);
+      this.lastError.set(accountId, failure instanceof AppFailure ? failure.message : 'The profile could not be refreshed.');
+    } finally {
+      this.deps.events.emit('profile.changed', { accountId });
+    }
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * What must never be stored or shown, whatever a server sends: 7.x servers reply to
+ * updateOwnBasicInfo with the raw user document, bcrypt hash and resume tokens included
+ * (PROTOCOL.md §4), and users.info for oneself carries `services`.
+ * Only the 2FA-enabled flags and whether a password exists survive from `services`.
+ */
+const forbiddenKeys = new Set(['resume', 'loginTokens', 'hashedToken', 'bcrypt', 'e2e', 'private_key', 'inviteToken', 'emailCode', 'hashedBackup', 'secret', 'tempSecret', 'twoFactorAuthorizedHash']);
+
+export function sanitizeUser(document: Record<string, unknown>): Record<string, unknown> {
+  const { services, ...rest } = document;
+  const clean = stripForbidden(rest) as Record<string, unknown>;
+  const flags = serviceFlags(services);
+  return flags ? { ...clean, services: flags } : clean;
+}
+
+function serviceFlags(services: unknown): Record<string, unknown> | null {
+  if (typeof services !== 'object' || services === null) return null;
+  const source = services as Record<string, unknown>;
+  const enabled = (value: unknown) => typeof value === 'object' && value !== null && (value as { enabled?: unknown }).enabled === true;
+  const password = source.password;
+  return {
+    totp: { enabled: enabled(source.totp) },
+    email2fa: { enabled: enabled(source.email2fa) },
+    password: { exists: password === true || (typeof password === 'object' && password !== null) },
+  };
+}
+
+function stripForbidden(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(stripForbidden);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !forbiddenKeys.has(key))
+      .map(([key, inner]) => [key, stripForbidden(inner)]),
+  );
+}

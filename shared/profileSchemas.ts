@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/**
+ * The user profile as the UI may see it. The contract's reply parse strips every key not
+ * listed here, so a field the server adds (or a secret it leaks) never reaches the renderer.
+ */
+const room = z.object({
+  _id: z.string(),
+  rid: z.string(),
+  name: z.string().optional(),
+  t: z.string(),
+  unread: z.number().optional(),
+  roles: z.array(z.string()).optional(),
+});
+
+export const userProfileSchema = z.object({
+  _id: z.string(),
+  username: z.string().optional(),
+  name: z.string().optional(),
+  nickname: z.string().optional(),
+  bio: z.string().optional(),
+  emails: z.array(z.object({ address: z.string(), verified: z.boolean().optional() })).optional(),
+  status: z.string().optional(),
+  statusText: z.string().optional(),
+  statusConnection: z.string().optional(),
+  utcOffset: z.number().optional(),
+  type: z.string().optional(),
+  active: z.boolean().optional(),
+  roles: z.array(z.string()).optional(),
+  createdAt: z.string().optional(),
+  lastLogin: z.string().optional(),
+  requirePasswordChange: z.boolean().optional(),
+  requirePasswordChangeReason: z.string().optional(),
+  customFields: z.record(z.string(), z.unknown()).optional(),
+  avatarETag: z.string().optional(),
+  freeSwitchExtension: z.string().optional(),
+  _updatedAt: z.string().optional(),
+  services: z
+    .object({
+      totp: z.object({ enabled: z.boolean() }).optional(),
+      email2fa: z.object({ enabled: z.boolean() }).optional(),
+      password: z.object({ exists: z.boolean() }).optional(),
+    })
+    .optional(),
+  rooms: z.array(room).optional(),
+});
+export type UserProfile = z.infer<typeof userProfileSchema>;
+
+export const profileViewSchema = z.object({
+  accountId: z.string(),
+  profile: userProfileSchema.nullable(),
+  /** ISO time of the cached copy ("as of"), null before the first fetch. */
+  fetchedAt: z.string().nullable(),
+  /** The last refresh failed: the reason, in words. */
+  refreshError: z.string().nullable(),
+});
+export type ProfileView = z.infer<typeof profileViewSchema>;
+
+export const profileRequestSchema = z.object({ accountId: z.string().min(1).max(200) }).strict();
