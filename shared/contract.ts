@@ -83,6 +83,7 @@ export const channels = {
   'accounts.remove': { request: accountRequestSchema, response: accountListSchema },
   'profile.get': { request: profileRequestSchema, response: profileViewSchema },
   'profile.refresh': { request: profileRequestSchema, response: profileViewSchema },
+  'connectivity.list': { request: noPayload, response: z.array(z.object({ serverId: z.string(), online: z.boolean() })) },
 } as const;
 
 export type Channels = typeof channels;

@@ -5,6 +5,7 @@ import { readManagedServers } from './accounts/managedServers';
 import { readAppInfo } from './appInfo';
 import { systemClock, type Clock } from './clock';
 import { Connectivity } from './connectivity';
+import { fetchServerInfo } from './usersApi/authApi';
 import { CoreEvents } from './coreEvents';
 import { openDatabase } from './db/openDatabase';
 import { createDispatch, type Dispatch, type DispatchOptions, type HandlerTable } from './dispatch';
@@ -47,7 +48,16 @@ export function createCore(options: CoreOptions): Core {
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const database = openDatabase({ dataDir: options.dataDir, clock });
   const events = new CoreEvents();
-  const connectivity = new Connectivity(events);
+  const connectivity = new Connectivity({
+    events,
+    clock,
+    probe: async (serverId) => {
+      const server = repository.server(serverId);
+      if (!server) return true;
+      await fetchServerInfo(clientFor(server));
+      return true;
+    },
+  });
   const repository = new AccountRepository(database.db);
   const clientFor = (server: { id: string; origin: string }) =>
     new UsersApiClient({
@@ -65,6 +75,16 @@ export function createCore(options: CoreOptions): Core {
     clock,
     events,
     clientForAccount: (accountId) => clientFor(accounts.serverOf(accountId)),
+  });
+
+  // Back online: refresh what is shown for the accounts on that server, without a reload.
+  events.onAny((event, payload) => {
+    if (event !== 'connectivity.changed') return;
+    const { serverId, online } = payload as { serverId: string; online: boolean };
+    if (!online) return;
+    for (const account of accounts.list().accounts) {
+      if (account.serverId === serverId && account.state !== 'signed-out') void profiles.refresh(account.id).catch(() => undefined);
+    }
   });
 
   const managed = readManagedServers([options.dataDir, ...(options.managedServerFolders ?? [])]);
@@ -99,6 +119,7 @@ export function createCore(options: CoreOptions): Core {
     'accounts.remove': ({ accountId }) => accounts.remove(accountId),
     'profile.get': ({ accountId }) => profiles.get(accountId),
     'profile.refresh': ({ accountId }) => profiles.refresh(accountId),
+    'connectivity.list': () => connectivity.snapshot(),
   };
 
   const ready = accounts.restoreSessions().catch((error: unknown) => options.onInternalError?.('restoreSessions', error));
@@ -108,6 +129,9 @@ export function createCore(options: CoreOptions): Core {
     dispatch: createDispatch(handlers, { onInternalError: options.onInternalError }),
     events,
     ready,
-    close: () => database.db.close(),
+    close: () => {
+      connectivity.close();
+      database.db.close();
+    },
   };
 }

@@ -5,6 +5,7 @@ import { AddServerScreen } from './screens/AddServerScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { SignInScreen } from './screens/SignInScreen';
 import { followAccountChanges, useAccounts } from './stores/accountsStore';
+import { followConnectivity, useConnectivity } from './stores/connectivityStore';
 import { followProfileChanges } from './stores/profileStore';
 import { useUi } from './stores/uiStore';
 
@@ -16,9 +17,12 @@ export function App() {
     void loadAccounts();
     const stopAccounts = followAccountChanges();
     const stopProfiles = followProfileChanges();
+    const stopConnectivity = followConnectivity();
+    void useConnectivity.getState().load();
     return () => {
       stopAccounts();
       stopProfiles();
+      stopConnectivity();
     };
   }, [loadAccounts]);
 

@@ -23,7 +23,7 @@ test('the profile shows name, emails with verified state, status, roles, custom 
   await expectAccessible(page);
 });
 
-test('with the server stopped, the cached profile still shows after a restart, with its age and the reason', async ({ page, app }) => {
+test('with the server stopped, the cached profile still shows after a restart, with the offline banner and its age', async ({ page, app }) => {
   const server = await startTestServer();
   await app.open(page);
   await addServer(page, server.url);
@@ -36,5 +36,28 @@ test('with the server stopped, the cached profile still shows after a restart, w
   await expect(page.getByTestId('emails')).toContainText(demo.plain.email);
   await expect(page.getByTestId('as-of')).toContainText('As of');
   await expect(page.getByTestId('refresh-error')).toContainText('cannot be reached');
+  await expect(page.getByTestId('offline-banner')).toContainText('Offline.');
   await expectAccessible(page);
+});
+
+test('when an unreachable server answers again, the banner goes and the profile refreshes without a reload', async ({ page, app, usersApi }) => {
+  await app.open(page);
+  await addServer(page, usersApi.url);
+  await signIn(page, demo.plain.user, demo.plain.password);
+  await expect(page.getByTestId('emails')).toContainText(demo.plain.email);
+
+  // Every request has its connection reset: to the app, the server is gone.
+  await usersApi.dev('/_dev/faults', { method: 'POST', body: JSON.stringify({ route: '*', reset: true, times: 10_000 }) });
+  try {
+    await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+    await expect(page.getByTestId('offline-banner')).toBeVisible();
+    await expect(page.getByTestId('emails')).toContainText(demo.plain.email);
+    const staleAsOf = await page.getByTestId('as-of').textContent();
+    await usersApi.dev('/_dev/faults', { method: 'DELETE' });
+    await expect(page.getByTestId('offline-banner')).toHaveCount(0, { timeout: 15_000 });
+    await expect(page.getByTestId('refresh-error')).toHaveCount(0);
+    await expect(page.getByTestId('as-of')).not.toHaveText(staleAsOf ?? '');
+  } finally {
+    await usersApi.dev('/_dev/faults', { method: 'DELETE' });
+  }
 });

@@ -1,9 +1,10 @@
 import { useEffect } from 'react';
 import { useProfiles } from '../stores/profileStore';
+import { OfflineBanner } from './OfflineBanner';
 import { ProfileDetails } from './ProfileDetails';
 
 /** The active account's profile from the cache, with its age and a refresh button. */
-export function ProfilePanel({ accountId }: { accountId: string }) {
+export function ProfilePanel({ accountId, serverId, serverName }: { accountId: string; serverId: string; serverName: string }) {
   const { views, refreshing, load, refresh } = useProfiles();
   const view = views[accountId];
   const busy = refreshing[accountId] ?? false;
@@ -15,6 +16,7 @@ export function ProfilePanel({ accountId }: { accountId: string }) {
   if (!view) return <p aria-live="polite">Loading your profile…</p>;
   return (
     <div className="screen">
+      <OfflineBanner serverId={serverId} serverName={serverName} asOf={view.fetchedAt} />
       <div className="as-of">
         <p data-testid="as-of" aria-live="polite">
           {view.fetchedAt ? `As of ${new Date(view.fetchedAt).toLocaleString()}` : 'Not loaded from the server yet.'}

@@ -58,7 +58,7 @@ export function HomeScreen() {
           app.
         </p>
       )}
-      <ProfilePanel accountId={account.id} />
+      <ProfilePanel accountId={account.id} serverId={account.serverId} serverName={account.serverName} />
     </section>
   );
 }
