@@ -12,7 +12,7 @@ import {
   twoFactorMethodSchema,
 } from './accountSchemas';
 import { errorCodes, type Result } from './errors';
-import { profileRequestSchema, profileViewSchema } from './profileSchemas';
+import { lookupRequestSchema, lookupResultSchema, profileRequestSchema, profileViewSchema, recentLookupsSchema } from './profileSchemas';
 
 /**
  * The IPC contract: every channel the renderer may call, with the zod schema of its
@@ -83,6 +83,8 @@ export const channels = {
   'accounts.remove': { request: accountRequestSchema, response: accountListSchema },
   'profile.get': { request: profileRequestSchema, response: profileViewSchema },
   'profile.refresh': { request: profileRequestSchema, response: profileViewSchema },
+  'people.lookup': { request: lookupRequestSchema, response: lookupResultSchema },
+  'people.recent': { request: profileRequestSchema, response: recentLookupsSchema },
   'connectivity.list': { request: noPayload, response: z.array(z.object({ serverId: z.string(), online: z.boolean() })) },
 } as const;
 

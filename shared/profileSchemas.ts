@@ -57,3 +57,28 @@ export const profileViewSchema = z.object({
 export type ProfileView = z.infer<typeof profileViewSchema>;
 
 export const profileRequestSchema = z.object({ accountId: z.string().min(1).max(200) }).strict();
+
+export const lookupKeys = ['userId', 'username', 'importId', 'email', 'freeSwitchExtension'] as const;
+export type LookupKey = (typeof lookupKeys)[number];
+
+export const lookupRequestSchema = z
+  .object({
+    accountId: z.string().min(1).max(200),
+    key: z.enum(lookupKeys),
+    value: z.string().trim().min(1, 'Enter what to look up.').max(320),
+    includeRooms: z.boolean().optional(),
+  })
+  .strict();
+
+export const lookupResultSchema = z.object({
+  person: userProfileSchema,
+  fetchedAt: z.string(),
+  /** The server could not be reached: this is the copy saved at fetchedAt. */
+  fromCache: z.boolean(),
+});
+export type LookupResult = z.infer<typeof lookupResultSchema>;
+
+export const recentLookupsSchema = z.object({
+  people: z.array(z.object({ userId: z.string(), username: z.string().nullable(), name: z.string().nullable(), lookedUpAt: z.string() })),
+});
+export type RecentLookups = z.infer<typeof recentLookupsSchema>;

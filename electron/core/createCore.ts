@@ -9,6 +9,8 @@ import { fetchServerInfo } from './usersApi/authApi';
 import { CoreEvents } from './coreEvents';
 import { openDatabase } from './db/openDatabase';
 import { createDispatch, type Dispatch, type DispatchOptions, type HandlerTable } from './dispatch';
+import { PeopleService } from './people/peopleService';
+import { PeopleStore } from './people/peopleStore';
 import { ProfileCache } from './profile/profileCache';
 import { ProfileService } from './profile/profileService';
 import { UsersApiClient } from './usersApi/usersApiClient';
@@ -77,6 +79,13 @@ export function createCore(options: CoreOptions): Core {
     clientForAccount: (accountId) => clientFor(accounts.serverOf(accountId)),
   });
 
+  const people = new PeopleService({
+    store: new PeopleStore(database.db),
+    accounts,
+    clock,
+    clientForAccount: (accountId) => clientFor(accounts.serverOf(accountId)),
+  });
+
   // Back online: refresh what is shown for the accounts on that server, without a reload.
   events.onAny((event, payload) => {
     if (event !== 'connectivity.changed') return;
@@ -119,6 +128,8 @@ export function createCore(options: CoreOptions): Core {
     'accounts.remove': ({ accountId }) => accounts.remove(accountId),
     'profile.get': ({ accountId }) => profiles.get(accountId),
     'profile.refresh': ({ accountId }) => profiles.refresh(accountId),
+    'people.lookup': (request) => people.lookup(request),
+    'people.recent': ({ accountId }) => people.recent(accountId),
     'connectivity.list': () => connectivity.snapshot(),
   };
 

@@ -3,6 +3,7 @@ import { AccountSwitcher } from './AccountSwitcher';
 
 const items: { screen: Screen; label: string }[] = [
   { screen: 'home', label: 'Home' },
+  { screen: 'people', label: 'People' },
   { screen: 'about', label: 'About' },
 ];
 

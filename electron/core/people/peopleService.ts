@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { AppFailure } from '../../../shared/errors';
+import type { LookupKey, LookupResult, RecentLookups } from '../../../shared/profileSchemas';
+import { asAppFailure, type AccountsService } from '../accounts/accountsService';
+import type { Clock } from '../clock';
+import { sanitizeUser } from '../profile/sanitizeUser';
+import { toUserProfile } from '../profile/toUserProfile';
+import { ApiFailure } from '../usersApi/apiFailure';
+import type { UsersApiClient } from '../usersApi/usersApiClient';
+import type { PeopleStore } from './peopleStore';
+
+const usersInfoReplySchema = z.looseObject({ user: z.looseObject({ _id: z.string() }) });
+
+const keyWords: Record<LookupKey, string> = {
+  userId: 'user ID',
+  username: 'username',
+  importId: 'import ID',
+  email: 'email address',
+  freeSwitchExtension: 'extension',
+};
+
+export interface PeopleDeps {
+  store: PeopleStore;
+  accounts: AccountsService;
+  clock: Clock;
+  clientForAccount(accountId: string): UsersApiClient;
+}
+
+/**
+ * Looking people up on an account's server (users.info by exactly one key, PROTOCOL.md §3).
+ * Every answer is cached; when the server cannot be reached, the saved copy answers.
+ */
+export class PeopleService {
+  constructor(private readonly deps: PeopleDeps) {}
+
+  async lookup(request: { accountId: string; key: LookupKey; value: string; includeRooms?: boolean }): Promise<LookupResult> {
+    const server = this.deps.accounts.serverOf(request.accountId);
+    const credentials = await this.deps.accounts.credentials(request.accountId);
+    if (!credentials) return this.fromCache(server.id, request, new AppFailure('unauthorized', 'You are signed out of this account. Sign in again to look people up.'));
+    try {
+      const reply = usersInfoReplySchema.safeParse(
+        await this.deps.clientForAccount(request.accountId).request({
+          path: '/api/v1/users.info',
+          auth: credentials,
+          query: { [request.key]: request.value, includeUserRooms: request.includeRooms ? 'true' : undefined },
+        }),
+      );
+      if (!reply.success) throw new AppFailure('server-error', 'The server sent user details the app cannot read.');
+      const document = sanitizeUser(reply.data.user) as Record<string, unknown> & { _id: string };
+      const now = this.deps.clock.now();
+      this.deps.store.save(server.id, document, now, true);
+      return this.result(document, now, false);
+    } catch (error) {
+      if (error instanceof ApiFailure && error.code === 'validation' && /not found/i.test(error.message)) {
+        throw new AppFailure('not-found', `No one on this server has that ${keyWords[request.key]}.`);
+      }
+      if (error instanceof ApiFailure && (error.code === 'network-unreachable' || error.code === 'timeout' || error.code === 'server-error')) {
+        return this.fromCache(server.id, request, asAppFailure(error));
+      }
+      throw asAppFailure(error);
+    }
+  }
+
+  recent(accountId: string): RecentLookups {
+    const server = this.deps.accounts.serverOf(accountId);
+    return {
+      people: this.deps.store.recent(server.id).map((person) => ({ ...person, lookedUpAt: new Date(person.lookedUpAt).toISOString() })),
+    };
+  }
+
+  private fromCache(serverId: string, request: { key: LookupKey; value: string }, failure: unknown): LookupResult {
+    const cached = this.deps.store.findCached(serverId, request.key, request.value);
+    if (!cached) throw failure;
+    return this.result(cached.document, cached.fetchedAt, true);
+  }
+
+  private result(document: Record<string, unknown>, fetchedAt: number, fromCache: boolean): LookupResult {
+    const person = toUserProfile(document);
+    if (!person) throw new AppFailure('server-error', 'The server sent user details the app cannot read.');
+    return { person, fetchedAt: new Date(fetchedAt).toISOString(), fromCache };
+  }
+}
