@@ -5,16 +5,12 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AccountSummary, ServerSummary } from '../../../shared/accountSchemas';
 import type { Result } from '../../../shared/errors';
+import { value } from '../../../tests/support/result';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { demo, startTestServer, totpCode, type TestServer } from '../../../tests/support/usersApiServer';
 import { createCore, type Core } from '../createCore';
 import { databaseFileName } from '../db/openDatabase';
 import { MemoryVault } from '../vault/memoryVault';
-
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
 
 describe('accounts against the reference users API', () => {
   let server: TestServer;

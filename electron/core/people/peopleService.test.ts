@@ -1,16 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AccountSummary, ServerSummary } from '../../../shared/accountSchemas';
-import type { Result } from '../../../shared/errors';
 import type { LookupResult, RecentLookups } from '../../../shared/profileSchemas';
+import { value } from '../../../tests/support/result';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
 import { createCore, type Core } from '../createCore';
 import { MemoryVault } from '../vault/memoryVault';
-
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
 
 describe('people lookups against the reference users API', () => {
   let temp: ReturnType<typeof makeTempDir>;

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { AppFailure } from '../../../shared/errors';
 import type { LookupKey, LookupResult, RecentLookups } from '../../../shared/profileSchemas';
 import { asAppFailure, type AccountsService } from '../accounts/accountsService';
@@ -6,10 +5,9 @@ import type { Clock } from '../clock';
 import { sanitizeUser } from '../profile/sanitizeUser';
 import { toUserProfile } from '../profile/toUserProfile';
 import { ApiFailure } from '../usersApi/apiFailure';
+import { usersInfoReplySchema } from '../usersApi/replySchemas';
 import type { UsersApiClient } from '../usersApi/usersApiClient';
 import type { PeopleStore } from './peopleStore';
-
-const usersInfoReplySchema = z.looseObject({ user: z.looseObject({ _id: z.string() }) });
 
 const keyWords: Record<LookupKey, string> = {
   userId: 'user ID',

@@ -1,9 +1,6 @@
-import { z } from 'zod';
 import { ApiFailure } from './apiFailure';
-import { meReplySchema } from './replySchemas';
+import { meReplySchema, usersInfoReplySchema } from './replySchemas';
 import type { Credentials, UsersApiClient } from './usersApiClient';
-
-const usersInfoReplySchema = z.looseObject({ user: z.looseObject({ _id: z.string() }) });
 
 /**
  * The own profile in full: /me (status, settings, services flags) merged with

@@ -25,3 +25,5 @@ export const loginReplySchema = z.looseObject({
     me: meReplySchema.optional(),
   }),
 });
+
+export const usersInfoReplySchema = z.looseObject({ user: z.looseObject({ _id: z.string() }) });
