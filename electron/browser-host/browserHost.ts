@@ -6,7 +6,7 @@ import { fail } from '../../shared/errors';
 import { secretFragmentKey, type HostFrame } from '../../shared/socketFrames';
 import { callFrameSchema } from './callFrame';
 import type { Core } from '../core/createCore';
-import { contentSecurityPolicy } from './contentSecurityPolicy';
+import { contentSecurityPolicy } from '../core/rendererBundle';
 import { checkSocketRequest } from './socketGate';
 import { serveStatic } from './staticFiles';
 
@@ -42,7 +42,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   });
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
-  const headers = { 'Content-Security-Policy': contentSecurityPolicy(origin), 'X-Frame-Options': 'DENY' };
+  const headers = { 'Content-Security-Policy': contentSecurityPolicy(`'self' ${origin.replace(/^http/, 'ws')}`), 'X-Frame-Options': 'DENY' };
 
   server.on('request', (request, response) => {
     if (request.headers.host !== `127.0.0.1:${port}`) {

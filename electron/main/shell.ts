@@ -37,10 +37,6 @@ export function startShell(paths: ShellPaths): void {
     }
   });
 
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-  });
-
   void app.whenReady().then(() => {
     try {
       core = createCore({

@@ -100,11 +100,16 @@ export class AccountRepository {
   }
 }
 
+/** A server without a name of its own is called by its host. */
+function serverName(row: ServerRow): string {
+  return row.name ?? new URL(row.origin).host;
+}
+
 export function toServerSummary(row: ServerRow): ServerSummary {
   return {
     id: row.id,
     url: row.origin,
-    name: row.name ?? new URL(row.origin).host,
+    name: serverName(row),
     version: row.version,
     addedAt: new Date(row.added_at).toISOString(),
   };
@@ -115,7 +120,7 @@ export function toAccountSummary(row: AccountRow, server: ServerRow, activeId: s
     id: row.id,
     serverId: row.server_id,
     serverUrl: server.origin,
-    serverName: server.name ?? new URL(server.origin).host,
+    serverName: serverName(server),
     userId: row.user_id,
     username: row.username,
     displayName: row.display_name,

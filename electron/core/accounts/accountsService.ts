@@ -193,7 +193,6 @@ export class AccountsService {
   /** Marks an account "signed out — sign in again" after the server refused its token. */
   async markSessionEnded(accountId: string): Promise<void> {
     const { account, server } = this.account(accountId);
-    this.sessions.forgetInMemory(account.id);
     await this.sessions.forget(account.id, server.origin, account.user_id).catch(() => undefined);
     this.deps.repository.setState(account.id, 'signed-out', this.deps.clock.now());
     this.changed();
@@ -253,16 +252,10 @@ export class AccountsService {
   }
 
   private async endSession(account: AccountRow, server: ServerRow): Promise<void> {
-    let credentials: Credentials | null = null;
-    try {
-      credentials = await this.sessions.credentials(account.id, server.origin, account.user_id);
-    } catch {
-      credentials = null;
-    }
+    const credentials = await this.sessions.credentials(account.id, server.origin, account.user_id).catch(() => null);
     if (credentials) {
       await logout(this.deps.clientFor(server), credentials).catch(() => undefined);
     }
-    this.sessions.forgetInMemory(account.id);
     try {
       await this.sessions.forget(account.id, server.origin, account.user_id);
     } catch (error) {

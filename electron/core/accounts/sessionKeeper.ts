@@ -30,13 +30,9 @@ export class SessionKeeper {
     this.live.set(accountId, credentials);
   }
 
-  /** Forgets the session everywhere it was kept. */
+  /** Forgets the session everywhere it was kept (memory first, so a keychain failure still ends it here). */
   async forget(accountId: string, origin: string, userId: string): Promise<void> {
     this.live.delete(accountId);
     await this.vault.delete(vaultAccount(origin, userId));
-  }
-
-  forgetInMemory(accountId: string): void {
-    this.live.delete(accountId);
   }
 }

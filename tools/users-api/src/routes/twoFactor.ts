@@ -21,6 +21,14 @@ const codeOf = (ctx: RequestContext): string => {
   return typeof value === 'string' ? value.trim() : '';
 };
 
+/** The caller's enabled TOTP, after checking the request's code (or a backup code) against it. */
+function requireTotpProof(ctx: RequestContext) {
+  const user = caller(ctx);
+  const totp = user.services.totp;
+  if (!totp?.enabled || !verifyTotpOrBackup(ctx.app, user, totp.secret, codeOf(ctx))) throw invalidTotp();
+  return totp;
+}
+
 export const twoFactorRoutes: RouteDef[] = [
   {
     method: 'POST',
@@ -83,8 +91,7 @@ export const twoFactorRoutes: RouteDef[] = [
     validate: requireCode,
     handler: (ctx) => {
       const user = caller(ctx);
-      const totp = user.services.totp;
-      if (!totp?.enabled || !verifyTotpOrBackup(ctx.app, user, totp.secret, codeOf(ctx))) throw invalidTotp();
+      requireTotpProof(ctx);
       user.services.totp = { enabled: false };
       ctx.app.store.touch(user);
       return ok();
@@ -97,8 +104,7 @@ export const twoFactorRoutes: RouteDef[] = [
     validate: requireCode,
     handler: (ctx) => {
       const user = caller(ctx);
-      const totp = user.services.totp;
-      if (!totp?.enabled || !verifyTotpOrBackup(ctx.app, user, totp.secret, codeOf(ctx))) throw invalidTotp();
+      const totp = requireTotpProof(ctx);
       const { codes, hashed } = generateBackupCodes();
       totp.hashedBackup = hashed;
       ctx.app.store.touch(user);
