@@ -11,8 +11,23 @@ import {
   twoFactorAnswerRequestSchema,
   twoFactorMethodSchema,
 } from './accountSchemas';
+import {
+  directorySearchRequestSchema,
+  directorySearchResultSchema,
+  directoryStatusRequestSchema,
+  directoryStatusSchema,
+  directorySyncRequestSchema,
+} from './directorySchemas';
 import { errorCodes, type Result } from './errors';
-import { lookupRequestSchema, lookupResultSchema, profileRequestSchema, profileViewSchema, recentLookupsSchema } from './profileSchemas';
+import {
+  avatarRequestSchema,
+  avatarViewSchema,
+  lookupRequestSchema,
+  lookupResultSchema,
+  profileRequestSchema,
+  profileViewSchema,
+  recentLookupsSchema,
+} from './profileSchemas';
 
 /**
  * The IPC contract: every channel the renderer may call, with the zod schema of its
@@ -85,6 +100,10 @@ export const channels = {
   'profile.refresh': { request: profileRequestSchema, response: profileViewSchema },
   'people.lookup': { request: lookupRequestSchema, response: lookupResultSchema },
   'people.recent': { request: profileRequestSchema, response: recentLookupsSchema },
+  'avatars.get': { request: avatarRequestSchema, response: avatarViewSchema },
+  'directory.status': { request: directoryStatusRequestSchema, response: directoryStatusSchema },
+  'directory.sync': { request: directorySyncRequestSchema, response: directoryStatusSchema },
+  'directory.search': { request: directorySearchRequestSchema, response: directorySearchResultSchema },
   'connectivity.list': { request: noPayload, response: z.array(z.object({ serverId: z.string(), online: z.boolean() })) },
 } as const;
 
@@ -110,6 +129,8 @@ export const events = {
   'profile.changed': z.object({ accountId: z.string() }),
   'sync.changed': z.object({}),
   'connectivity.changed': z.object({ serverId: z.string(), online: z.boolean() }),
+  'directory.changed': directoryStatusSchema,
+  'avatar.changed': z.object({ serverId: z.string(), username: z.string() }),
 } as const;
 
 export type Events = typeof events;

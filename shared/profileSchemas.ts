@@ -82,3 +82,20 @@ export const recentLookupsSchema = z.object({
   people: z.array(z.object({ userId: z.string(), username: z.string().nullable(), name: z.string().nullable(), lookedUpAt: z.string() })),
 });
 export type RecentLookups = z.infer<typeof recentLookupsSchema>;
+
+export const avatarRequestSchema = z
+  .object({
+    accountId: z.string().min(1).max(200),
+    username: z.string().min(1).max(200),
+    /** The avatarETag the app last saw for this person; a different one means "changed". */
+    etag: z.string().max(200).optional(),
+  })
+  .strict();
+
+export const avatarViewSchema = z.object({
+  username: z.string(),
+  /** The saved image as a data: URL (the renderer's CSP allows data: images only from the core). */
+  dataUrl: z.string().nullable(),
+  fetchedAt: z.string().nullable(),
+});
+export type AvatarView = z.infer<typeof avatarViewSchema>;

@@ -9,10 +9,16 @@ import { fetchServerInfo } from './usersApi/authApi';
 import { CoreEvents } from './coreEvents';
 import { openDatabase } from './db/openDatabase';
 import { createDispatch, type Dispatch, type DispatchOptions, type HandlerTable } from './dispatch';
+import { DirectoryService } from './people/directoryService';
+import { DirectoryStore } from './people/directoryStore';
+import { PeopleSearch } from './people/peopleSearch';
 import { PeopleService } from './people/peopleService';
 import { PeopleStore } from './people/peopleStore';
+import { AvatarCache } from './profile/avatarCache';
+import { AvatarService } from './profile/avatarService';
 import { ProfileCache } from './profile/profileCache';
 import { ProfileService } from './profile/profileService';
+import type { RetryPolicy } from './usersApi/retryPolicy';
 import { UsersApiClient } from './usersApi/usersApiClient';
 import type { Vault } from './vault/vault';
 
@@ -27,6 +33,8 @@ export interface CoreOptions {
   managedServerFolders?: string[];
   /** Per-request timeout towards servers. */
   requestTimeoutMs?: number;
+  /** Backoff between tries of a failed request (tests shorten the waits). */
+  retryPolicy?: Partial<RetryPolicy>;
   onInternalError?: DispatchOptions['onInternalError'];
 }
 
@@ -50,6 +58,8 @@ export function createCore(options: CoreOptions): Core {
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const database = openDatabase({ dataDir: options.dataDir, clock });
   const events = new CoreEvents();
+  // Aborted on close: retries waiting for a server stop instead of keeping the process alive.
+  const closing = new AbortController();
   const connectivity = new Connectivity({
     events,
     clock,
@@ -67,6 +77,8 @@ export function createCore(options: CoreOptions): Core {
       fetch: fetchImpl,
       clock,
       timeoutMs: options.requestTimeoutMs,
+      signal: closing.signal,
+      retryPolicy: options.retryPolicy,
       onOutcome: (reachable) => connectivity.report(server.id, reachable),
     });
   const accounts = new AccountsService({ repository, vault: options.vault, clock, events, clientFor });
@@ -79,18 +91,40 @@ export function createCore(options: CoreOptions): Core {
     clientForAccount: (accountId) => clientFor(accounts.serverOf(accountId)),
   });
 
+  const avatars = new AvatarService({
+    cache: new AvatarCache(database.db),
+    accounts,
+    clock,
+    events,
+    clientForAccount: (accountId) => clientFor(accounts.serverOf(accountId)),
+  });
+
+  const peopleStore = new PeopleStore(database.db);
   const people = new PeopleService({
-    store: new PeopleStore(database.db),
+    store: peopleStore,
     accounts,
     clock,
     clientForAccount: (accountId) => clientFor(accounts.serverOf(accountId)),
   });
 
-  // Back online: refresh what is shown for the accounts on that server, without a reload.
+  const directory = new DirectoryService({
+    store: new DirectoryStore(database.db),
+    people: peopleStore,
+    search: new PeopleSearch(database.db),
+    accounts,
+    clock,
+    events,
+    clientForAccount: (accountId) => clientFor(accounts.serverOf(accountId)),
+    onInternalError: options.onInternalError,
+  });
+
+  // Back online: refresh what is shown for the accounts on that server and finish an
+  // interrupted directory sync, without a reload.
   events.onAny((event, payload) => {
     if (event !== 'connectivity.changed') return;
     const { serverId, online } = payload as { serverId: string; online: boolean };
     if (!online) return;
+    directory.resumeUnfinished(serverId);
     for (const account of accounts.list().accounts) {
       if (account.serverId === serverId && account.state !== 'signed-out') void profiles.refresh(account.id).catch(() => undefined);
     }
@@ -130,10 +164,17 @@ export function createCore(options: CoreOptions): Core {
     'profile.refresh': ({ accountId }) => profiles.refresh(accountId),
     'people.lookup': (request) => people.lookup(request),
     'people.recent': ({ accountId }) => people.recent(accountId),
+    'avatars.get': ({ accountId, username, etag }) => avatars.get(accountId, username, etag),
+    'directory.status': ({ accountId }) => directory.status(accountId),
+    'directory.sync': ({ accountId, force }) => directory.sync(accountId, force),
+    'directory.search': ({ accountId, query, limit }) => directory.search(accountId, query, limit),
     'connectivity.list': () => connectivity.snapshot(),
   };
 
-  const ready = accounts.restoreSessions().catch((error: unknown) => options.onInternalError?.('restoreSessions', error));
+  const ready = accounts
+    .restoreSessions()
+    .then(() => directory.resumeUnfinished())
+    .catch((error: unknown) => options.onInternalError?.('restoreSessions', error));
 
   return {
     handlers,
@@ -141,6 +182,8 @@ export function createCore(options: CoreOptions): Core {
     events,
     ready,
     close: () => {
+      closing.abort();
+      directory.close();
       connectivity.close();
       database.db.close();
     },

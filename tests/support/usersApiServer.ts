@@ -24,7 +24,7 @@ export interface TestServer {
 }
 
 /** Starts the reference users API in this process with the demo seed and dev routes. */
-export async function startTestServer(options: { compat?: 7 | 8; port?: number } = {}): Promise<TestServer> {
+export async function startTestServer(options: { compat?: 7 | 8; port?: number; people?: number } = {}): Promise<TestServer> {
   // Rate limits off: every client here shares 127.0.0.1 (the 429 tests turn them on themselves).
   const server = await startUsersApi({ port: 0, dev: true, rateLimit: false, updateRateLimit: false, ...options });
   const dev = async (path: string, init?: RequestInit) => {

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { LookupKey } from '../../../shared/profileSchemas';
 
 export interface StoredPerson {
@@ -18,29 +18,46 @@ const cachedMatch: Record<LookupKey, string> = {
 
 /** The people table: users looked up or listed on each server, sanitised. */
 export class PeopleStore {
-  constructor(private readonly db: Database) {}
+  private readonly upsert: Statement;
+  private readonly upsertListed: Statement;
+
+  constructor(private readonly db: Database) {
+    this.upsert = db.prepare(
+      `INSERT INTO people (server_id, user_id, username, name, nickname, emails, document, fetched_at, looked_up_at)
+       VALUES (@serverId, @userId, @username, @name, @nickname, @emails, @document, @now, @lookedUpAt)
+       ON CONFLICT (server_id, user_id) DO UPDATE SET username = excluded.username, name = excluded.name,
+         nickname = excluded.nickname, emails = excluded.emails, document = excluded.document, fetched_at = excluded.fetched_at,
+         looked_up_at = coalesce(excluded.looked_up_at, people.looked_up_at)`,
+    );
+    this.upsertListed = db.prepare(
+      `INSERT INTO people (server_id, user_id, username, name, nickname, emails, document, fetched_at, sync_round)
+       VALUES (@serverId, @userId, @username, @name, @nickname, @emails, @document, @now, @round)
+       ON CONFLICT (server_id, user_id) DO UPDATE SET username = excluded.username, name = excluded.name,
+         nickname = coalesce(excluded.nickname, people.nickname), emails = coalesce(excluded.emails, people.emails),
+         document = json_patch(people.document, excluded.document), fetched_at = excluded.fetched_at, sync_round = excluded.sync_round`,
+    );
+  }
 
   save(serverId: string, document: Record<string, unknown> & { _id: string }, now: number, lookedUp: boolean): void {
-    const emails = Array.isArray(document.emails) ? document.emails.map((email) => (email as { address?: unknown }).address).filter((a) => typeof a === 'string').join(' ') : null;
-    this.db
-      .prepare(
-        `INSERT INTO people (server_id, user_id, username, name, nickname, emails, document, fetched_at, looked_up_at)
-         VALUES (@serverId, @userId, @username, @name, @nickname, @emails, @document, @now, @lookedUpAt)
-         ON CONFLICT (server_id, user_id) DO UPDATE SET username = excluded.username, name = excluded.name,
-           nickname = excluded.nickname, emails = excluded.emails, document = excluded.document, fetched_at = excluded.fetched_at,
-           looked_up_at = coalesce(excluded.looked_up_at, people.looked_up_at)`,
-      )
-      .run({
-        serverId,
-        userId: document._id,
-        username: typeof document.username === 'string' ? document.username : null,
-        name: typeof document.name === 'string' ? document.name : null,
-        nickname: typeof document.nickname === 'string' ? document.nickname : null,
-        emails,
-        document: JSON.stringify(document),
-        now,
-        lookedUpAt: lookedUp ? now : null,
-      });
+    this.upsert.run({ ...columnsOf(serverId, document, now), lookedUpAt: lookedUp ? now : null });
+  }
+
+  /**
+   * One page of a directory listing, in one transaction. Listings carry fewer fields than
+   * a lookup, so they are merged into what is already saved (json_patch) rather than
+   * replacing it; `round` marks who the current sync has seen.
+   */
+  saveListed(serverId: string, documents: (Record<string, unknown> & { _id: string })[], round: number, now: number): void {
+    this.db.transaction(() => {
+      for (const document of documents) this.upsertListed.run({ ...columnsOf(serverId, document, now), round });
+    })();
+  }
+
+  /** After a complete sync: people the server no longer lists go, unless looked up by hand. */
+  pruneUnlisted(serverId: string, round: number): number {
+    return this.db
+      .prepare('DELETE FROM people WHERE server_id = ? AND looked_up_at IS NULL AND (sync_round IS NULL OR sync_round < ?)')
+      .run(serverId, round).changes;
   }
 
   findCached(serverId: string, key: LookupKey, value: string): StoredPerson | null {
@@ -58,4 +75,20 @@ export class PeopleStore {
       )
       .all(serverId, limit) as { userId: string; username: string | null; name: string | null; lookedUpAt: number }[];
   }
+}
+
+function columnsOf(serverId: string, document: Record<string, unknown> & { _id: string }, now: number) {
+  const addresses = Array.isArray(document.emails)
+    ? document.emails.map((email) => (email as { address?: unknown }).address).filter((a) => typeof a === 'string')
+    : [];
+  return {
+    serverId,
+    userId: document._id,
+    username: typeof document.username === 'string' ? document.username : null,
+    name: typeof document.name === 'string' ? document.name : null,
+    nickname: typeof document.nickname === 'string' ? document.nickname : null,
+    emails: addresses.length > 0 ? addresses.join(' ') : null,
+    document: JSON.stringify(document),
+    now,
+  };
 }

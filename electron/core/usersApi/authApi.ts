@@ -13,8 +13,9 @@ export interface ServerInfo {
   version: string | null;
 }
 
+/** One try only: it answers "is this server there now?" (adding a server, connectivity probes). */
 export async function fetchServerInfo(client: UsersApiClient): Promise<ServerInfo> {
-  const reply = serverInfoReplySchema.safeParse(await client.request({ path: '/api/info' }));
+  const reply = serverInfoReplySchema.safeParse(await client.request({ path: '/api/info', retry: false }));
   if (!reply.success) {
     throw new ApiFailure('not-found', 'This address answers, but not like a Rocket.Chat users API server.');
   }

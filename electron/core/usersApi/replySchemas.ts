@@ -27,3 +27,12 @@ export const loginReplySchema = z.looseObject({
 });
 
 export const usersInfoReplySchema = z.looseObject({ user: z.looseObject({ _id: z.string() }) });
+
+const listedUserSchema = z.looseObject({ _id: z.string() });
+const pageCounts = { count: z.number().int().nonnegative(), offset: z.number().int().nonnegative(), total: z.number().int().nonnegative() };
+
+/** `users.list` (PROTOCOL.md §6): `{users, count, offset, total}`. */
+export const usersListReplySchema = z.looseObject({ users: z.array(listedUserSchema), ...pageCounts });
+
+/** `directory?type=users`: the same page with the people under `result`. */
+export const directoryReplySchema = z.looseObject({ result: z.array(listedUserSchema), ...pageCounts });

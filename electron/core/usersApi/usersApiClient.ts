@@ -1,7 +1,9 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Clock } from '../clock';
 import { ApiFailure } from './apiFailure';
 import { networkFailure } from './networkFailure';
 import { parseErrorReply } from './parseErrorReply';
+import { defaultRetryPolicy, retryDelayMs, type RetryPolicy } from './retryPolicy';
 
 export interface Credentials {
   userId: string;
@@ -17,6 +19,21 @@ export interface RequestOptions {
   auth?: Credentials;
   headers?: Record<string, string>;
   timeoutMs?: number;
+  /**
+   * Whether failures worth retrying are retried (retryPolicy.ts). Defaults to true for
+   * GET and false for POST: a POST that timed out may have been applied already.
+   */
+  retry?: boolean;
+  /** Overrides the client's policy, e.g. a background sync that may wait out a 429. */
+  retryPolicy?: Partial<RetryPolicy>;
+  /** Replies longer than this are cut off and refused (default defaultMaxReplyBytes). */
+  maxBytes?: number;
+}
+
+export interface BinaryReply {
+  status: number;
+  headers: Headers;
+  bytes: Buffer;
 }
 
 export interface UsersApiClientOptions {
@@ -24,16 +41,27 @@ export interface UsersApiClientOptions {
   fetch: typeof fetch;
   clock: Clock;
   timeoutMs?: number;
+  retryPolicy?: Partial<RetryPolicy>;
+  /** Waits between tries; tests pass an instant one. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
+  /** Aborted when the core closes: waiting retries stop at once. */
+  signal?: AbortSignal;
   /** Told of each request's outcome, for the connectivity tracker. */
   onOutcome?: (reachable: boolean) => void;
 }
 
 export const defaultTimeoutMs = 15_000;
+/** No users API reply comes near this; a longer one is broken or hostile and is not read. */
+export const defaultMaxReplyBytes = 16 * 1024 * 1024;
+
+const realSleep = (ms: number, signal?: AbortSignal) => delay(ms, undefined, { signal }).catch(() => undefined);
 
 /**
  * The one door to a users API server: base URL, X-User-Id / X-Auth-Token, a timeout
- * on every request, and every failure turned into an ApiFailure with a contract code.
- * The reply body is returned as unknown: callers validate what they use.
+ * on every try, retries with backoff where they are safe, and every failure turned into
+ * an ApiFailure with a contract code. JSON replies are returned as unknown: callers
+ * validate what they use.
  */
 export class UsersApiClient {
   constructor(private readonly options: UsersApiClientOptions) {}
@@ -43,50 +71,104 @@ export class UsersApiClient {
   }
 
   async request(request: RequestOptions): Promise<unknown> {
+    return this.withRetries(request, async () => {
+      const reply = await this.send(request, 'application/json');
+      const text = reply.bytes.toString('utf8');
+      const body = parseJson(text);
+      const method = methodOf(request);
+      if (reply.status >= 200 && reply.status < 300) {
+        // Logout may answer 200 with an empty body (PROTOCOL.md section 2): the status is what counts.
+        if (text.trim() === '' && method === 'POST') return {};
+        if (body === undefined || (isRecord(body) && body.success === false)) {
+          throw new ApiFailure('server-error', 'The server sent a reply the app cannot read.', { status: reply.status });
+        }
+        return body;
+      }
+      if (body === undefined && reply.status < 500 && reply.status !== 429 && text.trim() !== '') {
+        throw new ApiFailure('server-error', `The server sent an unreadable error reply (HTTP ${reply.status}).`, { status: reply.status });
+      }
+      throw parseErrorReply(reply.status, body, reply.headers, this.options.clock.now());
+    });
+  }
+
+  /** Bytes of a non-JSON resource (avatars). 2xx and 304 are answers; anything else fails. */
+  async fetchBinary(request: RequestOptions): Promise<BinaryReply> {
+    return this.withRetries(request, async () => {
+      const reply = await this.send(request, '*/*');
+      if ((reply.status >= 200 && reply.status < 300) || reply.status === 304) return reply;
+      throw parseErrorReply(reply.status, parseJson(reply.bytes.toString('utf8')), reply.headers, this.options.clock.now());
+    });
+  }
+
+  private async withRetries<T>(request: RequestOptions, attempt: () => Promise<T>): Promise<T> {
+    const policy = { ...defaultRetryPolicy, ...this.options.retryPolicy, ...request.retryPolicy };
+    const retry = request.retry ?? methodOf(request) === 'GET';
+    for (let tryNumber = 1; ; tryNumber++) {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (!(error instanceof ApiFailure) || !retry) throw error;
+        const waitMs = retryDelayMs(error, tryNumber, policy, this.options.random);
+        if (waitMs === null || this.options.signal?.aborted) throw error;
+        await (this.options.sleep ?? realSleep)(waitMs, this.options.signal);
+        if (this.options.signal?.aborted) throw error;
+      }
+    }
+  }
+
+  private async send(request: RequestOptions, accept: string): Promise<BinaryReply> {
     const url = new URL(this.options.baseUrl + request.path);
     for (const [key, value] of Object.entries(request.query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, value);
     }
-    const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
+    const headers: Record<string, string> = { Accept: accept, ...request.headers };
     if (request.auth) {
       headers['X-User-Id'] = request.auth.userId;
       headers['X-Auth-Token'] = request.auth.token;
     }
     if (request.body !== undefined) headers['Content-Type'] = 'application/json';
 
-    const method = request.method ?? (request.body === undefined ? 'GET' : 'POST');
     const timeout = AbortSignal.timeout(request.timeoutMs ?? this.options.timeoutMs ?? defaultTimeoutMs);
-    let response: Response;
-    let text: string;
+    const signal = this.options.signal ? AbortSignal.any([timeout, this.options.signal]) : timeout;
+    let reply: BinaryReply;
     try {
-      response = await this.options.fetch(url, {
-        method,
+      const response = await this.options.fetch(url, {
+        method: methodOf(request),
         headers,
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
-        signal: timeout,
+        signal,
         redirect: 'error',
       });
-      text = await response.text();
+      reply = { status: response.status, headers: response.headers, bytes: await readLimited(response, request.maxBytes ?? defaultMaxReplyBytes) };
     } catch (error) {
+      if (error instanceof ApiFailure) throw error;
       this.options.onOutcome?.(false);
       throw networkFailure(error, new URL(this.options.baseUrl).host, timeout.aborted);
     }
-    this.options.onOutcome?.(response.status < 500);
-
-    const body = parseJson(text);
-    if (response.ok) {
-      // Logout may answer 200 with an empty body (PROTOCOL.md section 2): the status is what counts.
-      if (text.trim() === '' && method === 'POST') return {};
-      if (body === undefined || (typeof body === 'object' && body !== null && (body as { success?: unknown }).success === false)) {
-        throw new ApiFailure('server-error', 'The server sent a reply the app cannot read.', { status: response.status });
-      }
-      return body;
-    }
-    if (body === undefined && response.status < 500 && response.status !== 429 && text.trim() !== '') {
-      throw new ApiFailure('server-error', `The server sent an unreadable error reply (HTTP ${response.status}).`, { status: response.status });
-    }
-    throw parseErrorReply(response.status, body, response.headers, this.options.clock.now());
+    this.options.onOutcome?.(reply.status < 500);
+    return reply;
   }
+}
+
+async function readLimited(response: Response, maxBytes: number): Promise<Buffer> {
+  const tooLong = () => new ApiFailure('server-error', 'The server sent a reply far larger than expected; it was not read.', { status: response.status });
+  if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
+    await response.body?.cancel();
+    throw tooLong();
+  }
+  const chunks: Buffer[] = [];
+  let length = 0;
+  if (!response.body) return Buffer.alloc(0);
+  for await (const chunk of response.body) {
+    length += chunk.byteLength;
+    if (length > maxBytes) throw tooLong(); // leaving the loop cancels the stream
+    chunks.push(Buffer.from(chunk));
+  }
+  return Buffer.concat(chunks, length);
+}
+
+function methodOf(request: RequestOptions): 'GET' | 'POST' {
+  return request.method ?? (request.body === undefined ? 'GET' : 'POST');
 }
 
 function parseJson(text: string): unknown {
@@ -96,4 +178,8 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,0 +1,36 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../../../tests/support/tempDir';
+import { openDatabase, type OpenedDatabase } from '../openDatabase';
+
+describe('migration 004: directory sync state', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let opened: OpenedDatabase;
+  const row = (state: string) =>
+    opened.db
+      .prepare("INSERT OR REPLACE INTO directory_sync (server_id, account_id, round, next_offset, state, started_at) VALUES ('s', 'a', 1, 0, ?, 1)")
+      .run(state);
+
+  beforeEach(() => {
+    temp = makeTempDir();
+    opened = openDatabase({ dataDir: temp.dir, clock: { now: () => 1 } });
+    opened.db.exec("INSERT INTO servers (id, origin, added_at) VALUES ('s', 'https://x.example', 1)");
+  });
+  afterEach(() => {
+    opened.db.close();
+    temp.cleanup();
+  });
+
+  it('accepts only the known states, and goes with its server', () => {
+    row('paused');
+    expect(() => row('half-done')).toThrow(/CHECK constraint/);
+    opened.db.exec("DELETE FROM servers WHERE id = 's'");
+    expect(opened.db.prepare('SELECT count(*) FROM directory_sync').pluck().get()).toBe(0);
+  });
+
+  it('answers a prefix range from the case-insensitive username index', () => {
+    const plan = opened.db
+      .prepare("EXPLAIN QUERY PLAN SELECT user_id FROM people WHERE server_id = 's' AND username >= 'ab' COLLATE NOCASE AND username < 'ac' COLLATE NOCASE")
+      .all() as { detail: string }[];
+    expect(plan.map((step) => step.detail).join('\n')).toContain('people_username_nocase');
+  });
+});

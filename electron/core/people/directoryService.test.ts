@@ -1,0 +1,149 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AccountSummary, ServerSummary } from '../../../shared/accountSchemas';
+import type { DirectorySearchResult, DirectoryStatus } from '../../../shared/directorySchemas';
+import { value } from '../../../tests/support/result';
+import { makeTempDir } from '../../../tests/support/tempDir';
+import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
+import { createCore, type Core } from '../createCore';
+import { MemoryVault } from '../vault/memoryVault';
+
+/** On top of the demo seed's people, so the directory spans several pages of 100. */
+const generated = 447;
+
+/** What the server itself says: how many people users.list has, asked directly over HTTP. */
+async function serverTotal(url: string): Promise<number> {
+  const signIn = await fetch(`${url}/api/v1/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ user: demo.plain.user, password: demo.plain.password }),
+  });
+  const { data } = (await signIn.json()) as { data: { userId: string; authToken: string } };
+  const list = await fetch(`${url}/api/v1/users.list?count=1`, { headers: { 'X-User-Id': data.userId, 'X-Auth-Token': data.authToken } });
+  return ((await list.json()) as { total: number }).total;
+}
+
+describe('directory sync and local search against the reference users API', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let server: TestServer;
+  let vault: MemoryVault;
+  let core: Core;
+  let statuses: DirectoryStatus[];
+  const start = () => {
+    core = createCore({ dataDir: temp.dir, vault, version: '1', shell: 'test', requestTimeoutMs: 2000, retryPolicy: { baseDelayMs: 5, maxDelayMs: 20 } });
+    statuses = [];
+    core.events.onAny((event, payload) => {
+      if (event === 'directory.changed') statuses.push(payload as DirectoryStatus);
+    });
+  };
+  const settled = (state: DirectoryStatus['state']) =>
+    expect.poll(async () => value<DirectoryStatus>(await core.dispatch('directory.status', { accountId })).state, { timeout: 15_000 }).toBe(state);
+  const search = async (query: string) => value<DirectorySearchResult>(await core.dispatch('directory.search', { accountId, query }));
+  const listCalls = async () =>
+    ((await server.dev('/_dev/requests')) as { requests: { path: string }[] }).requests.filter((r) => /users\.list|directory/.test(r.path)).length;
+  let accountId: string;
+  let total: number;
+  let pages: number;
+
+  beforeEach(async () => {
+    temp = makeTempDir();
+    vault = new MemoryVault();
+    server = await startTestServer({ people: generated });
+    total = await serverTotal(server.url);
+    pages = Math.ceil(total / 100);
+    start();
+    const { id: serverId } = value<ServerSummary>(await core.dispatch('servers.add', { url: server.url }));
+    accountId = value<AccountSummary>(await core.dispatch('accounts.signIn', { serverId, user: demo.plain.user, password: demo.plain.password })).id;
+    await server.dev('/_dev/requests', { method: 'DELETE' });
+  });
+  afterEach(async () => {
+    core.close();
+    await server.close();
+    temp.cleanup();
+  });
+
+  it('copies every page with progress, then searches by substring, prefix and several words, offline too', async () => {
+    expect(value<DirectoryStatus>(await core.dispatch('directory.status', { accountId })).state).toBe('never');
+    expect(value<DirectoryStatus>(await core.dispatch('directory.sync', { accountId })).state).toBe('syncing');
+    await settled('done');
+    const done = value<DirectoryStatus>(await core.dispatch('directory.status', { accountId }));
+    expect(total).toBeGreaterThan(generated);
+    expect(done).toMatchObject({ loaded: total, total, cached: total, error: null });
+    expect(statuses[0]).toMatchObject({ state: 'syncing', loaded: 0 });
+    expect(statuses.at(-1)).toMatchObject({ state: 'done', loaded: total });
+    expect(await listCalls()).toBe(pages);
+
+    expect((await search('olasup')).people.map((p) => p.username)).toEqual(['roxie']);
+    const prefix = await search('ad');
+    expect(prefix.people.length).toBeGreaterThan(0);
+    expect(prefix.people.every((p) => p.username!.startsWith('ad') || p.name!.toLowerCase().startsWith('ad'))).toBe(true);
+    const twoWords = await search('maya ok');
+    expect(twoWords.people.map((p) => p.name)).toContain('Maya Okafor');
+    expect(twoWords.people.every((p) => /maya/i.test(p.name!) && /ok/i.test(`${p.name} ${p.username}`))).toBe(true);
+    // Ranking: an exact username first.
+    expect((await search('roxie')).people[0]!.username).toBe('roxie');
+
+    await server.close();
+    expect((await search('olasup')).people.map((p) => p.username)).toEqual(['roxie']);
+    server = await startTestServer(); // for afterEach
+  });
+
+  it('does not sync again while fresh unless forced', async () => {
+    await core.dispatch('directory.sync', { accountId });
+    await settled('done');
+    await core.dispatch('directory.sync', { accountId });
+    expect(await listCalls()).toBe(pages);
+    expect(value<DirectoryStatus>(await core.dispatch('directory.sync', { accountId, force: true })).state).toBe('syncing');
+    await settled('done');
+    expect(await listCalls()).toBe(2 * pages);
+  });
+
+  it('falls back to the directory endpoint when users.list is refused', async () => {
+    await server.dev('/_dev/faults', { method: 'POST', body: JSON.stringify({ route: '/api/v1/users.list', status: 403, times: 1 }) });
+    await core.dispatch('directory.sync', { accountId });
+    await settled('done');
+    // The directory lists active people other than oneself.
+    const status = value<DirectoryStatus>(await core.dispatch('directory.status', { accountId }));
+    expect(status.total).toBeLessThan(total);
+    expect(status.loaded).toBe(status.total);
+    expect((await search('olasup')).people.map((p) => p.username)).toEqual(['roxie']);
+  });
+
+  it('resumes after a restart from the page it had reached', async () => {
+    let closedAt: DirectoryStatus | undefined;
+    core.events.onAny((event, payload) => {
+      const status = payload as DirectoryStatus;
+      if (event === 'directory.changed' && !closedAt && status.loaded >= 200) {
+        closedAt = status;
+        core.close(); // the app quits mid-sync
+      }
+    });
+    await core.dispatch('directory.sync', { accountId });
+    await expect.poll(() => closedAt).toBeDefined();
+    expect(closedAt).toMatchObject({ state: 'syncing' });
+    expect(closedAt!.loaded).toBeLessThan(total);
+    start();
+    await core.ready;
+    await settled('done');
+    expect(value<DirectoryStatus>(await core.dispatch('directory.status', { accountId })).cached).toBe(total);
+    // Started over, it would have asked for every page again; resumed, only those left plus one in flight.
+    expect(await listCalls()).toBeLessThanOrEqual(pages + 1);
+  });
+
+  it('pauses while the server fails and finishes by itself when it answers again', async () => {
+    await server.dev('/_dev/faults', { method: 'POST', body: JSON.stringify({ route: '/api/v1/users.list', status: 503, times: 1000 }) });
+    await core.dispatch('directory.sync', { accountId });
+    await settled('paused');
+    const paused = value<DirectoryStatus>(await core.dispatch('directory.status', { accountId }));
+    expect(paused.error).toMatch(/continues when the server answers/);
+    await server.dev('/_dev/faults', { method: 'DELETE' });
+    await settled('done');
+    expect(value<DirectoryStatus>(await core.dispatch('directory.status', { accountId })).loaded).toBe(total);
+  });
+
+  it('stops with a clear reason when the session has ended', async () => {
+    await server.revokeTokens(demo.plain.userId);
+    await core.dispatch('directory.sync', { accountId });
+    await settled('failed');
+    expect(value<DirectoryStatus>(await core.dispatch('directory.status', { accountId })).error).toMatch(/Sign in again/);
+  });
+});

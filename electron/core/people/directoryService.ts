@@ -1,0 +1,225 @@
+import type { DirectorySearchResult, DirectoryStatus } from '../../../shared/directorySchemas';
+import type { AccountsService } from '../accounts/accountsService';
+import type { Clock } from '../clock';
+import type { CoreEvents } from '../coreEvents';
+import { sanitizeUser } from '../profile/sanitizeUser';
+import { ApiFailure } from '../usersApi/apiFailure';
+import { fetchPeoplePage, type ListSource, type PeoplePage } from '../usersApi/directoryApi';
+import type { UsersApiClient } from '../usersApi/usersApiClient';
+import type { DirectoryStore, DirectorySyncRow } from './directoryStore';
+import type { PeopleSearch } from './peopleSearch';
+import type { PeopleStore } from './peopleStore';
+
+export interface DirectoryDeps {
+  store: DirectoryStore;
+  people: PeopleStore;
+  search: PeopleSearch;
+  accounts: AccountsService;
+  clock: Clock;
+  events: CoreEvents;
+  clientForAccount(accountId: string): UsersApiClient;
+  /** A finished sync younger than this is not repeated unless asked. */
+  staleAfterMs?: number;
+  /** Least time between two progress events of one sync. */
+  progressEveryMs?: number;
+  onInternalError?(where: string, error: unknown): void;
+}
+
+/** Why a sync stopped: `paused` ones resume by themselves when the server is back. */
+class SyncStop extends Error {
+  constructor(readonly state: 'paused' | 'failed', message: string) {
+    super(message);
+  }
+}
+
+/**
+ * The server's people directory copied into the local people table, page by page
+ * (users.list when the account may use it, else the directory endpoint), so search is
+ * answered locally, offline too. Each page is saved with the offset reached, so a sync
+ * cut short by the network, a quit or a crash resumes where it stopped.
+ */
+export class DirectoryService {
+  private readonly running = new Map<string, Promise<void>>();
+  private readonly lastEmit = new Map<string, { at: number; fraction: number }>();
+  private closed = false;
+
+  constructor(private readonly deps: DirectoryDeps) {}
+
+  status(accountId: string): DirectoryStatus {
+    return this.statusOf(this.deps.accounts.serverOf(accountId).id);
+  }
+
+  /** Starts (or resumes) a sync when one is due, and answers at once with where it stands. */
+  sync(accountId: string, force = false): DirectoryStatus {
+    const serverId = this.deps.accounts.serverOf(accountId).id;
+    const row = this.deps.store.get(serverId);
+    const fresh = row?.state === 'done' && row.syncedAt !== null && this.deps.clock.now() - row.syncedAt < (this.deps.staleAfterMs ?? 3_600_000);
+    if (!this.running.has(serverId) && (force || !(fresh || row?.state === 'failed'))) this.start(serverId, accountId);
+    return this.statusOf(serverId);
+  }
+
+  /** Resumes syncs cut short on this server (or on every server), e.g. when it is reachable again. */
+  resumeUnfinished(serverId?: string): void {
+    for (const row of this.deps.store.unfinished()) {
+      if ((serverId === undefined || row.serverId === serverId) && !this.running.has(row.serverId)) this.start(row.serverId, row.accountId);
+    }
+  }
+
+  search(accountId: string, query: string, limit = 50): DirectorySearchResult {
+    const serverId = this.deps.accounts.serverOf(accountId).id;
+    const found = this.deps.search.search(serverId, query, limit);
+    return {
+      people: found.people.map((hit) => ({ ...hit, emails: hit.emails ? hit.emails.split(' ') : [] })),
+      more: found.more,
+    };
+  }
+
+  /** Settles when the running sync of this server (if any) has stopped. */
+  whenIdle(serverId: string): Promise<void> {
+    return this.running.get(serverId) ?? Promise.resolve();
+  }
+
+  close(): void {
+    this.closed = true;
+  }
+
+  private start(serverId: string, accountId: string): void {
+    if (this.closed) return;
+    // Registered before run() begins, so its first progress event already says "syncing".
+    const work = Promise.resolve()
+      .then(() => this.run(serverId, accountId))
+      .catch((error: unknown) => {
+        // After close the database is gone: a sync stopped by it has nothing left to say.
+        if (!this.closed) this.deps.onInternalError?.('directory.sync', error);
+      })
+      .finally(() => {
+        this.running.delete(serverId);
+        if (!this.closed) this.announce(serverId, true);
+      });
+    this.running.set(serverId, work);
+  }
+
+  private async run(serverId: string, accountId: string): Promise<void> {
+    const previous = this.deps.store.get(serverId);
+    const resuming = previous?.state === 'syncing' || previous?.state === 'paused' || previous?.state === 'failed';
+    let row: DirectorySyncRow = resuming
+      ? { ...previous, accountId, state: 'syncing', lastError: null }
+      : {
+          serverId,
+          accountId,
+          source: previous?.source ?? null,
+          round: (previous?.round ?? 0) + 1,
+          nextOffset: 0,
+          total: null,
+          loaded: 0,
+          state: 'syncing',
+          startedAt: this.deps.clock.now(),
+          syncedAt: previous?.syncedAt ?? null,
+          lastError: null,
+        };
+    this.deps.store.put(row);
+    this.announce(serverId, true);
+    try {
+      row = await this.copyPages(row);
+      if (this.closed) return;
+    } catch (error) {
+      if (this.closed) return;
+      const stop = await this.explain(error, accountId);
+      row = { ...row, ...this.deps.store.get(serverId), state: stop.state, lastError: stop.message };
+    }
+    this.deps.store.put(row);
+  }
+
+  private async copyPages(start: DirectorySyncRow): Promise<DirectorySyncRow> {
+    let row = start;
+    const credentials = await this.deps.accounts.credentials(row.accountId);
+    if (!credentials) throw new SyncStop('failed', 'Sign in again to sync the people directory.');
+    const client = this.deps.clientForAccount(row.accountId);
+    let source: ListSource = row.source ?? 'users.list';
+    const fetchPage = (offset: number) => {
+      const page = fetchPeoplePage(client, credentials, source, offset);
+      page.catch(() => undefined); // awaited below; never an unhandled rejection if we stop first
+      return page;
+    };
+    let pending = fetchPage(row.nextOffset);
+    for (;;) {
+      let page: PeoplePage;
+      try {
+        page = await pending;
+      } catch (error) {
+        // users.list needs rights some accounts lack: the directory endpoint is the fallback.
+        if (source === 'users.list' && row.source === null && error instanceof ApiFailure && error.details.status === 403) {
+          source = 'directory';
+          pending = fetchPage(row.nextOffset);
+          continue;
+        }
+        throw error;
+      }
+      if (this.closed) return row; // the offset saved last is where the next start resumes
+      const nextOffset = row.nextOffset + page.people.length;
+      const finished = page.people.length === 0 || nextOffset >= page.total;
+      // Fetch the next page while this one is written: the network, not SQLite, sets the pace.
+      if (!finished && !this.closed) pending = fetchPage(nextOffset);
+      const now = this.deps.clock.now();
+      this.deps.people.saveListed(
+        row.serverId,
+        page.people.map((person) => ({ ...sanitizeUser(person), _id: person._id })),
+        row.round,
+        now,
+      );
+      row = { ...row, source, nextOffset, total: page.total, loaded: row.loaded + page.people.length };
+      if (finished) {
+        this.deps.people.pruneUnlisted(row.serverId, row.round);
+        return { ...row, state: 'done', syncedAt: now, lastError: null };
+      }
+      this.deps.store.put(row);
+      this.announce(row.serverId, false);
+    }
+  }
+
+  private async explain(error: unknown, accountId: string): Promise<SyncStop> {
+    if (error instanceof SyncStop) return error;
+    if (!(error instanceof ApiFailure)) {
+      return new SyncStop('failed', 'The directory could not be saved on this computer.');
+    }
+    if (error.details.status === 401) {
+      await this.deps.accounts.markSessionEnded(accountId).catch(() => undefined);
+      return new SyncStop('failed', 'Your session has ended. Sign in again to sync the people directory.');
+    }
+    if (error.details.status === 403 || /verify the parameters/i.test(error.message)) {
+      return new SyncStop('failed', 'This server does not let your account list its people. You can still look people up.');
+    }
+    if (error.code === 'network-unreachable' || error.code === 'timeout' || error.code === 'rate-limited' || error.code === 'server-error') {
+      return new SyncStop('paused', `${error.message} The directory sync continues when the server answers.`);
+    }
+    return new SyncStop('failed', error.message);
+  }
+
+  private statusOf(serverId: string): DirectoryStatus {
+    const row = this.deps.store.get(serverId);
+    const cached = this.deps.store.cachedCount(serverId);
+    const running = this.running.has(serverId);
+    if (!row) return { serverId, state: running ? 'syncing' : 'never', loaded: 0, total: null, cached, syncedAt: null, error: null };
+    return {
+      serverId,
+      state: running ? 'syncing' : row.state === 'syncing' ? 'paused' : row.state,
+      loaded: row.loaded,
+      total: row.total,
+      cached,
+      syncedAt: row.syncedAt === null ? null : new Date(row.syncedAt).toISOString(),
+      error: running ? null : row.lastError,
+    };
+  }
+
+  /** Progress at most every progressEveryMs, but at least every tenth of the way. */
+  private announce(serverId: string, always: boolean): void {
+    const status = this.statusOf(serverId);
+    const now = Date.now();
+    const last = this.lastEmit.get(serverId);
+    const fraction = status.total ? status.loaded / status.total : 0;
+    const due = !last || now - last.at >= (this.deps.progressEveryMs ?? 250) || fraction - last.fraction >= 0.1;
+    if (!always && !due) return;
+    this.lastEmit.set(serverId, { at: now, fraction });
+    this.deps.events.emit('directory.changed', status);
+  }
+}

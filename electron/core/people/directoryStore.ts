@@ -1,0 +1,57 @@
+import type { Database, Statement } from 'better-sqlite3';
+
+export type DirectorySource = 'users.list' | 'directory';
+
+export interface DirectorySyncRow {
+  serverId: string;
+  accountId: string;
+  source: DirectorySource | null;
+  round: number;
+  nextOffset: number;
+  total: number | null;
+  loaded: number;
+  /** As last saved: `syncing` found at start means the app stopped mid-sync (a pause). */
+  state: 'syncing' | 'paused' | 'failed' | 'done';
+  startedAt: number;
+  syncedAt: number | null;
+  lastError: string | null;
+}
+
+/** The sync state of each server's directory: where a sync stands, so it can resume. */
+export class DirectoryStore {
+  private readonly selectRow: Statement;
+  private readonly upsertRow: Statement;
+
+  constructor(private readonly db: Database) {
+    this.selectRow = db.prepare(
+      `SELECT server_id AS serverId, account_id AS accountId, source, round, next_offset AS nextOffset, total, loaded,
+              state, started_at AS startedAt, synced_at AS syncedAt, last_error AS lastError
+       FROM directory_sync WHERE server_id = ?`,
+    );
+    this.upsertRow = db.prepare(
+      `INSERT INTO directory_sync (server_id, account_id, source, round, next_offset, total, loaded, state, started_at, synced_at, last_error)
+       VALUES (@serverId, @accountId, @source, @round, @nextOffset, @total, @loaded, @state, @startedAt, @syncedAt, @lastError)
+       ON CONFLICT (server_id) DO UPDATE SET account_id = excluded.account_id, source = excluded.source, round = excluded.round,
+         next_offset = excluded.next_offset, total = excluded.total, loaded = excluded.loaded, state = excluded.state,
+         started_at = excluded.started_at, synced_at = excluded.synced_at, last_error = excluded.last_error`,
+    );
+  }
+
+  get(serverId: string): DirectorySyncRow | null {
+    return (this.selectRow.get(serverId) as DirectorySyncRow | undefined) ?? null;
+  }
+
+  put(row: DirectorySyncRow): void {
+    this.upsertRow.run(row);
+  }
+
+  /** Servers whose sync was cut short (offline, crash, quit): resumed when possible. */
+  unfinished(): DirectorySyncRow[] {
+    const ids = this.db.prepare("SELECT server_id FROM directory_sync WHERE state IN ('syncing', 'paused')").pluck().all() as string[];
+    return ids.map((id) => this.get(id)).filter((row): row is DirectorySyncRow => row !== null);
+  }
+
+  cachedCount(serverId: string): number {
+    return this.db.prepare('SELECT count(*) FROM people WHERE server_id = ?').pluck().get(serverId) as number;
+  }
+}

@@ -1,0 +1,68 @@
+import type { Database, Statement } from 'better-sqlite3';
+
+export interface PersonHit {
+  userId: string;
+  username: string | null;
+  name: string | null;
+  nickname: string | null;
+  emails: string | null;
+  status: string | null;
+}
+
+/** How many index matches are ranked in JS; bounded so a common trigram stays fast. */
+const candidateLimit = 400;
+
+/**
+ * Directory search over the cached people of one server, answered locally (offline too).
+ * Terms of three or more characters go through the trigram FTS index (substring match);
+ * a query of only shorter terms is a prefix search on the case-insensitive indexes.
+ * Results are ranked exact > prefix > word start > substring, then by username.
+ */
+export class PeopleSearch {
+  private readonly byIndex: Statement;
+  private readonly byPrefix: Statement;
+
+  constructor(db: Database) {
+    const columns = `p.user_id AS userId, p.username, p.name, p.nickname, p.emails, json_extract(p.document, '$.status') AS status`;
+    this.byIndex = db.prepare(
+      `SELECT ${columns} FROM people_search JOIN people p ON p.rowid = people_search.rowid
+       WHERE people_search MATCH @match AND p.server_id = @serverId LIMIT ${candidateLimit}`,
+    );
+    this.byPrefix = db.prepare(
+      `SELECT ${columns} FROM people p WHERE p.server_id = @serverId
+         AND p.username >= @low COLLATE NOCASE AND p.username < @high COLLATE NOCASE
+       UNION
+       SELECT ${columns} FROM people p WHERE p.server_id = @serverId
+         AND p.name >= @low COLLATE NOCASE AND p.name < @high COLLATE NOCASE
+       LIMIT ${candidateLimit}`,
+    );
+  }
+
+  search(serverId: string, query: string, limit: number): { people: PersonHit[]; more: boolean } {
+    const terms = query.toLowerCase().split(/\s+/).filter(Boolean);
+    if (terms.length === 0) return { people: [], more: false };
+    const long = terms.filter((term) => [...term].length >= 3);
+    const candidates = (
+      long.length > 0
+        ? this.byIndex.all({ serverId, match: long.map((term) => `"${term.replaceAll('"', '""')}"`).join(' AND ') })
+        : this.byPrefix.all({ serverId, low: terms[0], high: `${terms[0]}\u{10ffff}` })
+    ) as PersonHit[];
+    // The index cannot check short terms of a longer query; do it here on the few candidates.
+    const matching = candidates.filter((hit) => terms.every((term) => haystack(hit).includes(term)));
+    matching.sort((a, b) => score(b, terms[0]!) - score(a, terms[0]!) || (a.username ?? '').localeCompare(b.username ?? ''));
+    return { people: matching.slice(0, limit), more: matching.length > limit || candidates.length >= candidateLimit };
+  }
+}
+
+function haystack(hit: PersonHit): string {
+  return [hit.username, hit.name, hit.nickname, hit.emails].filter(Boolean).join('\n').toLowerCase();
+}
+
+function score(hit: PersonHit, term: string): number {
+  const username = (hit.username ?? '').toLowerCase();
+  const name = (hit.name ?? '').toLowerCase();
+  if (username === term || name === term) return 4;
+  if (username.startsWith(term) || name.startsWith(term)) return 3;
+  if (new RegExp(`(^|[\\s._-])${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(`${username} ${name}`)) return 2;
+  return 1;
+}

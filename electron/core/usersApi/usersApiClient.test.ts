@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startUsersApi } from '../../../tools/users-api/src/index';
+import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
+import { systemClock } from '../clock';
+import { ApiFailure } from './apiFailure';
+import { login, passwordDigest } from './authApi';
+import { UsersApiClient, type Credentials, type UsersApiClientOptions } from './usersApiClient';
+
+/** Retries over real HTTP: the reference server's /_dev/faults decides what each try meets. */
+describe('UsersApiClient retries', () => {
+  let server: TestServer;
+  let auth: Credentials;
+  const waits: number[] = [];
+  const client = (options: Partial<UsersApiClientOptions> = {}) =>
+    new UsersApiClient({
+      baseUrl: server.url,
+      fetch,
+      clock: systemClock,
+      timeoutMs: 500,
+      sleep: async (ms) => void waits.push(ms),
+      ...options,
+    });
+  const served = async (path: string) =>
+    ((await server.dev('/_dev/requests')) as { requests: { path: string; status: number }[] }).requests.filter((r) => r.path === path);
+  const fault = (body: Record<string, unknown>) => server.dev('/_dev/faults', { method: 'POST', body: JSON.stringify(body) });
+  const failureOf = async (promise: Promise<unknown>) => {
+    const error = await promise.then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiFailure);
+    return error as ApiFailure;
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    const answer = await login(client(), demo.plain.user, passwordDigest(demo.plain.password));
+    auth = { userId: answer.userId, token: answer.token };
+  });
+  afterAll(() => server.close());
+  beforeEach(async () => {
+    waits.length = 0;
+    await server.dev('/_dev/faults', { method: 'DELETE' });
+    await server.dev('/_dev/requests', { method: 'DELETE' });
+  });
+
+  it('tries a GET again after 5xx replies and a dropped connection, with growing waits', async () => {
+    await fault({ route: '/api/v1/me', status: 503, times: 1 });
+    await fault({ route: '/api/v1/me', reset: true, times: 1 });
+    await fault({ route: '/api/v1/me', status: 500, times: 1 });
+    const me = (await client({ retryPolicy: { attempts: 4 } }).request({ path: '/api/v1/me', auth })) as { username: string };
+    expect(me.username).toBe(demo.plain.user);
+    expect((await served('/api/v1/me')).map((r) => r.status)).toEqual([503, 0, 500, 200]);
+    expect(waits).toHaveLength(3);
+    // Equal jitter: each wait lies in [ceiling/2, ceiling] and the ceiling doubles.
+    waits.forEach((ms, index) => {
+      const ceiling = 400 * 2 ** index;
+      expect(ms).toBeGreaterThanOrEqual(ceiling / 2);
+      expect(ms).toBeLessThanOrEqual(ceiling);
+    });
+  });
+
+  it('gives up after the last try with the last failure', async () => {
+    await fault({ route: '/api/v1/me', status: 502, times: 5 });
+    const failure = await failureOf(client().request({ path: '/api/v1/me', auth }));
+    expect(failure.code).toBe('server-error');
+    expect(await served('/api/v1/me')).toHaveLength(3);
+  });
+
+  it('tries again after a reply slower than the timeout', async () => {
+    await fault({ route: '/api/v1/me', delayMs: 1500, times: 1 });
+    await client().request({ path: '/api/v1/me', auth });
+    expect(waits).toHaveLength(1);
+  });
+
+  it('never retries a 4xx answer, an unreadable reply or a POST', async () => {
+    const notFound = await failureOf(client().request({ path: '/api/v1/users.info', auth, query: { username: 'nobody-here' } }));
+    expect(notFound.code).toBe('validation');
+    expect(await served('/api/v1/users.info')).toHaveLength(1);
+
+    await fault({ route: '/api/v1/me', malformedJson: true, times: 1 });
+    expect((await failureOf(client().request({ path: '/api/v1/me', auth }))).code).toBe('server-error');
+    expect(await served('/api/v1/me')).toHaveLength(1);
+
+    await fault({ route: '/api/v1/users.setStatus', status: 500, times: 1 });
+    await failureOf(client().request({ path: '/api/v1/users.setStatus', auth, body: { status: 'away' } }));
+    expect(await served('/api/v1/users.setStatus')).toHaveLength(1);
+    expect(waits).toEqual([]);
+  });
+
+  it('does not wait when the core is closing', async () => {
+    const closing = new AbortController();
+    closing.abort();
+    await fault({ route: '/api/v1/me', status: 500, times: 3 });
+    await failureOf(client({ signal: closing.signal }).request({ path: '/api/v1/me', auth }));
+    expect(waits).toEqual([]);
+  });
+});
+
+describe('UsersApiClient and rate limits', () => {
+  it('waits for X-RateLimit-Reset after a 429, then succeeds; a reset too far away fails at once', async () => {
+    const server = await startUsersApi({ port: 0, dev: true, rateLimit: { limit: 1, windowMs: 30_000 } });
+    try {
+      const waits: number[] = [];
+      const make = (maxRateLimitWaitMs: number) =>
+        new UsersApiClient({
+          baseUrl: server.url,
+          fetch,
+          clock: systemClock,
+          retryPolicy: { maxRateLimitWaitMs },
+          // Waiting is simulated by moving the server's clock past the window.
+          sleep: async (ms) => {
+            waits.push(ms);
+            server.advanceClock(ms);
+          },
+        });
+      const path = '/api/v1/users.2fa.sendEmailCode';
+      await make(60_000).request({ path, body: { emailOrUsername: 'nobody' }, retry: true });
+      await make(60_000).request({ path, body: { emailOrUsername: 'nobody' }, retry: true });
+      expect(waits).toHaveLength(1);
+      expect(waits[0]).toBeGreaterThan(25_000);
+      expect(waits[0]).toBeLessThanOrEqual(31_000);
+
+      const error = await make(5_000)
+        .request({ path, body: { emailOrUsername: 'nobody' }, retry: true })
+        .then(() => null, (e: unknown) => e as ApiFailure);
+      expect(error?.code).toBe('rate-limited');
+      expect(error?.details.retryAfter).toBeGreaterThan(5);
+      expect(waits).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('UsersApiClient reply size', () => {
+  it('refuses a reply larger than the limit without reading it all', async () => {
+    const server = await startTestServer();
+    try {
+      const client = new UsersApiClient({ baseUrl: server.url, fetch, clock: systemClock });
+      const error = await client
+        .request({ path: '/api/info', maxBytes: 10 })
+        .then(() => null, (e: unknown) => e as ApiFailure);
+      expect(error).toMatchObject({ code: 'server-error', message: expect.stringContaining('larger than expected') });
+      expect(await client.request({ path: '/api/info' })).toMatchObject({ success: true });
+    } finally {
+      await server.close();
+    }
+  });
+});
