@@ -26,7 +26,10 @@ export async function launchBrowserHost(options: LaunchOptions): Promise<{ url: 
     throw new Error(`No built renderer at ${rendererDir}. Run "npm run build" first.`);
   }
   const version = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version as string;
+  // Tests shorten the wait for a silent server; people keep the default.
+  const requestTimeoutMs = Number(process.env.AM_REQUEST_TIMEOUT_MS) || undefined;
   const core = createCore({
+    requestTimeoutMs,
     dataDir: path.resolve(options.dataDir),
     vault: new KeychainVault(process.env.AM_KEYCHAIN_SERVICE ?? appId),
     version,

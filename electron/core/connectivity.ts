@@ -6,7 +6,11 @@ export interface ConnectivityOptions {
   /** Asks a server whether it answers (GET /api/info); resolves true when it does. */
   probe(serverId: string): Promise<boolean>;
   clock: Clock;
-  /** First wait before probing an unreachable server; doubles up to maxDelayMs. */
+  /**
+   * First wait before probing an unreachable server (default 1 s); doubles up to
+   * maxDelayMs (default 15 s: one tiny GET /api/info, so a person never waits long
+   * for the app to notice the server is back).
+   */
   baseDelayMs?: number;
   maxDelayMs?: number;
   random?: () => number;
@@ -52,8 +56,8 @@ export class Connectivity {
   private scheduleProbe(serverId: string): void {
     const attempt = (this.attempts.get(serverId) ?? 0) + 1;
     this.attempts.set(serverId, attempt);
-    const base = this.options.baseDelayMs ?? 2000;
-    const ceiling = Math.min(this.options.maxDelayMs ?? 60_000, base * 2 ** (attempt - 1));
+    const base = this.options.baseDelayMs ?? 1000;
+    const ceiling = Math.min(this.options.maxDelayMs ?? 15_000, base * 2 ** (attempt - 1));
     const delay = ceiling / 2 + (this.options.random ?? Math.random)() * (ceiling / 2);
     const timer = setTimeout(() => {
       this.timers.delete(serverId);

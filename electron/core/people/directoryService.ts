@@ -20,6 +20,8 @@ export interface DirectoryDeps {
   clientForAccount(accountId: string): UsersApiClient;
   /** A finished sync younger than this is not repeated unless asked. */
   staleAfterMs?: number;
+  /** First wait before a paused sync tries again by itself; doubles up to 5 minutes. */
+  pausedRetryMs?: number;
   /** Least time between two progress events of one sync. */
   progressEveryMs?: number;
   onInternalError?(where: string, error: unknown): void;
@@ -41,6 +43,8 @@ class SyncStop extends Error {
 export class DirectoryService {
   private readonly running = new Map<string, Promise<void>>();
   private readonly lastEmit = new Map<string, { at: number; fraction: number }>();
+  /** A paused sync also tries again on its own, with growing waits (a server may answer 503 for a while). */
+  private readonly retryTimers = new Map<string, { timer: NodeJS.Timeout; attempt: number }>();
   private closed = false;
 
   constructor(private readonly deps: DirectoryDeps) {}
@@ -81,10 +85,14 @@ export class DirectoryService {
 
   close(): void {
     this.closed = true;
+    for (const { timer } of this.retryTimers.values()) clearTimeout(timer);
+    this.retryTimers.clear();
   }
 
   private start(serverId: string, accountId: string): void {
     if (this.closed) return;
+    const retry = this.retryTimers.get(serverId);
+    if (retry) clearTimeout(retry.timer);
     // Registered before run() begins, so its first progress event already says "syncing".
     const work = Promise.resolve()
       .then(() => this.run(serverId, accountId))
@@ -94,7 +102,9 @@ export class DirectoryService {
       })
       .finally(() => {
         this.running.delete(serverId);
-        if (!this.closed) this.announce(serverId, true);
+        if (this.closed) return;
+        this.announce(serverId, true);
+        this.retryLaterIfPaused(serverId, accountId);
       });
     this.running.set(serverId, work);
   }
@@ -209,6 +219,20 @@ export class DirectoryService {
       syncedAt: row.syncedAt === null ? null : new Date(row.syncedAt).toISOString(),
       error: running ? null : row.lastError,
     };
+  }
+
+  private retryLaterIfPaused(serverId: string, accountId: string): void {
+    const attempt = (this.retryTimers.get(serverId)?.attempt ?? 0) + 1;
+    if (this.deps.store.get(serverId)?.state !== 'paused') {
+      this.retryTimers.delete(serverId);
+      return;
+    }
+    const waitMs = Math.min(300_000, (this.deps.pausedRetryMs ?? 5_000) * 2 ** (attempt - 1));
+    const timer = setTimeout(() => {
+      if (!this.running.has(serverId)) this.start(serverId, accountId);
+    }, waitMs);
+    timer.unref();
+    this.retryTimers.set(serverId, { timer, attempt });
   }
 
   /** Progress at most every progressEveryMs, but at least every tenth of the way. */

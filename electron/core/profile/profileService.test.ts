@@ -67,6 +67,29 @@ describe('own profile, cache first', () => {
     expect(afterRefresh.profile?.username).toBe('demouser');
   });
 
+  it('a window that re-reads on every profile.changed does not make the core ask the server again and again', async () => {
+    server = await startTestServer();
+    const accountId = await signInAs(demo.plain.user, demo.plain.password);
+    await server.dev('/_dev/requests', { method: 'DELETE' });
+    let changes = 0;
+    // What the renderer does: each change notice is answered, a moment later, with a fresh profile.get.
+    core.events.onAny((event) => {
+      if (event !== 'profile.changed') return;
+      changes += 1;
+      setTimeout(() => void core.dispatch('profile.get', { accountId }), 5);
+    });
+    await core.dispatch('profile.get', { accountId });
+    await expect.poll(() => changes).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const served = (await server.dev('/_dev/requests')) as { requests: { path: string }[] };
+    expect(served.requests.filter((r) => r.path === '/api/v1/me')).toHaveLength(1);
+    expect(changes).toBe(1);
+    // An explicit refresh still goes to the server.
+    await core.dispatch('profile.refresh', { accountId });
+    const after = (await server.dev('/_dev/requests')) as { requests: { path: string }[] };
+    expect(after.requests.filter((r) => r.path === '/api/v1/me')).toHaveLength(2);
+  });
+
   it('stores no hash, token or secret even from a 7.x server', async () => {
     server = await startTestServer({ compat: 7 });
     const accountId = await signInAs(demo.plain.user, demo.plain.password);

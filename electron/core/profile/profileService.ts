@@ -17,6 +17,12 @@ export interface ProfileDeps {
   clock: Clock;
   events: CoreEvents;
   clientForAccount(accountId: string): UsersApiClient;
+  /**
+   * `get` starts a background refresh only when the last attempt is older than this.
+   * Without it, a window that re-reads the profile on every `profile.changed` would
+   * ask the server again after each refresh, for ever.
+   */
+  backgroundEveryMs?: number;
 }
 
 /**
@@ -26,13 +32,15 @@ export interface ProfileDeps {
 export class ProfileService {
   private readonly refreshing = new Map<string, Promise<void>>();
   private readonly lastError = new Map<string, string>();
+  private readonly lastAttempt = new Map<string, number>();
 
   constructor(private readonly deps: ProfileDeps) {}
 
   get(accountId: string): ProfileView {
     this.deps.accounts.serverOf(accountId); // not-found for an account that is gone
     const view = this.view(accountId);
-    void this.refreshInBackground(accountId);
+    const last = this.lastAttempt.get(accountId);
+    if (last === undefined || this.deps.clock.now() - last >= (this.deps.backgroundEveryMs ?? 60_000)) void this.refreshInBackground(accountId);
     return view;
   }
 
@@ -58,6 +66,7 @@ export class ProfileService {
   private refreshInBackground(accountId: string): Promise<void> {
     const running = this.refreshing.get(accountId);
     if (running) return running;
+    this.lastAttempt.set(accountId, this.deps.clock.now());
     const work = this.fetchAndStore(accountId).finally(() => this.refreshing.delete(accountId));
     this.refreshing.set(accountId, work);
     return work;

@@ -55,6 +55,9 @@ export const defaultTimeoutMs = 15_000;
 /** No users API reply comes near this; a longer one is broken or hostile and is not read. */
 export const defaultMaxReplyBytes = 16 * 1024 * 1024;
 
+/** Bad gateway, service unavailable, gateway timeout: the service itself is not reachable. */
+const gatewayDown = new Set([502, 503, 504]);
+
 const realSleep = (ms: number, signal?: AbortSignal) => delay(ms, undefined, { signal }).catch(() => undefined);
 
 /**
@@ -145,7 +148,8 @@ export class UsersApiClient {
       this.options.onOutcome?.(false);
       throw networkFailure(error, new URL(this.options.baseUrl).host, timeout.aborted);
     }
-    this.options.onOutcome?.(reply.status < 500);
+    // A reply means the server is there, unless a gateway says the service behind it is not.
+    this.options.onOutcome?.(!gatewayDown.has(reply.status));
     return reply;
   }
 }

@@ -1,12 +1,14 @@
-import { Initials } from '../components/Initials';
+import { Avatar } from '../components/Avatar';
 import { ProfilePanel } from '../components/ProfilePanel';
 import { activeAccount, useAccounts } from '../stores/accountsStore';
+import { useProfiles } from '../stores/profileStore';
 import { useUi } from '../stores/uiStore';
 
 export function HomeScreen() {
   const { show, startSignIn } = useUi();
   const accounts = useAccounts();
   const account = activeAccount(accounts);
+  const avatarETag = useProfiles((state) => (account ? state.views[account.id]?.profile?.avatarETag : undefined));
 
   if (!accounts.loaded) {
     return <p aria-live="polite">Loading your accounts…</p>;
@@ -31,7 +33,7 @@ export function HomeScreen() {
   return (
     <section aria-labelledby="home-title" className="screen">
       <div className="identity">
-        <Initials name={name} />
+        <Avatar accountId={account.id} username={account.username} etag={avatarETag} name={name} size="large" />
         <div>
           <h1 id="home-title">{name}</h1>
           <p className="lead">

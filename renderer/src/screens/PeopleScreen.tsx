@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import type { LookupKey, LookupResult, RecentLookups } from '../../../shared/profileSchemas';
 import { getApi } from '../bridge/api';
+import { Avatar } from '../components/Avatar';
 import { BusyButton } from '../components/BusyButton';
+import { DirectorySearch } from '../components/DirectorySearch';
 import { ProfileDetails } from '../components/ProfileDetails';
 import { TextField } from '../components/TextField';
 
@@ -65,6 +67,8 @@ export function PeopleScreen({ accountId }: { accountId: string }) {
   return (
     <section aria-labelledby="people-title" className="screen">
       <h1 id="people-title">People</h1>
+      <DirectorySearch accountId={accountId} onOpen={(userId) => void run('userId', userId)} />
+      <h2 className="section-title">Look up one person</h2>
       <form className="form lookup" onSubmit={submit} noValidate>
         <div className="field">
           <label htmlFor={selectId}>Look up by</label>
@@ -86,7 +90,10 @@ export function PeopleScreen({ accountId }: { accountId: string }) {
       </form>
       {result && (
         <article aria-labelledby="person-title" className="person" data-testid="lookup-result">
-          <h2 id="person-title">{result.person.name ?? result.person.username ?? result.person._id}</h2>
+          <div className="identity">
+            <Avatar accountId={accountId} username={result.person.username} etag={result.person.avatarETag} name={result.person.name ?? result.person.username ?? '?'} size="large" />
+            <h2 id="person-title">{result.person.name ?? result.person.username ?? result.person._id}</h2>
+          </div>
           {result.fromCache && (
             <p className="notice" role="status">
               The server cannot be reached: this is the copy saved on {new Date(result.fetchedAt).toLocaleString()}.

@@ -8,6 +8,8 @@ export interface RunningHost {
   url: string;
   /** Every line the host printed on stdout. */
   stdout: string[];
+  /** What the host printed on stderr so far. */
+  stderr(): string;
   process: ChildProcess;
   stop(): Promise<void>;
 }
@@ -43,6 +45,7 @@ export async function startBrowserHostProcess(options: { dataDir: string; env?: 
   return {
     url,
     stdout,
+    stderr: () => stderr,
     process: child,
     stop: () =>
       new Promise((resolve) => {

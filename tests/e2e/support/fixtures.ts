@@ -38,6 +38,8 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     const keychainService = `account-manager-e2e-${randomUUID()}`;
     const env = { ...hostEnv, AM_KEYCHAIN_SERVICE: keychainService };
     const framesFromCore: string[] = [];
+    const pageErrors: string[] = [];
+    const hostErrors: string[] = [];
     const watched = new WeakSet<Page>();
     const app: AppUnderTest = {
       dataDir,
@@ -48,17 +50,24 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
         if (!watched.has(page)) {
           watched.add(page);
           page.on('websocket', (socket) => socket.on('framereceived', (frame) => framesFromCore.push(String(frame.payload))));
+          page.on('pageerror', (error) => pageErrors.push(error.message));
         }
         await page.goto(app.host.url);
       },
       async restart(page) {
         await app.host.stop();
+        hostErrors.push(app.host.stderr());
         app.host = await startBrowserHostProcess({ dataDir, env });
         await app.open(page);
       },
     };
     await use(app);
     await app.host.stop();
+    hostErrors.push(app.host.stderr());
+    // No test may leave a bug behind in the log: an unhandled rejection or an internal
+    // error in the host, or an uncaught error in the page.
+    expect(hostErrors.join('').match(/^(unhandled rejection|internal error).*$/gm) ?? []).toEqual([]);
+    expect(pageErrors).toEqual([]);
     // Every test doubles as a leak check: no session token of this app instance may
     // appear in what the core sent to the page, or anywhere in its data folder.
     const sent = framesFromCore.join('\n');

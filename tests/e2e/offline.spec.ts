@@ -1,0 +1,56 @@
+import keytar from '@github/keytar';
+import { demo, startTestServer } from '../support/usersApiServer';
+import { addServer, expect, expectAccessible, signIn, test } from './support/fixtures';
+
+test('offline after a restart the profile, its avatar, an earlier lookup and directory search all show; back online they refresh', async ({ page, app }) => {
+  let server = await startTestServer();
+  const port = Number(new URL(server.url).port);
+  const people = page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'People' });
+  const home = page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Home' });
+  try {
+    await app.open(page);
+    await addServer(page, server.url);
+    await signIn(page, demo.plain.user, demo.plain.password);
+    await expect(page.getByTestId('emails')).toContainText(demo.plain.email);
+    await expect(page.getByTestId('avatar-image')).toHaveAttribute('src', /^data:image\/svg\+xml;base64,/);
+
+    await people.click();
+    await expect(page.getByTestId('directory-status')).toContainText('people saved on this computer', { timeout: 15_000 });
+    await page.getByLabel('Search people').fill('olasup');
+    await expect(page.getByTestId('directory-results')).toContainText('Funke Olasupo');
+    await page.getByLabel('Value').fill('test.john');
+    await page.getByRole('button', { name: 'Look up' }).click();
+    await expect(page.getByTestId('lookup-result').getByRole('heading', { name: 'Test John' })).toBeVisible();
+  } finally {
+    await server.close();
+  }
+
+  await app.restart(page);
+  await expect(page.getByRole('heading', { name: 'demouser', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('emails')).toContainText(demo.plain.email);
+  await expect(page.getByTestId('avatar-image')).toHaveAttribute('src', /^data:image\/svg\+xml;base64,/);
+  await expect(page.getByTestId('offline-banner')).toContainText('Offline.');
+  await expect(page.getByTestId('as-of')).toContainText('As of');
+  const staleAsOf = await page.getByTestId('as-of').textContent();
+
+  await people.click();
+  await expect(page.getByTestId('directory-status')).toContainText('people saved on this computer');
+  await page.getByLabel('Search people').fill('olasup');
+  await expect(page.getByTestId('directory-results')).toContainText('Funke Olasupo');
+  await page.getByTestId('recent-lookups').getByRole('button', { name: /Test John/ }).click();
+  await expect(page.getByTestId('lookup-result')).toContainText('this is the copy saved on');
+  await expectAccessible(page);
+
+  // The server comes back on the same address and still knows the app's session.
+  server = await startTestServer({ port });
+  try {
+    const [session] = await keytar.findCredentials(app.keychainService);
+    await server.dev(`/_dev/users/${demo.plain.userId}/tokens`, { method: 'POST', body: JSON.stringify({ authToken: session!.password }) });
+    await home.click();
+    await expect(page.getByTestId('offline-banner')).toHaveCount(0, { timeout: 20_000 });
+    await expect(page.getByTestId('as-of')).not.toHaveText(staleAsOf ?? '');
+    await expect(page.getByTestId('refresh-error')).toHaveCount(0);
+  } finally {
+    await server.close();
+  }
+});
