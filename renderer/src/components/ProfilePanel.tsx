@@ -18,7 +18,7 @@ export function ProfilePanel({ accountId, serverId, serverName }: { accountId: s
     <div className="screen">
       <OfflineBanner serverId={serverId} serverName={serverName} asOf={view.fetchedAt} />
       <div className="as-of">
-        <p data-testid="as-of" aria-live="polite">
+        <p data-testid="as-of" data-fetched-at={view.fetchedAt ?? ''} aria-live="polite">
           {view.fetchedAt ? `As of ${new Date(view.fetchedAt).toLocaleString()}` : 'Not loaded from the server yet.'}
         </p>
         <button type="button" className="secondary" onClick={() => void refresh(accountId)} disabled={busy} aria-busy={busy || undefined}>
