@@ -20,6 +20,14 @@ import {
 } from './directorySchemas';
 import { errorCodes, type Result } from './errors';
 import {
+  avatarUploadRequestSchema,
+  outboxItemRequestSchema,
+  outboxViewSchema,
+  profileEditRequestSchema,
+  resolveConflictRequestSchema,
+  statusRequestSchema,
+} from './outboxSchemas';
+import {
   avatarRequestSchema,
   avatarViewSchema,
   lookupRequestSchema,
@@ -100,6 +108,18 @@ export const channels = {
   'profile.refresh': { request: profileRequestSchema, response: profileViewSchema },
   'people.lookup': { request: lookupRequestSchema, response: lookupResultSchema },
   'people.recent': { request: profileRequestSchema, response: recentLookupsSchema },
+  'profile.edit': { request: profileEditRequestSchema, response: outboxViewSchema },
+  'profile.setStatus': { request: statusRequestSchema, response: outboxViewSchema },
+  'profile.checkUsername': {
+    request: z.object({ accountId: z.string().min(1).max(200), username: z.string().max(200) }).strict(),
+    response: z.object({ available: z.boolean().nullable(), problem: z.string().nullable() }),
+  },
+  'profile.setAvatar': { request: avatarUploadRequestSchema, response: z.object({}) },
+  'profile.resetAvatar': { request: profileRequestSchema, response: z.object({}) },
+  'outbox.get': { request: profileRequestSchema, response: outboxViewSchema },
+  'outbox.retry': { request: outboxItemRequestSchema, response: outboxViewSchema },
+  'outbox.discard': { request: outboxItemRequestSchema, response: outboxViewSchema },
+  'outbox.resolve': { request: resolveConflictRequestSchema, response: outboxViewSchema },
   'avatars.get': { request: avatarRequestSchema, response: avatarViewSchema },
   'directory.status': { request: directoryStatusRequestSchema, response: directoryStatusSchema },
   'directory.sync': { request: directorySyncRequestSchema, response: directoryStatusSchema },
@@ -127,7 +147,8 @@ export function resultSchema<C extends Channel>(channel: C) {
 export const events = {
   'accounts.changed': z.object({}),
   'profile.changed': z.object({ accountId: z.string() }),
-  'sync.changed': z.object({}),
+  /** The outbox of this account changed (queued, sent, waiting, conflict, failed). */
+  'sync.changed': z.object({ accountId: z.string() }),
   'connectivity.changed': z.object({ serverId: z.string(), online: z.boolean() }),
   'directory.changed': directoryStatusSchema,
   'avatar.changed': z.object({ serverId: z.string(), username: z.string() }),

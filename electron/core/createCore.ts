@@ -16,10 +16,17 @@ import { PeopleService } from './people/peopleService';
 import { PeopleStore } from './people/peopleStore';
 import { AvatarCache } from './profile/avatarCache';
 import { AvatarService } from './profile/avatarService';
+import { avatarImageProblem } from './profile/avatarImage';
 import { ProfileCache } from './profile/profileCache';
 import { ProfileService } from './profile/profileService';
+import { EditService } from './sync/editService';
+import { OutboxSender } from './sync/outboxSender';
+import { OutboxStore } from './sync/outboxStore';
+import { resetAvatar, uploadAvatar } from './usersApi/profileEditApi';
 import type { RetryPolicy } from './usersApi/retryPolicy';
-import { UsersApiClient } from './usersApi/usersApiClient';
+import { UsersApiClient, type Credentials } from './usersApi/usersApiClient';
+import { AppFailure } from '../../shared/errors';
+import { asAppFailure } from './accounts/accountsService';
 import type { Vault } from './vault/vault';
 
 export interface CoreOptions {
@@ -83,8 +90,9 @@ export function createCore(options: CoreOptions): Core {
     });
   const accounts = new AccountsService({ repository, vault: options.vault, clock, events, clientFor });
 
+  const profileCache = new ProfileCache(database.db);
   const profiles = new ProfileService({
-    cache: new ProfileCache(database.db),
+    cache: profileCache,
     accounts,
     clock,
     events,
@@ -98,6 +106,49 @@ export function createCore(options: CoreOptions): Core {
     events,
     clientForAccount: (accountId) => clientFor(accounts.serverOf(accountId)),
   });
+
+  const isOnline = (accountId: string) => connectivity.isOnline(accounts.serverOf(accountId).id);
+  const outbox = new OutboxStore(database.db);
+  const sender = new OutboxSender({
+    store: outbox,
+    accounts,
+    profiles,
+    clock,
+    events,
+    clientForAccount: (accountId) => clientFor(accounts.serverOf(accountId)),
+    isOnline,
+    onInternalError: options.onInternalError,
+  });
+  const edits = new EditService({
+    store: outbox,
+    sender,
+    cache: profileCache,
+    profiles,
+    accounts,
+    clock,
+    events,
+    clientForAccount: (accountId) => clientFor(accounts.serverOf(accountId)),
+    isOnline,
+  });
+
+  /** Online only: an avatar change is never queued. */
+  const changeAvatar = async (accountId: string, change: (client: UsersApiClient, credentials: Credentials) => Promise<void>) => {
+    const server = accounts.serverOf(accountId);
+    const credentials = await accounts.credentials(accountId);
+    if (!credentials) throw new AppFailure('unauthorized', 'Sign in again to change your avatar.');
+    if (!connectivity.isOnline(server.id)) {
+      throw new AppFailure('network-unreachable', `Changing the avatar needs ${new URL(server.origin).host}, which cannot be reached now. Try again when it is back.`);
+    }
+    try {
+      await change(clientFor(server), credentials);
+    } catch (error) {
+      throw asAppFailure(error);
+    }
+    const username = accounts.list().accounts.find((account) => account.id === accountId)?.username;
+    if (username) await avatars.refresh(accountId, username);
+    await profiles.refresh(accountId).catch(() => undefined);
+    return {};
+  };
 
   const peopleStore = new PeopleStore(database.db);
   const people = new PeopleService({
@@ -125,6 +176,7 @@ export function createCore(options: CoreOptions): Core {
     const { serverId, online } = payload as { serverId: string; online: boolean };
     if (!online) return;
     directory.resumeUnfinished(serverId);
+    for (const account of accounts.list().accounts) if (account.serverId === serverId) sender.kick(account.id);
     for (const account of accounts.list().accounts) {
       if (account.serverId === serverId && account.state !== 'signed-out') void profiles.refresh(account.id).catch(() => undefined);
     }
@@ -164,6 +216,20 @@ export function createCore(options: CoreOptions): Core {
     'profile.refresh': ({ accountId }) => profiles.refresh(accountId),
     'people.lookup': (request) => people.lookup(request),
     'people.recent': ({ accountId }) => people.recent(accountId),
+    'profile.edit': (request) => edits.edit(request),
+    'profile.setStatus': ({ accountId, status, text }) => edits.setStatus(accountId, status, text),
+    'profile.checkUsername': ({ accountId, username }) => edits.checkUsername(accountId, username),
+    'profile.setAvatar': ({ accountId, contentType, base64 }) => {
+      const bytes = Buffer.from(base64, 'base64');
+      const problem = avatarImageProblem(bytes, contentType);
+      if (problem) throw new AppFailure('validation', problem, { fields: { avatar: problem } });
+      return changeAvatar(accountId, (client, credentials) => uploadAvatar(client, credentials, bytes, contentType));
+    },
+    'profile.resetAvatar': ({ accountId }) => changeAvatar(accountId, resetAvatar),
+    'outbox.get': ({ accountId }) => edits.view(accountId),
+    'outbox.retry': ({ accountId, itemId }) => edits.retry(accountId, itemId),
+    'outbox.discard': ({ accountId, itemId }) => edits.discard(accountId, itemId),
+    'outbox.resolve': ({ accountId, itemId, keep }) => edits.resolve(accountId, itemId, keep),
     'avatars.get': ({ accountId, username, etag }) => avatars.get(accountId, username, etag),
     'directory.status': ({ accountId }) => directory.status(accountId),
     'directory.sync': ({ accountId, force }) => directory.sync(accountId, force),
@@ -173,7 +239,10 @@ export function createCore(options: CoreOptions): Core {
 
   const ready = accounts
     .restoreSessions()
-    .then(() => directory.resumeUnfinished())
+    .then(() => {
+      directory.resumeUnfinished();
+      sender.start();
+    })
     .catch((error: unknown) => options.onInternalError?.('restoreSessions', error));
 
   return {
@@ -183,6 +252,7 @@ export function createCore(options: CoreOptions): Core {
     ready,
     close: () => {
       closing.abort();
+      sender.close();
       directory.close();
       connectivity.close();
       database.db.close();

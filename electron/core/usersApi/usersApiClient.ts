@@ -16,6 +16,8 @@ export interface RequestOptions {
   path: string;
   query?: Record<string, string | undefined>;
   body?: unknown;
+  /** A file sent as multipart/form-data instead of a JSON body. */
+  multipart?: { field: string; fileName: string; contentType: string; bytes: Buffer };
   auth?: Credentials;
   headers?: Record<string, string>;
   timeoutMs?: number;
@@ -129,7 +131,16 @@ export class UsersApiClient {
       headers['X-User-Id'] = request.auth.userId;
       headers['X-Auth-Token'] = request.auth.token;
     }
-    if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+    let body: string | FormData | undefined;
+    if (request.multipart) {
+      // fetch writes the multipart boundary into Content-Type itself.
+      body = new FormData();
+      const file = request.multipart;
+      body.append(file.field, new Blob([new Uint8Array(file.bytes)], { type: file.contentType }), file.fileName);
+    } else if (request.body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(request.body);
+    }
 
     const timeout = AbortSignal.timeout(request.timeoutMs ?? this.options.timeoutMs ?? defaultTimeoutMs);
     const signal = this.options.signal ? AbortSignal.any([timeout, this.options.signal]) : timeout;
@@ -138,7 +149,7 @@ export class UsersApiClient {
       const response = await this.options.fetch(url, {
         method: methodOf(request),
         headers,
-        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        body,
         signal,
         redirect: 'error',
       });
@@ -172,7 +183,7 @@ async function readLimited(response: Response, maxBytes: number): Promise<Buffer
 }
 
 function methodOf(request: RequestOptions): 'GET' | 'POST' {
-  return request.method ?? (request.body === undefined ? 'GET' : 'POST');
+  return request.method ?? (request.body === undefined && request.multipart === undefined ? 'GET' : 'POST');
 }
 
 function parseJson(text: string): unknown {

@@ -1,0 +1,165 @@
+import { AppFailure } from '../../../shared/errors';
+import type { OutboxItem, OutboxView, ProfileEditRequest } from '../../../shared/outboxSchemas';
+import { checkChanges, checkField, type EditField, type StatusType } from '../../../shared/profileEdits';
+import type { AccountsService } from '../accounts/accountsService';
+import type { Clock } from '../clock';
+import type { CoreEvents } from '../coreEvents';
+import type { ProfileCache } from '../profile/profileCache';
+import type { ProfileService } from '../profile/profileService';
+import { ApiFailure } from '../usersApi/apiFailure';
+import { checkUsernameAvailability } from '../usersApi/profileEditApi';
+import type { UsersApiClient } from '../usersApi/usersApiClient';
+import { editableValue } from './editableValue';
+import type { OutboxSender } from './outboxSender';
+import type { OutboxRow, OutboxStore } from './outboxStore';
+
+export interface EditServiceDeps {
+  store: OutboxStore;
+  sender: OutboxSender;
+  cache: ProfileCache;
+  profiles: ProfileService;
+  accounts: AccountsService;
+  clock: Clock;
+  events: CoreEvents;
+  clientForAccount(accountId: string): UsersApiClient;
+  isOnline(accountId: string): boolean;
+}
+
+/**
+ * Profile edits as the person makes them: checked with the server's rules, saved in the
+ * outbox before any network call (against the values they were looking at), then handed
+ * to the sender. Also the outbox's face: its view, retry, discard and conflict choices.
+ */
+export class EditService {
+  constructor(private readonly deps: EditServiceDeps) {}
+
+  async edit(request: ProfileEditRequest): Promise<OutboxView> {
+    const { accountId } = request;
+    this.deps.accounts.serverOf(accountId);
+    const changes = flatten(request.changes);
+    const problems = checkChanges(Object.fromEntries(changes.map((c) => [c.field, c.value])));
+    if (Object.keys(problems).length > 0) {
+      throw new AppFailure('validation', 'Some fields need attention.', { fields: problems as Record<string, string> });
+    }
+    const cached = this.deps.cache.get(accountId);
+    if (!cached) throw new AppFailure('validation', 'Your profile has not been loaded from the server yet, so there is nothing to edit. Refresh it first.');
+    const username = changes.find((c) => c.field === 'username');
+    if (username && username.value.toLowerCase() !== editableValue(cached.document, 'username').toLowerCase()) {
+      await this.refuseTakenUsername(accountId, username.value);
+    }
+    this.deps.store.queue(
+      accountId,
+      changes.map((change) => ({ ...change, base: editableValue(cached.document, change.field) })),
+      this.deps.clock.now(),
+    );
+    this.deps.events.emit('sync.changed', { accountId });
+    this.deps.sender.kick(accountId);
+    return this.view(accountId);
+  }
+
+  setStatus(accountId: string, status: StatusType, text: string): Promise<OutboxView> {
+    return this.edit({ accountId, changes: { statusType: status, statusText: text } });
+  }
+
+  /** For typing feedback: null availability when it cannot be asked now (offline). */
+  async checkUsername(accountId: string, username: string): Promise<{ available: boolean | null; problem: string | null }> {
+    const problem = checkField('username', username);
+    if (problem) return { available: false, problem };
+    const credentials = await this.deps.accounts.credentials(accountId);
+    if (!credentials || !this.deps.isOnline(accountId)) return { available: null, problem: null };
+    try {
+      const available = await checkUsernameAvailability(this.deps.clientForAccount(accountId), credentials, username);
+      return { available, problem: available ? null : `The username “${username}” is taken or not allowed on this server.` };
+    } catch {
+      return { available: null, problem: null };
+    }
+  }
+
+  view(accountId: string): OutboxView {
+    this.deps.accounts.serverOf(accountId);
+    const now = this.deps.clock.now();
+    return {
+      accountId,
+      items: this.deps.store.rows(accountId).map((row) => toItem(row, now)),
+      history: this.deps.store.history(accountId),
+    };
+  }
+
+  retry(accountId: string, itemId: number): OutboxView {
+    this.own(accountId, itemId);
+    this.deps.store.retry(itemId, this.deps.clock.now());
+    return this.afterChange(accountId);
+  }
+
+  discard(accountId: string, itemId: number): OutboxView {
+    this.own(accountId, itemId);
+    this.deps.store.drop(itemId, 'discarded', this.deps.clock.now());
+    return this.afterChange(accountId);
+  }
+
+  async resolve(accountId: string, itemId: number, keep: 'mine' | 'theirs'): Promise<OutboxView> {
+    const row = this.own(accountId, itemId);
+    if (row.state !== 'conflict') throw new AppFailure('validation', 'This edit is not waiting for a decision any more.');
+    if (keep === 'mine') {
+      this.deps.store.keepMine(itemId, this.deps.clock.now());
+    } else {
+      this.deps.store.drop(itemId, 'took-theirs', this.deps.clock.now());
+      // The cache may still show the old value: bring it to the server's.
+      await this.deps.profiles.refresh(accountId).catch(() => undefined);
+    }
+    return this.afterChange(accountId);
+  }
+
+  private afterChange(accountId: string): OutboxView {
+    this.deps.events.emit('sync.changed', { accountId });
+    this.deps.sender.kick(accountId);
+    return this.view(accountId);
+  }
+
+  private own(accountId: string, itemId: number): OutboxRow {
+    const row = this.deps.store.row(itemId);
+    if (!row || row.accountId !== accountId) throw new AppFailure('not-found', 'That edit is no longer in the outbox.');
+    return row;
+  }
+
+  private async refuseTakenUsername(accountId: string, username: string): Promise<void> {
+    const credentials = await this.deps.accounts.credentials(accountId);
+    if (!credentials || !this.deps.isOnline(accountId)) return; // offline: the sender asks before sending
+    let free: boolean;
+    try {
+      free = await checkUsernameAvailability(this.deps.clientForAccount(accountId), credentials, username);
+    } catch (error) {
+      if (error instanceof ApiFailure) return;
+      throw error;
+    }
+    if (!free) {
+      const message = `The username “${username}” is taken or not allowed on this server.`;
+      throw new AppFailure('validation', message, { fields: { username: message } });
+    }
+  }
+}
+
+function flatten(changes: ProfileEditRequest['changes']): { field: EditField; value: string }[] {
+  const { customFields, ...basic } = changes;
+  return [
+    ...Object.entries(basic)
+      .filter((entry): entry is [string, string] => entry[1] !== undefined)
+      .map(([field, value]) => ({ field: field as EditField, value: field === 'name' ? value.trim() : value })),
+    ...Object.entries(customFields ?? {}).map(([key, value]) => ({ field: `customFields.${key}` as EditField, value })),
+  ];
+}
+
+function toItem(row: OutboxRow, now: number): OutboxItem {
+  const waiting = row.state === 'pending' && row.notBefore !== null && row.notBefore > now;
+  return {
+    id: row.id,
+    field: row.field,
+    value: row.value,
+    base: row.base,
+    theirs: row.theirs,
+    state: waiting ? 'waiting' : row.state,
+    notBefore: waiting ? new Date(row.notBefore!).toISOString() : null,
+    error: row.error,
+    updatedAt: new Date(row.updatedAt).toISOString(),
+  };
+}

@@ -1,0 +1,171 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AccountSummary, ServerSummary } from '../../../shared/accountSchemas';
+import type { OutboxView } from '../../../shared/outboxSchemas';
+import type { ProfileView } from '../../../shared/profileSchemas';
+import { startUsersApi } from '../../../tools/users-api/src/index';
+import { value } from '../../../tests/support/result';
+import { makeTempDir } from '../../../tests/support/tempDir';
+import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
+import { createCore, type Core } from '../createCore';
+import { MemoryVault } from '../vault/memoryVault';
+
+type Served = { requests: { method: string; path: string; status: number }[] };
+
+describe('profile edits through the outbox, against the reference users API', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let server: TestServer;
+  let vault: MemoryVault;
+  let core: Core;
+  let accountId: string;
+  const start = () => {
+    core = createCore({ dataDir: temp.dir, vault, version: '1', shell: 'test', requestTimeoutMs: 2000, retryPolicy: { attempts: 1 } });
+  };
+  const outbox = async () => value<OutboxView>(await core.dispatch('outbox.get', { accountId }));
+  const settled = () => expect.poll(async () => (await outbox()).items.filter((i) => i.state === 'pending' || i.state === 'sending'), { timeout: 15_000 }).toEqual([]);
+  const serverUser = async () => (await server.dev(`/_dev/users/${demo.plain.userId}`)) as { user: Record<string, unknown> };
+  const posts = async (path: string) => ((await server.dev('/_dev/requests')) as Served).requests.filter((r) => r.method === 'POST' && r.path === path);
+  const offline = () => server.dev('/_dev/faults', { method: 'POST', body: JSON.stringify({ route: '*', reset: true, times: 100_000 }) });
+  const online = () => server.dev('/_dev/faults', { method: 'DELETE' });
+
+  beforeEach(async () => {
+    temp = makeTempDir();
+    vault = new MemoryVault();
+    server = await startTestServer();
+    start();
+    const { id: serverId } = value<ServerSummary>(await core.dispatch('servers.add', { url: server.url }));
+    accountId = value<AccountSummary>(await core.dispatch('accounts.signIn', { serverId, user: demo.plain.user, password: demo.plain.password })).id;
+    value<ProfileView>(await core.dispatch('profile.refresh', { accountId }));
+    await server.dev('/_dev/requests', { method: 'DELETE' });
+  });
+  afterEach(async () => {
+    core.close();
+    await server.close();
+    temp.cleanup();
+  });
+
+  it('sends name, nickname, bio, status text and a custom field online; the server and the cache agree', async () => {
+    const edit = await core.dispatch('profile.edit', {
+      accountId,
+      changes: { name: 'Demo Person', nickname: 'dp', bio: 'Hello there', statusText: 'In a meeting', customFields: { twitter: '@demo' } },
+    });
+    expect(edit.ok).toBe(true);
+    await settled();
+    const { user } = await serverUser();
+    expect(user).toMatchObject({ name: 'Demo Person', nickname: 'dp', bio: 'Hello there', statusText: 'In a meeting' });
+    expect(user.customFields).toEqual({ department: 'Engineering', twitter: '@demo' });
+    await expect.poll(async () => value<ProfileView>(await core.dispatch('profile.get', { accountId })).profile?.bio).toBe('Hello there');
+    expect(await posts('/api/v1/users.updateOwnBasicInfo')).toHaveLength(1);
+    expect(await posts('/api/v1/users.setStatus')).toHaveLength(1);
+    expect((await outbox()).history[0]).toMatchObject({ outcome: 'saved' });
+  });
+
+  it('keeps edits made offline across a restart and sends them together in one request when the server is back', async () => {
+    await offline();
+    await core.dispatch('profile.refresh', { accountId }); // learns the server is unreachable
+    value<OutboxView>(await core.dispatch('profile.edit', { accountId, changes: { nickname: 'offline nick' } }));
+    value<OutboxView>(await core.dispatch('profile.edit', { accountId, changes: { bio: 'written offline' } }));
+    core.close();
+    start();
+    await core.ready;
+    expect((await outbox()).items.map((i) => [i.field, i.state])).toEqual([
+      ['nickname', 'pending'],
+      ['bio', 'pending'],
+    ]);
+    await online();
+    await settled();
+    expect((await serverUser()).user).toMatchObject({ nickname: 'offline nick', bio: 'written offline' });
+    expect((await posts('/api/v1/users.updateOwnBasicInfo')).filter((r) => r.status === 200)).toHaveLength(1);
+  });
+
+  it('turns a field changed on both sides into a conflict; keep mine sends it, take theirs drops it', async () => {
+    await offline();
+    await core.dispatch('profile.refresh', { accountId });
+    await core.dispatch('profile.edit', { accountId, changes: { bio: 'mine', nickname: 'only mine' } });
+    await server.dev(`/_dev/users/${demo.plain.userId}`, { method: 'POST', body: JSON.stringify({ bio: 'theirs' }) });
+    await online();
+    await expect.poll(async () => (await outbox()).items.map((i) => i.state), { timeout: 15_000 }).toEqual(['conflict']);
+    const conflict = (await outbox()).items[0]!;
+    expect(conflict).toMatchObject({ field: 'bio', value: 'mine', theirs: 'theirs', base: '' });
+    expect((await serverUser()).user.nickname).toBe('only mine'); // the field changed only here went through
+
+    value<OutboxView>(await core.dispatch('outbox.resolve', { accountId, itemId: conflict.id, keep: 'mine' }));
+    await settled();
+    expect((await serverUser()).user.bio).toBe('mine');
+
+    // And the other way round.
+    await offline();
+    await core.dispatch('profile.refresh', { accountId });
+    await core.dispatch('profile.edit', { accountId, changes: { bio: 'mine again' } });
+    await server.dev(`/_dev/users/${demo.plain.userId}`, { method: 'POST', body: JSON.stringify({ bio: 'theirs again' }) });
+    await online();
+    await expect.poll(async () => (await outbox()).items.map((i) => i.state), { timeout: 15_000 }).toEqual(['conflict']);
+    value<OutboxView>(await core.dispatch('outbox.resolve', { accountId, itemId: (await outbox()).items[0]!.id, keep: 'theirs' }));
+    expect((await outbox()).items).toEqual([]);
+    expect((await serverUser()).user.bio).toBe('theirs again');
+    expect(value<ProfileView>(await core.dispatch('profile.get', { accountId })).profile?.bio).toBe('theirs again');
+    expect((await outbox()).history.map((h) => h.outcome)).toEqual(expect.arrayContaining(['kept-mine', 'took-theirs', 'saved']));
+  });
+
+  it('refuses an invalid or taken username on the username field and queues nothing', async () => {
+    const invalid = await core.dispatch('profile.edit', { accountId, changes: { username: 'not valid!', bio: 'x' } });
+    expect(invalid).toMatchObject({ ok: false, error: { code: 'validation', fields: { username: expect.stringContaining('letters, digits') } } });
+    const taken = await core.dispatch('profile.edit', { accountId, changes: { username: 'roxie' } });
+    expect(taken).toMatchObject({ ok: false, error: { code: 'validation', fields: { username: expect.stringContaining('taken') } } });
+    expect((await outbox()).items).toEqual([]);
+    expect(await posts('/api/v1/users.updateOwnBasicInfo')).toEqual([]);
+    expect(value<ProfileView>(await core.dispatch('profile.get', { accountId })).profile?.username).toBe('demouser');
+  });
+
+  it('marks a username found taken at send time as failed, and still sends the other fields', async () => {
+    await offline();
+    await core.dispatch('profile.refresh', { accountId });
+    await core.dispatch('profile.edit', { accountId, changes: { username: 'roxie', bio: 'sent anyway' } });
+    await online();
+    await expect.poll(async () => (await outbox()).items.map((i) => [i.field, i.state]), { timeout: 15_000 }).toEqual([['username', 'failed']]);
+    expect((await outbox()).items[0]!.error).toMatch(/taken/);
+    expect((await serverUser()).user).toMatchObject({ username: 'demouser', bio: 'sent anyway' });
+    value<OutboxView>(await core.dispatch('outbox.discard', { accountId, itemId: (await outbox()).items[0]!.id }));
+    expect((await outbox()).items).toEqual([]);
+  });
+
+  it('after a restart mid-send, an edit the server already has is not sent again', async () => {
+    // The edit reaches the server, but the app "dies" before it can note that.
+    await offline();
+    await core.dispatch('profile.refresh', { accountId });
+    await core.dispatch('profile.edit', { accountId, changes: { bio: 'landed before the crash' } });
+    core.close();
+    await server.dev(`/_dev/users/${demo.plain.userId}`, { method: 'POST', body: JSON.stringify({ bio: 'landed before the crash' }) });
+    await online();
+    start();
+    await core.ready;
+    await settled();
+    expect(await posts('/api/v1/users.updateOwnBasicInfo')).toEqual([]);
+    expect((await outbox()).history[0]).toMatchObject({ outcome: 'already-there' });
+  });
+});
+
+describe('the outbox and the one-per-minute limit', () => {
+  it('shows a 429 as waiting and sends after the reset without anyone asking', async () => {
+    const temp = makeTempDir();
+    const server = await startUsersApi({ port: 0, dev: true, rateLimit: false, updateRateLimit: { limit: 1, windowMs: 1500 } });
+    const core = createCore({ dataDir: temp.dir, vault: new MemoryVault(), version: '1', shell: 'test', requestTimeoutMs: 2000 });
+    try {
+      const { id: serverId } = value<ServerSummary>(await core.dispatch('servers.add', { url: server.url }));
+      const accountId = value<AccountSummary>(await core.dispatch('accounts.signIn', { serverId, user: demo.plain.user, password: demo.plain.password })).id;
+      await core.dispatch('profile.refresh', { accountId });
+      const view = async () => value<OutboxView>(await core.dispatch('outbox.get', { accountId }));
+      await core.dispatch('profile.edit', { accountId, changes: { bio: 'first' } });
+      await expect.poll(async () => (await view()).items).toEqual([]);
+      await core.dispatch('profile.edit', { accountId, changes: { bio: 'second' } });
+      await expect.poll(async () => (await view()).items.map((i) => i.state)).toEqual(['waiting']);
+      expect((await view()).items[0]!.notBefore).not.toBeNull();
+      await expect.poll(async () => (await view()).items, { timeout: 10_000 }).toEqual([]);
+      const me = await fetch(`${server.url}/_dev/users/${demo.plain.userId}`).then((r) => r.json() as Promise<{ user: { bio: string } }>);
+      expect(me.user.bio).toBe('second');
+    } finally {
+      core.close();
+      await server.close();
+      temp.cleanup();
+    }
+  });
+});

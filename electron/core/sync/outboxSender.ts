@@ -1,0 +1,253 @@
+import { randomUUID } from 'node:crypto';
+import type { EditField } from '../../../shared/profileEdits';
+import type { AccountsService } from '../accounts/accountsService';
+import type { Clock } from '../clock';
+import type { CoreEvents } from '../coreEvents';
+import type { ProfileService } from '../profile/profileService';
+import { ApiFailure } from '../usersApi/apiFailure';
+import { checkUsernameAvailability, fetchEditableMe, setStatus, updateOwnBasicInfo, type EditableMe } from '../usersApi/profileEditApi';
+import type { Credentials, UsersApiClient } from '../usersApi/usersApiClient';
+import { editableValue } from './editableValue';
+import { fieldOfFailure } from './fieldErrors';
+import type { OutboxRow, OutboxStore } from './outboxStore';
+
+export interface OutboxSenderDeps {
+  store: OutboxStore;
+  accounts: AccountsService;
+  profiles: ProfileService;
+  clock: Clock;
+  events: CoreEvents;
+  clientForAccount(accountId: string): UsersApiClient;
+  isOnline(accountId: string): boolean;
+  /** First wait before trying again after the server failed (5xx); doubles up to 5 minutes. */
+  retryAfterFailureMs?: number;
+  onInternalError?(where: string, error: unknown): void;
+}
+
+const statusFields: EditField[] = ['statusType', 'statusText'];
+
+/**
+ * Sends each account's queued edits (DESIGN.md Sync). Before sending, the server's
+ * current values are read: a field the server already has is done, a field still at the
+ * edit's base is sent, and a field changed on both sides becomes a conflict for the
+ * person. Waiting edits go in one request per endpoint. This check-before-send is also
+ * what makes a restart after a crash safe: nothing is sent twice with stale data.
+ */
+export class OutboxSender {
+  private readonly running = new Map<string, Promise<void>>();
+  private readonly again = new Set<string>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly failures = new Map<string, number>();
+  private closed = false;
+
+  constructor(private readonly deps: OutboxSenderDeps) {}
+
+  /** Sends what is due for this account now, or right after the send under way. */
+  kick(accountId: string): void {
+    if (this.closed) return;
+    if (this.running.has(accountId)) {
+      this.again.add(accountId);
+      return;
+    }
+    const work = this.loop(accountId)
+      .catch((error: unknown) => {
+        if (!this.closed) this.deps.onInternalError?.('outbox.send', error);
+      })
+      .finally(() => this.running.delete(accountId));
+    this.running.set(accountId, work);
+  }
+
+  /** At start: rows left `sending` by a killed process are checked again, then everything due is sent. */
+  start(): void {
+    this.deps.store.recoverInterrupted();
+    for (const accountId of this.deps.store.accountsWithWork()) this.kick(accountId);
+  }
+
+  whenIdle(accountId: string): Promise<void> {
+    return this.running.get(accountId) ?? Promise.resolve();
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  private async loop(accountId: string): Promise<void> {
+    do {
+      this.again.delete(accountId);
+      await this.sendDue(accountId);
+    } while (this.again.has(accountId) && !this.closed);
+  }
+
+  private changed(accountId: string): void {
+    if (!this.closed) this.deps.events.emit('sync.changed', { accountId });
+  }
+
+  private async sendDue(accountId: string): Promise<void> {
+    const now = this.deps.clock.now();
+    const pending = this.deps.store.rows(accountId).filter((row) => row.state === 'pending');
+    const due = pending.filter((row) => row.notBefore === null || row.notBefore <= now);
+    const later = pending.filter((row) => row.notBefore !== null && row.notBefore > now).map((row) => row.notBefore!);
+    if (later.length > 0) this.wakeAt(accountId, Math.min(...later));
+    if (due.length === 0 || !this.deps.isOnline(accountId)) return;
+    const credentials = await this.deps.accounts.credentials(accountId);
+    if (!credentials) return;
+    const client = this.deps.clientForAccount(accountId);
+
+    let me: EditableMe;
+    try {
+      me = await fetchEditableMe(client, credentials);
+    } catch (error) {
+      await this.onTransportFailure(accountId, due, error);
+      return;
+    }
+    if (this.closed) return;
+    const toSend: OutboxRow[] = [];
+    const alreadyThere: OutboxRow[] = [];
+    for (const row of due) {
+      const theirs = editableValue(me, row.field);
+      if (theirs === row.value) alreadyThere.push(row);
+      else if (theirs === row.base) toSend.push(row);
+      else this.deps.store.conflict(row.id, theirs, now);
+    }
+    this.deps.store.settle(accountId, alreadyThere, 'already-there', now);
+    if (toSend.length === 0) {
+      this.changed(accountId);
+      return;
+    }
+
+    const attempt = randomUUID();
+    this.deps.store.markSending(
+      toSend.map((row) => row.id),
+      attempt,
+      now,
+    );
+    this.changed(accountId);
+    const statusRows = toSend.filter((row) => statusFields.includes(row.field));
+    const basicRows = toSend.filter((row) => !statusFields.includes(row.field));
+    let sentSomething = false;
+    if (statusRows.length > 0) {
+      sentSomething = (await this.sendGroup(accountId, client, credentials, attempt, statusRows, () => setStatus(client, credentials, statusBody(statusRows)))) || sentSomething;
+    }
+    if (basicRows.length > 0) {
+      sentSomething = (await this.sendBasic(accountId, client, credentials, attempt, basicRows, me)) || sentSomething;
+    }
+    this.changed(accountId);
+    // The server does not roll back partial updates: show its truth either way.
+    if (sentSomething && !this.closed) await this.deps.profiles.refresh(accountId).catch(() => undefined);
+  }
+
+  private async sendBasic(accountId: string, client: UsersApiClient, credentials: Credentials, attempt: string, rows: OutboxRow[], me: EditableMe): Promise<boolean> {
+    const username = rows.find((row) => row.field === 'username');
+    let group = rows;
+    if (username && username.value.toLowerCase() !== (me.username ?? '').toLowerCase()) {
+      // "Taken" only ever comes back as the vague error-could-not-save-identity: ask first.
+      let free: boolean;
+      try {
+        free = await checkUsernameAvailability(client, credentials, username.value);
+      } catch (error) {
+        await this.onTransportFailure(accountId, rows, error);
+        return false;
+      }
+      if (!free) {
+        this.deps.store.fail(accountId, attempt, [{ ...username, error: `The username “${username.value}” is taken or not allowed on this server.` }], this.deps.clock.now());
+        group = rows.filter((row) => row !== username);
+        if (group.length === 0) return false;
+      }
+    }
+    const data: Record<string, string> = {};
+    const custom: Record<string, unknown> = {};
+    for (const row of group) {
+      if (row.field.startsWith('customFields.')) custom[row.field.slice('customFields.'.length)] = row.value;
+      else data[row.field] = row.value;
+    }
+    // Every configured custom field is checked on each save: send the complete set.
+    const customFields = Object.keys(custom).length > 0 ? { ...(me.customFields ?? {}), ...custom } : undefined;
+    return this.sendGroup(accountId, client, credentials, attempt, group, () => updateOwnBasicInfo(client, credentials, data, customFields));
+  }
+
+  /** Sends one request for these rows and files the outcome. True when the server may have changed something. */
+  private async sendGroup(
+    accountId: string,
+    client: UsersApiClient,
+    credentials: Credentials,
+    attempt: string,
+    rows: OutboxRow[],
+    send: () => Promise<void>,
+  ): Promise<boolean> {
+    try {
+      await send();
+      this.failures.delete(accountId);
+      this.deps.store.settle(accountId, rows, 'saved', this.deps.clock.now());
+      return true;
+    } catch (error) {
+      if (!(error instanceof ApiFailure) || isTransport(error) || error.code === 'rate-limited' || error.code === 'unauthorized') {
+        await this.onTransportFailure(accountId, rows, error);
+        return error instanceof ApiFailure && error.code === 'server-error';
+      }
+      await this.onRefusal(accountId, client, credentials, attempt, rows, error);
+      return true;
+    }
+  }
+
+  /** The server said no: keep what it applied, mark the field it named, send the rest again. */
+  private async onRefusal(accountId: string, client: UsersApiClient, credentials: Credentials, attempt: string, rows: OutboxRow[], error: ApiFailure): Promise<void> {
+    const current = await fetchEditableMe(client, credentials).catch(() => null);
+    const now = this.deps.clock.now();
+    const applied = current ? rows.filter((row) => editableValue(current, row.field) === row.value) : [];
+    this.deps.store.settle(accountId, applied, 'saved', now);
+    const open = rows.filter((row) => !applied.includes(row));
+    const named = fieldOfFailure(error, open.map((row) => row.field));
+    const refused = named ? open.filter((row) => row.field === named.field) : open;
+    this.deps.store.fail(accountId, attempt, refused.map((row) => ({ ...row, error: named?.message ?? error.message })), now);
+    const innocent = open.filter((row) => !refused.includes(row));
+    if (innocent.length > 0) {
+      this.deps.store.release(innocent.map((row) => row.id), null, now);
+      this.again.add(accountId);
+    }
+  }
+
+  private async onTransportFailure(accountId: string, rows: OutboxRow[], error: unknown): Promise<void> {
+    const now = this.deps.clock.now();
+    if (error instanceof ApiFailure && error.code === 'rate-limited') {
+      const notBefore = now + (error.details.retryAfter ?? 60) * 1000;
+      this.deps.store.release(rows.map((row) => row.id), notBefore, now);
+      this.wakeAt(accountId, notBefore);
+      return;
+    }
+    this.deps.store.release(rows.map((row) => row.id), null, now);
+    if (error instanceof ApiFailure && error.code === 'unauthorized') {
+      await this.deps.accounts.markSessionEnded(accountId).catch(() => undefined);
+      return;
+    }
+    if (!(error instanceof ApiFailure)) throw error;
+    // Unreachable servers are retried when connectivity says they are back; a server
+    // that answers with errors is tried again after a growing wait.
+    const failures = (this.failures.get(accountId) ?? 0) + 1;
+    this.failures.set(accountId, failures);
+    this.wakeAt(accountId, now + Math.min(300_000, (this.deps.retryAfterFailureMs ?? 15_000) * 2 ** (failures - 1)));
+  }
+
+  private wakeAt(accountId: string, at: number): void {
+    if (this.closed) return;
+    const existing = this.timers.get(accountId);
+    if (existing) clearTimeout(existing);
+    const timer = setTimeout(() => {
+      this.timers.delete(accountId);
+      this.kick(accountId);
+    }, Math.max(0, at - this.deps.clock.now()) + 50);
+    timer.unref();
+    this.timers.set(accountId, timer);
+  }
+}
+
+function isTransport(error: ApiFailure): boolean {
+  return error.code === 'network-unreachable' || error.code === 'timeout' || (error.code === 'server-error' && (error.details.status ?? 0) >= 500);
+}
+
+function statusBody(rows: OutboxRow[]): { status?: string; message?: string } {
+  const status = rows.find((row) => row.field === 'statusType');
+  const text = rows.find((row) => row.field === 'statusText');
+  return { ...(status ? { status: status.value } : {}), ...(text ? { message: text.value } : {}) };
+}

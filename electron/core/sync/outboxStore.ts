@@ -1,0 +1,158 @@
+import type { Database } from 'better-sqlite3';
+import type { HistoryEntry } from '../../../shared/outboxSchemas';
+import type { EditField } from '../../../shared/profileEdits';
+
+export interface OutboxRow {
+  id: number;
+  accountId: string;
+  field: EditField;
+  value: string;
+  base: string;
+  theirs: string | null;
+  state: 'pending' | 'sending' | 'conflict' | 'failed';
+  attempt: string | null;
+  notBefore: number | null;
+  error: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+const columns = `id, account_id AS accountId, field, value, base, theirs, state, attempt, not_before AS notBefore, error,
+  created_at AS createdAt, updated_at AS updatedAt`;
+
+/**
+ * SQL of the outbox and the edit history. Every change is one statement or one
+ * transaction, so a process killed at any moment leaves each row whole.
+ */
+export class OutboxStore {
+  constructor(private readonly db: Database) {}
+
+  rows(accountId: string): OutboxRow[] {
+    return this.db.prepare(`SELECT ${columns} FROM outbox WHERE account_id = ? ORDER BY id`).all(accountId) as OutboxRow[];
+  }
+
+  accountsWithWork(): string[] {
+    return this.db.prepare("SELECT DISTINCT account_id FROM outbox WHERE state IN ('pending', 'sending')").pluck().all() as string[];
+  }
+
+  /**
+   * Queues edits. A field already waiting keeps its original base (what the person first
+   * edited from) and takes the new value; a value equal to its base undoes the edit.
+   */
+  queue(accountId: string, edits: { field: EditField; value: string; base: string }[], now: number): void {
+    const find = this.db.prepare('SELECT id, base FROM outbox WHERE account_id = ? AND field = ?');
+    const insert = this.db.prepare(
+      `INSERT INTO outbox (account_id, field, value, base, state, created_at, updated_at) VALUES (?, ?, ?, ?, 'pending', ?, ?)`,
+    );
+    const update = this.db.prepare(
+      "UPDATE outbox SET value = ?, state = 'pending', theirs = NULL, attempt = NULL, error = NULL, updated_at = ? WHERE id = ?",
+    );
+    const remove = this.db.prepare('DELETE FROM outbox WHERE id = ?');
+    this.db.transaction(() => {
+      for (const edit of edits) {
+        const existing = find.get(accountId, edit.field) as { id: number; base: string } | undefined;
+        if (!existing) {
+          if (edit.value !== edit.base) insert.run(accountId, edit.field, edit.value, edit.base, now, now);
+        } else if (edit.value === existing.base) {
+          remove.run(existing.id);
+        } else {
+          update.run(edit.value, now, existing.id);
+        }
+      }
+    })();
+  }
+
+  /** At start: rows a killed process left `sending` are checked again like any pending row. */
+  recoverInterrupted(): number {
+    return this.db.prepare("UPDATE outbox SET state = 'pending', attempt = NULL WHERE state = 'sending'").run().changes;
+  }
+
+  markSending(ids: number[], attempt: string, now: number): void {
+    const mark = this.db.prepare("UPDATE outbox SET state = 'sending', attempt = ?, error = NULL, updated_at = ? WHERE id = ? AND state = 'pending'");
+    this.db.transaction(() => ids.forEach((id) => mark.run(attempt, now, id)))();
+  }
+
+  /**
+   * The server has these values now: rows still holding them are done; rows edited again
+   * meanwhile stay, rebased on what the server now has (so they are not taken for conflicts).
+   */
+  settle(accountId: string, applied: { field: EditField; value: string }[], outcome: HistoryEntry['outcome'], now: number): void {
+    const row = this.db.prepare('SELECT id, value FROM outbox WHERE account_id = ? AND field = ?');
+    const remove = this.db.prepare('DELETE FROM outbox WHERE id = ?');
+    const rebase = this.db.prepare("UPDATE outbox SET base = ?, state = CASE state WHEN 'sending' THEN 'pending' ELSE state END, attempt = NULL WHERE id = ?");
+    this.db.transaction(() => {
+      for (const { field, value } of applied) {
+        const current = row.get(accountId, field) as { id: number; value: string } | undefined;
+        if (!current) continue;
+        if (current.value === value) remove.run(current.id);
+        else rebase.run(value, current.id);
+      }
+      if (applied.length > 0) this.addHistory(accountId, Object.fromEntries(applied.map((a) => [a.field, a.value])), outcome, null, now);
+    })();
+  }
+
+  /** Back to pending (network trouble, or a 429 with the time it may be tried again). */
+  release(ids: number[], notBefore: number | null, now: number): void {
+    const back = this.db.prepare(
+      "UPDATE outbox SET state = 'pending', attempt = NULL, not_before = ?, updated_at = ? WHERE id = ? AND state IN ('pending', 'sending')",
+    );
+    this.db.transaction(() => ids.forEach((id) => back.run(notBefore, now, id)))();
+  }
+
+  conflict(id: number, theirs: string, now: number): void {
+    this.db.prepare("UPDATE outbox SET state = 'conflict', theirs = ?, attempt = NULL, updated_at = ? WHERE id = ?").run(theirs, now, id);
+  }
+
+  /** Refused by the server; a row edited again since this attempt took it is left to be sent anew. */
+  fail(accountId: string, attempt: string, failures: { id: number; field: EditField; value: string; error: string }[], now: number): void {
+    const mark = this.db.prepare("UPDATE outbox SET state = 'failed', error = ?, attempt = NULL, updated_at = ? WHERE id = ? AND attempt = ?");
+    this.db.transaction(() => {
+      for (const failure of failures) mark.run(failure.error, now, failure.id, attempt);
+      if (failures.length > 0) {
+        const detail = [...new Set(failures.map((f) => f.error))].join(' ');
+        this.addHistory(accountId, Object.fromEntries(failures.map((f) => [f.field, f.value])), 'failed', detail, now);
+      }
+    })();
+  }
+
+  /** Keep mine: send it, now based on what the server has. */
+  keepMine(id: number, now: number): OutboxRow | null {
+    const row = this.row(id);
+    if (!row || row.state !== 'conflict') return null;
+    this.db.prepare("UPDATE outbox SET base = theirs, theirs = NULL, state = 'pending', updated_at = ? WHERE id = ?").run(now, id);
+    this.addHistory(row.accountId, { [row.field]: row.value }, 'kept-mine', null, now);
+    return row;
+  }
+
+  retry(id: number, now: number): void {
+    this.db.prepare("UPDATE outbox SET state = 'pending', error = NULL, not_before = NULL, updated_at = ? WHERE id = ? AND state = 'failed'").run(now, id);
+  }
+
+  /** Drops an edit (discard, or "take theirs"), recording it. */
+  drop(id: number, outcome: 'took-theirs' | 'discarded', now: number): OutboxRow | null {
+    const row = this.row(id);
+    if (!row) return null;
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM outbox WHERE id = ?').run(id);
+      this.addHistory(row.accountId, { [row.field]: outcome === 'took-theirs' ? (row.theirs ?? '') : row.value }, outcome, null, now);
+    })();
+    return row;
+  }
+
+  row(id: number): OutboxRow | null {
+    return (this.db.prepare(`SELECT ${columns} FROM outbox WHERE id = ?`).get(id) as OutboxRow | undefined) ?? null;
+  }
+
+  history(accountId: string, limit = 50): HistoryEntry[] {
+    const rows = this.db
+      .prepare('SELECT id, at, changes, outcome, detail FROM edit_history WHERE account_id = ? ORDER BY at DESC, id DESC LIMIT ?')
+      .all(accountId, limit) as { id: number; at: number; changes: string; outcome: HistoryEntry['outcome']; detail: string | null }[];
+    return rows.map((row) => ({ ...row, at: new Date(row.at).toISOString(), changes: JSON.parse(row.changes) as Record<string, string> }));
+  }
+
+  private addHistory(accountId: string, changes: Record<string, string>, outcome: HistoryEntry['outcome'], detail: string | null, now: number): void {
+    this.db
+      .prepare('INSERT INTO edit_history (account_id, at, changes, outcome, detail) VALUES (?, ?, ?, ?, ?)')
+      .run(accountId, now, JSON.stringify(changes), outcome, detail);
+  }
+}
