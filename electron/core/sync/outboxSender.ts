@@ -108,7 +108,8 @@ export class OutboxSender {
     for (const row of due) {
       const theirs = editableValue(me, row.field);
       if (theirs === row.value) alreadyThere.push(row);
-      else if (theirs === row.base) toSend.push(row);
+      // Unchanged since the edit, or holding what this app itself sent last (its answer lost): ours to send.
+      else if (theirs === row.base || theirs === row.sentValue) toSend.push({ ...row, base: theirs });
       else this.deps.store.conflict(row.id, theirs, now);
     }
     this.deps.store.settle(accountId, alreadyThere, 'already-there', now);
@@ -118,11 +119,7 @@ export class OutboxSender {
     }
 
     const attempt = randomUUID();
-    this.deps.store.markSending(
-      toSend.map((row) => row.id),
-      attempt,
-      now,
-    );
+    this.deps.store.markSending(toSend, attempt, now);
     this.changed(accountId);
     const statusRows = toSend.filter((row) => statusFields.includes(row.field));
     const basicRows = toSend.filter((row) => !statusFields.includes(row.field));

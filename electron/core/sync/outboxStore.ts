@@ -11,13 +11,15 @@ export interface OutboxRow {
   theirs: string | null;
   state: 'pending' | 'sending' | 'conflict' | 'failed';
   attempt: string | null;
+  /** What the last send carried, until its fate is known (see migration 006). */
+  sentValue: string | null;
   notBefore: number | null;
   error: string | null;
   createdAt: number;
   updatedAt: number;
 }
 
-const columns = `id, account_id AS accountId, field, value, base, theirs, state, attempt, not_before AS notBefore, error,
+const columns = `id, account_id AS accountId, field, value, base, theirs, state, attempt, sent_value AS sentValue, not_before AS notBefore, error,
   created_at AS createdAt, updated_at AS updatedAt`;
 
 /**
@@ -67,9 +69,12 @@ export class OutboxStore {
     return this.db.prepare("UPDATE outbox SET state = 'pending', attempt = NULL WHERE state = 'sending'").run().changes;
   }
 
-  markSending(ids: number[], attempt: string, now: number): void {
-    const mark = this.db.prepare("UPDATE outbox SET state = 'sending', attempt = ?, error = NULL, updated_at = ? WHERE id = ? AND state = 'pending'");
-    this.db.transaction(() => ids.forEach((id) => mark.run(attempt, now, id)))();
+  /** Takes rows for a send; `base` moves to what the server was just seen to hold. */
+  markSending(rows: { id: number; base: string }[], attempt: string, now: number): void {
+    const mark = this.db.prepare(
+      "UPDATE outbox SET state = 'sending', attempt = ?, sent_value = value, base = ?, error = NULL, updated_at = ? WHERE id = ? AND state = 'pending'",
+    );
+    this.db.transaction(() => rows.forEach((row) => mark.run(attempt, row.base, now, row.id)))();
   }
 
   /**
@@ -79,9 +84,12 @@ export class OutboxStore {
   settle(accountId: string, applied: { field: EditField; value: string }[], outcome: HistoryEntry['outcome'], now: number): void {
     const row = this.db.prepare('SELECT id, value FROM outbox WHERE account_id = ? AND field = ?');
     const remove = this.db.prepare('DELETE FROM outbox WHERE id = ?');
-    const rebase = this.db.prepare("UPDATE outbox SET base = ?, state = CASE state WHEN 'sending' THEN 'pending' ELSE state END, attempt = NULL WHERE id = ?");
+    const rebase = this.db.prepare(
+      "UPDATE outbox SET base = ?, sent_value = NULL, state = CASE state WHEN 'sending' THEN 'pending' ELSE state END, attempt = NULL WHERE id = ?",
+    );
     this.db.transaction(() => {
       for (const { field, value } of applied) {
+        this.patchCachedProfile(accountId, field, value);
         const current = row.get(accountId, field) as { id: number; value: string } | undefined;
         if (!current) continue;
         if (current.value === value) remove.run(current.id);
@@ -89,6 +97,25 @@ export class OutboxStore {
       }
       if (applied.length > 0) this.addHistory(accountId, Object.fromEntries(applied.map((a) => [a.field, a.value])), outcome, null, now);
     })();
+  }
+
+  /**
+   * The server confirmed this value: the cached profile takes it in the same transaction,
+   * so a later edit is never based on a value older than what this app itself saved
+   * (which would look like somebody else's change and raise a false conflict).
+   */
+  private patchCachedProfile(accountId: string, field: EditField, value: string): void {
+    if (field.startsWith('customFields.')) {
+      this.db
+        .prepare(
+          `UPDATE profiles SET document = json_set(document, '$.customFields',
+             json_patch(coalesce(json_extract(document, '$.customFields'), '{}'), json_object(?, ?))) WHERE account_id = ?`,
+        )
+        .run(field.slice('customFields.'.length), value, accountId);
+      return;
+    }
+    const key = field === 'statusType' ? 'status' : field;
+    this.db.prepare(`UPDATE profiles SET document = json_set(document, '$.${key}', ?) WHERE account_id = ?`).run(value, accountId);
   }
 
   /** Back to pending (network trouble, or a 429 with the time it may be tried again). */
@@ -100,12 +127,12 @@ export class OutboxStore {
   }
 
   conflict(id: number, theirs: string, now: number): void {
-    this.db.prepare("UPDATE outbox SET state = 'conflict', theirs = ?, attempt = NULL, updated_at = ? WHERE id = ?").run(theirs, now, id);
+    this.db.prepare("UPDATE outbox SET state = 'conflict', theirs = ?, attempt = NULL, sent_value = NULL, updated_at = ? WHERE id = ?").run(theirs, now, id);
   }
 
   /** Refused by the server; a row edited again since this attempt took it is left to be sent anew. */
   fail(accountId: string, attempt: string, failures: { id: number; field: EditField; value: string; error: string }[], now: number): void {
-    const mark = this.db.prepare("UPDATE outbox SET state = 'failed', error = ?, attempt = NULL, updated_at = ? WHERE id = ? AND attempt = ?");
+    const mark = this.db.prepare("UPDATE outbox SET state = 'failed', error = ?, attempt = NULL, sent_value = NULL, updated_at = ? WHERE id = ? AND attempt = ?");
     this.db.transaction(() => {
       for (const failure of failures) mark.run(failure.error, now, failure.id, attempt);
       if (failures.length > 0) {

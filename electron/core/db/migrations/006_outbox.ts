@@ -21,6 +21,7 @@ export const migration006: Migration = {
         theirs TEXT,
         state TEXT NOT NULL CHECK (state IN ('pending', 'sending', 'conflict', 'failed')),
         attempt TEXT,
+        sent_value TEXT,
         not_before INTEGER,
         error TEXT,
         created_at INTEGER NOT NULL,

@@ -7,6 +7,8 @@ export interface LoggedRequest {
   /** 0 when the connection was dropped by a `reset` fault. */
   status: number;
   at: string;
+  /** A POST's JSON body, secrets replaced by "[redacted]". */
+  body?: unknown;
 }
 
 const MAX_ENTRIES = 10_000;

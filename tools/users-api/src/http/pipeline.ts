@@ -130,8 +130,10 @@ async function handle(
   const isDev = path === '/_dev' || path.startsWith('/_dev/');
   let status = 500;
   let headers: Record<string, string> = { ...API_HEADERS };
+  let loggedBody: unknown;
   try {
     const rawBody = await readRawBody(req);
+    if (method === 'POST') loggedBody = jsonForLog(rawBody);
     if (!isDev) {
       const fault = app.faults.take(method, path);
       const faulted = fault ? await applyFault(app, fault, req, res, signal) : undefined;
@@ -186,6 +188,24 @@ async function handle(
     status = failure.status;
     send(res, status, failure.reply, API_HEADERS);
   } finally {
-    if (!isDev) app.requestLog.add({ method, path, status, at: app.clock.date().toISOString() });
+    if (!isDev) app.requestLog.add({ method, path, status, at: app.clock.date().toISOString(), ...(loggedBody !== undefined && { body: loggedBody }) });
   }
+}
+
+const SECRET_KEYS = /^(password|currentPassword|newPassword|code|digest|authToken|token)$/i;
+
+/** A JSON request body for /_dev/requests, with secrets replaced (clients' tests read it). */
+function jsonForLog(raw: Buffer): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  const redact = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(redact);
+    if (typeof node !== 'object' || node === null) return node;
+    return Object.fromEntries(Object.entries(node).map(([key, inner]) => [key, SECRET_KEYS.test(key) ? '[redacted]' : redact(inner)]));
+  };
+  return redact(value);
 }
