@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
+import { ConfirmDialog } from './components/ConfirmDialog';
 import { Navigation } from './components/Navigation';
+import { ActivityScreen } from './screens/ActivityScreen';
 import { AboutScreen } from './screens/AboutScreen';
 import { AddServerScreen } from './screens/AddServerScreen';
 import { HomeScreen } from './screens/HomeScreen';
@@ -7,11 +9,13 @@ import { PeopleScreen } from './screens/PeopleScreen';
 import { SignInScreen } from './screens/SignInScreen';
 import { activeAccount, followAccountChanges, useAccounts } from './stores/accountsStore';
 import { followConnectivity, useConnectivity } from './stores/connectivityStore';
+import { followSyncChanges } from './stores/outboxStore';
 import { followProfileChanges } from './stores/profileStore';
 import { useUi } from './stores/uiStore';
 
 export function App() {
-  const { screen, signIn } = useUi();
+  const { screen, signIn, leaving, confirmLeave, cancelLeave } = useUi();
+  const unsaved = useUi((state) => state.unsaved);
   const loadAccounts = useAccounts((state) => state.load);
   const active = useAccounts(activeAccount);
 
@@ -20,13 +24,23 @@ export function App() {
     const stopAccounts = followAccountChanges();
     const stopProfiles = followProfileChanges();
     const stopConnectivity = followConnectivity();
+    const stopSync = followSyncChanges();
     void useConnectivity.getState().load();
     return () => {
       stopAccounts();
       stopProfiles();
       stopConnectivity();
+      stopSync();
     };
   }, [loadAccounts]);
+
+  // Closing the window or reloading with unsaved edits asks too.
+  useEffect(() => {
+    if (!unsaved) return undefined;
+    const ask = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [unsaved]);
 
   return (
     <div className="app-shell">
@@ -35,10 +49,20 @@ export function App() {
         {screen === 'home' && <HomeScreen />}
         {screen === 'people' &&
           (active ? <PeopleScreen key={active.id} accountId={active.id} /> : <p>Add an account first: people are looked up on its server.</p>)}
+        {screen === 'activity' &&
+          (active ? <ActivityScreen key={active.id} accountId={active.id} /> : <p>Add an account first: its edits and their history show here.</p>)}
         {screen === 'add-server' && <AddServerScreen />}
         {screen === 'sign-in' && signIn && <SignInScreen key={`${signIn.serverId}:${signIn.user ?? ''}`} target={signIn} />}
         {screen === 'about' && <AboutScreen />}
       </main>
+      <ConfirmDialog
+        open={leaving !== null}
+        title="Discard unsaved changes?"
+        message="Your profile edits are not saved yet. Leave without saving them?"
+        confirmLabel="Discard changes"
+        onCancel={cancelLeave}
+        onConfirm={confirmLeave}
+      />
     </div>
   );
 }

@@ -103,9 +103,11 @@ export class OutboxSender {
       return;
     }
     if (this.closed) return;
+    // Read again: the person may have edited while /me was on its way.
+    const fresh = this.deps.store.rows(accountId).filter((row) => row.state === 'pending' && (row.notBefore === null || row.notBefore <= now));
     const toSend: OutboxRow[] = [];
     const alreadyThere: OutboxRow[] = [];
-    for (const row of due) {
+    for (const row of fresh) {
       const theirs = editableValue(me, row.field);
       if (theirs === row.value) alreadyThere.push(row);
       // Unchanged since the edit, or holding what this app itself sent last (its answer lost): ours to send.
@@ -119,10 +121,11 @@ export class OutboxSender {
     }
 
     const attempt = randomUUID();
-    this.deps.store.markSending(toSend, attempt, now);
+    const taken = this.deps.store.markSending(toSend, attempt, now);
+    if (taken.length < toSend.length) this.again.add(accountId); // edited meanwhile: next round
     this.changed(accountId);
-    const statusRows = toSend.filter((row) => statusFields.includes(row.field));
-    const basicRows = toSend.filter((row) => !statusFields.includes(row.field));
+    const statusRows = taken.filter((row) => statusFields.includes(row.field));
+    const basicRows = taken.filter((row) => !statusFields.includes(row.field));
     let sentSomething = false;
     if (statusRows.length > 0) {
       sentSomething = (await this.sendGroup(accountId, client, credentials, attempt, statusRows, () => setStatus(client, credentials, statusBody(statusRows)))) || sentSomething;

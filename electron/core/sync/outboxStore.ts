@@ -69,12 +69,16 @@ export class OutboxStore {
     return this.db.prepare("UPDATE outbox SET state = 'pending', attempt = NULL WHERE state = 'sending'").run().changes;
   }
 
-  /** Takes rows for a send; `base` moves to what the server was just seen to hold. */
-  markSending(rows: { id: number; base: string }[], attempt: string, now: number): void {
+  /**
+   * Takes rows for a send, exactly as they will be sent: a row edited again since it was
+   * read is left for the next round. `base` moves to what the server was just seen to
+   * hold, `sent_value` records what goes out. Returns the rows taken.
+   */
+  markSending<T extends { id: number; base: string; value: string }>(rows: T[], attempt: string, now: number): T[] {
     const mark = this.db.prepare(
-      "UPDATE outbox SET state = 'sending', attempt = ?, sent_value = value, base = ?, error = NULL, updated_at = ? WHERE id = ? AND state = 'pending'",
+      "UPDATE outbox SET state = 'sending', attempt = ?, sent_value = value, base = ?, error = NULL, updated_at = ? WHERE id = ? AND state = 'pending' AND value = ?",
     );
-    this.db.transaction(() => rows.forEach((row) => mark.run(attempt, row.base, now, row.id)))();
+    return this.db.transaction(() => rows.filter((row) => mark.run(attempt, row.base, now, row.id, row.value).changes === 1))();
   }
 
   /**

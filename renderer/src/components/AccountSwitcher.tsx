@@ -4,6 +4,7 @@ import { useAccounts } from '../stores/accountsStore';
 import { useUi } from '../stores/uiStore';
 import { ConfirmDialog } from './ConfirmDialog';
 import { Initials } from './Initials';
+import { StatusPicker } from './StatusPicker';
 
 const stateLabel: Record<AccountSummary['state'], string> = {
   'signed-in': 'Signed in',
@@ -14,7 +15,7 @@ const stateLabel: Record<AccountSummary['state'], string> = {
 /** Every account, always visible: switch, sign out, sign in again, remove, add another. */
 export function AccountSwitcher() {
   const { accounts, busy, switchTo, signOut, remove } = useAccounts();
-  const { show, startSignIn } = useUi();
+  const { show, startSignIn, leave } = useUi();
   const [removing, setRemoving] = useState<AccountSummary | null>(null);
 
   return (
@@ -27,7 +28,7 @@ export function AccountSwitcher() {
               <button
                 type="button"
                 className="account-main"
-                onClick={() => void switchTo(account.id)}
+                onClick={() => leave(() => void switchTo(account.id))}
               >
                 <Initials name={name} />
                 <span className="account-text">
@@ -36,6 +37,7 @@ export function AccountSwitcher() {
                   <span className={`account-state state-${account.state}`}>{stateLabel[account.state]}</span>
                 </span>
               </button>
+              {account.active && account.state !== 'signed-out' && <StatusPicker accountId={account.id} />}
               <div className="account-actions">
                 {account.state === 'signed-out' ? (
                   <button

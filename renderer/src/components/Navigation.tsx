@@ -4,6 +4,7 @@ import { AccountSwitcher } from './AccountSwitcher';
 const items: { screen: Screen; label: string }[] = [
   { screen: 'home', label: 'Home' },
   { screen: 'people', label: 'People' },
+  { screen: 'activity', label: 'Activity' },
   { screen: 'about', label: 'About' },
 ];
 

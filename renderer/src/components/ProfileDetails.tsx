@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
+import type { OutboxItem } from '../../../shared/outboxSchemas';
 import type { UserProfile } from '../../../shared/profileSchemas';
+import { PendingBadge } from './PendingBadge';
 
 const roomTypes: Record<string, string> = { c: 'Channel', p: 'Private group', d: 'Direct message', l: 'Omnichannel' };
 
@@ -29,14 +31,34 @@ function Facts({ rows }: { rows: [string, ReactNode][] }) {
   );
 }
 
-/** Every field the server returned, grouped the way a person looks for them. */
-export function ProfileDetails({ profile }: { profile: UserProfile }) {
-  const custom = Object.entries(profile.customFields ?? {});
+/**
+ * Every field the server returned, grouped the way a person looks for them. Fields with
+ * an edit still in the outbox show the edited value, marked.
+ */
+export function ProfileDetails({ profile, pending = {} }: { profile: UserProfile; pending?: Record<string, OutboxItem> }) {
+  const shown = (field: string, value: ReactNode): ReactNode => {
+    const item = pending[field];
+    if (!item) return value;
+    return (
+      <span className="pending-value">
+        {item.value === '' ? <em>(empty)</em> : field === 'username' ? `@${item.value}` : item.value} <PendingBadge item={item} />
+      </span>
+    );
+  };
+  const customKeys = new Set([...Object.keys(profile.customFields ?? {}), ...Object.keys(pending).filter((f) => f.startsWith('customFields.')).map((f) => f.slice(13))]);
+  const custom = [...customKeys].map((key) => [key, profile.customFields?.[key]] as const);
   return (
     <div className="profile-groups">
       <section aria-labelledby="group-identity">
         <h2 id="group-identity">Identity</h2>
-        <Facts rows={[['Name', profile.name], ['Username', profile.username && `@${profile.username}`], ['Nickname', profile.nickname], ['Bio', profile.bio]]} />
+        <Facts
+          rows={[
+            ['Name', shown('name', profile.name)],
+            ['Username', shown('username', profile.username && `@${profile.username}`)],
+            ['Nickname', shown('nickname', profile.nickname)],
+            ['Bio', shown('bio', profile.bio)],
+          ]}
+        />
       </section>
       <section aria-labelledby="group-contact">
         <h2 id="group-contact">Contact</h2>
@@ -51,7 +73,14 @@ export function ProfileDetails({ profile }: { profile: UserProfile }) {
       </section>
       <section aria-labelledby="group-presence">
         <h2 id="group-presence">Presence</h2>
-        <Facts rows={[['Status', profile.status], ['Status text', profile.statusText], ['Connection', profile.statusConnection], ['Local time', localTime(profile.utcOffset)]]} />
+        <Facts
+          rows={[
+            ['Status', shown('statusType', profile.status)],
+            ['Status text', shown('statusText', profile.statusText)],
+            ['Connection', profile.statusConnection],
+            ['Local time', localTime(profile.utcOffset)],
+          ]}
+        />
       </section>
       <section aria-labelledby="group-account">
         <h2 id="group-account">Account</h2>
@@ -74,7 +103,7 @@ export function ProfileDetails({ profile }: { profile: UserProfile }) {
       {custom.length > 0 && (
         <section aria-labelledby="group-custom">
           <h2 id="group-custom">Custom fields</h2>
-          <Facts rows={custom.map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)])} />
+          <Facts rows={custom.map(([key, value]) => [key, shown(`customFields.${key}`, typeof value === 'string' || value === undefined ? value : JSON.stringify(value))])} />
         </section>
       )}
       {profile.rooms && profile.rooms.length > 0 && (

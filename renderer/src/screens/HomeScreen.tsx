@@ -1,4 +1,5 @@
 import { Avatar } from '../components/Avatar';
+import { AvatarChanger } from '../components/AvatarChanger';
 import { ProfilePanel } from '../components/ProfilePanel';
 import { activeAccount, useAccounts } from '../stores/accountsStore';
 import { useProfiles } from '../stores/profileStore';
@@ -39,6 +40,7 @@ export function HomeScreen() {
           <p className="lead">
             @{account.username} on {account.serverName}
           </p>
+          {account.state !== 'signed-out' && <AvatarChanger accountId={account.id} serverId={account.serverId} serverName={account.serverName} />}
         </div>
       </div>
       {account.state === 'signed-out' && (

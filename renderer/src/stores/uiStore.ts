@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type Screen = 'home' | 'people' | 'add-server' | 'sign-in' | 'about';
+export type Screen = 'home' | 'people' | 'activity' | 'add-server' | 'sign-in' | 'about';
 
 /** Who the sign-in screen is for: a server, and a username to start with when known. */
 export interface SignInTarget {
@@ -14,13 +14,35 @@ export interface SignInTarget {
 interface UiState {
   screen: Screen;
   signIn: SignInTarget | null;
+  /** Set while a form holds unsaved changes: leaving asks first. */
+  unsaved: boolean;
+  /** What the person asked to do while changes were unsaved, waiting for "Discard?". */
+  leaving: (() => void) | null;
   show(screen: Screen): void;
   startSignIn(target: SignInTarget): void;
+  setUnsaved(unsaved: boolean): void;
+  /** Runs `action` now, or after the person agrees to drop unsaved changes. */
+  leave(action: () => void): void;
+  confirmLeave(): void;
+  cancelLeave(): void;
 }
 
-export const useUi = create<UiState>((set) => ({
+export const useUi = create<UiState>((set, get) => ({
   screen: 'home',
   signIn: null,
-  show: (screen) => set({ screen }),
-  startSignIn: (target) => set({ screen: 'sign-in', signIn: target }),
+  unsaved: false,
+  leaving: null,
+  show: (screen) => get().leave(() => set({ screen })),
+  startSignIn: (target) => get().leave(() => set({ screen: 'sign-in', signIn: target })),
+  setUnsaved: (unsaved) => set({ unsaved }),
+  leave(action) {
+    if (get().unsaved) set({ leaving: action });
+    else action();
+  },
+  confirmLeave() {
+    const action = get().leaving;
+    set({ unsaved: false, leaving: null });
+    action?.();
+  },
+  cancelLeave: () => set({ leaving: null }),
 }));

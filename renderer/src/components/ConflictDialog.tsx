@@ -1,0 +1,52 @@
+import { useEffect, useId, useRef } from 'react';
+import type { OutboxItem } from '../../../shared/outboxSchemas';
+import { labelOf, type EditField } from '../../../shared/profileEdits';
+
+const shown = (value: string | null) => (value === null || value === '' ? <em>(empty)</em> : value);
+
+/** Side by side: what the field was, what the server has now, what you wrote. You choose. */
+export function ConflictDialog({ item, onChoose, onClose }: { item: OutboxItem | null; onChoose(keep: 'mine' | 'theirs'): void; onClose(): void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (item && !dialog.open) dialog.showModal();
+    if (!item && dialog.open) dialog.close();
+  }, [item]);
+  return (
+    <dialog ref={ref} aria-labelledby={titleId} onCancel={onClose} className="dialog wide" data-testid="conflict-dialog">
+      {item && (
+        <>
+          <h2 id={titleId}>{labelOf(item.field as EditField)} changed in two places</h2>
+          <p>It was changed on the server while your edit waited here. Which one should stay?</p>
+          <div className="compare">
+            <section aria-label="Before">
+              <h3>Before</h3>
+              <p>{shown(item.base)}</p>
+            </section>
+            <section aria-label="On the server">
+              <h3>On the server</h3>
+              <p>{shown(item.theirs)}</p>
+            </section>
+            <section aria-label="Yours">
+              <h3>Yours</h3>
+              <p>{shown(item.value)}</p>
+            </section>
+          </div>
+          <div className="actions">
+            <button type="button" onClick={() => onChoose('mine')}>
+              Keep mine
+            </button>
+            <button type="button" className="secondary" onClick={() => onChoose('theirs')}>
+              Take theirs
+            </button>
+            <button type="button" className="secondary" onClick={onClose}>
+              Decide later
+            </button>
+          </div>
+        </>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,180 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { OutboxItem } from '../../../shared/outboxSchemas';
+import { checkField, fieldLimits, labelOf, statusTypes, type EditField } from '../../../shared/profileEdits';
+import type { UserProfile } from '../../../shared/profileSchemas';
+import { getApi } from '../bridge/api';
+import { useOutbox } from '../stores/outboxStore';
+import { useUi } from '../stores/uiStore';
+import { BusyButton } from './BusyButton';
+import { TextAreaField } from './TextAreaField';
+import { TextField } from './TextField';
+
+type Values = Record<string, string>;
+
+/** What the form starts from: the saved profile, with edits still in the outbox on top. */
+function startingValues(profile: UserProfile, pending: Record<string, OutboxItem>): Values {
+  const values: Values = {
+    name: profile.name ?? '',
+    username: profile.username ?? '',
+    nickname: profile.nickname ?? '',
+    bio: profile.bio ?? '',
+    statusText: profile.statusText ?? '',
+    statusType: profile.status ?? 'online',
+  };
+  for (const [key, value] of Object.entries(profile.customFields ?? {})) values[`customFields.${key}`] = typeof value === 'string' ? value : JSON.stringify(value);
+  for (const item of Object.values(pending)) values[item.field] = item.value;
+  return values;
+}
+
+function changesOf(values: Values, initial: Values) {
+  const changes: Record<string, unknown> & { customFields?: Record<string, string> } = {};
+  for (const [field, value] of Object.entries(values)) {
+    if (value === initial[field]) continue;
+    if (field.startsWith('customFields.')) changes.customFields = { ...changes.customFields, [field.slice(13)]: value };
+    else changes[field] = value;
+  }
+  return changes;
+}
+
+/**
+ * Edit mode of the profile: checked as you type with the server's rules, the username's
+ * availability asked while typing (when online), saved to the outbox on Save.
+ */
+export function ProfileEditor({ accountId, profile, pending, onDone }: { accountId: string; profile: UserProfile; pending: Record<string, OutboxItem>; onDone(message: string | null): void }) {
+  const [initial] = useState(() => startingValues(profile, pending));
+  const [values, setValues] = useState(initial);
+  const [serverErrors, setServerErrors] = useState<Values>({});
+  const [usernameVerdict, setUsernameVerdict] = useState<{ username: string; problem: string | null } | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [newField, setNewField] = useState({ key: '', value: '' });
+  const setUnsaved = useUi((state) => state.setUnsaved);
+  const changes = changesOf(values, initial);
+  const dirty = Object.keys(changes).length > 0;
+
+  useEffect(() => {
+    setUnsaved(dirty);
+  }, [dirty, setUnsaved]);
+  useEffect(() => () => setUnsaved(false), [setUnsaved]);
+
+  // Ask the server whether a new username is free, once typing pauses.
+  const username = values.username ?? '';
+  useEffect(() => {
+    if (username === initial.username || checkField('username', username)) return undefined;
+    let live = true;
+    const timer = setTimeout(() => {
+      void getApi()
+        ['profile.checkUsername']({ accountId, username })
+        .then((answer) => {
+          if (live && answer.ok) setUsernameVerdict({ username, problem: answer.value.problem });
+        });
+    }, 400);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [accountId, username, initial.username]);
+
+  const errorOf = (field: string): string | null => {
+    if (values[field] === initial[field] && !serverErrors[field]) return null;
+    return (
+      checkField(field as EditField, values[field] ?? '') ||
+      serverErrors[field] ||
+      (field === 'username' && usernameVerdict?.username === username ? usernameVerdict.problem : null)
+    );
+  };
+  const set = (field: string) => (event: { target: { value: string } }) => {
+    setValues({ ...values, [field]: event.target.value });
+    setServerErrors({ ...serverErrors, [field]: '' });
+  };
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const invalid = Object.keys(values).find((field) => errorOf(field));
+    if (invalid) {
+      document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    if (!dirty) return onDone(null);
+    setBusy(true);
+    setFailure(null);
+    const answer = await getApi()['profile.edit']({ accountId, changes });
+    setBusy(false);
+    if (answer.ok) {
+      useOutbox.getState().put(answer.value);
+      setUnsaved(false);
+      onDone('Saved on this computer. It is sent to the server now, or as soon as the server can be reached.');
+      return;
+    }
+    const fields = Object.fromEntries(Object.entries(answer.error.fields ?? {}).map(([key, message]) => [key.replace(/^changes\.(customFields\.)?/, (_, custom: string | undefined) => custom ?? ''), message]));
+    setServerErrors(fields);
+    setFailure(Object.keys(fields).length > 0 ? 'Some fields need attention.' : answer.error.message);
+  };
+
+  const cancel = () => {
+    setUnsaved(false);
+    onDone(null);
+  };
+
+  const addField = () => {
+    const key = newField.key.trim();
+    if (!/^[^.\s]{1,64}$/.test(key) || `customFields.${key}` in values) return;
+    setValues({ ...values, [`customFields.${key}`]: newField.value });
+    setNewField({ key: '', value: '' });
+  };
+
+  const customKeys = Object.keys(values).filter((field) => field.startsWith('customFields.'));
+  return (
+    <form className="form editor" onSubmit={(event) => void save(event)} noValidate aria-label="Edit profile">
+      <TextField label="Name" name="name" value={values.name} error={errorOf('name')} onChange={set('name')} autoComplete="name" />
+      <TextField
+        label="Username"
+        name="username"
+        value={values.username}
+        error={errorOf('username')}
+        onChange={set('username')}
+        spellCheck={false}
+        autoComplete="username"
+        hint="Letters, digits, dots, dashes and underscores."
+      />
+      <TextField label="Nickname" name="nickname" value={values.nickname} error={errorOf('nickname')} onChange={set('nickname')} />
+      <TextAreaField label="Bio" name="bio" rows={3} value={values.bio ?? ''} limit={fieldLimits.bio} error={errorOf('bio')} onChange={set('bio')} />
+      <div className="field">
+        <label htmlFor="edit-status">Status</label>
+        <select id="edit-status" value={values.statusType} onChange={set('statusType')}>
+          {statusTypes.map((status) => (
+            <option key={status} value={status}>
+              {status[0]!.toUpperCase() + status.slice(1)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <TextField label="Status text" name="statusText" value={values.statusText} error={errorOf('statusText')} onChange={set('statusText')} />
+      {customKeys.length > 0 && <h3 className="section-title">Custom fields</h3>}
+      {customKeys.map((field) => (
+        <TextField key={field} label={labelOf(field as EditField)} name={field} value={values[field]} error={errorOf(field)} onChange={set(field)} />
+      ))}
+      <fieldset className="add-field">
+        <legend>Add a custom field</legend>
+        <TextField label="Field name" name="new-field-key" value={newField.key} onChange={(event) => setNewField({ ...newField, key: event.target.value })} />
+        <TextField label="Field value" name="new-field-value" value={newField.value} onChange={(event) => setNewField({ ...newField, value: event.target.value })} />
+        <button type="button" className="secondary" onClick={addField} disabled={!/^[^.\s]{1,64}$/.test(newField.key.trim())}>
+          Add field
+        </button>
+      </fieldset>
+      {failure && (
+        <p className="error" role="alert">
+          {failure}
+        </p>
+      )}
+      <div className="actions">
+        <BusyButton type="submit" busy={busy} busyLabel="Saving…">
+          Save
+        </BusyButton>
+        <button type="button" className="secondary" onClick={cancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,143 @@
+import { useEffect, useState } from 'react';
+import type { HistoryEntry, OutboxItem } from '../../../shared/outboxSchemas';
+import { labelOf, type EditField } from '../../../shared/profileEdits';
+import { getApi } from '../bridge/api';
+import { ConflictDialog } from '../components/ConflictDialog';
+import { PendingBadge } from '../components/PendingBadge';
+import { useOutbox } from '../stores/outboxStore';
+
+const outcomeWords: Record<HistoryEntry['outcome'], string> = {
+  saved: 'Saved',
+  failed: 'Refused by the server',
+  'kept-mine': 'Kept mine after a conflict',
+  'took-theirs': 'Took the server’s after a conflict',
+  discarded: 'Discarded',
+  'already-there': 'Already on the server',
+};
+
+const valueText = (value: string) => (value === '' ? '(empty)' : value);
+
+/** The outbox of the active account: what waits, what needs a decision, and what happened. */
+export function ActivityScreen({ accountId }: { accountId: string }) {
+  const view = useOutbox((state) => state.views[accountId]);
+  const { load, put } = useOutbox();
+  const [resolving, setResolving] = useState<OutboxItem | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    void load(accountId);
+  }, [accountId, load]);
+
+  const act = async (call: Promise<Awaited<ReturnType<ReturnType<typeof getApi>['outbox.get']>>>) => {
+    const answer = await call;
+    if (answer.ok) {
+      put(answer.value);
+      setProblem(null);
+    } else setProblem(answer.error.message);
+  };
+
+  const items = view?.items ?? [];
+  const conflicts = items.filter((item) => item.state === 'conflict');
+  const queued = items.filter((item) => item.state !== 'conflict');
+  return (
+    <section aria-labelledby="activity-title" className="screen">
+      <h1 id="activity-title">Activity</h1>
+      {problem && (
+        <p className="error" role="alert">
+          {problem}
+        </p>
+      )}
+      <section aria-labelledby="conflicts-title">
+        <h2 id="conflicts-title" className="section-title">
+          Needs your decision
+        </h2>
+        {conflicts.length === 0 ? (
+          <p className="hint">Nothing: no edit clashes with a change made elsewhere.</p>
+        ) : (
+          <ul className="activity-list" data-testid="conflicts">
+            {conflicts.map((item) => (
+              <li key={item.id}>
+                <span className="result-name">{labelOf(item.field as EditField)}</span>
+                <span className="result-detail">
+                  yours “{valueText(item.value)}”, on the server “{valueText(item.theirs ?? '')}”
+                </span>
+                <button type="button" className="small" onClick={() => setResolving(item)}>
+                  Resolve…
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="outbox-title">
+        <h2 id="outbox-title" className="section-title">
+          Waiting to be sent
+        </h2>
+        {queued.length === 0 ? (
+          <p className="hint">Nothing: every edit has reached the server.</p>
+        ) : (
+          <ul className="activity-list" data-testid="outbox">
+            {queued.map((item) => (
+              <li key={item.id}>
+                <span className="result-name">{labelOf(item.field as EditField)}</span>
+                <span className="result-detail">“{valueText(item.value)}”</span>
+                <PendingBadge item={item} />
+                {item.state === 'waiting' && item.notBefore && <span className="result-detail">The server asked to wait until {new Date(item.notBefore).toLocaleTimeString()}.</span>}
+                {item.error && <span className="field-error">{item.error}</span>}
+                {item.state === 'failed' && (
+                  <button type="button" className="small" onClick={() => void act(getApi()['outbox.retry']({ accountId, itemId: item.id }))}>
+                    Retry
+                  </button>
+                )}
+                {item.state !== 'sending' && (
+                  <button
+                    type="button"
+                    className="secondary small"
+                    aria-label={`Discard the edit of ${labelOf(item.field as EditField)}`}
+                    onClick={() => void act(getApi()['outbox.discard']({ accountId, itemId: item.id }))}
+                  >
+                    Discard
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="history-title">
+        <h2 id="history-title" className="section-title">
+          History
+        </h2>
+        {(view?.history ?? []).length === 0 ? (
+          <p className="hint">No edits yet.</p>
+        ) : (
+          <ol className="activity-list" data-testid="history">
+            {view!.history.map((entry) => (
+              <li key={entry.id}>
+                <time dateTime={entry.at} className="result-detail">
+                  {new Date(entry.at).toLocaleString()}
+                </time>
+                <span className="result-name">{outcomeWords[entry.outcome]}</span>
+                <span className="result-detail">
+                  {Object.entries(entry.changes)
+                    .map(([field, value]) => `${labelOf(field as EditField)}: “${valueText(value)}”`)
+                    .join(', ')}
+                </span>
+                {entry.detail && <span className="field-error">{entry.detail}</span>}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      <ConflictDialog
+        item={resolving}
+        onClose={() => setResolving(null)}
+        onChoose={(keep) => {
+          const item = resolving;
+          setResolving(null);
+          if (item) void act(getApi()['outbox.resolve']({ accountId, itemId: item.id, keep }));
+        }}
+      />
+    </section>
+  );
+}
