@@ -24,7 +24,7 @@ import { OutboxSender } from './sync/outboxSender';
 import { OutboxStore } from './sync/outboxStore';
 import { resetAvatar, uploadAvatar } from './usersApi/profileEditApi';
 import type { RetryPolicy } from './usersApi/retryPolicy';
-import { UsersApiClient, type Credentials } from './usersApi/usersApiClient';
+import { defaultTimeoutMs, UsersApiClient, type Credentials } from './usersApi/usersApiClient';
 import { AppFailure } from '../../shared/errors';
 import { asAppFailure } from './accounts/accountsService';
 import type { Vault } from './vault/vault';
@@ -117,6 +117,7 @@ export function createCore(options: CoreOptions): Core {
     events,
     clientForAccount: (accountId) => clientFor(accounts.serverOf(accountId)),
     isOnline,
+    interruptedGraceMs: options.requestTimeoutMs ?? defaultTimeoutMs,
     onInternalError: options.onInternalError,
   });
   const edits = new EditService({

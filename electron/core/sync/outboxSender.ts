@@ -19,6 +19,8 @@ export interface OutboxSenderDeps {
   events: CoreEvents;
   clientForAccount(accountId: string): UsersApiClient;
   isOnline(accountId: string): boolean;
+  /** How long a request of a previous (crashed) process may still be in flight: its request timeout. */
+  interruptedGraceMs: number;
   /** First wait before trying again after the server failed (5xx); doubles up to 5 minutes. */
   retryAfterFailureMs?: number;
   onInternalError?(where: string, error: unknown): void;
@@ -59,7 +61,7 @@ export class OutboxSender {
 
   /** At start: rows left `sending` by a killed process are checked again, then everything due is sent. */
   start(): void {
-    this.deps.store.recoverInterrupted();
+    this.deps.store.recoverInterrupted(this.deps.clock.now() + this.deps.interruptedGraceMs);
     for (const accountId of this.deps.store.accountsWithWork()) this.kick(accountId);
   }
 

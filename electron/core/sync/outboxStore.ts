@@ -64,9 +64,13 @@ export class OutboxStore {
     })();
   }
 
-  /** At start: rows a killed process left `sending` are checked again like any pending row. */
-  recoverInterrupted(): number {
-    return this.db.prepare("UPDATE outbox SET state = 'pending', attempt = NULL WHERE state = 'sending'").run().changes;
+  /**
+   * At start: rows a killed process left `sending` are checked again like any pending
+   * row, but not before `notBefore`: the request the dead process made may still be on
+   * its way to the server, and re-reading the profile too early would send it twice.
+   */
+  recoverInterrupted(notBefore: number): number {
+    return this.db.prepare("UPDATE outbox SET state = 'pending', attempt = NULL, not_before = ? WHERE state = 'sending'").run(notBefore).changes;
   }
 
   /**
