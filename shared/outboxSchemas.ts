@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { maxAvatarUploadBytes } from './limits';
 import { isEditField, statusTypes } from './profileEdits';
 
 const accountId = z.string().min(1).max(200);
@@ -65,7 +66,6 @@ export const avatarUploadRequestSchema = z
     accountId,
     contentType: z.string().max(100),
     /** ≤ 1 MiB of image once decoded. */
-    base64: z.string().max(1_500_000),
+    base64: z.string().max(Math.ceil((maxAvatarUploadBytes * 4) / 3) + 4),
   })
   .strict();
-export const maxAvatarUploadBytes = 1024 * 1024;

@@ -169,7 +169,12 @@ export class DirectoryService {
       const nextOffset = row.nextOffset + page.people.length;
       const finished = page.people.length === 0 || nextOffset >= page.total;
       // Fetch the next page while this one is written: the network, not SQLite, sets the pace.
-      if (!finished && !this.closed) pending = fetchPage(nextOffset);
+      if (!finished && !this.closed) {
+        pending = fetchPage(nextOffset);
+        // Let the request leave before the synchronous write below holds the thread.
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        if (this.closed) return row;
+      }
       const now = this.deps.clock.now();
       this.deps.people.saveListed(
         row.serverId,
@@ -183,7 +188,7 @@ export class DirectoryService {
         return { ...row, state: 'done', syncedAt: now, lastError: null };
       }
       this.deps.store.put(row);
-      this.announce(row.serverId, false);
+      this.announce(row.serverId, false, row);
     }
   }
 
@@ -236,13 +241,13 @@ export class DirectoryService {
   }
 
   /** Progress at most every progressEveryMs, but at least every tenth of the way. */
-  private announce(serverId: string, always: boolean): void {
-    const status = this.statusOf(serverId);
+  private announce(serverId: string, always: boolean, progress?: { loaded: number; total: number | null }): void {
     const now = Date.now();
     const last = this.lastEmit.get(serverId);
-    const fraction = status.total ? status.loaded / status.total : 0;
+    const fraction = progress?.total ? progress.loaded / progress.total : 0;
     const due = !last || now - last.at >= (this.deps.progressEveryMs ?? 250) || fraction - last.fraction >= 0.1;
-    if (!always && !due) return;
+    if (!always && !due) return; // decided before statusOf(), whose count(*) costs a millisecond per page
+    const status = this.statusOf(serverId);
     this.lastEmit.set(serverId, { at: now, fraction });
     this.deps.events.emit('directory.changed', status);
   }

@@ -23,17 +23,18 @@ export class PeopleStore {
 
   constructor(private readonly db: Database) {
     this.upsert = db.prepare(
-      `INSERT INTO people (server_id, user_id, username, name, nickname, emails, document, fetched_at, looked_up_at)
-       VALUES (@serverId, @userId, @username, @name, @nickname, @emails, @document, @now, @lookedUpAt)
+      `INSERT INTO people (server_id, user_id, username, name, nickname, emails, status, document, fetched_at, looked_up_at)
+       VALUES (@serverId, @userId, @username, @name, @nickname, @emails, @status, @document, @now, @lookedUpAt)
        ON CONFLICT (server_id, user_id) DO UPDATE SET username = excluded.username, name = excluded.name,
-         nickname = excluded.nickname, emails = excluded.emails, document = excluded.document, fetched_at = excluded.fetched_at,
+         nickname = excluded.nickname, emails = excluded.emails, status = excluded.status, document = excluded.document, fetched_at = excluded.fetched_at,
          looked_up_at = coalesce(excluded.looked_up_at, people.looked_up_at)`,
     );
     this.upsertListed = db.prepare(
-      `INSERT INTO people (server_id, user_id, username, name, nickname, emails, document, fetched_at, sync_round)
-       VALUES (@serverId, @userId, @username, @name, @nickname, @emails, @document, @now, @round)
+      `INSERT INTO people (server_id, user_id, username, name, nickname, emails, status, document, fetched_at, sync_round)
+       VALUES (@serverId, @userId, @username, @name, @nickname, @emails, @status, @document, @now, @round)
        ON CONFLICT (server_id, user_id) DO UPDATE SET username = excluded.username, name = excluded.name,
          nickname = coalesce(excluded.nickname, people.nickname), emails = coalesce(excluded.emails, people.emails),
+         status = coalesce(excluded.status, people.status),
          document = json_patch(people.document, excluded.document), fetched_at = excluded.fetched_at, sync_round = excluded.sync_round`,
     );
   }
@@ -88,6 +89,7 @@ function columnsOf(serverId: string, document: Record<string, unknown> & { _id: 
     name: typeof document.name === 'string' ? document.name : null,
     nickname: typeof document.nickname === 'string' ? document.nickname : null,
     emails: addresses.length > 0 ? addresses.join(' ') : null,
+    status: typeof document.status === 'string' ? document.status : null,
     document: JSON.stringify(document),
     now,
   };

@@ -1,4 +1,4 @@
-import { maxAvatarUploadBytes } from '../../../shared/outboxSchemas';
+import { maxAvatarUploadBytes } from '../../../shared/limits';
 
 const signatures: { type: string; matches(bytes: Buffer): boolean }[] = [
   { type: 'image/png', matches: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },

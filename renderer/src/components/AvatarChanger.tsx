@@ -1,5 +1,5 @@
 import { useRef, useState, type ChangeEvent } from 'react';
-import { maxAvatarUploadBytes } from '../../../shared/outboxSchemas';
+import { maxAvatarUploadBytes } from '../../../shared/limits';
 import { getApi } from '../bridge/api';
 import { useConnectivity } from '../stores/connectivityStore';
 import { ConfirmDialog } from './ConfirmDialog';

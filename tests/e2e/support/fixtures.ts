@@ -20,11 +20,11 @@ export interface AppUnderTest {
   restart(page: Page): Promise<void>;
 }
 
-type Fixtures = { app: AppUnderTest; hostEnv: NodeJS.ProcessEnv };
-type WorkerFixtures = { usersApi: TestServer };
+type Fixtures = { app: AppUnderTest; hostEnv: NodeJS.ProcessEnv; usersApi: TestServer };
+type WorkerFixtures = { workerUsersApi: TestServer };
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
-  usersApi: [
+  workerUsersApi: [
     async ({}, use) => {
       const server = await startTestServer();
       await use(server);
@@ -32,6 +32,11 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
+  // One server per worker (cheap), back to the seed for every test (no test sees another's edits or requests).
+  usersApi: async ({ workerUsersApi }, use) => {
+    await workerUsersApi.dev('/_dev/reset', { method: 'POST' });
+    await use(workerUsersApi);
+  },
   hostEnv: async ({}, use) => use(process.env),
   app: async ({ hostEnv }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'am-e2e-'));

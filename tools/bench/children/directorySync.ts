@@ -1,0 +1,90 @@
+// P4 child, one per measurement so each has its own RSS and CPU figures:
+//   bare <url> [pages]     sign in, then fetch + JSON.parse every users.list page (or the
+//                          first `pages`), store nothing
+//   client <url> <dataDir> the app core syncing the directory into SQLite
+import { performance } from 'node:perf_hooks';
+import { createCore } from '../../../electron/core/createCore';
+import { PeopleStore } from '../../../electron/core/people/peopleStore';
+import { MemoryVault } from '../../../electron/core/vault/memoryVault';
+
+const user = 'demouser';
+const password = 'demo-pass-1';
+const [mode, url, arg] = process.argv.slice(2);
+
+const maxRssMB = () => process.resourceUsage().maxRSS / 1024; // maxRSS is in KiB
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+};
+
+async function bare(base: string, pageLimit: number) {
+  const login = await fetch(`${base}/api/v1/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ user, password }),
+  });
+  const { data } = (await login.json()) as { data: { userId: string; authToken: string } };
+  const headers = { 'X-User-Id': data.userId, 'X-Auth-Token': data.authToken };
+  const sort = encodeURIComponent(JSON.stringify({ username: 1 }));
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  let loaded = 0;
+  let total = Infinity;
+  let pages = 0;
+  while (loaded < total && pages < pageLimit) {
+    const response = await fetch(`${base}/api/v1/users.list?offset=${loaded}&count=100&sort=${sort}`, { headers });
+    const page = JSON.parse(await response.text()) as { users: unknown[]; total: number };
+    if (page.users.length === 0) break;
+    loaded += page.users.length;
+    total = page.total;
+    pages += 1;
+  }
+  return { ms: performance.now() - started, cpuMs: cpuMs(cpu), pages, loaded, total, maxRssMB: maxRssMB() };
+}
+
+async function client(base: string, folder: string) {
+  // Diagnostics only: how much of the sync is spent writing pages to SQLite.
+  let saveListedMs = 0;
+  const saveListed = PeopleStore.prototype.saveListed;
+  PeopleStore.prototype.saveListed = function (this: PeopleStore, ...args: Parameters<PeopleStore['saveListed']>) {
+    const started = performance.now();
+    saveListed.apply(this, args);
+    saveListedMs += performance.now() - started;
+  };
+
+  const core = createCore({ dataDir: folder, vault: new MemoryVault(), version: 'bench', shell: 'test' });
+  await core.ready;
+  const server = await core.dispatch('servers.add', { url: base });
+  if (!server.ok) throw new Error(`servers.add: ${server.error.message}`);
+  const serverId = (server.value as { id: string }).id;
+  const account = await core.dispatch('accounts.signIn', { serverId, user, password });
+  if (!account.ok) throw new Error(`accounts.signIn: ${account.error.message}`);
+  const accountId = (account.value as { id: string }).id;
+
+  const finished = new Promise<{ state: string; error: string | null }>((resolve) => {
+    core.events.onAny((event, payload) => {
+      const status = payload as { state: string; error: string | null };
+      if (event === 'directory.changed' && status.state !== 'syncing') resolve(status);
+    });
+  });
+  let sampledPeak = process.memoryUsage().rss;
+  const sampler = setInterval(() => (sampledPeak = Math.max(sampledPeak, process.memoryUsage().rss)), 20);
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const sync = await core.dispatch('directory.sync', { accountId });
+  if (!sync.ok) throw new Error(`directory.sync: ${sync.error.message}`);
+  const end = await finished;
+  const ms = performance.now() - started;
+  const used = cpuMs(cpu);
+  clearInterval(sampler);
+  if (end.state !== 'done') throw new Error(`directory sync ended ${end.state}: ${end.error}`);
+  const status = await core.dispatch('directory.status', { accountId });
+  if (!status.ok) throw new Error(`directory.status: ${status.error.message}`);
+  core.close();
+  const { loaded, total, cached } = status.value as { loaded: number; total: number; cached: number };
+  return { ms, cpuMs: used, saveListedMs, loaded, total, cached, sampledPeakRssMB: sampledPeak / 1024 / 1024, maxRssMB: maxRssMB() };
+}
+
+const run = mode === 'bare' && url ? bare(url, arg ? Number(arg) : Infinity) : mode === 'client' && url && arg ? client(url, arg) : null;
+if (!run) throw new Error('usage: directorySync bare <url> | client <url> <dataDir>');
+process.stdout.write(`${JSON.stringify(await run)}\n`);

@@ -1,0 +1,54 @@
+// P1: an offline start (open the data folder, show the active account's cached profile)
+// against the floor of starting Node at all, both timed in this run on this machine.
+import { log } from './log';
+import { median, round } from './stats';
+import { timedSpawn } from './timedSpawn';
+
+const warmups = 2;
+const runs = 15;
+
+interface ChildReport {
+  username: string | null;
+  accounts: number;
+  bodyAtMs: number;
+  doneAtMs: number;
+}
+
+export async function benchOfflineStart(childScript: string, dataDir: string, expected: { username: string; accounts: number }) {
+  const child = async () => {
+    const run = await timedSpawn(process.execPath, [childScript, dataDir]);
+    const report = JSON.parse(run.stdout) as ChildReport;
+    if (report.username !== expected.username || report.accounts !== expected.accounts) {
+      throw new Error(`offline start read ${run.stdout.trim()}, expected ${JSON.stringify(expected)}`);
+    }
+    return { ...report, ms: run.ms };
+  };
+  const bare = () => timedSpawn(process.execPath, ['-e', '0']);
+  for (let i = 0; i < warmups; i++) {
+    await child();
+    await bare();
+  }
+  // Interleaved, so a burst of background load hits both sides alike.
+  const children: Awaited<ReturnType<typeof child>>[] = [];
+  const bareMs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    children.push(await child());
+    bareMs.push((await bare()).ms);
+  }
+  const childMs = median(children.map((c) => c.ms));
+  const ratio = childMs / median(bareMs);
+  log(`P1: offline start ${round(childMs, 1)} ms vs node -e 0 ${round(median(bareMs), 1)} ms`);
+  return {
+    ratio: round(ratio),
+    childMs: round(childMs, 1),
+    bareNodeMs: round(median(bareMs), 1),
+    runs,
+    // Inside the child (ms since its process began): where the extra time goes.
+    breakdown: {
+      codeLoadedAtMs: round(median(children.map((c) => c.bodyAtMs)), 1),
+      workMs: round(median(children.map((c) => c.doneAtMs - c.bodyAtMs)), 1),
+    },
+    target: '≤ 1.5',
+    met: ratio <= 1.5,
+  };
+}
