@@ -20,6 +20,20 @@ import {
 } from './directorySchemas';
 import { errorCodes, type Result } from './errors';
 import {
+  backupCodesSchema,
+  changeEmailRequestSchema,
+  changePasswordRequestSchema,
+  codeSentSchema,
+  confirmTotpRequestSchema,
+  disableTotpRequestSchema,
+  doneSchema,
+  resendConfirmationRequestSchema,
+  securityRequestSchema,
+  securityViewSchema,
+  startTotpRequestSchema,
+  totpSetupSchema,
+} from './securitySchemas';
+import {
   avatarUploadRequestSchema,
   outboxItemRequestSchema,
   outboxViewSchema,
@@ -120,6 +134,15 @@ export const channels = {
   'outbox.retry': { request: outboxItemRequestSchema, response: outboxViewSchema },
   'outbox.discard': { request: outboxItemRequestSchema, response: outboxViewSchema },
   'outbox.resolve': { request: resolveConflictRequestSchema, response: outboxViewSchema },
+  'security.get': { request: securityRequestSchema, response: securityViewSchema },
+  'security.sendCode': { request: securityRequestSchema, response: codeSentSchema },
+  'security.changePassword': { request: changePasswordRequestSchema, response: doneSchema },
+  'security.changeEmail': { request: changeEmailRequestSchema, response: doneSchema },
+  'security.resendConfirmation': { request: resendConfirmationRequestSchema, response: doneSchema },
+  'security.startTotp': { request: startTotpRequestSchema, response: totpSetupSchema },
+  'security.confirmTotp': { request: confirmTotpRequestSchema, response: backupCodesSchema },
+  'security.disableTotp': { request: disableTotpRequestSchema, response: doneSchema },
+  'security.signOutOthers': { request: securityRequestSchema, response: doneSchema },
   'avatars.get': { request: avatarRequestSchema, response: avatarViewSchema },
   'directory.status': { request: directoryStatusRequestSchema, response: directoryStatusSchema },
   'directory.sync': { request: directorySyncRequestSchema, response: directoryStatusSchema },

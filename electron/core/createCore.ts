@@ -19,6 +19,7 @@ import { AvatarService } from './profile/avatarService';
 import { avatarImageProblem } from './profile/avatarImage';
 import { ProfileCache } from './profile/profileCache';
 import { ProfileService } from './profile/profileService';
+import { SecurityService } from './security/securityService';
 import { EditService } from './sync/editService';
 import { OutboxSender } from './sync/outboxSender';
 import { OutboxStore } from './sync/outboxStore';
@@ -132,6 +133,14 @@ export function createCore(options: CoreOptions): Core {
     isOnline,
   });
 
+  const security = new SecurityService({
+    accounts,
+    profiles,
+    cache: profileCache,
+    clientForAccount: (accountId) => clientFor(accounts.serverOf(accountId)),
+    isOnline,
+  });
+
   /** Online only: an avatar change is never queued. */
   const changeAvatar = async (accountId: string, change: (client: UsersApiClient, credentials: Credentials) => Promise<void>) => {
     const server = accounts.serverOf(accountId);
@@ -231,6 +240,15 @@ export function createCore(options: CoreOptions): Core {
     'outbox.retry': ({ accountId, itemId }) => edits.retry(accountId, itemId),
     'outbox.discard': ({ accountId, itemId }) => edits.discard(accountId, itemId),
     'outbox.resolve': ({ accountId, itemId, keep }) => edits.resolve(accountId, itemId, keep),
+    'security.get': ({ accountId }) => security.view(accountId),
+    'security.sendCode': ({ accountId }) => security.sendCode(accountId),
+    'security.changePassword': ({ accountId, newPassword, proof }) => security.changePassword(accountId, newPassword, proof),
+    'security.changeEmail': ({ accountId, email, proof }) => security.changeEmail(accountId, email, proof),
+    'security.resendConfirmation': ({ accountId, email }) => security.resendConfirmation(accountId, email),
+    'security.startTotp': ({ accountId, proof }) => security.startTotp(accountId, proof),
+    'security.confirmTotp': ({ accountId, code, proof }) => security.confirmTotp(accountId, code, proof),
+    'security.disableTotp': ({ accountId, code }) => security.disableTotp(accountId, code),
+    'security.signOutOthers': ({ accountId }) => security.signOutOthers(accountId),
     'avatars.get': ({ accountId, username, etag }) => avatars.get(accountId, username, etag),
     'directory.status': ({ accountId }) => directory.status(accountId),
     'directory.sync': ({ accountId, force }) => directory.sync(accountId, force),

@@ -6,6 +6,7 @@ import { AboutScreen } from './screens/AboutScreen';
 import { AddServerScreen } from './screens/AddServerScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { PeopleScreen } from './screens/PeopleScreen';
+import { SecurityScreen } from './screens/SecurityScreen';
 import { SignInScreen } from './screens/SignInScreen';
 import { activeAccount, followAccountChanges, useAccounts } from './stores/accountsStore';
 import { followConnectivity, useConnectivity } from './stores/connectivityStore';
@@ -51,6 +52,8 @@ export function App() {
           (active ? <PeopleScreen key={active.id} accountId={active.id} /> : <p>Add an account first: people are looked up on its server.</p>)}
         {screen === 'activity' &&
           (active ? <ActivityScreen key={active.id} accountId={active.id} /> : <p>Add an account first: its edits and their history show here.</p>)}
+        {screen === 'security' &&
+          (active ? <SecurityScreen key={active.id} accountId={active.id} serverId={active.serverId} /> : <p>Add an account first: its security settings show here.</p>)}
         {screen === 'add-server' && <AddServerScreen />}
         {screen === 'sign-in' && signIn && <SignInScreen key={`${signIn.serverId}:${signIn.user ?? ''}`} target={signIn} />}
         {screen === 'about' && <AboutScreen />}

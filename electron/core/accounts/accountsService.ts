@@ -190,6 +190,12 @@ export class AccountsService {
     this.changed();
   }
 
+  /** The server handed out a new token for this session (users.logoutOtherClients on some versions). */
+  async replaceToken(accountId: string, token: string): Promise<void> {
+    const { account, server } = this.account(accountId);
+    await this.sessions.keep(account.id, server.origin, { userId: account.user_id, token }, account.state === 'signed-in');
+  }
+
   /** Marks an account "signed out — sign in again" after the server refused its token. */
   async markSessionEnded(accountId: string): Promise<void> {
     const { account, server } = this.account(accountId);

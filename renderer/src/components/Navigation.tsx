@@ -5,6 +5,7 @@ const items: { screen: Screen; label: string }[] = [
   { screen: 'home', label: 'Home' },
   { screen: 'people', label: 'People' },
   { screen: 'activity', label: 'Activity' },
+  { screen: 'security', label: 'Security' },
   { screen: 'about', label: 'About' },
 ];
 

@@ -1,0 +1,137 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TOTP } from 'otpauth';
+import type { AccountSummary, ServerSummary } from '../../../shared/accountSchemas';
+import type { ProfileView } from '../../../shared/profileSchemas';
+import type { SecurityView } from '../../../shared/securitySchemas';
+import { startUsersApi } from '../../../tools/users-api/src/index';
+import { value } from '../../../tests/support/result';
+import { makeTempDir } from '../../../tests/support/tempDir';
+import { demo, totpCode } from '../../../tests/support/usersApiServer';
+import { createCore, type Core } from '../createCore';
+import { MemoryVault } from '../vault/memoryVault';
+
+type Server = Awaited<ReturnType<typeof startUsersApi>>;
+
+describe('security settings against the reference users API (one-a-minute limit on)', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let server: Server;
+  let core: Core;
+  let serverId: string;
+  const dev = async (path: string, init?: RequestInit) => (await fetch(server.url + path, { ...init, headers: { 'Content-Type': 'application/json' } })).json() as Promise<Record<string, unknown>>;
+  const login = (user: string, password: string, code?: string) =>
+    fetch(`${server.url}/api/v1/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ user, password, ...(code ? { code } : {}) }),
+    });
+  const statuses = async () => ((await dev('/_dev/requests')).requests as { status: number; path: string }[]).map((r) => r.status);
+  const mailedCode = async (to: string) => {
+    const messages = (await dev(`/_dev/mailbox?to=${encodeURIComponent(to)}`)).messages as { code?: string }[];
+    return messages.filter((m) => m.code).at(-1)!.code!.replace(/\D/g, '');
+  };
+  const signInAs = async (user: string, password: string, answer?: () => Promise<string>) => {
+    const first = await core.dispatch('accounts.signIn', { serverId, user, password });
+    if (first.ok) return (first.value as AccountSummary).id;
+    return value<AccountSummary>(await core.dispatch('accounts.answerTwoFactor', { challengeId: first.error.twoFactor!.challengeId!, code: await answer!() })).id;
+  };
+
+  beforeEach(async () => {
+    temp = makeTempDir();
+    server = await startUsersApi({ port: 0, dev: true, rateLimit: false });
+    core = createCore({ dataDir: temp.dir, vault: new MemoryVault(), version: '1', shell: 'test', requestTimeoutMs: 3000, retryPolicy: { attempts: 1 } });
+    serverId = value<ServerSummary>(await core.dispatch('servers.add', { url: server.url })).id;
+  });
+  afterEach(async () => {
+    core.close();
+    await server.close();
+    temp.cleanup();
+  });
+
+  it('changes the password of a user without 2FA with the current password; other sessions end, this one stays', async () => {
+    const other = (await (await login(demo.plain.user, demo.plain.password)).json()) as { data: { userId: string; authToken: string } };
+    const accountId = await signInAs(demo.plain.user, demo.plain.password);
+    expect(value<SecurityView>(await core.dispatch('security.get', { accountId }))).toMatchObject({ available: true, method: 'password', hasPassword: true });
+    const done = await core.dispatch('security.changePassword', { accountId, newPassword: 'brand-new-pass-2', proof: { currentPassword: demo.plain.password } });
+    expect(done).toMatchObject({ ok: true, value: { message: expect.stringContaining('Other devices were signed out') } });
+    expect((await login(demo.plain.user, 'brand-new-pass-2')).status).toBe(200);
+    expect((await login(demo.plain.user, demo.plain.password)).status).toBe(401);
+    const otherMe = await fetch(`${server.url}/api/v1/me`, { headers: { 'X-User-Id': other.data.userId, 'X-Auth-Token': other.data.authToken } });
+    expect(otherMe.status).toBe(401);
+    expect(value<ProfileView>(await core.dispatch('profile.refresh', { accountId })).refreshError).toBeNull();
+    expect(await statuses()).not.toContain(429);
+  });
+
+  it('changes the password of a TOTP user with a code, and of an email-2FA user with the mailed code', async () => {
+    const roxie = await signInAs(demo.totp.user, demo.totp.password, async () => totpCode());
+    expect(value<SecurityView>(await core.dispatch('security.get', { accountId: roxie })).method).toBe('totp');
+    value(await core.dispatch('security.changePassword', { accountId: roxie, newPassword: 'roxie-new-pass-2', proof: { code: totpCode() } }));
+    expect((await login(demo.totp.user, 'roxie-new-pass-2', totpCode())).status).toBe(200);
+
+    const john = await signInAs(demo.email2fa.user, demo.email2fa.password, () => mailedCode(demo.email2fa.email));
+    expect(value<SecurityView>(await core.dispatch('security.get', { accountId: john })).method).toBe('email');
+    expect(value<{ sentTo: string }>(await core.dispatch('security.sendCode', { accountId: john })).sentTo).toBe(demo.email2fa.email);
+    value(await core.dispatch('security.changePassword', { accountId: john, newPassword: 'john-new-pass-2', proof: { code: await mailedCode(demo.email2fa.email) } }));
+    expect((await login(demo.email2fa.user, 'john-new-pass-2')).status).toBe(401); // asks for its code: the password itself was accepted
+    expect(((await (await login(demo.email2fa.user, 'john-new-pass-2')).json()) as { error: string }).error).toBe('totp-required');
+    expect(await statuses()).not.toContain(429);
+  });
+
+  it('puts a wrong current password, a policy miss and "same as current" on their own fields, spending one request only', async () => {
+    const accountId = await signInAs(demo.plain.user, demo.plain.password);
+    await dev('/_dev/settings', { method: 'POST', body: JSON.stringify({ Accounts_Password_Policy_Enabled: true, Accounts_Password_Policy_MinLength: 12, Accounts_Password_Policy_AtLeastOneNumber: true }) });
+    await dev('/_dev/requests', { method: 'DELETE' });
+    const policy = await core.dispatch('security.changePassword', { accountId, newPassword: 'short', proof: { currentPassword: demo.plain.password } });
+    expect(policy).toMatchObject({ ok: false, error: { code: 'validation', fields: { newPassword: expect.stringContaining('at least 12 characters') } } });
+    const same = await core.dispatch('security.changePassword', { accountId, newPassword: demo.plain.password, proof: { currentPassword: demo.plain.password } });
+    expect(same).toMatchObject({ ok: false, error: { fields: { newPassword: 'The new password is the same as your current one.' } } });
+    expect(((await dev('/_dev/requests')).requests as { path: string }[]).filter((r) => r.path.endsWith('updateOwnBasicInfo'))).toEqual([]);
+    const wrong = await core.dispatch('security.changePassword', { accountId, newPassword: 'a-long-password-123', proof: { currentPassword: 'not-my-password' } });
+    expect(wrong).toMatchObject({ ok: false, error: { fields: { currentPassword: 'Your current password is not right.' } } });
+    expect(await statuses()).not.toContain(429);
+  });
+
+  it('changes the email (unverified afterwards) and sends the confirmation again', async () => {
+    const accountId = await signInAs(demo.plain.user, demo.plain.password);
+    value(await core.dispatch('security.changeEmail', { accountId, email: 'new.me@example.com', proof: { currentPassword: demo.plain.password } }));
+    const profile = value<ProfileView>(await core.dispatch('profile.get', { accountId })).profile;
+    expect(profile?.emails).toEqual([{ address: 'new.me@example.com', verified: false }]);
+    await dev('/_dev/mailbox', { method: 'DELETE' });
+    value(await core.dispatch('security.resendConfirmation', { accountId, email: 'new.me@example.com' }));
+    expect(((await dev('/_dev/mailbox?to=new.me@example.com')).messages as unknown[]).length).toBe(1);
+  });
+
+  it('sets up an authenticator app (secret, QR, code, backup codes), asks for it at sign-in, and turns it off', async () => {
+    const accountId = await signInAs(demo.plain.user, demo.plain.password);
+    const proof = { currentPassword: demo.plain.password };
+    const setup = value<{ secret: string; qrDataUrl: string }>(await core.dispatch('security.startTotp', { accountId, proof }));
+    expect(setup.qrDataUrl).toMatch(/^data:image\/svg\+xml;base64,/);
+    const totp = new TOTP({ secret: setup.secret, digits: 6, period: 30, algorithm: 'SHA1' });
+    const wrong = await core.dispatch('security.confirmTotp', { accountId, code: '000000', proof });
+    expect(wrong).toMatchObject({ ok: false, error: { fields: { totpCode: expect.stringContaining('not right') } } });
+    const confirmed = value<{ backupCodes: string[] }>(await core.dispatch('security.confirmTotp', { accountId, code: totp.generate(), proof }));
+    expect(confirmed.backupCodes).toHaveLength(12);
+    expect(value<SecurityView>(await core.dispatch('security.get', { accountId })).method).toBe('totp');
+    const challenge = (await (await login(demo.plain.user, demo.plain.password)).json()) as { error: string; details: { method: string } };
+    expect(challenge).toMatchObject({ error: 'totp-required', details: { method: 'totp' } });
+    value(await core.dispatch('security.disableTotp', { accountId, code: totp.generate() }));
+    expect(value<SecurityView>(await core.dispatch('security.get', { accountId })).method).toBe('password');
+  });
+
+  it('signs out other sessions and keeps this one', async () => {
+    const other = (await (await login(demo.plain.user, demo.plain.password)).json()) as { data: { userId: string; authToken: string } };
+    const accountId = await signInAs(demo.plain.user, demo.plain.password);
+    value(await core.dispatch('security.signOutOthers', { accountId }));
+    expect((await fetch(`${server.url}/api/v1/me`, { headers: { 'X-User-Id': other.data.userId, 'X-Auth-Token': other.data.authToken } })).status).toBe(401);
+    expect(value<SecurityView>(await core.dispatch('security.get', { accountId })).available).toBe(true);
+  });
+
+  it('turns everything off with the reason while the server cannot be reached', async () => {
+    const accountId = await signInAs(demo.plain.user, demo.plain.password);
+    await dev('/_dev/faults', { method: 'POST', body: JSON.stringify({ route: '*', reset: true, times: 1000 }) });
+    await core.dispatch('profile.refresh', { accountId });
+    const view = value<SecurityView>(await core.dispatch('security.get', { accountId }));
+    expect(view).toMatchObject({ available: false, reason: expect.stringContaining('cannot be reached') });
+    const attempt = await core.dispatch('security.changePassword', { accountId, newPassword: 'whatever-123', proof: { currentPassword: demo.plain.password } });
+    expect(attempt).toMatchObject({ ok: false, error: { code: 'network-unreachable' } });
+  });
+});

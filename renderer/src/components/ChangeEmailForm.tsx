@@ -1,0 +1,74 @@
+import { useState, type FormEvent } from 'react';
+import type { SecurityView } from '../../../shared/securitySchemas';
+import { getApi } from '../bridge/api';
+import { BusyButton } from './BusyButton';
+import { ProofDialog, type Proof } from './ProofDialog';
+import { TextField } from './TextField';
+
+/** Addresses with their state, "resend confirmation" for unconfirmed ones, and a change confirmed by the account's factor. */
+export function ChangeEmailForm({ view, onDone }: { view: SecurityView; onDone(message: string): void }) {
+  const [email, setEmail] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [proofError, setProofError] = useState<string | null>(null);
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [resending, setResending] = useState<string | null>(null);
+
+  const send = async (proof: Proof) => {
+    setBusy(true);
+    const result = await getApi()['security.changeEmail']({ accountId: view.accountId, email, proof });
+    setBusy(false);
+    if (result.ok) {
+      setAsking(false);
+      setEmail('');
+      onDone(result.value.message);
+      return;
+    }
+    const fields = result.error.fields ?? {};
+    if (fields.code || fields.currentPassword) return setProofError(fields.code ?? fields.currentPassword ?? null);
+    setAsking(false);
+    setError(fields.email ?? result.error.message);
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) return setError('Enter a valid email address.');
+    setError(null);
+    setProofError(null);
+    if (view.method === 'none') void send({});
+    else setAsking(true);
+  };
+
+  const resend = async (address: string) => {
+    setResending(address);
+    const result = await getApi()['security.resendConfirmation']({ accountId: view.accountId, email: address });
+    setResending(null);
+    onDone(result.ok ? result.value.message : result.error.message);
+  };
+
+  return (
+    <div className="form">
+      <ul className="emails" data-testid="security-emails">
+        {view.emails.map((address) => (
+          <li key={address.address}>
+            {address.address} <span className={address.verified ? 'badge ok' : 'badge warn'}>{address.verified ? 'Verified' : 'Not verified'}</span>{' '}
+            {!address.verified && (
+              <BusyButton type="button" className="secondary small" busy={resending === address.address} busyLabel="Sending…" disabled={!view.available} onClick={() => void resend(address.address)}>
+                Resend confirmation
+              </BusyButton>
+            )}
+          </li>
+        ))}
+      </ul>
+      <form className="form" onSubmit={submit} noValidate aria-label="Change email">
+        <TextField label="New email address" name="new-email" type="email" autoComplete="email" value={email} error={error} disabled={!view.available} onChange={(event) => setEmail(event.target.value)} />
+        <BusyButton type="submit" busy={busy && !asking} busyLabel="Changing…" disabled={!view.available}>
+          Change email
+        </BusyButton>
+      </form>
+      {view.method !== 'none' && (
+        <ProofDialog accountId={view.accountId} method={view.method} open={asking} busy={busy} error={proofError} onSubmit={(proof) => void send(proof)} onCancel={() => setAsking(false)} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { SecurityView } from '../../../shared/securitySchemas';
+import { getApi } from '../bridge/api';
+import { BusyButton } from './BusyButton';
+import { PasswordField } from './PasswordField';
+import { TextField } from './TextField';
+
+export interface Proof {
+  currentPassword?: string;
+  code?: string;
+}
+
+const words = {
+  totp: { title: 'Confirm with your authenticator', label: 'Code from your authenticator app, or a backup code' },
+  email: { title: 'Confirm with an emailed code', label: 'Code from the email' },
+  password: { title: 'Confirm with your password', label: 'Current password' },
+} as const;
+
+/**
+ * Asks for what confirms a sensitive change on this account: a TOTP or backup code, an
+ * emailed code (with send / send again), or the current password. The answer goes to
+ * `onSubmit` once and is dropped when the dialog closes.
+ */
+export function ProofDialog({
+  accountId,
+  method,
+  open,
+  busy,
+  error,
+  onSubmit,
+  onCancel,
+}: {
+  accountId: string;
+  method: Exclude<SecurityView['method'], 'none'>;
+  open: boolean;
+  busy: boolean;
+  error: string | null;
+  onSubmit(proof: Proof): void;
+  onCancel(): void;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const [answer, setAnswer] = useState('');
+  const [sent, setSent] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  const close = () => {
+    setAnswer('');
+    setSent(null);
+    onCancel();
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit(method === 'password' ? { currentPassword: answer } : { code: answer });
+  };
+  const sendCode = async () => {
+    setSending(true);
+    const result = await getApi()['security.sendCode']({ accountId });
+    setSending(false);
+    setSent(result.ok ? `Code sent${result.value.sentTo ? ` to ${result.value.sentTo}` : ''}.` : result.error.message);
+  };
+
+  return (
+    <dialog ref={ref} aria-labelledby={titleId} onCancel={close} className="dialog" data-testid="proof-dialog">
+      <h2 id={titleId}>{words[method].title}</h2>
+      <form className="form" onSubmit={submit} noValidate>
+        {method === 'password' ? (
+          <PasswordField label={words.password.label} name="proof-password" value={answer} error={error} onChange={(event) => setAnswer(event.target.value)} autoFocus />
+        ) : (
+          <TextField
+            label={words[method].label}
+            name="proof-code"
+            value={answer}
+            error={error}
+            autoComplete="one-time-code"
+            spellCheck={false}
+            onChange={(event) => setAnswer(event.target.value)}
+            autoFocus
+          />
+        )}
+        {method === 'email' && (
+          <div className="actions">
+            <BusyButton type="button" className="secondary" busy={sending} busyLabel="Sending…" onClick={() => void sendCode()}>
+              {sent ? 'Send again' : 'Send code'}
+            </BusyButton>
+            {sent && <span role="status">{sent}</span>}
+          </div>
+        )}
+        <div className="actions">
+          <BusyButton type="submit" busy={busy} busyLabel="Confirming…" disabled={answer.trim() === ''}>
+            Confirm
+          </BusyButton>
+          <button type="button" className="secondary" onClick={close}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

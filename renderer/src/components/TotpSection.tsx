@@ -1,0 +1,144 @@
+import { useState, type FormEvent } from 'react';
+import type { SecurityView } from '../../../shared/securitySchemas';
+import { getApi } from '../bridge/api';
+import { BusyButton } from './BusyButton';
+import { ProofDialog, type Proof } from './ProofDialog';
+import { TextField } from './TextField';
+
+type Step =
+  | { kind: 'idle' }
+  | { kind: 'confirm-identity' }
+  | { kind: 'scan'; secret: string; qrDataUrl: string; proof: Proof }
+  | { kind: 'codes'; codes: string[] }
+  | { kind: 'disable' };
+
+const statusWords: Record<SecurityView['method'], string> = {
+  totp: 'On: an authenticator app confirms sign-ins and sensitive changes.',
+  email: 'On: a code sent to your email confirms sign-ins and sensitive changes.',
+  password: 'No second factor: your password confirms sensitive changes.',
+  none: 'No second factor, and no password on this server.',
+};
+
+/** Status of two-factor sign-in, authenticator setup (QR, code, backup codes shown once) and turning it off. */
+export function TotpSection({ view, onDone }: { view: SecurityView; onDone(message: string): void }) {
+  const [step, setStep] = useState<Step>({ kind: 'idle' });
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const start = async (proof: Proof) => {
+    setBusy(true);
+    const result = await getApi()['security.startTotp']({ accountId: view.accountId, proof });
+    setBusy(false);
+    if (!result.ok) return setError(result.error.fields?.code ?? result.error.fields?.currentPassword ?? result.error.message);
+    setError(null);
+    setStep({ kind: 'scan', ...result.value, proof });
+  };
+
+  const confirm = async (event: FormEvent, scan: Extract<Step, { kind: 'scan' }>) => {
+    event.preventDefault();
+    setBusy(true);
+    const result = await getApi()['security.confirmTotp']({ accountId: view.accountId, code, proof: scan.proof });
+    setBusy(false);
+    if (!result.ok) return setError(result.error.fields?.totpCode ?? result.error.message);
+    setCode('');
+    setError(null);
+    setStep({ kind: 'codes', codes: result.value.backupCodes });
+  };
+
+  const disable = async (proof: Proof) => {
+    setBusy(true);
+    const result = await getApi()['security.disableTotp']({ accountId: view.accountId, code: proof.code ?? '' });
+    setBusy(false);
+    if (!result.ok) return setError(result.error.fields?.code ?? result.error.message);
+    setStep({ kind: 'idle' });
+    onDone(result.value.message);
+  };
+
+  const saveCodes = (codes: string[]) => {
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([`Backup codes (each works once)\n\n${codes.join('\n')}\n`], { type: 'text/plain' }));
+    link.download = 'account-manager-backup-codes.txt';
+    link.click();
+    URL.revokeObjectURL(link.href);
+  };
+
+  const method = view.method;
+  return (
+    <div className="form">
+      <p data-testid="two-factor-status">{statusWords[method]}</p>
+      {step.kind === 'idle' && method !== 'totp' && (
+        <button type="button" disabled={!view.available} onClick={() => (method === 'none' ? void start({}) : setStep({ kind: 'confirm-identity' }))}>
+          Set up an authenticator app
+        </button>
+      )}
+      {step.kind === 'idle' && method === 'totp' && (
+        <button type="button" className="secondary" disabled={!view.available} onClick={() => setStep({ kind: 'disable' })}>
+          Turn off the authenticator app
+        </button>
+      )}
+      {step.kind === 'scan' && (
+        <form className="form totp-setup" onSubmit={(event) => void confirm(event, step)} noValidate aria-label="Set up an authenticator app">
+          <p>Scan this code with your authenticator app, or type the key into it. Then enter the 6-digit code it shows.</p>
+          <img className="qr" src={step.qrDataUrl} alt="QR code for your authenticator app" />
+          <p>
+            Key: <code data-testid="totp-secret">{step.secret}</code>
+          </p>
+          <TextField label="Code from the app" name="totp-code" inputMode="numeric" autoComplete="one-time-code" value={code} error={error} onChange={(event) => setCode(event.target.value)} />
+          <div className="actions">
+            <BusyButton type="submit" busy={busy} busyLabel="Checking…">
+              Turn on
+            </BusyButton>
+            <button type="button" className="secondary" onClick={() => setStep({ kind: 'idle' })}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+      {step.kind === 'codes' && (
+        <section aria-labelledby="backup-title" className="notice">
+          <h3 id="backup-title">Your backup codes</h3>
+          <p>Each works once if you lose your phone. They are shown only now: copy or save them.</p>
+          <ul className="backup-codes" data-testid="backup-codes">
+            {step.codes.map((backup) => (
+              <li key={backup}>
+                <code>{backup}</code>
+              </li>
+            ))}
+          </ul>
+          <div className="actions">
+            <button type="button" className="secondary" onClick={() => void navigator.clipboard?.writeText(step.codes.join('\n'))}>
+              Copy
+            </button>
+            <button type="button" className="secondary" onClick={() => saveCodes(step.codes)}>
+              Save to a file
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setStep({ kind: 'idle' });
+                onDone('Authenticator app set up.');
+              }}
+            >
+              I have kept them
+            </button>
+          </div>
+        </section>
+      )}
+      {method !== 'none' && (
+        <ProofDialog
+          accountId={view.accountId}
+          method={step.kind === 'disable' ? 'totp' : method}
+          open={step.kind === 'confirm-identity' || step.kind === 'disable'}
+          busy={busy}
+          error={error}
+          onSubmit={(proof) => void (step.kind === 'disable' ? disable(proof) : start(proof))}
+          onCancel={() => {
+            setError(null);
+            setStep({ kind: 'idle' });
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { SecurityView } from '../../../shared/securitySchemas';
+import { getApi } from '../bridge/api';
+import { ChangeEmailForm } from '../components/ChangeEmailForm';
+import { ChangePasswordForm } from '../components/ChangePasswordForm';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { TotpSection } from '../components/TotpSection';
+import { useConnectivity } from '../stores/connectivityStore';
+
+/** Password, email, two-factor and sessions of the active account. Online only: never queued. */
+export function SecurityScreen({ accountId, serverId }: { accountId: string; serverId: string }) {
+  const online = useConnectivity((state) => state.online[serverId] ?? true);
+  const [view, setView] = useState<SecurityView | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [confirmSignOut, setConfirmSignOut] = useState(false);
+
+  const load = useCallback(async () => {
+    const result = await getApi()['security.get']({ accountId });
+    if (result.ok) setView(result.value);
+    else setProblem(result.error.message);
+  }, [accountId]);
+
+  // Loads now, and again whenever the server comes or goes.
+  useEffect(() => {
+    let live = true;
+    void getApi()
+      ['security.get']({ accountId })
+      .then((result) => {
+        if (!live) return;
+        if (result.ok) setView(result.value);
+        else setProblem(result.error.message);
+      });
+    return () => {
+      live = false;
+    };
+  }, [accountId, online]);
+
+  const done = (text: string) => {
+    setMessage(text);
+    void load();
+  };
+
+  const signOutOthers = async () => {
+    setConfirmSignOut(false);
+    const result = await getApi()['security.signOutOthers']({ accountId });
+    setMessage(result.ok ? result.value.message : result.error.message);
+  };
+
+  return (
+    <section aria-labelledby="security-title" className="screen">
+      <h1 id="security-title">Security</h1>
+      {problem && (
+        <p className="error" role="alert">
+          {problem}
+        </p>
+      )}
+      {!view ? (
+        <p aria-live="polite">Checking your security settings with the server…</p>
+      ) : (
+        <>
+          {!view.available && (
+            <p className="notice" role="status" data-testid="security-unavailable">
+              {view.reason}
+            </p>
+          )}
+          {message && (
+            <p className="notice" role="status" data-testid="security-message">
+              {message}
+            </p>
+          )}
+          <section aria-labelledby="two-factor-title">
+            <h2 id="two-factor-title" className="section-title">
+              Two-factor authentication
+            </h2>
+            <TotpSection view={view} onDone={done} />
+          </section>
+          <section aria-labelledby="password-title">
+            <h2 id="password-title" className="section-title">
+              Password
+            </h2>
+            {!view.hasPassword && <p className="hint">This account signs in through another service and has no password here.</p>}
+            <ChangePasswordForm view={view} onDone={done} />
+          </section>
+          <section aria-labelledby="email-title">
+            <h2 id="email-title" className="section-title">
+              Email
+            </h2>
+            <ChangeEmailForm view={view} onDone={done} />
+          </section>
+          <section aria-labelledby="sessions-title">
+            <h2 id="sessions-title" className="section-title">
+              Sessions
+            </h2>
+            <p className="hint">Sign out everywhere else — phones, browsers, other computers. This device stays signed in.</p>
+            <button type="button" className="secondary" disabled={!view.available} onClick={() => setConfirmSignOut(true)}>
+              Sign out other devices
+            </button>
+          </section>
+          <ConfirmDialog
+            open={confirmSignOut}
+            title="Sign out other devices?"
+            message="Every other session of this account ends now. You stay signed in here."
+            confirmLabel="Sign out others"
+            onCancel={() => setConfirmSignOut(false)}
+            onConfirm={() => void signOutOthers()}
+          />
+        </>
+      )}
+    </section>
+  );
+}

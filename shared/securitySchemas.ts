@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+const accountId = z.string().min(1).max(200);
+const secret = z.string().max(1000);
+
+/**
+ * What confirms a sensitive change, by the account's second factor: the current password
+ * (password method) or a code (authenticator app, backup code, or emailed code).
+ * Used once, never stored, never logged.
+ */
+export const proofSchema = z.object({ currentPassword: secret.optional(), code: secret.optional() }).strict();
+
+export const twoFactorStateSchema = z.enum(['totp', 'email', 'password', 'none']);
+
+export const securityViewSchema = z.object({
+  accountId: z.string(),
+  /** False when the server cannot be reached or the session ended: every action is off, with `reason`. */
+  available: z.boolean(),
+  reason: z.string().nullable(),
+  /** What confirms a change on this account now. */
+  method: twoFactorStateSchema,
+  totpEnabled: z.boolean(),
+  emailTwoFactorEnabled: z.boolean(),
+  hasPassword: z.boolean(),
+  emails: z.array(z.object({ address: z.string(), verified: z.boolean() })),
+  policy: z.array(z.object({ rule: z.string(), params: z.record(z.string(), z.number()).optional() })),
+});
+export type SecurityView = z.infer<typeof securityViewSchema>;
+
+export const securityRequestSchema = z.object({ accountId }).strict();
+export const changePasswordRequestSchema = z.object({ accountId, newPassword: secret, proof: proofSchema }).strict();
+export const changeEmailRequestSchema = z.object({ accountId, email: z.string().trim().max(320), proof: proofSchema }).strict();
+export const resendConfirmationRequestSchema = z.object({ accountId, email: z.string().max(320) }).strict();
+export const startTotpRequestSchema = z.object({ accountId, proof: proofSchema }).strict();
+export const confirmTotpRequestSchema = z.object({ accountId, code: z.string().max(20), proof: proofSchema }).strict();
+export const disableTotpRequestSchema = z.object({ accountId, code: z.string().max(20) }).strict();
+
+export const doneSchema = z.object({ message: z.string() });
+export const codeSentSchema = z.object({ sentTo: z.string().nullable() });
+/** The new authenticator secret, as text and as a QR code (SVG data URL) — shown once. */
+export const totpSetupSchema = z.object({ secret: z.string(), qrDataUrl: z.string() });
+export const backupCodesSchema = z.object({ backupCodes: z.array(z.string()), message: z.string() });
