@@ -24,9 +24,12 @@ export interface TestServer {
 }
 
 /** Starts the reference users API in this process with the demo seed and dev routes. */
-export async function startTestServer(options: { compat?: 7 | 8; port?: number; people?: number } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { compat?: 7 | 8; port?: number; people?: number; /** The real one-update-a-minute limit, as servers ship. */ limitUpdates?: boolean } = {},
+): Promise<TestServer> {
   // Rate limits off: every client here shares 127.0.0.1 (the 429 tests turn them on themselves).
-  const server = await startUsersApi({ port: 0, dev: true, rateLimit: false, updateRateLimit: false, ...options });
+  const { limitUpdates, ...rest } = options;
+  const server = await startUsersApi({ port: 0, dev: true, rateLimit: false, ...(limitUpdates ? {} : { updateRateLimit: false }), ...rest });
   const dev = async (path: string, init?: RequestInit) => {
     const response = await fetch(server.url + path, { ...init, headers: { 'Content-Type': 'application/json', ...init?.headers } });
     if (!response.ok) throw new Error(`dev ${path} answered ${response.status}`);

@@ -66,7 +66,7 @@ export function ChangeEmailForm({ view, onDone }: { view: SecurityView; onDone(m
           Change email
         </BusyButton>
       </form>
-      {view.method !== 'none' && (
+      {asking && view.method !== 'none' && (
         <ProofDialog accountId={view.accountId} method={view.method} open={asking} busy={busy} error={proofError} onSubmit={(proof) => void send(proof)} onCancel={() => setAsking(false)} />
       )}
     </div>

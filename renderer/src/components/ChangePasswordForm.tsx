@@ -56,6 +56,7 @@ export function ChangePasswordForm({ view, onDone }: { view: SecurityView; onDon
   };
 
   return (
+    <>
     <form className="form" onSubmit={submit} noValidate aria-label="Change password">
       {view.method === 'password' && (
         <PasswordField label="Current password" name="current-password" value={current} error={errors.currentPassword} disabled={disabled} onChange={(event) => setCurrent(event.target.value)} />
@@ -80,9 +81,11 @@ export function ChangePasswordForm({ view, onDone }: { view: SecurityView; onDon
       <BusyButton type="submit" busy={busy && !asking} busyLabel="Changing…" disabled={disabled}>
         Change password
       </BusyButton>
-      {view.method !== 'password' && view.method !== 'none' && (
+    </form>
+    {/* Outside the form: a dialog's own form must not be nested in this one. */}
+    {asking && view.method !== 'password' && view.method !== 'none' && (
         <ProofDialog accountId={view.accountId} method={view.method} open={asking} busy={busy} error={errors.code ?? null} onSubmit={(proof) => void send(proof)} onCancel={() => setAsking(false)} />
       )}
-    </form>
+    </>
   );
 }

@@ -17,6 +17,7 @@ const words = {
 } as const;
 
 /**
+ * Mounted only while asking, so one proof dialog exists at a time.
  * Asks for what confirms a sensitive change on this account: a TOTP or backup code, an
  * emailed code (with send / send again), or the current password. The answer goes to
  * `onSubmit` once and is dropped when the dialog closes.

@@ -125,7 +125,7 @@ export function TotpSection({ view, onDone }: { view: SecurityView; onDone(messa
           </div>
         </section>
       )}
-      {method !== 'none' && (
+      {method !== 'none' && (step.kind === 'confirm-identity' || step.kind === 'disable') && (
         <ProofDialog
           accountId={view.accountId}
           method={step.kind === 'disable' ? 'totp' : method}

@@ -15,6 +15,8 @@ export interface AppUnderTest {
   host: RunningHost;
   /** Every frame the core sent to the page (results and events), for secret scans. */
   framesFromCore: string[];
+  /** Passwords and codes a test typed: none may end up in the data folder or the host's output. */
+  typedSecrets: string[];
   open(page: Page): Promise<void>;
   /** Stops the browser host and starts it again on the same data folder. */
   restart(page: Page): Promise<void>;
@@ -43,6 +45,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     const keychainService = `account-manager-e2e-${randomUUID()}`;
     const env = { ...hostEnv, AM_KEYCHAIN_SERVICE: keychainService };
     const framesFromCore: string[] = [];
+    const typedSecrets: string[] = [];
     const pageErrors: string[] = [];
     const hostErrors: string[] = [];
     const watched = new WeakSet<Page>();
@@ -51,6 +54,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       keychainService,
       host: await startBrowserHostProcess({ dataDir, env }),
       framesFromCore,
+      typedSecrets,
       async open(page) {
         if (!watched.has(page)) {
           watched.add(page);
@@ -77,6 +81,11 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     // appear in what the core sent to the page, or anywhere in its data folder.
     const sent = framesFromCore.join('\n');
     const stored = dataFolderBytes(dataDir);
+    const output = hostErrors.join('') + app.host.stdout.join('\n');
+    for (const typed of typedSecrets) {
+      expect(stored.includes(typed), 'a typed password or code was written to the data folder').toBe(false);
+      expect(output.includes(typed), 'a typed password or code reached the host output').toBe(false);
+    }
     for (const entry of await keytar.findCredentials(keychainService)) {
       expect(sent.includes(entry.password), 'a session token reached the renderer').toBe(false);
       expect(stored.includes(entry.password), 'a session token was written to the data folder').toBe(false);
