@@ -11,6 +11,9 @@ step "typecheck"
 npm run -s typecheck
 step "lint"
 npm run -s lint
+
+step "electronegativity (shell source, reviewed allow-list)"
+npm run -s lint:electron
 step "build"
 npx electron-vite build --logLevel warn
 step "vitest + playwright (inside a private keyring session)"

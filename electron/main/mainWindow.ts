@@ -1,7 +1,6 @@
 import { BrowserWindow, shell } from 'electron';
 import { appOrigin } from './appProtocol';
 import { guardNavigation } from './navigationGuard';
-import { secureWebPreferences } from './webPreferences';
 
 export function createMainWindow(preloadPath: string): BrowserWindow {
   const window = new BrowserWindow({
@@ -11,7 +10,24 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     minHeight: 520,
     show: false,
     title: 'Account Manager',
-    webPreferences: secureWebPreferences(preloadPath),
+    // The renderer is an untrusted web page with one door: the preload's contract API.
+    // Every setting is Electron's secure default spelled out here, in the constructor
+    // call, so review and Electronegativity see it and a weakening fails the shell tests.
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      spellcheck: true,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   guardNavigation(window.webContents, shell);
   window.once('ready-to-show', () => window.show());
