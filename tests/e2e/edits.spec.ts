@@ -62,10 +62,9 @@ test('edits made with the server stopped survive a restart and sync in one reque
   await expect(page.getByTestId('pending-mark')).toHaveCount(2);
   await expect(page.getByRole('region', { name: 'Identity' })).toContainText('Written on a train.');
 
-  server = await startTestServer({ port });
+  const [session] = await keytar.findCredentials(app.keychainService);
+  server = await startTestServer({ port, sessions: [{ userId: demo.plain.userId, token: session!.password }] });
   try {
-    const [session] = await keytar.findCredentials(app.keychainService);
-    await server.dev(`/_dev/users/${demo.plain.userId}/tokens`, { method: 'POST', body: JSON.stringify({ authToken: session!.password }) });
     await expect(page.getByTestId('pending-mark')).toHaveCount(0, { timeout: 25_000 });
     expect(await serverUser(server)).toMatchObject({ nickname: 'made offline', bio: 'Written on a train.' });
     expect((await posts(server, '/api/v1/users.updateOwnBasicInfo')).filter((r) => r.status === 200)).toHaveLength(1);

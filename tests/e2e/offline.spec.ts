@@ -42,10 +42,9 @@ test('offline after a restart the profile, its avatar, an earlier lookup and dir
   await expectAccessible(page);
 
   // The server comes back on the same address and still knows the app's session.
-  server = await startTestServer({ port });
+  const [session] = await keytar.findCredentials(app.keychainService);
+  server = await startTestServer({ port, sessions: [{ userId: demo.plain.userId, token: session!.password }] });
   try {
-    const [session] = await keytar.findCredentials(app.keychainService);
-    await server.dev(`/_dev/users/${demo.plain.userId}/tokens`, { method: 'POST', body: JSON.stringify({ authToken: session!.password }) });
     await home.click();
     await expect(page.getByTestId('offline-banner')).toHaveCount(0, { timeout: 20_000 });
     await expect(page.getByTestId('as-of')).not.toHaveAttribute('data-fetched-at', staleAsOf ?? '');

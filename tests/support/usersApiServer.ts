@@ -1,5 +1,6 @@
 import { TOTP } from 'otpauth';
-import { startUsersApi } from '../../tools/users-api/src/index';
+import fs from 'node:fs';
+import { DEMO_SEED_PATH, startUsersApi, type SeedData } from '../../tools/users-api/src/index';
 
 /** The demo accounts of tools/users-api/seed/demo.json, as the tests use them. */
 export const demo = {
@@ -25,11 +26,20 @@ export interface TestServer {
 
 /** Starts the reference users API in this process with the demo seed and dev routes. */
 export async function startTestServer(
-  options: { compat?: 7 | 8; port?: number; people?: number; /** The real one-update-a-minute limit, as servers ship. */ limitUpdates?: boolean } = {},
+  options: {
+    compat?: 7 | 8;
+    port?: number;
+    people?: number;
+    /** The real one-update-a-minute limit, as servers ship. */
+    limitUpdates?: boolean;
+    /** Sessions the server knows from the start: a restarted server that remembers a client. */
+    sessions?: { userId: string; token: string }[];
+  } = {},
 ): Promise<TestServer> {
   // Rate limits off: every client here shares 127.0.0.1 (the 429 tests turn them on themselves).
-  const { limitUpdates, ...rest } = options;
-  const server = await startUsersApi({ port: 0, dev: true, rateLimit: false, ...(limitUpdates ? {} : { updateRateLimit: false }), ...rest });
+  const { limitUpdates, sessions, ...rest } = options;
+  const seed = sessions ? withSessions(sessions) : undefined;
+  const server = await startUsersApi({ port: 0, dev: true, rateLimit: false, ...(limitUpdates ? {} : { updateRateLimit: false }), ...(seed ? { seed } : {}), ...rest });
   const dev = async (path: string, init?: RequestInit) => {
     const response = await fetch(server.url + path, { ...init, headers: { 'Content-Type': 'application/json', ...init?.headers } });
     if (!response.ok) throw new Error(`dev ${path} answered ${response.status}`);
@@ -51,4 +61,15 @@ export async function startTestServer(
       await dev(`/_dev/users/${userId}/tokens`, { method: 'DELETE' });
     },
   };
+}
+
+/** The demo seed with login tokens added, so the server accepts them from its first request. */
+function withSessions(sessions: { userId: string; token: string }[]): SeedData {
+  const seed = JSON.parse(fs.readFileSync(DEMO_SEED_PATH, 'utf8')) as SeedData;
+  for (const { userId, token } of sessions) {
+    const user = seed.users.find((candidate) => candidate._id === userId);
+    if (!user) throw new Error(`no seed user ${userId}`);
+    user.tokens = [...(user.tokens ?? []), { token }];
+  }
+  return seed;
 }
