@@ -20,7 +20,14 @@ export default defineConfig({
       {
         // The Electron shell and preload, with `electron` replaced by a recording fake:
         // the real module would try to download its binary, which cannot happen here.
-        resolve: { alias: { electron: resolve(root, 'tests/mocks/electron.ts') } },
+        resolve: {
+          alias: {
+            electron: resolve(root, 'tests/mocks/electron.ts'),
+            'electron-updater': resolve(root, 'tests/mocks/electronUpdater.ts'),
+            // electron-log's main-process entry needs Electron; its Node entry logs the same way.
+            'electron-log/main': 'electron-log/node',
+          },
+        },
         test: {
           name: 'shell',
           environment: 'node',

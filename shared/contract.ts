@@ -60,6 +60,10 @@ import {
 
 const noPayload = z.object({}).strict();
 
+/** What the desktop menu can ask the window to do. */
+export const appCommands = ['add-account', 'switch-account', 'refresh', 'home', 'people', 'activity', 'security', 'about'] as const;
+export type AppCommand = (typeof appCommands)[number];
+
 export const appErrorSchema = z.object({
   code: z.enum(errorCodes),
   message: z.string(),
@@ -175,6 +179,10 @@ export const events = {
   'connectivity.changed': z.object({ serverId: z.string(), online: z.boolean() }),
   'directory.changed': directoryStatusSchema,
   'avatar.changed': z.object({ serverId: z.string(), username: z.string() }),
+  /** Something in the outbox needs the person: a conflict to decide, or an edit the server refused. */
+  'sync.attention': z.object({ accountId: z.string(), kind: z.enum(['conflict', 'failed']), message: z.string() }),
+  /** A menu item or shortcut of the desktop shell, for the window to carry out. */
+  'app.command': z.object({ command: z.enum(appCommands) }),
 } as const;
 
 export type Events = typeof events;

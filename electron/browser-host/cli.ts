@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
+import { redact } from '../core/redact';
 import { launchBrowserHost } from './launchBrowserHost';
 
 // A promise nobody awaited failed: a bug, said plainly (tests look for this line), and
 // the host keeps serving rather than dropping the person's window.
 process.on('unhandledRejection', (reason) => {
-  console.error(`unhandled rejection: ${reason instanceof Error ? reason.message : String(reason)}`);
+  console.error(redact(`unhandled rejection: ${reason instanceof Error ? reason.message : String(reason)}`));
 });
 
 async function main(): Promise<void> {

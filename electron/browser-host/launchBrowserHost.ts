@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { appId } from '../core/appIdentity';
 import { createCore } from '../core/createCore';
+import { redact } from '../core/redact';
 import { KeychainVault } from '../core/vault/keychainVault';
 import { startBrowserHost } from './browserHost';
 
@@ -34,7 +35,7 @@ export async function launchBrowserHost(options: LaunchOptions): Promise<{ url: 
     vault: new KeychainVault(process.env.AM_KEYCHAIN_SERVICE ?? appId),
     version,
     shell: 'browser-host',
-    onInternalError: (channel, error) => console.error(`internal error on ${channel}:`, (error as Error)?.message),
+    onInternalError: (channel, error) => console.error(redact(`internal error on ${channel}: ${(error as Error)?.message}`)),
   });
   const host = await startBrowserHost({ core, rendererDir, port: options.port });
 

@@ -26,6 +26,7 @@ import { OutboxStore } from './sync/outboxStore';
 import { resetAvatar, uploadAvatar } from './usersApi/profileEditApi';
 import type { RetryPolicy } from './usersApi/retryPolicy';
 import { defaultTimeoutMs, UsersApiClient, type Credentials } from './usersApi/usersApiClient';
+import { displayArrangement, restoreWindow, WindowStateStore, type DisplayInfo, type WindowState } from './windowState';
 import { AppFailure } from '../../shared/errors';
 import { asAppFailure } from './accounts/accountsService';
 import type { Vault } from './vault/vault';
@@ -53,6 +54,8 @@ export interface Core {
   events: CoreEvents;
   /** Settles when sessions have been restored from the keychain and checked. */
   ready: Promise<void>;
+  /** The desktop window's size and place, per arrangement of displays. */
+  windowState: { restore(displays: DisplayInfo[]): WindowState; save(displays: DisplayInfo[], state: WindowState): void };
   close(): void;
 }
 
@@ -256,6 +259,7 @@ export function createCore(options: CoreOptions): Core {
     'connectivity.list': () => connectivity.snapshot(),
   };
 
+  const windowStates = new WindowStateStore(database.db);
   const ready = accounts
     .restoreSessions()
     .then(() => {
@@ -269,6 +273,10 @@ export function createCore(options: CoreOptions): Core {
     dispatch: createDispatch(handlers, { onInternalError: options.onInternalError }),
     events,
     ready,
+    windowState: {
+      restore: (displays) => restoreWindow(windowStates.load(displayArrangement(displays)), displays),
+      save: (displays, state) => windowStates.save(displayArrangement(displays), state),
+    },
     close: () => {
       closing.abort();
       sender.close();

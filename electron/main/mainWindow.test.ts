@@ -8,7 +8,9 @@ describe('the main window', () => {
   });
 
   it('isolates the page from Node and Electron, with every secure default spelled out', () => {
-    createMainWindow('/app/preload.cjs');
+    createMainWindow('/app/preload.cjs', { bounds: { x: 10, y: 20, width: 1000, height: 700 }, maximized: true });
+    expect(BrowserWindow.created[0]!.options).toMatchObject({ x: 10, y: 20, width: 1000, height: 700 });
+    expect(BrowserWindow.created[0]!.isMaximized()).toBe(true);
     expect(BrowserWindow.created[0]!.options.webPreferences).toEqual({
       preload: '/app/preload.cjs',
       contextIsolation: true,

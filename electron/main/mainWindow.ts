@@ -1,11 +1,11 @@
 import { BrowserWindow, shell } from 'electron';
+import type { WindowState } from '../core/windowState';
 import { appOrigin } from './appProtocol';
 import { guardNavigation } from './navigationGuard';
 
-export function createMainWindow(preloadPath: string): BrowserWindow {
+export function createMainWindow(preloadPath: string, state: WindowState): BrowserWindow {
   const window = new BrowserWindow({
-    width: 1100,
-    height: 760,
+    ...state.bounds,
     minWidth: 720,
     minHeight: 520,
     show: false,
@@ -29,6 +29,7 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       disableBlinkFeatures: 'Auxclick',
     },
   });
+  if (state.maximized) window.maximize();
   guardNavigation(window.webContents, shell);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(`${appOrigin}/index.html`);

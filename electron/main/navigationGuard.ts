@@ -31,7 +31,8 @@ export function guardNavigation(contents: WebContents, shell: Pick<Shell, 'openE
   });
 }
 
-function openIfAllowed(shell: Pick<Shell, 'openExternal'>, url: string): void {
+/** Opens an https link of an allow-listed host in the system browser; anything else is dropped. */
+export function openIfAllowed(shell: Pick<Shell, 'openExternal'>, url: string): void {
   if (isAllowedExternalUrl(url)) {
     void shell.openExternal(url);
   }

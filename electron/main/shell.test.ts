@@ -1,9 +1,13 @@
-import { app, BrowserWindow, dialog, ipcMain, protocol } from '../../tests/mocks/electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol } from '../../tests/mocks/electron';
+import type { MenuItemConstructorOptions } from 'electron';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startShell } from './shell';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CoreEvents } from '../core/coreEvents';
+import type { Core } from '../core/createCore';
+import { notifyWhenHidden, startShell } from './shell';
+import type { BrowserWindow as ElectronWindow } from 'electron';
 
 const paths = { preload: '/app/out/preload/index.cjs', renderer: '/app/out/renderer' };
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -58,5 +62,65 @@ describe('startShell', () => {
     expect(dialog.showErrorBox).toHaveBeenCalledWith('Account Manager cannot start', expect.stringContaining('newer version'));
     expect(app.quit).toHaveBeenCalled();
     expect(BrowserWindow.created).toHaveLength(0);
+  });
+
+  it('applies the menu, whose items reach the window as app.command events', async () => {
+    startShell(paths);
+    app.becomeReady();
+    await tick();
+    const template = (Menu.applied as { template: MenuItemConstructorOptions[] }).template;
+    const items = template.flatMap((item) => (Array.isArray(item.submenu) ? item.submenu : []));
+    (items.find((item) => item.label === 'Security')!.click as () => void)();
+    expect(BrowserWindow.created[0]!.webContents.sent).toContainEqual({ channel: 'core:event', payload: { event: 'app.command', payload: { command: 'security' } } });
+  });
+
+  it('remembers the window size and maximised state for the next start', async () => {
+    startShell(paths);
+    app.becomeReady();
+    await tick();
+    const first = BrowserWindow.created[0]!;
+    first.options.x = 40;
+    first.options.y = 50;
+    first.options.width = 900;
+    first.options.height = 650;
+    first.maximize();
+    first.emit('close');
+    app.emit('will-quit');
+    BrowserWindow.created = [];
+    app.removeAllListeners();
+    startShell(paths);
+    app.becomeReady();
+    await tick();
+    expect(BrowserWindow.created[0]!.options).toMatchObject({ x: 40, y: 50, width: 900, height: 650 });
+    expect(BrowserWindow.created[0]!.isMaximized()).toBe(true);
+  });
+
+  it('notifies about a conflict only while the window is hidden, and keeps running on macOS with no window', async () => {
+    const events = new CoreEvents();
+    const window = new BrowserWindow({});
+    const send = vi.fn();
+    notifyWhenHidden({ events } as unknown as Core, () => window as unknown as ElectronWindow, send);
+    Notification.shown.length = 0;
+    const attention = { accountId: 'a1', kind: 'conflict' as const, message: 'Bio was changed on the server too.' };
+    window.visible = true;
+    window.focused = true;
+    events.emit('sync.attention', attention);
+    expect(Notification.shown).toEqual([]);
+    window.visible = false;
+    events.emit('sync.attention', attention);
+    expect(Notification.shown).toEqual([{ title: 'Account Manager', body: 'Bio was changed on the server too.' }]);
+
+    startShell(paths);
+    app.becomeReady();
+    await tick();
+    const platform = Object.getOwnPropertyDescriptor(process, 'platform')!;
+    Object.defineProperty(process, 'platform', { value: 'darwin' });
+    try {
+      app.quit.mockClear();
+      app.emit('window-all-closed');
+      expect(app.quit).not.toHaveBeenCalled();
+    } finally {
+      Object.defineProperty(process, 'platform', platform);
+    }
   });
 });

@@ -1,21 +1,30 @@
-import { app, dialog, ipcMain, protocol, session, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, Menu, nativeTheme, net, Notification, protocol, screen, session, shell, type BrowserWindow } from 'electron';
+import log from 'electron-log/main';
+import { autoUpdater } from 'electron-updater';
 import path from 'node:path';
+import type { AppCommand } from '../../shared/contract';
 import { createCore, type Core } from '../core/createCore';
 import { appId } from '../core/appIdentity';
 import { KeychainVault } from '../core/vault/keychainVault';
 import { appSchemePrivileges, serveAppProtocol } from './appProtocol';
 import { bindContract, forwardEvents } from './ipcBridge';
+import { configureLogging } from './logging';
 import { createMainWindow } from './mainWindow';
+import { menuTemplate } from './menu';
+import { openIfAllowed } from './navigationGuard';
 import { denyAllPermissions } from './permissions';
+import { startUpdateChecks } from './updates';
 
 export interface ShellPaths {
   preload: string;
   renderer: string;
 }
 
+const docsUrl = 'https://docs.rocket.chat/';
+
 /**
- * The Electron shell: lifecycle, one window, and the contract bound to IPC.
- * Every decision about accounts, data and sync lives in the core.
+ * The Electron shell: lifecycle, one window, menus, notifications, updates, and the
+ * contract bound to IPC. Every decision about accounts, data and sync lives in the core.
  */
 export function startShell(paths: ShellPaths): void {
   if (!app.requestSingleInstanceLock()) {
@@ -25,10 +34,23 @@ export function startShell(paths: ShellPaths): void {
   protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
   // The demo and tests point the app at their own data folder.
   if (process.env.AM_DATA_DIR) app.setPath('userData', process.env.AM_DATA_DIR);
+  configureLogging(log, app.getPath('userData'));
 
   let window: BrowserWindow | null = null;
   let core: Core | null = null;
   const getWindow = () => window;
+  const send = (command: AppCommand) => core?.events.emit('app.command', { command });
+  const displays = () => screen.getAllDisplays().map(({ id, bounds, workArea }) => ({ id, bounds, workArea }));
+
+  const openWindow = () => {
+    if (!core) return;
+    const opened = createMainWindow(paths.preload, core.windowState.restore(displays()));
+    opened.on('close', () => core?.windowState.save(displays(), { bounds: opened.getNormalBounds(), maximized: opened.isMaximized() }));
+    opened.on('closed', () => {
+      if (window === opened) window = null;
+    });
+    window = opened;
+  };
 
   app.on('second-instance', () => {
     if (window) {
@@ -44,25 +66,69 @@ export function startShell(paths: ShellPaths): void {
         vault: new KeychainVault(appId),
         version: app.getVersion(),
         shell: 'electron',
-        onInternalError: (channel, error) => console.error(`internal error on ${channel}:`, (error as Error)?.message),
+        onInternalError: (channel, error) => log.error(`internal error on ${channel}:`, (error as Error)?.message),
       });
     } catch (error) {
       dialog.showErrorBox('Account Manager cannot start', error instanceof Error ? error.message : String(error));
       app.quit();
       return;
     }
+    nativeTheme.themeSource = 'system'; // the page's light/dark CSS follows the OS, live
     denyAllPermissions(session.defaultSession);
     serveAppProtocol(protocol, paths.renderer);
     bindContract(ipcMain, core, getWindow);
     forwardEvents(core, getWindow);
-    window = createMainWindow(paths.preload);
-    window.on('closed', () => {
-      window = null;
-    });
+    notifyWhenHidden(core, getWindow, send);
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, send, () => openIfAllowed(shell, docsUrl))));
+    openWindow();
+    if (app.isPackaged) {
+      startUpdateChecks({
+        updater: autoUpdater,
+        env: process.env,
+        policyFile: path.join(process.resourcesPath, 'policy.json'),
+        isOnline: () => net.isOnline(),
+        askToRestart: async (version) => {
+          const answer = await dialog.showMessageBox({
+            type: 'info',
+            buttons: ['Restart now', 'Later'],
+            defaultId: 0,
+            cancelId: 1,
+            message: `Account Manager ${version} is ready`,
+            detail: 'Restart to use it. Your data and unsent edits are kept.',
+          });
+          return answer.response === 0;
+        },
+        log: (message) => log.info(message),
+      });
+    }
   });
 
-  app.on('window-all-closed', () => app.quit());
+  // macOS keeps the app in the dock with no window; the dock icon opens a new one.
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (!window) openWindow();
+  });
   app.on('will-quit', () => core?.close());
+}
+
+/** A conflict or a refused edit while the window is hidden or in the background: say so. */
+export function notifyWhenHidden(core: Core, getWindow: () => BrowserWindow | null, send: (command: AppCommand) => void): () => void {
+  return core.events.onAny((event, payload) => {
+    if (event !== 'sync.attention' || !Notification.isSupported()) return;
+    const window = getWindow();
+    if (window && window.isVisible() && window.isFocused()) return;
+    const { message } = payload as { message: string };
+    const notification = new Notification({ title: 'Account Manager', body: message });
+    notification.on('click', () => {
+      const current = getWindow();
+      current?.show();
+      current?.focus();
+      send('activity');
+    });
+    notification.show();
+  });
 }
 
 export function defaultShellPaths(mainDir: string): ShellPaths {

@@ -10,6 +10,7 @@ import { SecurityScreen } from './screens/SecurityScreen';
 import { SignInScreen } from './screens/SignInScreen';
 import { activeAccount, followAccountChanges, useAccounts } from './stores/accountsStore';
 import { followConnectivity, useConnectivity } from './stores/connectivityStore';
+import { followAppCommands } from './stores/appCommands';
 import { followSyncChanges } from './stores/outboxStore';
 import { followProfileChanges } from './stores/profileStore';
 import { useUi } from './stores/uiStore';
@@ -26,12 +27,14 @@ export function App() {
     const stopProfiles = followProfileChanges();
     const stopConnectivity = followConnectivity();
     const stopSync = followSyncChanges();
+    const stopCommands = followAppCommands();
     void useConnectivity.getState().load();
     return () => {
       stopAccounts();
       stopProfiles();
       stopConnectivity();
       stopSync();
+      stopCommands();
     };
   }, [loadAccounts]);
 

@@ -57,7 +57,26 @@ export class BrowserWindow extends EventEmitter {
   focus() {
     this.focused = true;
   }
-  show() {}
+  visible = true;
+  show() {
+    this.visible = true;
+  }
+  isVisible() {
+    return this.visible;
+  }
+  isFocused() {
+    return this.focused;
+  }
+  maximized = false;
+  maximize() {
+    this.maximized = true;
+  }
+  isMaximized() {
+    return this.maximized;
+  }
+  getNormalBounds() {
+    return { x: (this.options.x as number) ?? 0, y: (this.options.y as number) ?? 0, width: this.options.width as number, height: this.options.height as number };
+  }
 }
 
 class FakeApp extends EventEmitter {
@@ -84,6 +103,7 @@ class FakeApp extends EventEmitter {
   getVersion() {
     return '0.0.0-test';
   }
+  isPackaged = false;
 }
 
 export const app = new FakeApp();
@@ -120,7 +140,38 @@ export const session = {
 };
 
 export const shell = { openExternal: vi.fn(() => Promise.resolve()) };
-export const dialog = { showErrorBox: vi.fn() };
+export const dialog = { showErrorBox: vi.fn(), showMessageBox: vi.fn(() => Promise.resolve({ response: 1 })) };
+
+export const Menu = {
+  applied: null as unknown,
+  buildFromTemplate: (template: unknown) => ({ template }),
+  setApplicationMenu(menu: unknown) {
+    this.applied = menu;
+  },
+};
+
+export const screen = {
+  getAllDisplays: () => [{ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
+};
+
+export const nativeTheme = { themeSource: 'light' as string };
+
+export const net = { online: true, isOnline() {
+  return this.online;
+} };
+
+export class Notification extends EventEmitter {
+  static shown: { title: string; body: string }[] = [];
+  constructor(private readonly options: { title: string; body: string }) {
+    super();
+  }
+  static isSupported() {
+    return true;
+  }
+  show() {
+    Notification.shown.push(this.options);
+  }
+}
 
 export const contextBridge = {
   exposed: new Map<string, unknown>(),
@@ -134,4 +185,4 @@ export const ipcRenderer = Object.assign(new EventEmitter(), {
 });
 
 export { FakeWebFrame };
-export default { app, BrowserWindow, ipcMain, protocol, session, shell, dialog, contextBridge, ipcRenderer };
+export default { app, BrowserWindow, ipcMain, protocol, session, shell, dialog, contextBridge, ipcRenderer, Menu, screen, nativeTheme, net, Notification };

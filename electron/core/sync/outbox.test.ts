@@ -78,6 +78,8 @@ describe('profile edits through the outbox, against the reference users API', ()
   });
 
   it('turns a field changed on both sides into a conflict; keep mine sends it, take theirs drops it', async () => {
+    const attention: unknown[] = [];
+    core.events.onAny((event, payload) => event === 'sync.attention' && attention.push(payload));
     await offline();
     await core.dispatch('profile.refresh', { accountId });
     await core.dispatch('profile.edit', { accountId, changes: { bio: 'mine', nickname: 'only mine' } });
@@ -86,6 +88,7 @@ describe('profile edits through the outbox, against the reference users API', ()
     await expect.poll(async () => (await outbox()).items.map((i) => i.state), { timeout: 15_000 }).toEqual(['conflict']);
     const conflict = (await outbox()).items[0]!;
     expect(conflict).toMatchObject({ field: 'bio', value: 'mine', theirs: 'theirs', base: '' });
+    expect(attention).toEqual([{ accountId, kind: 'conflict', message: expect.stringContaining('Bio was changed on the server too') }]);
     expect((await serverUser()).user.nickname).toBe('only mine'); // the field changed only here went through
 
     value<OutboxView>(await core.dispatch('outbox.resolve', { accountId, itemId: conflict.id, keep: 'mine' }));

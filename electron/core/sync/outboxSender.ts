@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EditField } from '../../../shared/profileEdits';
+import { labelOf, type EditField } from '../../../shared/profileEdits';
 import type { AccountsService } from '../accounts/accountsService';
 import type { Clock } from '../clock';
 import type { CoreEvents } from '../coreEvents';
@@ -82,6 +82,10 @@ export class OutboxSender {
     } while (this.again.has(accountId) && !this.closed);
   }
 
+  private attention(accountId: string, kind: 'conflict' | 'failed', message: string): void {
+    if (!this.closed) this.deps.events.emit('sync.attention', { accountId, kind, message });
+  }
+
   private changed(accountId: string): void {
     if (!this.closed) this.deps.events.emit('sync.changed', { accountId });
   }
@@ -114,7 +118,10 @@ export class OutboxSender {
       if (theirs === row.value) alreadyThere.push(row);
       // Unchanged since the edit, or holding what this app itself sent last (its answer lost): ours to send.
       else if (theirs === row.base || theirs === row.sentValue) toSend.push({ ...row, base: theirs });
-      else this.deps.store.conflict(row.id, theirs, now);
+      else {
+        this.deps.store.conflict(row.id, theirs, now);
+        this.attention(accountId, 'conflict', `${labelOf(row.field)} was changed on the server too. Choose which to keep in Activity.`);
+      }
     }
     this.deps.store.settle(accountId, alreadyThere, 'already-there', now);
     if (toSend.length === 0) {
@@ -154,6 +161,7 @@ export class OutboxSender {
       }
       if (!free) {
         this.deps.store.fail(accountId, attempt, [{ ...username, error: `The username “${username.value}” is taken or not allowed on this server.` }], this.deps.clock.now());
+        this.attention(accountId, 'failed', `The username “${username.value}” could not be saved: it is taken or not allowed.`);
         group = rows.filter((row) => row !== username);
         if (group.length === 0) return false;
       }
@@ -203,6 +211,7 @@ export class OutboxSender {
     const named = fieldOfFailure(error, open.map((row) => row.field));
     const refused = named ? open.filter((row) => row.field === named.field) : open;
     this.deps.store.fail(accountId, attempt, refused.map((row) => ({ ...row, error: named?.message ?? error.message })), now);
+    if (refused.length > 0) this.attention(accountId, 'failed', `The server refused an edit: ${named?.message ?? error.message}`);
     const innocent = open.filter((row) => !refused.includes(row));
     if (innocent.length > 0) {
       this.deps.store.release(innocent.map((row) => row.id), null, now);

@@ -1,0 +1,51 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import type { AppCommand } from '../../shared/contract';
+
+/**
+ * The application menu as data: the platform's standard roles and shortcuts (Edit, View,
+ * Window, Help) plus the app's own actions, each of which is handed to the window as an
+ * `app.command` — what it means is decided there and in the core, not here.
+ */
+export function menuTemplate(platform: NodeJS.Platform, send: (command: AppCommand) => void, openDocs: () => void): MenuItemConstructorOptions[] {
+  const mac = platform === 'darwin';
+  const command = (label: string, name: AppCommand, accelerator?: string): MenuItemConstructorOptions => ({
+    label,
+    ...(accelerator ? { accelerator } : {}),
+    click: () => send(name),
+  });
+  return [
+    ...(mac ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: '&File',
+      submenu: [
+        command('Add Account…', 'add-account', 'CmdOrCtrl+N'),
+        command('Switch Account…', 'switch-account', 'CmdOrCtrl+Shift+A'),
+        { type: 'separator' },
+        mac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    {
+      label: '&View',
+      submenu: [
+        command('Refresh', 'refresh', 'CmdOrCtrl+R'),
+        { type: 'separator' },
+        command('Home', 'home', 'CmdOrCtrl+1'),
+        command('People', 'people', 'CmdOrCtrl+2'),
+        command('Activity', 'activity', 'CmdOrCtrl+3'),
+        command('Security', 'security', 'CmdOrCtrl+4'),
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+      ],
+    },
+    { role: 'windowMenu' },
+    {
+      role: 'help',
+      submenu: [command('About Account Manager', 'about'), { label: 'Rocket.Chat users API documentation', click: openDocs }],
+    },
+  ];
+}

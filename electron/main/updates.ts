@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+
+/** The part of electron-updater's autoUpdater the app uses (a fake in tests). */
+export interface Updater {
+  autoDownload: boolean;
+  autoInstallOnAppQuit: boolean;
+  checkForUpdates(): Promise<unknown>;
+  quitAndInstall(): void;
+  on(event: 'update-downloaded', listener: (info: { version: string }) => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+}
+
+export interface UpdateOptions {
+  updater: Updater;
+  env: NodeJS.ProcessEnv;
+  /** A managed install turns updates off with `{"updates": false}` in this file. */
+  policyFile: string;
+  isOnline(): boolean;
+  /** Asks before restarting; resolves true for "Restart now". */
+  askToRestart(version: string): Promise<boolean>;
+  log(message: string): void;
+  everyMs?: number;
+  firstCheckAfterMs?: number;
+}
+
+export type UpdateChecks = { enabled: false; reason: string } | { enabled: true; stop(): void; checkNow(): Promise<void> };
+
+/** Why updates are off for this install, or null. */
+export function updatesDisabledBy(env: NodeJS.ProcessEnv, policyFile: string): string | null {
+  if (env.AM_DISABLE_UPDATES === '1') return 'AM_DISABLE_UPDATES=1';
+  try {
+    const policy = JSON.parse(fs.readFileSync(policyFile, 'utf8')) as { updates?: unknown };
+    if (policy.updates === false) return `policy file ${policyFile}`;
+  } catch {
+    // No policy file (the usual case) or an unreadable one: updates stay on.
+  }
+  return null;
+}
+
+/**
+ * Updates: a check a little after start and then daily, downloaded in the background,
+ * a question before restarting. Offline or failing checks are logged and skipped: they
+ * never block start-up or bother the person.
+ */
+export function startUpdateChecks(options: UpdateOptions): UpdateChecks {
+  const disabled = updatesDisabledBy(options.env, options.policyFile);
+  if (disabled) {
+    options.log(`updates: off (${disabled})`);
+    return { enabled: false, reason: disabled };
+  }
+  const { updater } = options;
+  updater.autoDownload = true;
+  updater.autoInstallOnAppQuit = true;
+  updater.on('error', (error) => options.log(`updates: ${error.message}`));
+  updater.on('update-downloaded', (info) => {
+    void options.askToRestart(info.version).then((restart) => {
+      if (restart) updater.quitAndInstall();
+    });
+  });
+  const checkNow = async () => {
+    if (!options.isOnline()) {
+      options.log('updates: offline, check skipped');
+      return;
+    }
+    try {
+      await updater.checkForUpdates();
+    } catch (error) {
+      options.log(`updates: check failed: ${(error as Error).message}`);
+    }
+  };
+  const first = setTimeout(() => void checkNow(), options.firstCheckAfterMs ?? 10_000);
+  const daily = setInterval(() => void checkNow(), options.everyMs ?? 24 * 60 * 60 * 1000);
+  first.unref();
+  daily.unref();
+  return {
+    enabled: true,
+    checkNow,
+    stop: () => {
+      clearTimeout(first);
+      clearInterval(daily);
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import type { AppCommand } from '../../../shared/contract';
+import { getApi } from '../bridge/api';
+import { activeAccount, useAccounts } from './accountsStore';
+import { useProfiles } from './profileStore';
+import { useUi } from './uiStore';
+
+/** Carries out what the desktop menu (or a shortcut) asks for. */
+export function runCommand(command: AppCommand): void {
+  const ui = useUi.getState();
+  switch (command) {
+    case 'add-account':
+      return ui.show('add-server');
+    case 'switch-account':
+      return document.querySelector<HTMLElement>('.account-main')?.focus();
+    case 'refresh': {
+      const active = activeAccount(useAccounts.getState());
+      if (active) void useProfiles.getState().refresh(active.id);
+      return;
+    }
+    default:
+      return ui.show(command);
+  }
+}
+
+export function followAppCommands(): () => void {
+  return getApi().on('app.command', ({ command }) => runCommand(command));
+}
