@@ -21,6 +21,8 @@ export async function bundleChildren(outDir: string): Promise<ChildBundles> {
     outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
+    // CommonJS packages in the bundle (qrcode) call require(): give ESM one.
+    banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },
     format: 'esm',
     target: 'node20',
     logLevel: 'error',

@@ -10,7 +10,7 @@ export interface PersonHit {
 }
 
 /** How many index matches are ranked in JS; bounded so a common trigram stays fast. */
-const candidateLimit = 150;
+const candidateLimit = 100;
 
 /**
  * Directory search over the cached people of one server, answered locally (offline too).
@@ -51,8 +51,9 @@ export class PeopleSearch {
     ) as PersonHit[];
     // The index cannot check short terms of a longer query; do it here on the few candidates.
     const wordStart = new RegExp(`(^|[\\s._-])${escapeRegExp(terms[0]!)}`);
-    const ranked = candidates
-      .filter((hit) => terms.every((term) => haystack(hit).includes(term)))
+    // The index already matched every long term; only short ones need checking here.
+    const short = terms.filter((term) => [...term].length < 3);
+    const ranked = (short.length === 0 ? candidates : candidates.filter((hit) => short.every((term) => haystack(hit).includes(term))))
       .map((hit) => ({ hit, score: score(hit, terms[0]!, wordStart), key: hit.username ?? '' }));
     ranked.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     return { people: ranked.slice(0, limit).map((entry) => entry.hit), more: ranked.length > limit || candidates.length >= candidateLimit };
