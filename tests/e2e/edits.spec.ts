@@ -61,6 +61,11 @@ test('edits made with the server stopped survive a restart and sync in one reque
   await app.restart(page);
   await expect(page.getByTestId('pending-mark')).toHaveCount(2);
   await expect(page.getByRole('region', { name: 'Identity' })).toContainText('Written on a train.');
+  // Removing the account now would lose them: the question says so.
+  await page.getByRole('button', { name: /^Remove demouser/ }).click();
+  const question = page.getByRole('dialog', { name: 'Remove this account?' });
+  await expect(question).toContainText('2 edits have not reached the server yet and will be lost.');
+  await question.getByRole('button', { name: 'Cancel' }).click();
 
   const [session] = await keytar.findCredentials(app.keychainService);
   server = await startTestServer({ port, sessions: [{ userId: demo.plain.userId, token: session!.password }] });

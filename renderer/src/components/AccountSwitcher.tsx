@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AccountSummary } from '../../../shared/accountSchemas';
 import { useAccounts } from '../stores/accountsStore';
+import { useOutbox } from '../stores/outboxStore';
 import { useUi } from '../stores/uiStore';
 import { ConfirmDialog } from './ConfirmDialog';
 import { Initials } from './Initials';
@@ -17,6 +18,7 @@ export function AccountSwitcher() {
   const { accounts, busy, switchTo, signOut, remove } = useAccounts();
   const { show, startSignIn, leave } = useUi();
   const [removing, setRemoving] = useState<AccountSummary | null>(null);
+  const unsent = useOutbox((state) => (removing ? (state.views[removing.id]?.items.length ?? 0) : 0));
 
   return (
     <section className="switcher" aria-label="Accounts">
@@ -54,7 +56,10 @@ export function AccountSwitcher() {
                     {busy[account.id] ? 'Signing out…' : 'Sign out'}
                   </button>
                 )}
-                <button type="button" className="secondary small" aria-label={`Remove ${name} on ${account.serverName}`} onClick={() => setRemoving(account)}>
+                <button type="button" className="secondary small" aria-label={`Remove ${name} on ${account.serverName}`} onClick={() => {
+                    void useOutbox.getState().load(account.id);
+                    setRemoving(account);
+                  }}>
                   Remove
                 </button>
               </div>
@@ -70,7 +75,9 @@ export function AccountSwitcher() {
         title="Remove this account?"
         message={
           removing
-            ? `${removing.displayName ?? removing.username} on ${removing.serverName} will be signed out and everything this app keeps for it will be deleted from this computer. The account itself stays on the server.`
+            ? `${removing.displayName ?? removing.username} on ${removing.serverName} will be signed out and everything this app keeps for it will be deleted from this computer. The account itself stays on the server.${
+                unsent > 0 ? ` ${unsent === 1 ? 'One edit has' : `${unsent} edits have`} not reached the server yet and will be lost.` : ''
+              }`
             : ''
         }
         confirmLabel="Remove account"
