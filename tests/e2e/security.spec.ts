@@ -188,3 +188,28 @@ test('with the server stopped, every action on the Security screen is off and sa
   await expect(page.getByLabel('New password', { exact: true })).toBeDisabled();
   await expectAccessible(page);
 });
+
+test('an email-2FA user sets up an authenticator, confirming again with a new emailed code', async ({ page, app, usersApi }) => {
+  app.typedSecrets.push(demo.email2fa.password);
+  await signedIn(page, app, usersApi, demo.email2fa.user, demo.email2fa.password, () => usersApi.latestEmailCode(demo.email2fa.email));
+  await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
+  const dialog = page.getByTestId('proof-dialog');
+  await dialog.getByRole('button', { name: 'Send code' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Code sent');
+  const first = await usersApi.latestEmailCode(demo.email2fa.email);
+  app.typedSecrets.push(first);
+  await dialog.getByLabel('Code from the email').fill(first);
+  await dialog.getByRole('button', { name: 'Confirm', exact: true }).click();
+  const secret = (await page.getByTestId('totp-secret').textContent())!;
+  const totp = new TOTP({ secret, digits: 6, period: 30, algorithm: 'SHA1' });
+  await page.getByLabel('Code from the app').fill(totp.generate());
+  await page.getByRole('button', { name: 'Turn on' }).click();
+  // The first emailed code is used up: the server asks again and has mailed a new one.
+  await expect(page.getByTestId('proof-dialog')).toBeVisible();
+  const second = await usersApi.latestEmailCode(demo.email2fa.email);
+  expect(second).not.toBe(first);
+  app.typedSecrets.push(second);
+  await page.getByTestId('proof-dialog').getByLabel('Code from the email').fill(second);
+  await page.getByTestId('proof-dialog').getByRole('button', { name: 'Confirm', exact: true }).click();
+  await expect(page.getByTestId('backup-codes').getByRole('listitem')).toHaveCount(12);
+});

@@ -117,6 +117,21 @@ describe('security settings against the reference users API (one-a-minute limit 
     expect(value<SecurityView>(await core.dispatch('security.get', { accountId })).method).toBe('password');
   });
 
+  it('an email-2FA user confirms authenticator setup with a second emailed code when the first was used up', async () => {
+    const john = await signInAs(demo.email2fa.user, demo.email2fa.password, () => mailedCode(demo.email2fa.email));
+    value(await core.dispatch('security.sendCode', { accountId: john }));
+    const first = await mailedCode(demo.email2fa.email);
+    const setup = value<{ secret: string }>(await core.dispatch('security.startTotp', { accountId: john, proof: { code: first } }));
+    const totp = new TOTP({ secret: setup.secret, digits: 6, period: 30, algorithm: 'SHA1' });
+    // The emailed code worked once; the server asks again (and mails a new one).
+    const again = await core.dispatch('security.confirmTotp', { accountId: john, code: totp.generate(), proof: { code: first } });
+    expect(again).toMatchObject({ ok: false, error: { fields: { code: expect.any(String) } } });
+    const second = await mailedCode(demo.email2fa.email);
+    expect(second).not.toBe(first);
+    const done = value<{ backupCodes: string[] }>(await core.dispatch('security.confirmTotp', { accountId: john, code: totp.generate(), proof: { code: second } }));
+    expect(done.backupCodes).toHaveLength(12);
+  });
+
   it('signs out other sessions and keeps this one', async () => {
     const other = (await (await login(demo.plain.user, demo.plain.password)).json()) as { data: { userId: string; authToken: string } };
     const accountId = await signInAs(demo.plain.user, demo.plain.password);

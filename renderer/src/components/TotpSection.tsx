@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { SecurityView } from '../../../shared/securitySchemas';
 import { getApi } from '../bridge/api';
 import { BusyButton } from './BusyButton';
@@ -9,6 +9,8 @@ type Step =
   | { kind: 'idle' }
   | { kind: 'confirm-identity' }
   | { kind: 'scan'; secret: string; qrDataUrl: string; proof: Proof }
+  /** The server asks for the second factor again before turning the app on (an emailed code works once). */
+  | { kind: 'reconfirm'; scan: { secret: string; qrDataUrl: string; proof: Proof }; code: string }
   | { kind: 'codes'; codes: string[] }
   | { kind: 'disable' };
 
@@ -35,12 +37,19 @@ export function TotpSection({ view, onDone }: { view: SecurityView; onDone(messa
     setStep({ kind: 'scan', ...result.value, proof });
   };
 
-  const confirm = async (event: FormEvent, scan: Extract<Step, { kind: 'scan' }>) => {
-    event.preventDefault();
+  const confirm = async (scan: { secret: string; qrDataUrl: string; proof: Proof }, totpCode: string) => {
     setBusy(true);
-    const result = await getApi()['security.confirmTotp']({ accountId: view.accountId, code, proof: scan.proof });
+    const result = await getApi()['security.confirmTotp']({ accountId: view.accountId, code: totpCode, proof: scan.proof });
     setBusy(false);
-    if (!result.ok) return setError(result.error.fields?.totpCode ?? result.error.message);
+    if (!result.ok) {
+      const proofProblem = result.error.fields?.code ?? result.error.fields?.currentPassword;
+      if (proofProblem && !result.error.fields?.totpCode) {
+        setError(step.kind === 'reconfirm' ? proofProblem : null);
+        return setStep({ kind: 'reconfirm', scan, code: totpCode });
+      }
+      setStep({ kind: 'scan', ...scan });
+      return setError(result.error.fields?.totpCode ?? result.error.message);
+    }
     setCode('');
     setError(null);
     setStep({ kind: 'codes', codes: result.value.backupCodes });
@@ -78,7 +87,15 @@ export function TotpSection({ view, onDone }: { view: SecurityView; onDone(messa
         </button>
       )}
       {step.kind === 'scan' && (
-        <form className="form totp-setup" onSubmit={(event) => void confirm(event, step)} noValidate aria-label="Set up an authenticator app">
+        <form
+          className="form totp-setup"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void confirm(step, code);
+          }}
+          noValidate
+          aria-label="Set up an authenticator app"
+        >
           <p>Scan this code with your authenticator app, or type the key into it. Then enter the 6-digit code it shows.</p>
           <img className="qr" src={step.qrDataUrl} alt="QR code for your authenticator app" />
           <p>
@@ -125,14 +142,16 @@ export function TotpSection({ view, onDone }: { view: SecurityView; onDone(messa
           </div>
         </section>
       )}
-      {method !== 'none' && (step.kind === 'confirm-identity' || step.kind === 'disable') && (
+      {method !== 'none' && (step.kind === 'confirm-identity' || step.kind === 'disable' || step.kind === 'reconfirm') && (
         <ProofDialog
           accountId={view.accountId}
           method={step.kind === 'disable' ? 'totp' : method}
-          open={step.kind === 'confirm-identity' || step.kind === 'disable'}
+          open
           busy={busy}
           error={error}
-          onSubmit={(proof) => void (step.kind === 'disable' ? disable(proof) : start(proof))}
+          onSubmit={(proof) =>
+            void (step.kind === 'disable' ? disable(proof) : step.kind === 'reconfirm' ? confirm({ ...step.scan, proof }, step.code) : start(proof))
+          }
           onCancel={() => {
             setError(null);
             setStep({ kind: 'idle' });
