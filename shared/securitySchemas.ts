@@ -8,7 +8,14 @@ const secret = z.string().max(1000);
  * (password method) or a code (authenticator app, backup code, or emailed code).
  * Used once, never stored, never logged.
  */
-export const proofSchema = z.object({ currentPassword: secret.optional(), code: secret.optional() }).strict();
+export const proofSchema = z
+  .object({
+    currentPassword: secret.optional(),
+    code: secret.optional(),
+    /** The method the server itself asked for, when it differed from what the app expected. */
+    method: z.enum(['totp', 'email', 'password']).optional(),
+  })
+  .strict();
 
 export const twoFactorStateSchema = z.enum(['totp', 'email', 'password', 'none']);
 

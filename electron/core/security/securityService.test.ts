@@ -12,6 +12,43 @@ import { MemoryVault } from '../vault/memoryVault';
 
 type Server = Awaited<ReturnType<typeof startUsersApi>>;
 
+describe('a challenge the app did not expect', () => {
+  it('asks with the server\'s method, says the minute is not over, and succeeds after it', async () => {
+    const temp = makeTempDir();
+    const server = await startUsersApi({ port: 0, dev: true, rateLimit: false });
+    // A /me that mentions no second factor: the app expects the password method, the server wants a code.
+    const hidingTotp: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      const url = new URL(String(input));
+      if (url.pathname !== '/api/v1/me' && url.pathname !== '/api/v1/users.info') return response;
+      const body = (await response.json()) as { services?: Record<string, unknown>; user?: { services?: Record<string, unknown> } };
+      for (const services of [body.services, body.user?.services]) {
+        delete services?.totp;
+        delete services?.email2fa;
+      }
+      return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
+    };
+    const core = createCore({ dataDir: temp.dir, vault: new MemoryVault(), version: '1', shell: 'test', fetch: hidingTotp, retryPolicy: { attempts: 1 } });
+    try {
+      const serverId = value<ServerSummary>(await core.dispatch('servers.add', { url: server.url })).id;
+      const first = await core.dispatch('accounts.signIn', { serverId, user: demo.totp.user, password: demo.totp.password });
+      const accountId = value<AccountSummary>(await core.dispatch('accounts.answerTwoFactor', { challengeId: first.ok ? '' : first.error.twoFactor!.challengeId!, code: totpCode() })).id;
+      expect(value<SecurityView>(await core.dispatch('security.get', { accountId })).method).toBe('password');
+
+      const surprise = await core.dispatch('security.changePassword', { accountId, newPassword: 'roxie-next-pass-3', proof: { currentPassword: demo.totp.password } });
+      expect(surprise).toMatchObject({ ok: false, error: { code: 'two-factor-required', twoFactor: { method: 'totp' } } });
+      const tooSoon = await core.dispatch('security.changePassword', { accountId, newPassword: 'roxie-next-pass-3', proof: { method: 'totp', code: totpCode() } });
+      expect(tooSoon).toMatchObject({ ok: false, error: { code: 'rate-limited', retryAfter: expect.any(Number) } });
+      server.advanceClock(61_000);
+      value(await core.dispatch('security.changePassword', { accountId, newPassword: 'roxie-next-pass-3', proof: { method: 'totp', code: totpCode(demo.totp.secret, 2) } /* the server's clock is 61 s ahead now */ }));
+    } finally {
+      core.close();
+      await server.close();
+      temp.cleanup();
+    }
+  });
+});
+
 describe('security settings against the reference users API (one-a-minute limit on)', () => {
   let temp: ReturnType<typeof makeTempDir>;
   let server: Server;

@@ -27,6 +27,7 @@ type Method = SecurityView['method'];
 interface Proof {
   currentPassword?: string;
   code?: string;
+  method?: Exclude<Method, 'none'>;
 }
 
 export interface SecurityDeps {
@@ -82,7 +83,10 @@ export class SecurityService {
 
   async changePassword(accountId: string, newPassword: string, proof: Proof): Promise<{ message: string }> {
     const { client, credentials, document } = await this.ready(accountId);
-    const { method, password } = methodOf(document);
+    const known = methodOf(document);
+    // Normally known from /me before the first request; if the server asked for another, that one.
+    const method = proof.method ?? known.method;
+    const { password } = known;
     if (!password) throw new AppFailure('validation', 'This account has no password on the server: it signs in through another service.');
     const fields: Record<string, string> = {};
     const rules = readPolicy(await fetchPasswordPolicy(client, credentials).catch(() => null));
@@ -187,6 +191,16 @@ export class SecurityService {
       return await send();
     } catch (error) {
       if (!(error instanceof ApiFailure)) throw error;
+      const asked = error.details.twoFactor?.method;
+      if (asked && (error.code === 'two-factor-required' || (error.code === 'two-factor-invalid' && asked !== method))) {
+        // The server wants another factor than the app expected: ask the person for that one.
+        const field = asked === 'password' ? 'currentPassword' : 'code';
+        const words = { totp: 'a code from your authenticator app', email: 'the code sent to your email', password: 'your current password' }[asked];
+        throw new AppFailure('two-factor-required', `The server asks for ${words} to confirm this change.`, {
+          fields: { [field]: `The server asks for ${words}.` },
+          twoFactor: error.details.twoFactor,
+        });
+      }
       const fields = refusal?.(error) ?? proofRefusal(error, method);
       if (error.code === 'rate-limited') {
         throw new AppFailure('rate-limited', `The server allows one change like this a minute. Try again in ${error.details.retryAfter ?? 60} seconds.`, {

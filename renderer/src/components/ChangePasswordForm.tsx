@@ -6,6 +6,10 @@ import { BusyButton } from './BusyButton';
 import { PasswordField } from './PasswordField';
 import { ProofDialog, type Proof } from './ProofDialog';
 
+/** When a second request may go: the server allows one change a minute, counted from the first. */
+const afterTheMinute = () => Date.now() + 61_000;
+const waitUntil = (time: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, time - Date.now())));
+
 type Errors = Partial<Record<'currentPassword' | 'newPassword' | 'confirm' | 'code', string>>;
 
 /** Current (password method only), new and confirm, with the server's policy ticked off as you type. */
@@ -17,6 +21,8 @@ export function ChangePasswordForm({ view, onDone }: { view: SecurityView; onDon
   const [failure, setFailure] = useState<string | null>(null);
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
+  /** The server asked for a factor the app did not expect; its one-a-minute limit starts then. */
+  const [serverAsks, setServerAsks] = useState<{ method: 'totp' | 'email' | 'password'; notBefore: number } | null>(null);
   const checks = checkPolicy(view.policy, next);
   const disabled = !view.available || !view.hasPassword;
 
@@ -26,12 +32,19 @@ export function ChangePasswordForm({ view, onDone }: { view: SecurityView; onDon
     const result = await getApi()['security.changePassword']({ accountId: view.accountId, newPassword: next, proof });
     setBusy(false);
     if (result.ok) {
+      setServerAsks(null);
       setAsking(false);
       setCurrent('');
       setNext('');
       setConfirm('');
       setErrors({});
       onDone(result.value.message);
+      return;
+    }
+    if (result.error.code === 'two-factor-required' && result.error.twoFactor) {
+      setServerAsks({ method: result.error.twoFactor.method, notBefore: afterTheMinute() });
+      setErrors({});
+      setAsking(true);
       return;
     }
     const fields = (result.error.fields ?? {}) as Errors;
@@ -54,6 +67,15 @@ export function ChangePasswordForm({ view, onDone }: { view: SecurityView; onDon
     if (view.method === 'password' || view.method === 'none') void send({ currentPassword: current });
     else setAsking(true);
   };
+
+  /** A proof for a challenge the server sprang: sent once its one-a-minute window has passed. */
+  const answer = async (proof: Proof) => {
+    if (!serverAsks) return send(proof);
+    setBusy(true);
+    await waitUntil(serverAsks.notBefore);
+    await send({ ...proof, method: serverAsks.method });
+  };
+  const proofMethod = serverAsks?.method ?? view.method;
 
   return (
     <>
@@ -83,8 +105,20 @@ export function ChangePasswordForm({ view, onDone }: { view: SecurityView; onDon
       </BusyButton>
     </form>
     {/* Outside the form: a dialog's own form must not be nested in this one. */}
-    {asking && view.method !== 'password' && view.method !== 'none' && (
-        <ProofDialog accountId={view.accountId} method={view.method} open={asking} busy={busy} error={errors.code ?? null} onSubmit={(proof) => void send(proof)} onCancel={() => setAsking(false)} />
+    {asking && proofMethod !== 'none' && (proofMethod !== 'password' || serverAsks) && (
+        <ProofDialog
+          accountId={view.accountId}
+          method={proofMethod}
+          open={asking}
+          busy={busy}
+          error={errors.code ?? errors.currentPassword ?? null}
+          note={serverAsks ? `The server asked for this after the first try. It allows one change a minute, so the app sends it at ${new Date(serverAsks.notBefore).toLocaleTimeString()}.` : undefined}
+          onSubmit={(proof) => void answer(proof)}
+          onCancel={() => {
+            setServerAsks(null);
+            setAsking(false);
+          }}
+        />
       )}
     </>
   );

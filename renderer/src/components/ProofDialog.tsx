@@ -8,6 +8,8 @@ import { TextField } from './TextField';
 export interface Proof {
   currentPassword?: string;
   code?: string;
+  /** The method the server asked for, when it was not the expected one. */
+  method?: 'totp' | 'email' | 'password';
 }
 
 const words = {
@@ -28,6 +30,7 @@ export function ProofDialog({
   open,
   busy,
   error,
+  note,
   onSubmit,
   onCancel,
 }: {
@@ -36,6 +39,8 @@ export function ProofDialog({
   open: boolean;
   busy: boolean;
   error: string | null;
+  /** Why the dialog is asking, when it is not the usual reason. */
+  note?: string;
   onSubmit(proof: Proof): void;
   onCancel(): void;
 }) {
@@ -71,6 +76,7 @@ export function ProofDialog({
   return (
     <dialog ref={ref} aria-labelledby={titleId} onCancel={close} className="dialog" data-testid="proof-dialog">
       <h2 id={titleId}>{words[method].title}</h2>
+      {note && <p role="status">{note}</p>}
       <form className="form" onSubmit={submit} noValidate>
         {method === 'password' ? (
           <PasswordField label={words.password.label} name="proof-password" value={answer} error={error} onChange={(event) => setAnswer(event.target.value)} autoFocus />
