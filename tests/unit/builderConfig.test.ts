@@ -113,6 +113,11 @@ describe('package.json release scripts', () => {
     expect(index('electron-vite build')).toBeLessThan(steps.length - 1);
   });
 
+  it('names the Linux desktop file the way electron-builder writes it (notifications and the dock find the app by it)', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; desktopName?: string };
+    expect(pkg.desktopName).toBe(`${pkg.name}.desktop`);
+  });
+
   it('regenerates the icons with the script that drew them', () => {
     expect(scripts.icons).toBe('tsx tools/icons/makeIcon.ts');
     expect(fs.existsSync(path.join(root, 'tools/icons/makeIcon.ts'))).toBe(true);
