@@ -17,7 +17,7 @@ export const fieldLimits = { bio: 260, nickname: 120, statusText: 120, customFie
 /** Names the server keeps for itself (its block list always holds these). */
 const reservedUsernames = ['all', 'here'];
 
-export const fieldLabels: Record<BasicField, string> = {
+const fieldLabels: Record<BasicField, string> = {
   name: 'Name',
   username: 'Username',
   nickname: 'Nickname',

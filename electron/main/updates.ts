@@ -26,7 +26,7 @@ export interface UpdateOptions {
 export type UpdateChecks = { enabled: false; reason: string } | { enabled: true; stop(): void; checkNow(): Promise<void> };
 
 /** Why updates are off for this install, or null. */
-export function updatesDisabledBy(env: NodeJS.ProcessEnv, policyFile: string): string | null {
+function updatesDisabledBy(env: NodeJS.ProcessEnv, policyFile: string): string | null {
   if (env.AM_DISABLE_UPDATES === '1') return 'AM_DISABLE_UPDATES=1';
   try {
     const policy = JSON.parse(fs.readFileSync(policyFile, 'utf8')) as { updates?: unknown };

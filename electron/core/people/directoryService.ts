@@ -78,11 +78,6 @@ export class DirectoryService {
     };
   }
 
-  /** Settles when the running sync of this server (if any) has stopped. */
-  whenIdle(serverId: string): Promise<void> {
-    return this.running.get(serverId) ?? Promise.resolve();
-  }
-
   close(): void {
     this.closed = true;
     for (const { timer } of this.retryTimers.values()) clearTimeout(timer);

@@ -65,10 +65,6 @@ export class OutboxSender {
     for (const accountId of this.deps.store.accountsWithWork()) this.kick(accountId);
   }
 
-  whenIdle(accountId: string): Promise<void> {
-    return this.running.get(accountId) ?? Promise.resolve();
-  }
-
   close(): void {
     this.closed = true;
     for (const timer of this.timers.values()) clearTimeout(timer);

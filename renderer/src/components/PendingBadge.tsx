@@ -1,6 +1,6 @@
 import type { OutboxItem } from '../../../shared/outboxSchemas';
 
-export const pendingWords: Record<OutboxItem['state'], string> = {
+const pendingWords: Record<OutboxItem['state'], string> = {
   pending: 'Not sent yet',
   waiting: 'Waiting to send',
   sending: 'Sending…',

@@ -100,15 +100,6 @@ describe('users, tokens, mailbox, requests, settings, clock, reset', () => {
     expect((await c.get('/api/v1/me', b)).status).toBe(401);
   });
 
-  it('POST /_dev/users/<id>/tokens issues a token, or registers a given one', async () => {
-    const issued = (await c.post(`/_dev/users/${DEMO.demouser.id}/tokens`, {})).json;
-    expect((await c.get('/api/v1/me', { userId: issued.userId, authToken: issued.authToken })).status).toBe(200);
-    const given = 'remembered-session-token-1';
-    expect((await c.post(`/_dev/users/${DEMO.demouser.id}/tokens`, { authToken: given })).json.authToken).toBe(given);
-    expect((await c.get('/api/v1/me', { userId: DEMO.demouser.id, authToken: given })).json.username).toBe('demouser');
-    expect((await c.post(`/_dev/users/${DEMO.demouser.id}/tokens`, { authToken: 'short' })).status).toBe(400);
-  });
-
   it('mailbox lists by recipient and clears; requests log records status and clears', async () => {
     await c.post('/api/v1/users.2fa.sendEmailCode', { emailOrUsername: 'test.john' });
     const [mail] = await c.mailbox('TEST.JOHN@test.com');

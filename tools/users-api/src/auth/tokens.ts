@@ -10,8 +10,8 @@ function tokensOf(user: UserDoc): LoginToken[] {
   return user.services.resume.loginTokens;
 }
 
-export function issueToken(app: App, user: UserDoc, extra: Partial<LoginToken> = {}, given?: string): string {
-  const token = given ?? randomSecret();
+export function issueToken(app: App, user: UserDoc, extra: Partial<LoginToken> = {}): string {
+  const token = randomSecret();
   tokensOf(user).push({ hashedToken: hashLoginToken(token), when: app.clock.date(), ...extra });
   app.store.reindex(user);
   return token;
