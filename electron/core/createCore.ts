@@ -15,20 +15,17 @@ import { PeopleSearch } from './people/peopleSearch';
 import { PeopleService } from './people/peopleService';
 import { PeopleStore } from './people/peopleStore';
 import { AvatarCache } from './profile/avatarCache';
+import { AvatarChanges } from './profile/avatarChanges';
 import { AvatarService } from './profile/avatarService';
-import { avatarImageProblem } from './profile/avatarImage';
 import { ProfileCache } from './profile/profileCache';
 import { ProfileService } from './profile/profileService';
 import { SecurityService } from './security/securityService';
 import { EditService } from './sync/editService';
 import { OutboxSender } from './sync/outboxSender';
 import { OutboxStore } from './sync/outboxStore';
-import { resetAvatar, uploadAvatar } from './usersApi/profileEditApi';
 import type { RetryPolicy } from './usersApi/retryPolicy';
-import { defaultTimeoutMs, UsersApiClient, type Credentials } from './usersApi/usersApiClient';
+import { defaultTimeoutMs, UsersApiClient } from './usersApi/usersApiClient';
 import { displayArrangement, restoreWindow, WindowStateStore, type DisplayInfo, type WindowState } from './windowState';
-import { AppFailure } from '../../shared/errors';
-import { asAppFailure } from './accounts/accountsService';
 import type { Vault } from './vault/vault';
 
 export interface CoreOptions {
@@ -144,24 +141,13 @@ export function createCore(options: CoreOptions): Core {
     isOnline,
   });
 
-  /** Online only: an avatar change is never queued. */
-  const changeAvatar = async (accountId: string, change: (client: UsersApiClient, credentials: Credentials) => Promise<void>) => {
-    const server = accounts.serverOf(accountId);
-    const credentials = await accounts.credentials(accountId);
-    if (!credentials) throw new AppFailure('unauthorized', 'Sign in again to change your avatar.');
-    if (!connectivity.isOnline(server.id)) {
-      throw new AppFailure('network-unreachable', `Changing the avatar needs ${new URL(server.origin).host}, which cannot be reached now. Try again when it is back.`);
-    }
-    try {
-      await change(clientFor(server), credentials);
-    } catch (error) {
-      throw asAppFailure(error);
-    }
-    const username = accounts.list().accounts.find((account) => account.id === accountId)?.username;
-    if (username) await avatars.refresh(accountId, username);
-    await profiles.refresh(accountId).catch(() => undefined);
-    return {};
-  };
+  const avatarChanges = new AvatarChanges({
+    accounts,
+    avatars,
+    profiles,
+    clientForAccount: (accountId) => clientFor(accounts.serverOf(accountId)),
+    isOnline,
+  });
 
   const peopleStore = new PeopleStore(database.db);
   const people = new PeopleService({
@@ -232,13 +218,8 @@ export function createCore(options: CoreOptions): Core {
     'profile.edit': (request) => edits.edit(request),
     'profile.setStatus': ({ accountId, status, text }) => edits.setStatus(accountId, status, text),
     'profile.checkUsername': ({ accountId, username }) => edits.checkUsername(accountId, username),
-    'profile.setAvatar': ({ accountId, contentType, base64 }) => {
-      const bytes = Buffer.from(base64, 'base64');
-      const problem = avatarImageProblem(bytes, contentType);
-      if (problem) throw new AppFailure('validation', problem, { fields: { avatar: problem } });
-      return changeAvatar(accountId, (client, credentials) => uploadAvatar(client, credentials, bytes, contentType));
-    },
-    'profile.resetAvatar': ({ accountId }) => changeAvatar(accountId, resetAvatar),
+    'profile.setAvatar': ({ accountId, contentType, base64 }) => avatarChanges.upload(accountId, base64, contentType),
+    'profile.resetAvatar': ({ accountId }) => avatarChanges.reset(accountId),
     'outbox.get': ({ accountId }) => edits.view(accountId),
     'outbox.retry': ({ accountId, itemId }) => edits.retry(accountId, itemId),
     'outbox.discard': ({ accountId, itemId }) => edits.discard(accountId, itemId),

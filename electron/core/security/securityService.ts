@@ -8,15 +8,14 @@ import type { ProfileCache } from '../profile/profileCache';
 import type { ProfileService } from '../profile/profileService';
 import { sanitizeUser } from '../profile/sanitizeUser';
 import { ApiFailure } from '../usersApi/apiFailure';
-import { passwordDigest } from '../usersApi/authApi';
-import { fetchOwnProfile } from '../usersApi/profileApi';
+import { passwordDigest, sendEmailCode } from '../usersApi/authApi';
+import { fetchCurrentMe } from '../usersApi/profileApi';
 import {
   disableTotp,
   enableTotp,
   fetchPasswordPolicy,
   logoutOtherClients,
   sendConfirmationEmail,
-  sendOwnEmailCode,
   updateSensitive,
   validateTotp,
   type TwoFactorHeaders,
@@ -66,7 +65,7 @@ export class SecurityService {
     if (!this.deps.isOnline(accountId)) return offline(this.unreachable(accountId));
     try {
       const client = this.deps.clientForAccount(accountId);
-      const [me, policy] = await Promise.all([fetchOwnProfile(client, credentials), fetchPasswordPolicy(client, credentials).catch(() => null)]);
+      const [me, policy] = await Promise.all([fetchCurrentMe(client, credentials), fetchPasswordPolicy(client, credentials).catch(() => null)]);
       return this.describe(accountId, sanitizeUser(me), readPolicy(policy));
     } catch (error) {
       const failure = asAppFailure(error);
@@ -76,7 +75,7 @@ export class SecurityService {
 
   async sendCode(accountId: string): Promise<{ sentTo: string | null }> {
     const { client, credentials, document } = await this.ready(accountId);
-    await this.call(() => sendOwnEmailCode(client, credentials, String(document.username ?? '')), 'email');
+    await this.call(() => sendEmailCode(client, String(document.username ?? ''), credentials), 'email');
     const verified = (document.emails as { address: string; verified?: boolean }[] | undefined)?.find((e) => e.verified);
     return { sentTo: verified?.address ?? null };
   }
@@ -179,7 +178,7 @@ export class SecurityService {
     if (!this.deps.isOnline(accountId)) throw new AppFailure('network-unreachable', this.unreachable(accountId));
     const client = this.deps.clientForAccount(accountId);
     try {
-      return { client, credentials, document: sanitizeUser(await fetchOwnProfile(client, credentials)) };
+      return { client, credentials, document: sanitizeUser(await fetchCurrentMe(client, credentials)) };
     } catch (error) {
       throw asAppFailure(error);
     }

@@ -5,7 +5,8 @@ import type { Clock } from '../clock';
 import type { CoreEvents } from '../coreEvents';
 import type { ProfileService } from '../profile/profileService';
 import { ApiFailure } from '../usersApi/apiFailure';
-import { checkUsernameAvailability, fetchEditableMe, setStatus, updateOwnBasicInfo, type EditableMe } from '../usersApi/profileEditApi';
+import { fetchCurrentMe, type CurrentMe } from '../usersApi/profileApi';
+import { checkUsernameAvailability, setStatus, updateOwnBasicInfo } from '../usersApi/profileEditApi';
 import type { Credentials, UsersApiClient } from '../usersApi/usersApiClient';
 import { editableValue } from './editableValue';
 import { fieldOfFailure } from './fieldErrors';
@@ -97,9 +98,9 @@ export class OutboxSender {
     if (!credentials) return;
     const client = this.deps.clientForAccount(accountId);
 
-    let me: EditableMe;
+    let me: CurrentMe;
     try {
-      me = await fetchEditableMe(client, credentials);
+      me = await fetchCurrentMe(client, credentials);
     } catch (error) {
       await this.onTransportFailure(accountId, due, error);
       return;
@@ -143,7 +144,7 @@ export class OutboxSender {
     if (sentSomething && !this.closed) await this.deps.profiles.refresh(accountId).catch(() => undefined);
   }
 
-  private async sendBasic(accountId: string, client: UsersApiClient, credentials: Credentials, attempt: string, rows: OutboxRow[], me: EditableMe): Promise<boolean> {
+  private async sendBasic(accountId: string, client: UsersApiClient, credentials: Credentials, attempt: string, rows: OutboxRow[], me: CurrentMe): Promise<boolean> {
     const username = rows.find((row) => row.field === 'username');
     let group = rows;
     if (username && username.value.toLowerCase() !== (me.username ?? '').toLowerCase()) {
@@ -199,7 +200,7 @@ export class OutboxSender {
 
   /** The server said no: keep what it applied, mark the field it named, send the rest again. */
   private async onRefusal(accountId: string, client: UsersApiClient, credentials: Credentials, attempt: string, rows: OutboxRow[], error: ApiFailure): Promise<void> {
-    const current = await fetchEditableMe(client, credentials).catch(() => null);
+    const current = await fetchCurrentMe(client, credentials).catch(() => null);
     const now = this.deps.clock.now();
     const applied = current ? rows.filter((row) => editableValue(current, row.field) === row.value) : [];
     this.deps.store.settle(accountId, applied, 'saved', now);

@@ -55,7 +55,10 @@ export async function logout(client: UsersApiClient, auth: Credentials): Promise
   await client.request({ path: '/api/v1/logout', method: 'POST', auth, body: {} });
 }
 
-/** Always answers success, even for unknown users (PROTOCOL.md §5). */
-export async function sendEmailCode(client: UsersApiClient, emailOrUsername: string): Promise<void> {
-  await client.request({ path: '/api/v1/users.2fa.sendEmailCode', body: { emailOrUsername } });
+/**
+ * Always answers success, even for unknown users (PROTOCOL.md §5). With a session the
+ * code goes to that account (a sensitive change); without one, to the user signing in.
+ */
+export async function sendEmailCode(client: UsersApiClient, emailOrUsername: string, auth?: Credentials): Promise<void> {
+  await client.request({ path: '/api/v1/users.2fa.sendEmailCode', body: { emailOrUsername }, ...(auth ? { auth } : {}) });
 }

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { ApiFailure } from './apiFailure';
 import { meReplySchema, usersInfoReplySchema } from './replySchemas';
 import type { Credentials, UsersApiClient } from './usersApiClient';
@@ -15,4 +16,26 @@ export async function fetchOwnProfile(client: UsersApiClient, auth: Credentials)
   if (!info.success) throw new ApiFailure('server-error', 'The server sent user details the app cannot read.');
   const { success: _meSuccess, ...meFields } = me.data;
   return { ...meFields, ...info.data.user };
+}
+
+/**
+ * /me as it is now (PROTOCOL.md §2), nulls allowed: what the outbox compares edits with,
+ * and where the account's second-factor flags and addresses are read before a sensitive change.
+ */
+export const currentMeSchema = z.looseObject({
+  _id: z.string(),
+  name: z.string().nullish(),
+  username: z.string().nullish(),
+  nickname: z.string().nullish(),
+  bio: z.string().nullish(),
+  statusText: z.string().nullish(),
+  status: z.string().nullish(),
+  customFields: z.record(z.string(), z.unknown()).nullish(),
+});
+export type CurrentMe = z.infer<typeof currentMeSchema>;
+
+export async function fetchCurrentMe(client: UsersApiClient, auth: Credentials): Promise<CurrentMe> {
+  const reply = currentMeSchema.safeParse(await client.request({ path: '/api/v1/me', auth }));
+  if (!reply.success) throw new ApiFailure('server-error', 'The server sent a profile the app cannot read.');
+  return reply.data;
 }

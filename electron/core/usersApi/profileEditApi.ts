@@ -2,25 +2,6 @@ import { z } from 'zod';
 import { ApiFailure } from './apiFailure';
 import type { Credentials, UsersApiClient } from './usersApiClient';
 
-/** The editable part of /me, as the outbox compares it (PROTOCOL.md §2). */
-export const editableMeSchema = z.looseObject({
-  _id: z.string(),
-  name: z.string().nullish(),
-  username: z.string().nullish(),
-  nickname: z.string().nullish(),
-  bio: z.string().nullish(),
-  statusText: z.string().nullish(),
-  status: z.string().nullish(),
-  customFields: z.record(z.string(), z.unknown()).nullish(),
-});
-export type EditableMe = z.infer<typeof editableMeSchema>;
-
-export async function fetchEditableMe(client: UsersApiClient, auth: Credentials): Promise<EditableMe> {
-  const reply = editableMeSchema.safeParse(await client.request({ path: '/api/v1/me', auth }));
-  if (!reply.success) throw new ApiFailure('server-error', 'The server sent a profile the app cannot read.');
-  return reply.data;
-}
-
 /**
  * users.updateOwnBasicInfo with only the changed fields (PROTOCOL.md §4). Never retried
  * here: the server applies fields step by step without rollback, so the outbox re-reads

@@ -16,10 +16,6 @@ export async function updateSensitive(client: UsersApiClient, auth: Credentials,
   await client.request({ ...once, path: '/api/v1/users.updateOwnBasicInfo', auth, body: { data }, headers });
 }
 
-export async function sendOwnEmailCode(client: UsersApiClient, auth: Credentials, emailOrUsername: string): Promise<void> {
-  await client.request({ ...once, path: '/api/v1/users.2fa.sendEmailCode', auth, body: { emailOrUsername } });
-}
-
 export async function sendConfirmationEmail(client: UsersApiClient, email: string): Promise<void> {
   await client.request({ ...once, path: '/api/v1/users.sendConfirmationEmail', body: { email } });
 }
