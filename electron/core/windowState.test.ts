@@ -1,21 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../../tests/support/tempDir';
-import { openDatabase, type OpenedDatabase } from './db/openDatabase';
+import { openTempDatabase, type TempDatabase } from '../../tests/support/tempDatabase';
 import { displayArrangement, restoreWindow, WindowStateStore, type DisplayInfo } from './windowState';
 
 const laptop: DisplayInfo = { id: 1, bounds: { x: 0, y: 0, width: 1440, height: 900 }, workArea: { x: 0, y: 25, width: 1440, height: 875 } };
 const monitor: DisplayInfo = { id: 2, bounds: { x: 1440, y: 0, width: 2560, height: 1440 }, workArea: { x: 1440, y: 0, width: 2560, height: 1400 } };
 
 describe('window state per display arrangement', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let opened: OpenedDatabase;
+  let opened: TempDatabase;
   beforeEach(() => {
-    temp = makeTempDir();
-    opened = openDatabase({ dataDir: temp.dir, clock: { now: () => 1 } });
+    opened = openTempDatabase();
   });
   afterEach(() => {
-    opened.db.close();
-    temp.cleanup();
+    opened.close();
   });
 
   it('remembers one state for the laptop alone and another for laptop plus monitor', () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AccountSummary, ServerSummary } from '../../../shared/accountSchemas';
 import type { LookupResult, RecentLookups } from '../../../shared/profileSchemas';
+import { signInThroughCore } from '../../../tests/support/coreSignIn';
 import { value } from '../../../tests/support/result';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
@@ -23,15 +23,8 @@ describe('people lookups against the reference users API', () => {
     temp.cleanup();
   });
 
-  async function signIn(kind: 'plain' | 'email2fa'): Promise<string> {
-    const { id: serverId } = value<ServerSummary>(await core.dispatch('servers.add', { url: server!.url }));
-    const account = demo[kind];
-    const first = await core.dispatch('accounts.signIn', { serverId, user: account.user, password: account.password });
-    if (first.ok) return (first.value as AccountSummary).id;
-    const challengeId = first.error.twoFactor!.challengeId!;
-    const code = await server!.latestEmailCode(demo.email2fa.email);
-    return value<AccountSummary>(await core.dispatch('accounts.answerTwoFactor', { challengeId, code })).id;
-  }
+  const signIn = (kind: 'plain' | 'email2fa') =>
+    signInThroughCore(core, server!.url, demo[kind].user, demo[kind].password, () => server!.latestEmailCode(demo.email2fa.email));
 
   const lookup = (accountId: string, key: string, lookupValue: string, includeRooms = false) =>
     core.dispatch('people.lookup', { accountId, key, value: lookupValue, includeRooms });

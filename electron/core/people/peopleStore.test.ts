@@ -1,25 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../../../tests/support/tempDir';
-import { openDatabase, type OpenedDatabase } from '../db/openDatabase';
+import { openTempDatabase, type TempDatabase } from '../../../tests/support/tempDatabase';
 import { PeopleSearch } from './peopleSearch';
 import { PeopleStore } from './peopleStore';
 
 describe('PeopleStore listings and PeopleSearch on a real database file', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let opened: OpenedDatabase;
+  let opened: TempDatabase;
   let store: PeopleStore;
   let search: PeopleSearch;
 
   beforeEach(() => {
-    temp = makeTempDir();
-    opened = openDatabase({ dataDir: temp.dir, clock: { now: () => 1 } });
+    opened = openTempDatabase();
     opened.db.exec("INSERT INTO servers (id, origin, added_at) VALUES ('s', 'https://x.example', 1), ('t', 'https://y.example', 1)");
     store = new PeopleStore(opened.db);
     search = new PeopleSearch(opened.db);
   });
   afterEach(() => {
-    opened.db.close();
-    temp.cleanup();
+    opened.close();
   });
 
   it('merges a listing into a looked-up person instead of dropping their details', () => {

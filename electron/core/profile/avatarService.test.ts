@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AccountSummary, ServerSummary } from '../../../shared/accountSchemas';
 import type { AvatarView } from '../../../shared/profileSchemas';
+import { signInThroughCore } from '../../../tests/support/coreSignIn';
 import { value } from '../../../tests/support/result';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
@@ -33,8 +33,7 @@ describe('avatars, cache first, against the reference users API', () => {
     vault = new MemoryVault();
     server = await startTestServer();
     start();
-    const { id: serverId } = value<ServerSummary>(await core.dispatch('servers.add', { url: server.url }));
-    accountId = value<AccountSummary>(await core.dispatch('accounts.signIn', { serverId, user: demo.plain.user, password: demo.plain.password })).id;
+    accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
     await server.dev('/_dev/requests', { method: 'DELETE' });
   });
   afterEach(async () => {

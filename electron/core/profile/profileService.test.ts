@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AccountSummary, ServerSummary } from '../../../shared/accountSchemas';
 import type { ProfileView } from '../../../shared/profileSchemas';
+import { signInThroughCore } from '../../../tests/support/coreSignIn';
 import { value } from '../../../tests/support/result';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
@@ -32,10 +32,7 @@ describe('own profile, cache first', () => {
     temp.cleanup();
   });
 
-  async function signInAs(user: string, password: string): Promise<string> {
-    const { id: serverId } = value<ServerSummary>(await core.dispatch('servers.add', { url: server!.url }));
-    return value<AccountSummary>(await core.dispatch('accounts.signIn', { serverId, user, password })).id;
-  }
+  const signInAs = (user: string, password: string) => signInThroughCore(core, server!.url, user, password);
 
   it('fetches /me and users.info with rooms, stores them, and reads them back offline after a restart', async () => {
     server = await startTestServer();

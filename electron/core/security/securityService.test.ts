@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TOTP } from 'otpauth';
-import type { AccountSummary, ServerSummary } from '../../../shared/accountSchemas';
 import type { ProfileView } from '../../../shared/profileSchemas';
 import type { SecurityView } from '../../../shared/securitySchemas';
 import { startUsersApi } from '../../../tools/users-api/src/index';
+import { signInThroughCore } from '../../../tests/support/coreSignIn';
 import { value } from '../../../tests/support/result';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { demo, totpCode } from '../../../tests/support/usersApiServer';
@@ -30,9 +30,7 @@ describe('a challenge the app did not expect', () => {
     };
     const core = createCore({ dataDir: temp.dir, vault: new MemoryVault(), version: '1', shell: 'test', fetch: hidingTotp, retryPolicy: { attempts: 1 } });
     try {
-      const serverId = value<ServerSummary>(await core.dispatch('servers.add', { url: server.url })).id;
-      const first = await core.dispatch('accounts.signIn', { serverId, user: demo.totp.user, password: demo.totp.password });
-      const accountId = value<AccountSummary>(await core.dispatch('accounts.answerTwoFactor', { challengeId: first.ok ? '' : first.error.twoFactor!.challengeId!, code: totpCode() })).id;
+      const accountId = await signInThroughCore(core, server.url, demo.totp.user, demo.totp.password, () => totpCode());
       expect(value<SecurityView>(await core.dispatch('security.get', { accountId })).method).toBe('password');
 
       const surprise = await core.dispatch('security.changePassword', { accountId, newPassword: 'roxie-next-pass-3', proof: { currentPassword: demo.totp.password } });
@@ -53,7 +51,6 @@ describe('security settings against the reference users API (one-a-minute limit 
   let temp: ReturnType<typeof makeTempDir>;
   let server: Server;
   let core: Core;
-  let serverId: string;
   const dev = async (path: string, init?: RequestInit) => (await fetch(server.url + path, { ...init, headers: { 'Content-Type': 'application/json' } })).json() as Promise<Record<string, unknown>>;
   const login = (user: string, password: string, code?: string) =>
     fetch(`${server.url}/api/v1/login`, {
@@ -66,17 +63,12 @@ describe('security settings against the reference users API (one-a-minute limit 
     const messages = (await dev(`/_dev/mailbox?to=${encodeURIComponent(to)}`)).messages as { code?: string }[];
     return messages.filter((m) => m.code).at(-1)!.code!.replace(/\D/g, '');
   };
-  const signInAs = async (user: string, password: string, answer?: () => Promise<string>) => {
-    const first = await core.dispatch('accounts.signIn', { serverId, user, password });
-    if (first.ok) return (first.value as AccountSummary).id;
-    return value<AccountSummary>(await core.dispatch('accounts.answerTwoFactor', { challengeId: first.error.twoFactor!.challengeId!, code: await answer!() })).id;
-  };
+  const signInAs = (user: string, password: string, answer?: () => Promise<string>) => signInThroughCore(core, server.url, user, password, answer);
 
   beforeEach(async () => {
     temp = makeTempDir();
     server = await startUsersApi({ port: 0, dev: true, rateLimit: false });
     core = createCore({ dataDir: temp.dir, vault: new MemoryVault(), version: '1', shell: 'test', requestTimeoutMs: 3000, retryPolicy: { attempts: 1 } });
-    serverId = value<ServerSummary>(await core.dispatch('servers.add', { url: server.url })).id;
   });
   afterEach(async () => {
     core.close();

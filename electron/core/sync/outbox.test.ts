@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AccountSummary, ServerSummary } from '../../../shared/accountSchemas';
 import type { OutboxView } from '../../../shared/outboxSchemas';
 import type { ProfileView } from '../../../shared/profileSchemas';
 import { startUsersApi } from '../../../tools/users-api/src/index';
+import { signInThroughCore } from '../../../tests/support/coreSignIn';
 import { value } from '../../../tests/support/result';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
@@ -32,8 +32,7 @@ describe('profile edits through the outbox, against the reference users API', ()
     vault = new MemoryVault();
     server = await startTestServer();
     start();
-    const { id: serverId } = value<ServerSummary>(await core.dispatch('servers.add', { url: server.url }));
-    accountId = value<AccountSummary>(await core.dispatch('accounts.signIn', { serverId, user: demo.plain.user, password: demo.plain.password })).id;
+    accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
     value<ProfileView>(await core.dispatch('profile.refresh', { accountId }));
     await server.dev('/_dev/requests', { method: 'DELETE' });
   });
@@ -153,8 +152,7 @@ describe('the outbox and the one-per-minute limit', () => {
     const server = await startUsersApi({ port: 0, dev: true, rateLimit: false, updateRateLimit: { limit: 1, windowMs: 1500 } });
     const core = createCore({ dataDir: temp.dir, vault: new MemoryVault(), version: '1', shell: 'test', requestTimeoutMs: 2000 });
     try {
-      const { id: serverId } = value<ServerSummary>(await core.dispatch('servers.add', { url: server.url }));
-      const accountId = value<AccountSummary>(await core.dispatch('accounts.signIn', { serverId, user: demo.plain.user, password: demo.plain.password })).id;
+      const accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
       await core.dispatch('profile.refresh', { accountId });
       const view = async () => value<OutboxView>(await core.dispatch('outbox.get', { accountId }));
       await core.dispatch('profile.edit', { accountId, changes: { bio: 'first' } });

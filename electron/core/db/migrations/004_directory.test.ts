@@ -1,23 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../../../../tests/support/tempDir';
-import { openDatabase, type OpenedDatabase } from '../openDatabase';
+import { openTempDatabase, type TempDatabase } from '../../../../tests/support/tempDatabase';
 
 describe('migration 004: directory sync state', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let opened: OpenedDatabase;
+  let opened: TempDatabase;
   const row = (state: string) =>
     opened.db
       .prepare("INSERT OR REPLACE INTO directory_sync (server_id, account_id, round, next_offset, state, started_at) VALUES ('s', 'a', 1, 0, ?, 1)")
       .run(state);
 
   beforeEach(() => {
-    temp = makeTempDir();
-    opened = openDatabase({ dataDir: temp.dir, clock: { now: () => 1 } });
+    opened = openTempDatabase();
     opened.db.exec("INSERT INTO servers (id, origin, added_at) VALUES ('s', 'https://x.example', 1)");
   });
   afterEach(() => {
-    opened.db.close();
-    temp.cleanup();
+    opened.close();
   });
 
   it('accepts only the known states, and goes with its server', () => {

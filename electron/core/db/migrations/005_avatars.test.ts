@@ -1,19 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../../../../tests/support/tempDir';
-import { openDatabase, type OpenedDatabase } from '../openDatabase';
+import { openTempDatabase, type TempDatabase } from '../../../../tests/support/tempDatabase';
 
 describe('migration 005: avatars', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let opened: OpenedDatabase;
+  let opened: TempDatabase;
 
   beforeEach(() => {
-    temp = makeTempDir();
-    opened = openDatabase({ dataDir: temp.dir, clock: { now: () => 1 } });
+    opened = openTempDatabase();
     opened.db.exec("INSERT INTO servers (id, origin, added_at) VALUES ('s', 'https://x.example', 1)");
   });
   afterEach(() => {
-    opened.db.close();
-    temp.cleanup();
+    opened.close();
   });
 
   it('keeps one image per server and username, and drops them with the server', () => {

@@ -1,0 +1,22 @@
+import type { Database } from 'better-sqlite3';
+import { openDatabase } from '../../electron/core/db/openDatabase';
+import { makeTempDir } from './tempDir';
+
+export interface TempDatabase {
+  db: Database;
+  /** Closes the database and removes its folder. */
+  close(): void;
+}
+
+/** The app's database, fully migrated, in a fresh temp folder: real SQLite on disk. */
+export function openTempDatabase(): TempDatabase {
+  const temp = makeTempDir();
+  const { db } = openDatabase({ dataDir: temp.dir, clock: { now: () => 1 } });
+  return {
+    db,
+    close() {
+      db.close();
+      temp.cleanup();
+    },
+  };
+}
