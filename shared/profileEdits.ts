@@ -79,3 +79,16 @@ export function checkChanges(changes: Partial<Record<EditField, string>>): Parti
   }
   return problems;
 }
+
+/**
+ * A field's value in a user document (/me, the cached profile, a profile shown in the
+ * window) as edits compare it: absent and null are the empty string, the status is `status`.
+ */
+export function editableValue(document: object, field: EditField): string {
+  const record = document as Record<string, unknown>;
+  const raw = field.startsWith('customFields.')
+    ? (record.customFields as Record<string, unknown> | null | undefined)?.[field.slice('customFields.'.length)]
+    : record[field === 'statusType' ? 'status' : field];
+  if (raw === undefined || raw === null) return '';
+  return typeof raw === 'string' ? raw : JSON.stringify(raw);
+}

@@ -90,6 +90,7 @@ export function createCore(options: CoreOptions): Core {
       onOutcome: (reachable) => connectivity.report(server.id, reachable),
     });
   const accounts = new AccountsService({ repository, vault: options.vault, clock, events, clientFor });
+  const clientForAccount = (accountId: string) => clientFor(accounts.serverOf(accountId));
 
   const profileCache = new ProfileCache(database.db);
   const profiles = new ProfileService({
@@ -97,7 +98,7 @@ export function createCore(options: CoreOptions): Core {
     accounts,
     clock,
     events,
-    clientForAccount: (accountId) => clientFor(accounts.serverOf(accountId)),
+    clientForAccount,
   });
 
   const avatars = new AvatarService({
@@ -105,7 +106,7 @@ export function createCore(options: CoreOptions): Core {
     accounts,
     clock,
     events,
-    clientForAccount: (accountId) => clientFor(accounts.serverOf(accountId)),
+    clientForAccount,
   });
 
   const isOnline = (accountId: string) => connectivity.isOnline(accounts.serverOf(accountId).id);
@@ -116,7 +117,7 @@ export function createCore(options: CoreOptions): Core {
     profiles,
     clock,
     events,
-    clientForAccount: (accountId) => clientFor(accounts.serverOf(accountId)),
+    clientForAccount,
     isOnline,
     interruptedGraceMs: options.requestTimeoutMs ?? defaultTimeoutMs,
     onInternalError: options.onInternalError,
@@ -129,7 +130,7 @@ export function createCore(options: CoreOptions): Core {
     accounts,
     clock,
     events,
-    clientForAccount: (accountId) => clientFor(accounts.serverOf(accountId)),
+    clientForAccount,
     isOnline,
   });
 
@@ -137,7 +138,7 @@ export function createCore(options: CoreOptions): Core {
     accounts,
     profiles,
     cache: profileCache,
-    clientForAccount: (accountId) => clientFor(accounts.serverOf(accountId)),
+    clientForAccount,
     isOnline,
   });
 
@@ -145,7 +146,7 @@ export function createCore(options: CoreOptions): Core {
     accounts,
     avatars,
     profiles,
-    clientForAccount: (accountId) => clientFor(accounts.serverOf(accountId)),
+    clientForAccount,
     isOnline,
   });
 
@@ -154,7 +155,7 @@ export function createCore(options: CoreOptions): Core {
     store: peopleStore,
     accounts,
     clock,
-    clientForAccount: (accountId) => clientFor(accounts.serverOf(accountId)),
+    clientForAccount,
   });
 
   const directory = new DirectoryService({
@@ -164,7 +165,7 @@ export function createCore(options: CoreOptions): Core {
     accounts,
     clock,
     events,
-    clientForAccount: (accountId) => clientFor(accounts.serverOf(accountId)),
+    clientForAccount,
     onInternalError: options.onInternalError,
   });
 

@@ -1,6 +1,6 @@
 import { AppFailure } from '../../../shared/errors';
 import type { OutboxItem, OutboxView, ProfileEditRequest } from '../../../shared/outboxSchemas';
-import { checkChanges, checkField, type EditField, type StatusType } from '../../../shared/profileEdits';
+import { checkChanges, checkField, editableValue, type EditField, type StatusType } from '../../../shared/profileEdits';
 import type { AccountsService } from '../accounts/accountsService';
 import type { Clock } from '../clock';
 import type { CoreEvents } from '../coreEvents';
@@ -9,7 +9,6 @@ import type { ProfileService } from '../profile/profileService';
 import { ApiFailure } from '../usersApi/apiFailure';
 import { checkUsernameAvailability } from '../usersApi/profileEditApi';
 import type { UsersApiClient } from '../usersApi/usersApiClient';
-import { editableValue } from './editableValue';
 import type { OutboxSender } from './outboxSender';
 import type { OutboxRow, OutboxStore } from './outboxStore';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { labelOf, type EditField } from '../../../shared/profileEdits';
+import { editableValue, labelOf, type EditField } from '../../../shared/profileEdits';
 import type { AccountsService } from '../accounts/accountsService';
 import type { Clock } from '../clock';
 import type { CoreEvents } from '../coreEvents';
@@ -8,7 +8,6 @@ import { ApiFailure } from '../usersApi/apiFailure';
 import { fetchCurrentMe, type CurrentMe } from '../usersApi/profileApi';
 import { checkUsernameAvailability, setStatus, updateOwnBasicInfo } from '../usersApi/profileEditApi';
 import type { Credentials, UsersApiClient } from '../usersApi/usersApiClient';
-import { editableValue } from './editableValue';
 import { fieldOfFailure } from './fieldErrors';
 import type { OutboxRow, OutboxStore } from './outboxStore';
 

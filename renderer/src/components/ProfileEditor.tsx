@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { OutboxItem } from '../../../shared/outboxSchemas';
-import { checkField, fieldLimits, labelOf, statusTypes, type EditField } from '../../../shared/profileEdits';
+import { basicFields, checkField, editableValue, fieldLimits, labelOf, statusTypes, type EditField } from '../../../shared/profileEdits';
 import type { UserProfile } from '../../../shared/profileSchemas';
 import { getApi } from '../bridge/api';
 import { useOutbox } from '../stores/outboxStore';
@@ -13,15 +13,9 @@ type Values = Record<string, string>;
 
 /** What the form starts from: the saved profile, with edits still in the outbox on top. */
 function startingValues(profile: UserProfile, pending: Record<string, OutboxItem>): Values {
-  const values: Values = {
-    name: profile.name ?? '',
-    username: profile.username ?? '',
-    nickname: profile.nickname ?? '',
-    bio: profile.bio ?? '',
-    statusText: profile.statusText ?? '',
-    statusType: profile.status ?? 'online',
-  };
-  for (const [key, value] of Object.entries(profile.customFields ?? {})) values[`customFields.${key}`] = typeof value === 'string' ? value : JSON.stringify(value);
+  const fields: EditField[] = [...basicFields, ...Object.keys(profile.customFields ?? {}).map((key) => `customFields.${key}` as const)];
+  const values: Values = Object.fromEntries(fields.map((field) => [field, editableValue(profile, field)]));
+  values.statusType ||= 'online';
   for (const item of Object.values(pending)) values[item.field] = item.value;
   return values;
 }

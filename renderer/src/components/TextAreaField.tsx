@@ -1,4 +1,5 @@
 import { useId, type TextareaHTMLAttributes } from 'react';
+import { fieldNoteIds, FieldNotes } from './FieldNotes';
 
 interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> {
   label: string;
@@ -11,22 +12,12 @@ interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaEle
 /** A labelled multi-line input with a live character count and an announced error. */
 export function TextAreaField({ label, error, limit, value, ...textarea }: TextAreaFieldProps) {
   const id = useId();
-  const countId = limit ? `${id}-count` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
+  const count = limit ? `${[...value].length} / ${limit} characters` : undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} value={value} aria-invalid={error ? true : undefined} aria-describedby={[countId, errorId].filter(Boolean).join(' ') || undefined} {...textarea} />
-      {limit && (
-        <p id={countId} className="hint">
-          {[...value].length} / {limit} characters
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <textarea id={id} value={value} aria-invalid={error ? true : undefined} aria-describedby={fieldNoteIds(id, count, error).describedBy} {...textarea} />
+      <FieldNotes id={id} hint={count} error={error} />
     </div>
   );
 }
