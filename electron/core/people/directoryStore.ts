@@ -17,17 +17,16 @@ export interface DirectorySyncRow {
   lastError: string | null;
 }
 
+const columns = `server_id AS serverId, account_id AS accountId, source, round, next_offset AS nextOffset, total, loaded,
+  state, started_at AS startedAt, synced_at AS syncedAt, last_error AS lastError`;
+
 /** The sync state of each server's directory: where a sync stands, so it can resume. */
 export class DirectoryStore {
   private readonly selectRow: Statement;
   private readonly upsertRow: Statement;
 
   constructor(private readonly db: Database) {
-    this.selectRow = db.prepare(
-      `SELECT server_id AS serverId, account_id AS accountId, source, round, next_offset AS nextOffset, total, loaded,
-              state, started_at AS startedAt, synced_at AS syncedAt, last_error AS lastError
-       FROM directory_sync WHERE server_id = ?`,
-    );
+    this.selectRow = db.prepare(`SELECT ${columns} FROM directory_sync WHERE server_id = ?`);
     this.upsertRow = db.prepare(
       `INSERT INTO directory_sync (server_id, account_id, source, round, next_offset, total, loaded, state, started_at, synced_at, last_error)
        VALUES (@serverId, @accountId, @source, @round, @nextOffset, @total, @loaded, @state, @startedAt, @syncedAt, @lastError)
@@ -47,8 +46,7 @@ export class DirectoryStore {
 
   /** Servers whose sync was cut short (offline, crash, quit): resumed when possible. */
   unfinished(): DirectorySyncRow[] {
-    const ids = this.db.prepare("SELECT server_id FROM directory_sync WHERE state IN ('syncing', 'paused')").pluck().all() as string[];
-    return ids.map((id) => this.get(id)).filter((row): row is DirectorySyncRow => row !== null);
+    return this.db.prepare(`SELECT ${columns} FROM directory_sync WHERE state IN ('syncing', 'paused')`).all() as DirectorySyncRow[];
   }
 
   cachedCount(serverId: string): number {

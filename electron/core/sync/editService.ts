@@ -44,7 +44,9 @@ export class EditService {
     if (!cached) throw new AppFailure('validation', 'Your profile has not been loaded from the server yet, so there is nothing to edit. Refresh it first.');
     const username = changes.find((c) => c.field === 'username');
     if (username && username.value.toLowerCase() !== editableValue(cached.document, 'username').toLowerCase()) {
-      await this.refuseTakenUsername(accountId, username.value);
+      // Asked now when online; offline (null) the sender asks again before sending.
+      const verdict = await this.checkUsername(accountId, username.value);
+      if (verdict.available === false && verdict.problem) throw new AppFailure('validation', verdict.problem, { fields: { username: verdict.problem } });
     }
     this.deps.store.queue(
       accountId,
@@ -69,8 +71,9 @@ export class EditService {
     try {
       const available = await checkUsernameAvailability(this.deps.clientForAccount(accountId), credentials, username);
       return { available, problem: available ? null : `The username “${username}” is taken or not allowed on this server.` };
-    } catch {
-      return { available: null, problem: null };
+    } catch (error) {
+      if (error instanceof ApiFailure) return { available: null, problem: null };
+      throw error;
     }
   }
 
@@ -119,22 +122,6 @@ export class EditService {
     const row = this.deps.store.row(itemId);
     if (!row || row.accountId !== accountId) throw new AppFailure('not-found', 'That edit is no longer in the outbox.');
     return row;
-  }
-
-  private async refuseTakenUsername(accountId: string, username: string): Promise<void> {
-    const credentials = await this.deps.accounts.credentials(accountId);
-    if (!credentials || !this.deps.isOnline(accountId)) return; // offline: the sender asks before sending
-    let free: boolean;
-    try {
-      free = await checkUsernameAvailability(this.deps.clientForAccount(accountId), credentials, username);
-    } catch (error) {
-      if (error instanceof ApiFailure) return;
-      throw error;
-    }
-    if (!free) {
-      const message = `The username “${username}” is taken or not allowed on this server.`;
-      throw new AppFailure('validation', message, { fields: { username: message } });
-    }
   }
 }
 
