@@ -2,6 +2,7 @@
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
 import layers from './tools/eslint/layers.js';
 
 export default tseslint.config(
@@ -31,4 +32,6 @@ export default tseslint.config(
     files: ['**/cli.ts', 'tools/**/*.ts', 'tests/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
+  // Formatting belongs to Prettier (`npm run format:check`); no lint rule argues with it.
+  prettier,
 );

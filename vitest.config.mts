@@ -14,7 +14,13 @@ export default defineConfig({
         test: {
           name: 'core',
           environment: 'node',
-          include: ['shared/**/*.test.ts', 'electron/core/**/*.test.ts', 'electron/browser-host/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/crash/**/*.test.ts'],
+          include: [
+            'shared/**/*.test.ts',
+            'electron/core/**/*.test.ts',
+            'electron/browser-host/**/*.test.ts',
+            'tests/unit/**/*.test.ts',
+            'tests/crash/**/*.test.ts',
+          ],
         },
       },
       {

@@ -17,7 +17,16 @@ export const profileEditRequestSchema = z
         bio: text.optional(),
         statusText: text.optional(),
         statusType: z.enum(statusTypes).optional(),
-        customFields: z.record(z.string().min(1).max(64).regex(/^[^.\s]+$/), text).optional(),
+        customFields: z
+          .record(
+            z
+              .string()
+              .min(1)
+              .max(64)
+              .regex(/^[^.\s]+$/),
+            text,
+          )
+          .optional(),
       })
       .strict(),
   })
@@ -58,7 +67,9 @@ export const outboxViewSchema = z.object({ accountId: z.string(), items: z.array
 export type OutboxView = z.infer<typeof outboxViewSchema>;
 
 export const outboxItemRequestSchema = z.object({ accountId, itemId: z.number().int().positive() }).strict();
-export const resolveConflictRequestSchema = z.object({ accountId, itemId: z.number().int().positive(), keep: z.enum(['mine', 'theirs']) }).strict();
+export const resolveConflictRequestSchema = z
+  .object({ accountId, itemId: z.number().int().positive(), keep: z.enum(['mine', 'theirs']) })
+  .strict();
 
 /** An avatar image as base64; the core checks type and size again before upload. */
 export const avatarUploadRequestSchema = z

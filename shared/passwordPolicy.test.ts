@@ -14,7 +14,13 @@ describe('password policy checklist', () => {
   });
 
   it('reads the server format and ticks each rule as the password grows', () => {
-    expect(rules.map((r) => r.rule)).toEqual(['minLength', 'forbidRepeatingCharactersCount', 'mustContainAtLeastOneUppercase', 'mustContainAtLeastOneNumber', 'mustContainAtLeastOneSpecialCharacter']);
+    expect(rules.map((r) => r.rule)).toEqual([
+      'minLength',
+      'forbidRepeatingCharactersCount',
+      'mustContainAtLeastOneUppercase',
+      'mustContainAtLeastOneNumber',
+      'mustContainAtLeastOneSpecialCharacter',
+    ]);
     expect(checkPolicy(rules, 'aaa').map((c) => c.met)).toEqual([false, false, false, false, false]);
     expect(checkPolicy(rules, 'Abcdefg1!').every((c) => c.met)).toBe(true);
     expect(checkPolicy(rules, 'Abcdefg1!')[0]!.label).toBe('At least 8 characters');

@@ -23,7 +23,9 @@ function electronBinary(): string | null {
 async function main(): Promise<void> {
   const api = await startUsersApi({ port: apiPort, dev: true });
   console.log(`Users API (demo data): ${api.url}`);
-  console.log('Demo accounts: demouser / demo-pass-1 · test.john / john-pass-1 (email code: see the mailbox below) · roxie / roxie-pass-1 (TOTP secret JBSWY3DPEHPK3PXP)');
+  console.log(
+    'Demo accounts: demouser / demo-pass-1 · test.john / john-pass-1 (email code: see the mailbox below) · roxie / roxie-pass-1 (TOTP secret JBSWY3DPEHPK3PXP)',
+  );
   console.log(`Mailbox for emailed codes: ${api.url}/_dev/mailbox?to=test.john@test.com`);
 
   // A managed-install servers.json puts the demo server in the list on first run.

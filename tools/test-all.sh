@@ -11,6 +11,8 @@ step "typecheck"
 npm run -s typecheck
 step "lint"
 npm run -s lint
+step "format (prettier)"
+npm run -s format:check
 
 step "electronegativity (shell source, reviewed allow-list)"
 npm run -s lint:electron

@@ -10,7 +10,10 @@ import { startBrowserHost, type BrowserHost } from './browserHost';
 
 const secret = 'test-secret-0123456789';
 
-function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function get(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     http
       .get(url, { headers }, (response) => {
@@ -32,7 +35,10 @@ function connect(url: string, origin: string | undefined): Promise<WebSocket | n
   });
 }
 
-function call(socket: WebSocket, frame: unknown): Promise<{ id: number; result: { ok: boolean; error?: { code: string }; value?: unknown } }> {
+function call(
+  socket: WebSocket,
+  frame: unknown,
+): Promise<{ id: number; result: { ok: boolean; error?: { code: string }; value?: unknown } }> {
   return new Promise((resolve) => {
     socket.once('message', (data) => resolve(JSON.parse(data.toString())));
     socket.send(typeof frame === 'string' ? frame : JSON.stringify(frame));

@@ -42,7 +42,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   });
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
-  const headers = { 'Content-Security-Policy': contentSecurityPolicy(`'self' ${origin.replace(/^http/, 'ws')}`), 'X-Frame-Options': 'DENY' };
+  const headers = {
+    'Content-Security-Policy': contentSecurityPolicy(`'self' ${origin.replace(/^http/, 'ws')}`),
+    'X-Frame-Options': 'DENY',
+  };
 
   server.on('request', (request, response) => {
     if (request.headers.host !== `127.0.0.1:${port}`) {

@@ -13,7 +13,14 @@ describe('Connectivity', () => {
     const seen: unknown[] = [];
     events.onAny((event, payload) => seen.push([event, payload]));
     const probe = vi.fn(async () => probeAnswers.shift() ?? true);
-    const connectivity = new Connectivity({ events, probe, clock: { now: () => Date.now() }, baseDelayMs: 1000, maxDelayMs: 8000, random: () => 1 });
+    const connectivity = new Connectivity({
+      events,
+      probe,
+      clock: { now: () => Date.now() },
+      baseDelayMs: 1000,
+      maxDelayMs: 8000,
+      random: () => 1,
+    });
     return { connectivity, probe, seen };
   }
 

@@ -46,6 +46,9 @@ describe('createCore: app.info', () => {
     const core = createCore({ dataDir: temp.dir, vault: new MemoryVault(), version: '2.0.0', shell: 'test' });
     const result = await core.dispatch('app.info', {});
     core.close();
-    expect(result).toMatchObject({ ok: true, value: { database: { schemaVersion: latestSchema, recovered: { movedTo: expect.stringContaining('.corrupt-') } } } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { database: { schemaVersion: latestSchema, recovered: { movedTo: expect.stringContaining('.corrupt-') } } },
+    });
   });
 });

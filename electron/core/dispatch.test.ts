@@ -66,7 +66,10 @@ describe('createDispatch', () => {
   it('refuses a reply that breaks the contract instead of sending it', async () => {
     const onInternalError = vi.fn();
     const broken = { ...info, version: 7 } as unknown as typeof info;
-    const result = await createDispatch(table(() => broken), { onInternalError })('app.info', {});
+    const result = await createDispatch(
+      table(() => broken),
+      { onInternalError },
+    )('app.info', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(onInternalError).toHaveBeenCalled();
   });

@@ -5,7 +5,13 @@ describe('redact', () => {
   const token = 'Yq3v0sZlq1cZ4bDrXk3b7JxW9e0PqS2u8a6nT1mHc5E';
 
   it('removes tokens, passwords, digests and codes from JSON', () => {
-    const line = JSON.stringify({ userId: 'gzvcvpov9G4TxbGFS', authToken: token, password: { digest: 'ab'.repeat(32), algorithm: 'sha-256' }, code: '123456', codes: ['rx7Kp2Qa'] });
+    const line = JSON.stringify({
+      userId: 'gzvcvpov9G4TxbGFS',
+      authToken: token,
+      password: { digest: 'ab'.repeat(32), algorithm: 'sha-256' },
+      code: '123456',
+      codes: ['rx7Kp2Qa'],
+    });
     const clean = redact(line);
     for (const secret of [token, 'ab'.repeat(32), '123456', 'rx7Kp2Qa']) expect(clean).not.toContain(secret);
     expect(clean).toContain('gzvcvpov9G4TxbGFS'); // ids stay: they help and are not secret

@@ -2,8 +2,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTempDatabase, type TempDatabase } from '../../tests/support/tempDatabase';
 import { displayArrangement, restoreWindow, WindowStateStore, type DisplayInfo } from './windowState';
 
-const laptop: DisplayInfo = { id: 1, bounds: { x: 0, y: 0, width: 1440, height: 900 }, workArea: { x: 0, y: 25, width: 1440, height: 875 } };
-const monitor: DisplayInfo = { id: 2, bounds: { x: 1440, y: 0, width: 2560, height: 1440 }, workArea: { x: 1440, y: 0, width: 2560, height: 1400 } };
+const laptop: DisplayInfo = {
+  id: 1,
+  bounds: { x: 0, y: 0, width: 1440, height: 900 },
+  workArea: { x: 0, y: 25, width: 1440, height: 875 },
+};
+const monitor: DisplayInfo = {
+  id: 2,
+  bounds: { x: 1440, y: 0, width: 2560, height: 1440 },
+  workArea: { x: 1440, y: 0, width: 2560, height: 1400 },
+};
 
 describe('window state per display arrangement', () => {
   let opened: TempDatabase;

@@ -8,7 +8,10 @@ function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOption
 
 describe('the application menu', () => {
   it('has the standard roles and shortcuts, with the app menu on macOS only', () => {
-    const roles = (platform: NodeJS.Platform) => flatten(menuTemplate(platform, vi.fn(), vi.fn())).map((item) => item.role).filter(Boolean);
+    const roles = (platform: NodeJS.Platform) =>
+      flatten(menuTemplate(platform, vi.fn(), vi.fn()))
+        .map((item) => item.role)
+        .filter(Boolean);
     expect(roles('darwin')).toEqual(expect.arrayContaining(['appMenu', 'editMenu', 'windowMenu', 'help', 'close', 'togglefullscreen']));
     expect(roles('win32')).toEqual(expect.arrayContaining(['editMenu', 'windowMenu', 'help', 'quit']));
     expect(roles('linux')).not.toContain('appMenu');

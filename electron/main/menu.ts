@@ -6,7 +6,11 @@ import type { AppCommand } from '../../shared/contract';
  * Window, Help) plus the app's own actions, each of which is handed to the window as an
  * `app.command` — what it means is decided there and in the core, not here.
  */
-export function menuTemplate(platform: NodeJS.Platform, send: (command: AppCommand) => void, openDocs: () => void): MenuItemConstructorOptions[] {
+export function menuTemplate(
+  platform: NodeJS.Platform,
+  send: (command: AppCommand) => void,
+  openDocs: () => void,
+): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   const command = (label: string, name: AppCommand, accelerator?: string): MenuItemConstructorOptions => ({
     label,

@@ -40,7 +40,12 @@ describe('startShell', () => {
     await tick();
     expect(BrowserWindow.created).toHaveLength(1);
     const window = BrowserWindow.created[0]!;
-    expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, preload: paths.preload });
+    expect(window.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      preload: paths.preload,
+    });
     expect(window.loadedUrl).toBe('app://bundle/index.html');
     expect(protocol.handlers.has('app')).toBe(true);
     expect(ipcMain.handlers.has('app.info')).toBe(true);
@@ -71,7 +76,10 @@ describe('startShell', () => {
     const template = (Menu.applied as { template: MenuItemConstructorOptions[] }).template;
     const items = template.flatMap((item) => (Array.isArray(item.submenu) ? item.submenu : []));
     (items.find((item) => item.label === 'Security')!.click as () => void)();
-    expect(BrowserWindow.created[0]!.webContents.sent).toContainEqual({ channel: 'core:event', payload: { event: 'app.command', payload: { command: 'security' } } });
+    expect(BrowserWindow.created[0]!.webContents.sent).toContainEqual({
+      channel: 'core:event',
+      payload: { event: 'app.command', payload: { command: 'security' } },
+    });
   });
 
   it('remembers the window size and maximised state for the next start', async () => {

@@ -20,7 +20,16 @@ describe('update checks', () => {
     const updater = new FakeUpdater();
     const log = vi.fn();
     const askToRestart = vi.fn(() => Promise.resolve(true));
-    const checks = startUpdateChecks({ updater, env: {}, policyFile, isOnline: () => true, askToRestart, log, firstCheckAfterMs: 60_000, ...overrides });
+    const checks = startUpdateChecks({
+      updater,
+      env: {},
+      policyFile,
+      isOnline: () => true,
+      askToRestart,
+      log,
+      firstCheckAfterMs: 60_000,
+      ...overrides,
+    });
     if (checks.enabled) stop = checks.stop;
     return { updater, log, askToRestart, checks };
   };

@@ -52,11 +52,23 @@ export function App() {
       <main className="content" id="main" tabIndex={-1}>
         {screen === 'home' && <HomeScreen />}
         {screen === 'people' &&
-          (active ? <PeopleScreen key={active.id} accountId={active.id} /> : <p>Add an account first: people are looked up on its server.</p>)}
+          (active ? (
+            <PeopleScreen key={active.id} accountId={active.id} />
+          ) : (
+            <p>Add an account first: people are looked up on its server.</p>
+          ))}
         {screen === 'activity' &&
-          (active ? <ActivityScreen key={active.id} accountId={active.id} /> : <p>Add an account first: its edits and their history show here.</p>)}
+          (active ? (
+            <ActivityScreen key={active.id} accountId={active.id} />
+          ) : (
+            <p>Add an account first: its edits and their history show here.</p>
+          ))}
         {screen === 'security' &&
-          (active ? <SecurityScreen key={active.id} accountId={active.id} serverId={active.serverId} /> : <p>Add an account first: its security settings show here.</p>)}
+          (active ? (
+            <SecurityScreen key={active.id} accountId={active.id} serverId={active.serverId} />
+          ) : (
+            <p>Add an account first: its security settings show here.</p>
+          ))}
         {screen === 'add-server' && <AddServerScreen />}
         {screen === 'sign-in' && signIn && <SignInScreen key={`${signIn.serverId}:${signIn.user ?? ''}`} target={signIn} />}
         {screen === 'about' && <AboutScreen />}

@@ -7,7 +7,14 @@ import { FileVault } from '../support/fileVault';
 const [dataDir, vaultFile, accountId, run, plan] = process.argv.slice(2) as [string, string, string, string, string];
 const edits = JSON.parse(plan) as { field: 'name' | 'nickname' | 'bio' | 'statusText'; value: string; waitMs: number }[];
 
-const core = createCore({ dataDir, vault: new FileVault(vaultFile), version: '1', shell: 'test', requestTimeoutMs: 3000, retryPolicy: { baseDelayMs: 5 } });
+const core = createCore({
+  dataDir,
+  vault: new FileVault(vaultFile),
+  version: '1',
+  shell: 'test',
+  requestTimeoutMs: 3000,
+  retryPolicy: { baseDelayMs: 5 },
+});
 await core.ready;
 console.log('ready');
 for (const edit of edits) {

@@ -45,7 +45,9 @@ describe('crash safety of the outbox (real child processes, kill -9)', () => {
     });
     const core = createCore({ dataDir, vault: new FileVault(vaultFile), version: '1', shell: 'test' });
     const { id: serverId } = value<ServerSummary>(await core.dispatch('servers.add', { url: server.url }));
-    accountId = value<AccountSummary>(await core.dispatch('accounts.signIn', { serverId, user: demo.plain.user, password: demo.plain.password })).id;
+    accountId = value<AccountSummary>(
+      await core.dispatch('accounts.signIn', { serverId, user: demo.plain.user, password: demo.plain.password }),
+    ).id;
     await core.dispatch('profile.refresh', { accountId });
     core.close();
   });
@@ -66,9 +68,22 @@ describe('crash safety of the outbox (real child processes, kill -9)', () => {
         waitMs: Math.floor(random() * 60),
       }));
       const killAfterMs = Math.floor(random() * 350);
-      const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'coreWorker.ts'), dataDir, vaultFile, accountId, String(run), JSON.stringify(plan)], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const child = spawn(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          path.join(import.meta.dirname, 'coreWorker.ts'),
+          dataDir,
+          vaultFile,
+          accountId,
+          String(run),
+          JSON.stringify(plan),
+        ],
+        {
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       let stderr = '';
       child.stderr.on('data', (chunk) => (stderr += chunk));
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -85,7 +100,9 @@ describe('crash safety of the outbox (real child processes, kill -9)', () => {
             made[edit.field].find((entry) => entry.value === edit.value)!.confirmed = true;
           }
         });
-        child.once('exit', (code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`run ${run}: child exited ${code}: ${stderr}`))));
+        child.once('exit', (code, signal) =>
+          signal === 'SIGKILL' ? resolve() : reject(new Error(`run ${run}: child exited ${code}: ${stderr}`)),
+        );
       });
       child.kill('SIGKILL');
       await exited;
@@ -113,7 +130,11 @@ describe('crash safety of the outbox (real child processes, kill -9)', () => {
       const accepted = new Map<string, number>();
       for (const request of served) {
         if (request.status !== 200) continue;
-        const values = request.path.endsWith('updateOwnBasicInfo') ? Object.values(request.body?.data ?? {}) : request.path.endsWith('setStatus') ? [request.body?.message ?? ''] : [];
+        const values = request.path.endsWith('updateOwnBasicInfo')
+          ? Object.values(request.body?.data ?? {})
+          : request.path.endsWith('setStatus')
+            ? [request.body?.message ?? '']
+            : [];
         for (const sent of values) accepted.set(sent, (accepted.get(sent) ?? 0) + 1);
       }
       expect([...accepted].filter(([, times]) => times > 1)).toEqual([]);

@@ -100,7 +100,10 @@ test('two accounts on two servers, switching, and both restored from the keychai
     await expect(items).toHaveCount(2);
     await expect(items.nth(0)).toContainText(new URL(usersApi.url).host);
     await expect(items.nth(1)).toContainText(new URL(second.url).host);
-    await items.nth(0).getByRole('button', { name: /^demouser/ }).click();
+    await items
+      .nth(0)
+      .getByRole('button', { name: /^demouser/ })
+      .click();
     await expect(page.getByRole('heading', { name: 'demouser', level: 1 })).toBeVisible();
     await expect(items.nth(0)).toHaveAttribute('aria-current', 'true');
 
@@ -115,7 +118,11 @@ test('two accounts on two servers, switching, and both restored from the keychai
   }
 });
 
-test('a token revoked on the server shows the account signed out with "Sign in again", keeping it listed', async ({ page, app, usersApi }) => {
+test('a token revoked on the server shows the account signed out with "Sign in again", keeping it listed', async ({
+  page,
+  app,
+  usersApi,
+}) => {
   await app.open(page);
   await addServer(page, usersApi.url);
   await signIn(page, demo.plain.user, demo.plain.password);
@@ -133,7 +140,11 @@ test('a token revoked on the server shows the account signed out with "Sign in a
   await expect(page.getByTestId('account-item')).toContainText('Signed in');
 });
 
-test('sign out deletes the keychain entry and the server token answers 401; no secret reaches the page or the disk', async ({ page, app, usersApi }) => {
+test('sign out deletes the keychain entry and the server token answers 401; no secret reaches the page or the disk', async ({
+  page,
+  app,
+  usersApi,
+}) => {
   await app.open(page);
   await addServer(page, usersApi.url);
   await signIn(page, demo.plain.user, demo.plain.password);

@@ -6,11 +6,13 @@ import { addServer, expect, expectAccessible, signIn, test } from './support/fix
 type Served = { requests: { method: string; path: string; status: number }[] };
 const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
-const serverUser = async (server: TestServer) => ((await server.dev(`/_dev/users/${demo.plain.userId}`)) as { user: Record<string, unknown> }).user;
+const serverUser = async (server: TestServer) =>
+  ((await server.dev(`/_dev/users/${demo.plain.userId}`)) as { user: Record<string, unknown> }).user;
 const posts = async (server: TestServer, path: string) =>
   ((await server.dev('/_dev/requests')) as Served).requests.filter((r) => r.method === 'POST' && r.path === path);
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name }).click();
-const offline = (server: TestServer) => server.dev('/_dev/faults', { method: 'POST', body: JSON.stringify({ route: '*', reset: true, times: 100_000 }) });
+const offline = (server: TestServer) =>
+  server.dev('/_dev/faults', { method: 'POST', body: JSON.stringify({ route: '*', reset: true, times: 100_000 }) });
 const online = (server: TestServer) => server.dev('/_dev/faults', { method: 'DELETE' });
 
 async function signedIn(page: Page, app: { open(page: Page): Promise<void> }, server: TestServer): Promise<void> {
@@ -36,7 +38,13 @@ test('online edits of name, nickname, bio, status text and a custom field are sa
   await expect(identity).toContainText('Demo Person');
   await expect(identity).toContainText('Writes tests.');
   await expect(page.getByRole('region', { name: 'Custom fields' })).toContainText('Sales');
-  expect(await serverUser(usersApi)).toMatchObject({ name: 'Demo Person', nickname: 'dp', bio: 'Writes tests.', statusText: 'Heads down', customFields: { department: 'Sales' } });
+  expect(await serverUser(usersApi)).toMatchObject({
+    name: 'Demo Person',
+    nickname: 'dp',
+    bio: 'Writes tests.',
+    statusText: 'Heads down',
+    customFields: { department: 'Sales' },
+  });
 
   // The status picker in the account list.
   await page.getByRole('button', { name: /Set status/ }).click();
@@ -79,7 +87,11 @@ test('edits made with the server stopped survive a restart and sync in one reque
 });
 
 for (const keep of ['mine', 'theirs'] as const) {
-  test(`a bio changed offline and on the server becomes a conflict; "${keep === 'mine' ? 'Keep mine' : 'Take theirs'}" makes server and cache agree`, async ({ page, app, usersApi }) => {
+  test(`a bio changed offline and on the server becomes a conflict; "${keep === 'mine' ? 'Keep mine' : 'Take theirs'}" makes server and cache agree`, async ({
+    page,
+    app,
+    usersApi,
+  }) => {
     await signedIn(page, app, usersApi);
     try {
       await offline(usersApi);
@@ -139,7 +151,11 @@ test('leaving the editor with unsaved changes asks first', async ({ page, app, u
   await expect(page.getByRole('heading', { name: 'People', level: 1 })).toBeVisible();
 });
 
-test('a PNG avatar reaches the server and the cache; a file that is not an image is refused before upload', async ({ page, app, usersApi }) => {
+test('a PNG avatar reaches the server and the cache; a file that is not an image is refused before upload', async ({
+  page,
+  app,
+  usersApi,
+}) => {
   await signedIn(page, app, usersApi);
   const picker = page.getByLabel('Choose a picture for your avatar');
   await picker.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') });
@@ -169,7 +185,11 @@ test('a 429 shows as "waiting to send" and the edit goes through after the reset
     await signedIn(page, app, server);
     await server.dev('/_dev/settings', {
       method: 'POST',
-      body: JSON.stringify({ UpdateOwnBasicInfo_Rate_Limit_Enabled: true, UpdateOwnBasicInfo_Rate_Limit_Calls: 1, UpdateOwnBasicInfo_Rate_Limit_Time: 4000 }),
+      body: JSON.stringify({
+        UpdateOwnBasicInfo_Rate_Limit_Enabled: true,
+        UpdateOwnBasicInfo_Rate_Limit_Calls: 1,
+        UpdateOwnBasicInfo_Rate_Limit_Time: 4000,
+      }),
     });
     await editProfile(page, { Nickname: 'first' });
     await expect(page.getByTestId('pending-mark')).toHaveCount(0, { timeout: 15_000 });

@@ -2,7 +2,10 @@ import keytar from '@github/keytar';
 import { demo, startTestServer } from '../support/usersApiServer';
 import { addServer, expect, expectAccessible, signIn, test } from './support/fixtures';
 
-test('offline after a restart the profile, its avatar, an earlier lookup and directory search all show; back online they refresh', async ({ page, app }) => {
+test('offline after a restart the profile, its avatar, an earlier lookup and directory search all show; back online they refresh', async ({
+  page,
+  app,
+}) => {
   let server = await startTestServer();
   const port = Number(new URL(server.url).port);
   const people = page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'People' });
@@ -37,7 +40,10 @@ test('offline after a restart the profile, its avatar, an earlier lookup and dir
   await expect(page.getByTestId('directory-status')).toContainText('people saved on this computer');
   await page.getByLabel('Search people').fill('olasup');
   await expect(page.getByTestId('directory-results')).toContainText('Funke Olasupo');
-  await page.getByTestId('recent-lookups').getByRole('button', { name: /Test John/ }).click();
+  await page
+    .getByTestId('recent-lookups')
+    .getByRole('button', { name: /Test John/ })
+    .click();
   await expect(page.getByTestId('lookup-result')).toContainText('this is the copy saved on');
   await expectAccessible(page);
 

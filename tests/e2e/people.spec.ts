@@ -27,7 +27,10 @@ test('look people up, see "not found", and read an earlier lookup offline after 
 
   await app.restart(page);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'People' }).click();
-  await page.getByTestId('recent-lookups').getByRole('button', { name: /Funke Olasupo/ }).click();
+  await page
+    .getByTestId('recent-lookups')
+    .getByRole('button', { name: /Funke Olasupo/ })
+    .click();
   await expect(page.getByTestId('lookup-result')).toContainText('this is the copy saved on');
   await expect(page.getByTestId('lookup-result')).toContainText('Auspicious baby');
   await expectAccessible(page);

@@ -1,7 +1,11 @@
 import { demo, startTestServer } from '../support/usersApiServer';
 import { addServer, expect, expectAccessible, signIn, test } from './support/fixtures';
 
-test('the profile shows name, emails with verified state, status, roles, custom fields and rooms with unread counts', async ({ page, app, usersApi }) => {
+test('the profile shows name, emails with verified state, status, roles, custom fields and rooms with unread counts', async ({
+  page,
+  app,
+  usersApi,
+}) => {
   await app.open(page);
   await addServer(page, usersApi.url);
   await signIn(page, demo.email2fa.user, demo.email2fa.password);
@@ -23,7 +27,10 @@ test('the profile shows name, emails with verified state, status, roles, custom 
   await expectAccessible(page);
 });
 
-test('with the server stopped, the cached profile still shows after a restart, with the offline banner and its age', async ({ page, app }) => {
+test('with the server stopped, the cached profile still shows after a restart, with the offline banner and its age', async ({
+  page,
+  app,
+}) => {
   const server = await startTestServer();
   await app.open(page);
   await addServer(page, server.url);
@@ -40,7 +47,11 @@ test('with the server stopped, the cached profile still shows after a restart, w
   await expectAccessible(page);
 });
 
-test('when an unreachable server answers again, the banner goes and the profile refreshes without a reload', async ({ page, app, usersApi }) => {
+test('when an unreachable server answers again, the banner goes and the profile refreshes without a reload', async ({
+  page,
+  app,
+  usersApi,
+}) => {
   await app.open(page);
   await addServer(page, usersApi.url);
   await signIn(page, demo.plain.user, demo.plain.password);

@@ -7,11 +7,22 @@ type Served = { requests: { path: string; status: number }[] };
 
 const security = (page: Page) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Security' }).click();
 const login = (server: TestServer, user: string, password: string) =>
-  fetch(`${server.url}/api/v1/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user, password }) });
+  fetch(`${server.url}/api/v1/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ user, password }),
+  });
 const statuses = async (server: TestServer) => ((await server.dev('/_dev/requests')) as Served).requests.map((r) => r.status);
 
 /** Signs in through the UI, answering the second factor when one is asked. */
-async function signedIn(page: Page, app: AppUnderTest, server: TestServer, user: string, password: string, code?: () => Promise<string>): Promise<void> {
+async function signedIn(
+  page: Page,
+  app: AppUnderTest,
+  server: TestServer,
+  user: string,
+  password: string,
+  code?: () => Promise<string>,
+): Promise<void> {
   await app.open(page);
   await addServer(page, server.url);
   await signIn(page, user, password);
@@ -45,15 +56,21 @@ test.describe('password changes, one request each under the real one-a-minute li
   });
 
   test('a user without 2FA: the new password works, the old does not, another session ends and this one stays', async ({ page, app }) => {
-    const other = (await (await login(server, demo.plain.user, demo.plain.password)).json()) as { data: { userId: string; authToken: string } };
+    const other = (await (await login(server, demo.plain.user, demo.plain.password)).json()) as {
+      data: { userId: string; authToken: string };
+    };
     app.typedSecrets.push(demo.plain.password, 'a-brand-new-pass-1');
     await signedIn(page, app, server, demo.plain.user, demo.plain.password);
     await expectAccessible(page);
     await changePassword(page, { current: demo.plain.password, next: 'a-brand-new-pass-1' });
-    await expect(page.getByTestId('security-message')).toHaveText('Password changed. Other devices were signed out; this one stays signed in.');
+    await expect(page.getByTestId('security-message')).toHaveText(
+      'Password changed. Other devices were signed out; this one stays signed in.',
+    );
     expect((await login(server, demo.plain.user, 'a-brand-new-pass-1')).status).toBe(200);
     expect((await login(server, demo.plain.user, demo.plain.password)).status).toBe(401);
-    const otherMe = await fetch(`${server.url}/api/v1/me`, { headers: { 'X-User-Id': other.data.userId, 'X-Auth-Token': other.data.authToken } });
+    const otherMe = await fetch(`${server.url}/api/v1/me`, {
+      headers: { 'X-User-Id': other.data.userId, 'X-Auth-Token': other.data.authToken },
+    });
     expect(otherMe.status).toBe(401);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Home' }).click();
     await page.getByRole('button', { name: 'Refresh', exact: true }).click();
@@ -75,7 +92,9 @@ test.describe('password changes, one request each under the real one-a-minute li
     const fresh = (await (await login(server, demo.totp.user, 'roxie-new-pass-9')).json()) as { error?: string };
     expect(fresh.error).toBe('totp-required'); // the new password is accepted; the code is asked next
     expect((await login(server, demo.totp.user, demo.totp.password)).status).toBe(401);
-    expect(((await (await login(server, demo.totp.user, demo.totp.password)).json()) as { error?: string }).error).not.toBe('totp-required');
+    expect(((await (await login(server, demo.totp.user, demo.totp.password)).json()) as { error?: string }).error).not.toBe(
+      'totp-required',
+    );
     expect(await statuses(server)).not.toContain(429);
   });
 
@@ -93,13 +112,22 @@ test.describe('password changes, one request each under the real one-a-minute li
     await dialog.getByRole('button', { name: 'Confirm', exact: true }).click();
     await expect(page.getByTestId('security-message')).toContainText('Password changed.');
     expect(((await (await login(server, demo.email2fa.user, 'john-new-pass-9')).json()) as { error?: string }).error).toBe('totp-required');
-    expect(((await (await login(server, demo.email2fa.user, demo.email2fa.password)).json()) as { error?: string }).error).not.toBe('totp-required');
+    expect(((await (await login(server, demo.email2fa.user, demo.email2fa.password)).json()) as { error?: string }).error).not.toBe(
+      'totp-required',
+    );
     expect(await statuses(server)).not.toContain(429);
   });
 
   test('a wrong current password, a policy miss and "same as current" each show on their own field', async ({ page, app }) => {
     app.typedSecrets.push(demo.plain.password, 'wrong-guess-1');
-    await server.dev('/_dev/settings', { method: 'POST', body: JSON.stringify({ Accounts_Password_Policy_Enabled: true, Accounts_Password_Policy_MinLength: 10, Accounts_Password_Policy_AtLeastOneNumber: true }) });
+    await server.dev('/_dev/settings', {
+      method: 'POST',
+      body: JSON.stringify({
+        Accounts_Password_Policy_Enabled: true,
+        Accounts_Password_Policy_MinLength: 10,
+        Accounts_Password_Policy_AtLeastOneNumber: true,
+      }),
+    });
     await signedIn(page, app, server, demo.plain.user, demo.plain.password);
     const form = page.getByRole('form', { name: 'Change password' });
 
@@ -134,7 +162,11 @@ test('an email change shows the new address as not verified, and "resend confirm
   expect(box.messages).toHaveLength(1);
 });
 
-test('authenticator setup end to end: QR, code, backup codes once; the next sign-in asks for it; it can be turned off', async ({ page, app, usersApi }) => {
+test('authenticator setup end to end: QR, code, backup codes once; the next sign-in asks for it; it can be turned off', async ({
+  page,
+  app,
+  usersApi,
+}) => {
   app.typedSecrets.push(demo.plain.password);
   await signedIn(page, app, usersApi, demo.plain.user, demo.plain.password);
   await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
@@ -144,7 +176,13 @@ test('authenticator setup end to end: QR, code, backup codes once; the next sign
   const secret = (await page.getByTestId('totp-secret').textContent())!;
   const generated = new TOTP({ secret, digits: 6, period: 30, algorithm: 'SHA1' });
   // Every code typed is checked at teardown: none may reach the data folder or the logs.
-  const totp = { generate: () => { const code = generated.generate(); app.typedSecrets.push(code); return code; } };
+  const totp = {
+    generate: () => {
+      const code = generated.generate();
+      app.typedSecrets.push(code);
+      return code;
+    },
+  };
   await page.getByLabel('Code from the app').fill(totp.generate());
   await page.getByRole('button', { name: 'Turn on' }).click();
   await expect(page.getByTestId('backup-codes').getByRole('listitem')).toHaveCount(12);

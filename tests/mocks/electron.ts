@@ -75,7 +75,12 @@ export class BrowserWindow extends EventEmitter {
     return this.maximized;
   }
   getNormalBounds() {
-    return { x: (this.options.x as number) ?? 0, y: (this.options.y as number) ?? 0, width: this.options.width as number, height: this.options.height as number };
+    return {
+      x: (this.options.x as number) ?? 0,
+      y: (this.options.y as number) ?? 0,
+      width: this.options.width as number,
+      height: this.options.height as number,
+    };
   }
 }
 
@@ -156,9 +161,12 @@ export const screen = {
 
 export const nativeTheme = { themeSource: 'light' as string };
 
-export const net = { online: true, isOnline() {
-  return this.online;
-} };
+export const net = {
+  online: true,
+  isOnline() {
+    return this.online;
+  },
+};
 
 export class Notification extends EventEmitter {
   static shown: { title: string; body: string }[] = [];
@@ -185,4 +193,19 @@ export const ipcRenderer = Object.assign(new EventEmitter(), {
 });
 
 export { FakeWebFrame };
-export default { app, BrowserWindow, ipcMain, protocol, session, shell, dialog, contextBridge, ipcRenderer, Menu, screen, nativeTheme, net, Notification };
+export default {
+  app,
+  BrowserWindow,
+  ipcMain,
+  protocol,
+  session,
+  shell,
+  dialog,
+  contextBridge,
+  ipcRenderer,
+  Menu,
+  screen,
+  nativeTheme,
+  net,
+  Notification,
+};

@@ -39,7 +39,14 @@ export async function startTestServer(
   // Rate limits off: every client here shares 127.0.0.1 (the 429 tests turn them on themselves).
   const { limitUpdates, sessions, ...rest } = options;
   const seed = sessions ? withSessions(sessions) : undefined;
-  const server = await startUsersApi({ port: 0, dev: true, rateLimit: false, ...(limitUpdates ? {} : { updateRateLimit: false }), ...(seed ? { seed } : {}), ...rest });
+  const server = await startUsersApi({
+    port: 0,
+    dev: true,
+    rateLimit: false,
+    ...(limitUpdates ? {} : { updateRateLimit: false }),
+    ...(seed ? { seed } : {}),
+    ...rest,
+  });
   const dev = async (path: string, init?: RequestInit) => {
     const response = await fetch(server.url + path, { ...init, headers: { 'Content-Type': 'application/json', ...init?.headers } });
     if (!response.ok) throw new Error(`dev ${path} answered ${response.status}`);

@@ -16,7 +16,7 @@ function readPng(file: string): { width: number; height: number; colourType: num
   const png = fs.readFileSync(file);
   expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   const chunks: { type: string; data: Buffer }[] = [];
-  for (let offset = 8; offset < png.length; ) {
+  for (let offset = 8; offset < png.length;) {
     const length = png.readUInt32BE(offset);
     const typeAndData = png.subarray(offset + 4, offset + 8 + length);
     expect(png.readUInt32BE(offset + 8 + length), `CRC of a chunk in ${file}`).toBe(zlib.crc32(typeAndData));
@@ -69,7 +69,8 @@ describe('electron-builder.yml', () => {
     const names = fs.readdirSync(folder);
     const sizes = names.map((name) => Number(/^(\d+)x\1\.png$/.exec(name)?.[1])).sort((a, b) => a - b);
     expect(sizes).toEqual([16, 24, 32, 48, 64, 128, 256, 512]);
-    for (const size of sizes) expect(readPng(path.join(folder, `${size}x${size}.png`))).toEqual({ width: size, height: size, colourType: 6 });
+    for (const size of sizes)
+      expect(readPng(path.join(folder, `${size}x${size}.png`))).toEqual({ width: size, height: size, colourType: 6 });
   });
 
   it('signs for macOS with the hardened runtime and allow-jit only, for the app and its helpers, and notarises when credentials are set', () => {
@@ -83,7 +84,9 @@ describe('electron-builder.yml', () => {
     const plist = fs.readFileSync(path.join(root, mac.entitlements as string), 'utf8');
     expect(plist).toMatch(/^<\?xml [^>]*\?>\s*<!DOCTYPE plist [^>]*>\s*<plist version="1\.0">\s*<dict>[\s\S]*<\/dict>\s*<\/plist>\s*$/);
     const withoutComments = plist.replace(/<!--[\s\S]*?-->/g, '');
-    const entitlements = [...withoutComments.matchAll(/<key>([^<]+)<\/key>\s*<(true|false)\/>/g)].map(([, key, value]) => `${key}=${value}`);
+    const entitlements = [...withoutComments.matchAll(/<key>([^<]+)<\/key>\s*<(true|false)\/>/g)].map(
+      ([, key, value]) => `${key}=${value}`,
+    );
     expect(entitlements).toEqual(['com.apple.security.cs.allow-jit=true']);
     expect(withoutComments.match(/<key>/g)).toHaveLength(1);
   });

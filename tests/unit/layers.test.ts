@@ -30,10 +30,22 @@ describe('lint: the layer table of DESIGN.md', () => {
   });
 
   it.each([
-    ['renderer/src/x.ts', "import type { AppInfo } from '../../shared/contract';\nimport { create } from 'zustand';\nexport const x: AppInfo | null = null;\nexport const y = create;"],
-    ['electron/core/x.ts', "import Database from 'better-sqlite3';\nimport { ok } from '../../shared/errors';\nexport const x = [Database, ok];"],
-    ['electron/main/x.ts', "import { app } from 'electron';\nimport { createCore } from '../core/createCore';\nexport const x = [app, createCore];"],
-    ['electron/preload/x.ts', "import { contextBridge } from 'electron';\nimport { channelNames } from '../../shared/contract';\nexport const x = [contextBridge, channelNames];"],
+    [
+      'renderer/src/x.ts',
+      "import type { AppInfo } from '../../shared/contract';\nimport { create } from 'zustand';\nexport const x: AppInfo | null = null;\nexport const y = create;",
+    ],
+    [
+      'electron/core/x.ts',
+      "import Database from 'better-sqlite3';\nimport { ok } from '../../shared/errors';\nexport const x = [Database, ok];",
+    ],
+    [
+      'electron/main/x.ts',
+      "import { app } from 'electron';\nimport { createCore } from '../core/createCore';\nexport const x = [app, createCore];",
+    ],
+    [
+      'electron/preload/x.ts',
+      "import { contextBridge } from 'electron';\nimport { channelNames } from '../../shared/contract';\nexport const x = [contextBridge, channelNames];",
+    ],
     ['shared/x.ts', "import { z } from 'zod';\nimport { ok } from './errors';\nexport const x = [z, ok];"],
   ])('accepts %s importing what the table allows', async (file, code) => {
     expect(await layerErrors(file, code)).toEqual([]);

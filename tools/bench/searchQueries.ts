@@ -12,7 +12,11 @@ export function searchQueries(people: readonly ListedPerson[], count: number, se
       const source = random() < 0.5 ? person.username : person.name;
       queries.push(source.slice(0, length(2, 6)).toLowerCase());
     } else {
-      const word = pick(random, person.name.split(' ').filter((w) => w.length > 4)) ?? person.name;
+      const word =
+        pick(
+          random,
+          person.name.split(' ').filter((w) => w.length > 4),
+        ) ?? person.name;
       const size = Math.min(length(3, 6), word.length - 1);
       const start = 1 + Math.floor(random() * (word.length - size));
       queries.push(word.slice(start, start + size).toLowerCase());

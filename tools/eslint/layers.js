@@ -90,7 +90,10 @@ export const layersRule = {
       if (typeof source !== 'string') return;
       let allowed;
       if (source.startsWith('.')) {
-        const target = path.relative(root, path.resolve(path.dirname(context.filename), source)).split(path.sep).join('/');
+        const target = path
+          .relative(root, path.resolve(path.dirname(context.filename), source))
+          .split(path.sep)
+          .join('/');
         // Code outside every layer (tests/, tools/) is never a dependency of app code.
         const to = layerOf(`${target}/`);
         allowed = to !== null && rule.layers.includes(to);

@@ -25,7 +25,9 @@ const mustNotShip: [RegExp, string][] = [
 ];
 
 function sizeOf(dir: string): number {
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).reduce((total, entry) => total + (entry.isFile() ? fs.statSync(path.join(entry.parentPath, entry.name)).size : 0), 0);
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .reduce((total, entry) => total + (entry.isFile() ? fs.statSync(path.join(entry.parentPath, entry.name)).size : 0), 0);
 }
 
 async function main(): Promise<void> {
@@ -50,17 +52,25 @@ async function main(): Promise<void> {
       for (const [pattern, what] of mustNotShip) if (pattern.test(file)) problems.push(`${what} is shipped: ${file}`);
     }
     const unpacked = path.join(resources, 'app.asar.unpacked');
-    const nativeModules = fs.existsSync(unpacked) ? fs.readdirSync(unpacked, { recursive: true }).map(String).filter((file) => file.endsWith('.node')) : [];
+    const nativeModules = fs.existsSync(unpacked)
+      ? fs
+          .readdirSync(unpacked, { recursive: true })
+          .map(String)
+          .filter((file) => file.endsWith('.node'))
+      : [];
     for (const wanted of ['better_sqlite3.node', 'keytar.node']) {
       if (!nativeModules.some((file) => file.endsWith(wanted))) problems.push(`native module not unpacked: ${wanted}`);
     }
     const unpackedBytes = fs.existsSync(unpacked) ? sizeOf(unpacked) : 0;
     const asarBytes = fs.statSync(path.join(resources, 'app.asar')).size;
-    if (unpackedBytes > unpackedBudgetBytes) problems.push(`unpacked part is ${unpackedBytes} bytes, over the ${unpackedBudgetBytes} budget`);
+    if (unpackedBytes > unpackedBudgetBytes)
+      problems.push(`unpacked part is ${unpackedBytes} bytes, over the ${unpackedBudgetBytes} budget`);
     if (asarBytes > asarBudgetBytes) problems.push(`app.asar is ${asarBytes} bytes, over the ${asarBudgetBytes} budget`);
 
     const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-    console.log(`pack:check: app.asar ${files.length} entries, ${mb(asarBytes)} (budget ${mb(asarBudgetBytes)}); unpacked ${mb(unpackedBytes)} (budget ${mb(unpackedBudgetBytes)}): ${nativeModules.join(', ')}`);
+    console.log(
+      `pack:check: app.asar ${files.length} entries, ${mb(asarBytes)} (budget ${mb(asarBudgetBytes)}); unpacked ${mb(unpackedBytes)} (budget ${mb(unpackedBudgetBytes)}): ${nativeModules.join(', ')}`,
+    );
     if (problems.length > 0) {
       console.error(problems.map((problem) => `pack:check: ${problem}`).join('\n'));
       process.exitCode = 1;

@@ -1,9 +1,10 @@
 // `npm run lint:electron`: Electronegativity over the shell's source (not tests, not out/),
-// failing on any finding above LOW that the reviewed allow-list does not name with a reason.
+// failing on any finding that the reviewed allow-list does not name with a reason.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { readSarif } from './readSarif';
 
 interface Allowed {
   issue: string;
@@ -13,7 +14,9 @@ interface Allowed {
 
 const root = path.resolve(import.meta.dirname, '../..');
 /** Checks depend on the Electron version (the remote module, say, is gone since 14). */
-const electronVersion = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies.electron!;
+const electronVersion = (
+  JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }
+).devDependencies.electron!;
 const allowList = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, 'electronegativity-allow-list.json'), 'utf8')) as Allowed[];
 
 /** The shell as it ships: main and preload sources and the page, without tests. */
@@ -29,36 +32,28 @@ function copySources(into: string): void {
   fs.copyFileSync(path.join(root, 'renderer/index.html'), path.join(into, 'renderer/index.html'));
 }
 
-/**
- * Electronegativity's CSV rows: issue, "severity", "confidence", filename, "location",
- * sample, "description", url. The sample is source text with unescaped quotes and commas,
- * so each row is read from both ends around it.
- */
-function parseCsv(text: string): { issue: string; severity: string; filename: string; location: string; description: string }[] {
-  const row = /^([A-Z_]+),"([^"]*)","[^"]*",([^,]*),"([^"]*)",.*,"([^"]*)",\S+$/;
-  return text
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((line) => {
-      const match = row.exec(line);
-      if (!match) throw new Error(`cannot read Electronegativity's report line: ${line.slice(0, 120)}`);
-      return { issue: match[1]!, severity: match[2]!, filename: match[3]!.replace(/^"|"$/g, ''), location: match[4]!, description: match[5]! };
-    });
-}
-
 const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'am-eneg-'));
 try {
   copySources(path.join(temp, 'src'));
-  const report = path.join(temp, 'report.csv');
-  execFileSync(path.join(root, 'node_modules/.bin/electronegativity'), ['-i', path.join(temp, 'src'), '-r', '-e', electronVersion, '-o', report], { stdio: ['ignore', 'ignore', 'ignore'] });
-  const findings = parseCsv(fs.readFileSync(report, 'utf8')).filter((finding) => finding.severity !== 'LOW' && finding.severity !== 'INFORMATIONAL');
-  const unexplained = findings.filter((finding) => !allowList.some((allowed) => allowed.issue === finding.issue && (allowed.file === '*' || allowed.file === finding.filename)));
+  const report = path.join(temp, 'report.sarif');
+  execFileSync(
+    path.join(root, 'node_modules/.bin/electronegativity'),
+    ['-i', path.join(temp, 'src'), '-r', '-e', electronVersion, '-o', report],
+    { stdio: ['ignore', 'ignore', 'ignore'] },
+  );
+  // SARIF carries no severity, so every finding (LOW ones included) needs a reviewed reason.
+  const findings = readSarif(fs.readFileSync(report, 'utf8'));
+  const unexplained = findings.filter(
+    (finding) =>
+      !allowList.some((allowed) => allowed.issue === finding.issue && (allowed.file === '*' || allowed.file === finding.filename)),
+  );
   for (const finding of findings) {
     const allowed = allowList.find((entry) => entry.issue === finding.issue && (entry.file === '*' || entry.file === finding.filename));
-    console.log(`${allowed ? 'allowed ' : 'FINDING '} ${finding.severity} ${finding.issue} ${finding.filename}:${finding.location}${allowed ? ` — ${allowed.reason}` : ` — ${finding.description}`}`);
+    console.log(
+      `${allowed ? 'allowed ' : 'FINDING '} ${finding.level} ${finding.issue} ${finding.filename}:${finding.location}${allowed ? ` — ${allowed.reason}` : ` — ${finding.description}`}`,
+    );
   }
-  console.log(`electronegativity: ${findings.length} findings above LOW, ${unexplained.length} not on the allow-list`);
+  console.log(`electronegativity: ${findings.length} findings, ${unexplained.length} not on the allow-list`);
   if (unexplained.length > 0) process.exitCode = 1;
 } finally {
   fs.rmSync(temp, { recursive: true, force: true });

@@ -58,16 +58,23 @@ describe('accounts against the reference users API', () => {
       error: { code: 'network-unreachable', message: expect.stringContaining('cannot be reached') },
     });
 
-    const website = http.createServer((_request, response) => response.writeHead(200, { 'Content-Type': 'text/html' }).end('<h1>Hello</h1>'));
+    const website = http.createServer((_request, response) =>
+      response.writeHead(200, { 'Content-Type': 'text/html' }).end('<h1>Hello</h1>'),
+    );
     await new Promise<void>((resolve) => website.listen(0, '127.0.0.1', resolve));
     const result = await core.dispatch('servers.add', { url: `http://127.0.0.1:${(website.address() as AddressInfo).port}` });
     website.close();
-    expect(result).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringContaining('not a Rocket.Chat users API server') } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', message: expect.stringContaining('not a Rocket.Chat users API server') },
+    });
   });
 
   it('signs in without 2FA, keeps the token in the vault only, and makes the account active', async () => {
     const { id: serverId } = await addServer();
-    const account = value<AccountSummary>(await core.dispatch('accounts.signIn', { serverId, user: demo.plain.user, password: demo.plain.password }));
+    const account = value<AccountSummary>(
+      await core.dispatch('accounts.signIn', { serverId, user: demo.plain.user, password: demo.plain.password }),
+    );
     expect(account).toMatchObject({ username: 'demouser', state: 'signed-in', active: true, userId: demo.plain.userId });
     const [entry] = await vault.accounts();
     expect(entry).toBe(`${server.url}#${demo.plain.userId}`);
@@ -75,7 +82,9 @@ describe('accounts against the reference users API', () => {
     expect(token.length).toBeGreaterThan(10);
     core.close();
     const bytes = fs.readFileSync(path.join(temp.dir, databaseFileName));
-    const wal = fs.existsSync(path.join(temp.dir, `${databaseFileName}-wal`)) ? fs.readFileSync(path.join(temp.dir, `${databaseFileName}-wal`)) : Buffer.alloc(0);
+    const wal = fs.existsSync(path.join(temp.dir, `${databaseFileName}-wal`))
+      ? fs.readFileSync(path.join(temp.dir, `${databaseFileName}-wal`))
+      : Buffer.alloc(0);
     for (const secret of [token, demo.plain.password]) {
       expect(bytes.includes(secret)).toBe(false);
       expect(wal.includes(secret)).toBe(false);
@@ -94,13 +103,19 @@ describe('accounts against the reference users API', () => {
   it('asks a TOTP user for a code, refuses a wrong one once, then accepts the right one', async () => {
     const { id: serverId } = await addServer();
     const first = await core.dispatch('accounts.signIn', { serverId, user: demo.totp.user, password: demo.totp.password });
-    expect(first).toMatchObject({ ok: false, error: { code: 'two-factor-required', twoFactor: { method: 'totp', challengeId: expect.any(String) } } });
+    expect(first).toMatchObject({
+      ok: false,
+      error: { code: 'two-factor-required', twoFactor: { method: 'totp', challengeId: expect.any(String) } },
+    });
     const challengeId = (first as { error: { twoFactor: { challengeId: string } } }).error.twoFactor.challengeId;
     const wrong = await core.dispatch('accounts.answerTwoFactor', { challengeId, code: '000000' === totpCode() ? '111111' : '000000' });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'two-factor-invalid', twoFactor: { challengeId } } });
     const account = value<AccountSummary>(await core.dispatch('accounts.answerTwoFactor', { challengeId, code: totpCode() }));
     expect(account).toMatchObject({ username: 'roxie', state: 'signed-in' });
-    expect(await core.dispatch('accounts.answerTwoFactor', { challengeId, code: totpCode() })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await core.dispatch('accounts.answerTwoFactor', { challengeId, code: totpCode() })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
   });
 
   it('signs in an email-2FA user with the mailed code, and can send it again', async () => {
@@ -124,15 +139,23 @@ describe('accounts against the reference users API', () => {
       if (!last.ok && last.error.code === 'two-factor-locked') break;
     }
     expect(last).toMatchObject({ ok: false, error: { code: 'two-factor-locked' } });
-    expect(await core.dispatch('accounts.answerTwoFactor', { challengeId, code: '123456' })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await core.dispatch('accounts.answerTwoFactor', { challengeId, code: '123456' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
   });
 
   it('offers a session-only sign-in when the keychain is unavailable, storing nothing', async () => {
     const { id: serverId } = await addServer();
     vault.setUnavailable('The system keychain is locked.');
     const refused = await core.dispatch('accounts.signIn', { serverId, user: demo.plain.user, password: demo.plain.password });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'keychain-unavailable', message: expect.stringContaining('this session only') } });
-    const account = value<AccountSummary>(await core.dispatch('accounts.signIn', { serverId, user: demo.plain.user, password: demo.plain.password, sessionOnly: true }));
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'keychain-unavailable', message: expect.stringContaining('this session only') },
+    });
+    const account = value<AccountSummary>(
+      await core.dispatch('accounts.signIn', { serverId, user: demo.plain.user, password: demo.plain.password, sessionOnly: true }),
+    );
     expect(account.state).toBe('session-only');
     vault.setUnavailable(null);
     expect(await vault.accounts()).toEqual([]);
@@ -172,7 +195,9 @@ describe('accounts against the reference users API', () => {
 
   it('signs out (server token revoked, vault entry gone), switches and removes', async () => {
     const { id: serverId } = await addServer();
-    const first = value<AccountSummary>(await core.dispatch('accounts.signIn', { serverId, user: demo.plain.user, password: demo.plain.password }));
+    const first = value<AccountSummary>(
+      await core.dispatch('accounts.signIn', { serverId, user: demo.plain.user, password: demo.plain.password }),
+    );
     const key = `${server.url}#${demo.plain.userId}`;
     const firstToken = (await vault.get(key))!;
     const second = value<AccountSummary>(
@@ -193,7 +218,9 @@ describe('accounts against the reference users API', () => {
     const me = await fetch(`${server.url}/api/v1/me`, { headers: { 'X-User-Id': demo.plain.userId, 'X-Auth-Token': token } });
     expect(me.status).toBe(401);
 
-    const removed = value<{ accounts: AccountSummary[]; activeAccountId: string | null }>(await core.dispatch('accounts.remove', { accountId: first.id }));
+    const removed = value<{ accounts: AccountSummary[]; activeAccountId: string | null }>(
+      await core.dispatch('accounts.remove', { accountId: first.id }),
+    );
     expect(removed).toEqual({ accounts: [], activeAccountId: null });
     expect(await core.dispatch('accounts.switch', { accountId: first.id })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
@@ -209,6 +236,8 @@ describe('accounts against the reference users API', () => {
     core.close();
     fs.writeFileSync(path.join(temp.dir, 'servers.json'), '{ not json');
     core = start();
-    expect(value(await core.dispatch('app.info', {}))).toMatchObject({ managedServers: { problem: expect.stringContaining('not valid JSON') } });
+    expect(value(await core.dispatch('app.info', {}))).toMatchObject({
+      managedServers: { problem: expect.stringContaining('not valid JSON') },
+    });
   });
 });

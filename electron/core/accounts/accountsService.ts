@@ -71,12 +71,10 @@ export class AccountsService {
   list(): AccountList {
     const activeId = this.deps.repository.activeAccountId();
     const servers = new Map(this.deps.repository.servers().map((server) => [server.id, server]));
-    const accounts = this.deps.repository
-      .accounts()
-      .flatMap((row) => {
-        const server = servers.get(row.server_id);
-        return server ? [toAccountSummary(row, server, activeId)] : [];
-      });
+    const accounts = this.deps.repository.accounts().flatMap((row) => {
+      const server = servers.get(row.server_id);
+      return server ? [toAccountSummary(row, server, activeId)] : [];
+    });
     return { accounts, activeAccountId: activeId };
   }
 
@@ -86,7 +84,10 @@ export class AccountsService {
     if (!sessionOnly) {
       const status = await this.deps.vault.status();
       if (status.state === 'unavailable') {
-        throw new AppFailure('keychain-unavailable', `${status.reason} You can still sign in for this session only: you will be asked again after the app quits.`);
+        throw new AppFailure(
+          'keychain-unavailable',
+          `${status.reason} You can still sign in for this session only: you will be asked again after the app quits.`,
+        );
       }
     }
     const pending = { serverId: server.id, user: request.user, passwordDigest: passwordDigest(request.password), sessionOnly };
@@ -226,7 +227,11 @@ export class AccountsService {
     }
   }
 
-  private async completeLogin(server: ServerRow, pending: Omit<PendingSignIn, 'id' | 'createdAt'>, answer: LoginAnswer): Promise<AccountSummary> {
+  private async completeLogin(
+    server: ServerRow,
+    pending: Omit<PendingSignIn, 'id' | 'createdAt'>,
+    answer: LoginAnswer,
+  ): Promise<AccountSummary> {
     const now = this.deps.clock.now();
     const existing = this.deps.repository.accountByUser(server.id, answer.userId);
     const row: AccountRow = {

@@ -35,7 +35,10 @@ export function readManagedServers(folders: string[]): ManagedServersResult {
     }
     const parsed = serversFileSchema.safeParse(json);
     if (!parsed.success) {
-      return { file, problem: `${managedServersFileName} must map server names to addresses, like {"Team chat": "https://chat.example.com"}.` };
+      return {
+        file,
+        problem: `${managedServersFileName} must map server names to addresses, like {"Team chat": "https://chat.example.com"}.`,
+      };
     }
     return { file, servers: Object.entries(parsed.data).map(([name, url]) => ({ name, url })) };
   }

@@ -41,7 +41,9 @@ describe('migrate', () => {
   it('refuses a database written by a newer version, saying so', () => {
     db.pragma('user_version = 9');
     expect(() => migrate(db, [step(1, 'CREATE TABLE a (x)')])).toThrow(NewerSchemaError);
-    expect(() => migrate(db, [step(1, 'CREATE TABLE a (x)')])).toThrow(/newer version of Account Manager \(database schema 9; this version understands up to 1\)/);
+    expect(() => migrate(db, [step(1, 'CREATE TABLE a (x)')])).toThrow(
+      /newer version of Account Manager \(database schema 9; this version understands up to 1\)/,
+    );
   });
 
   it('rejects a migration list with a gap', () => {

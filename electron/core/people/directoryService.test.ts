@@ -29,17 +29,27 @@ describe('directory sync and local search against the reference users API', () =
   let core: Core;
   let statuses: DirectoryStatus[];
   const start = () => {
-    core = createCore({ dataDir: temp.dir, vault, version: '1', shell: 'test', requestTimeoutMs: 2000, retryPolicy: { baseDelayMs: 5, maxDelayMs: 20 } });
+    core = createCore({
+      dataDir: temp.dir,
+      vault,
+      version: '1',
+      shell: 'test',
+      requestTimeoutMs: 2000,
+      retryPolicy: { baseDelayMs: 5, maxDelayMs: 20 },
+    });
     statuses = [];
     core.events.onAny((event, payload) => {
       if (event === 'directory.changed') statuses.push(payload as DirectoryStatus);
     });
   };
   const settled = (state: DirectoryStatus['state']) =>
-    expect.poll(async () => value<DirectoryStatus>(await core.dispatch('directory.status', { accountId })).state, { timeout: 15_000 }).toBe(state);
+    expect
+      .poll(async () => value<DirectoryStatus>(await core.dispatch('directory.status', { accountId })).state, { timeout: 15_000 })
+      .toBe(state);
   const search = async (query: string) => value<DirectorySearchResult>(await core.dispatch('directory.search', { accountId, query }));
   const listCalls = async () =>
-    ((await server.dev('/_dev/requests')) as { requests: { path: string }[] }).requests.filter((r) => /users\.list|directory/.test(r.path)).length;
+    ((await server.dev('/_dev/requests')) as { requests: { path: string }[] }).requests.filter((r) => /users\.list|directory/.test(r.path))
+      .length;
   let accountId: string;
   let total: number;
   let pages: number;

@@ -29,7 +29,10 @@ export interface DirectoryDeps {
 
 /** Why a sync stopped: `paused` ones resume by themselves when the server is back. */
 class SyncStop extends Error {
-  constructor(readonly state: 'paused' | 'failed', message: string) {
+  constructor(
+    readonly state: 'paused' | 'failed',
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -57,7 +60,8 @@ export class DirectoryService {
   sync(accountId: string, force = false): DirectoryStatus {
     const serverId = this.deps.accounts.serverOf(accountId).id;
     const row = this.deps.store.get(serverId);
-    const fresh = row?.state === 'done' && row.syncedAt !== null && this.deps.clock.now() - row.syncedAt < (this.deps.staleAfterMs ?? 3_600_000);
+    const fresh =
+      row?.state === 'done' && row.syncedAt !== null && this.deps.clock.now() - row.syncedAt < (this.deps.staleAfterMs ?? 3_600_000);
     if (!this.running.has(serverId) && (force || !(fresh || row?.state === 'failed'))) this.start(serverId, accountId);
     return this.statusOf(serverId);
   }
@@ -199,7 +203,12 @@ export class DirectoryService {
     if (error.details.status === 403 || /verify the parameters/i.test(error.message)) {
       return new SyncStop('failed', 'This server does not let your account list its people. You can still look people up.');
     }
-    if (error.code === 'network-unreachable' || error.code === 'timeout' || error.code === 'rate-limited' || error.code === 'server-error') {
+    if (
+      error.code === 'network-unreachable' ||
+      error.code === 'timeout' ||
+      error.code === 'rate-limited' ||
+      error.code === 'server-error'
+    ) {
       return new SyncStop('paused', `${error.message} The directory sync continues when the server answers.`);
     }
     return new SyncStop('failed', error.message);

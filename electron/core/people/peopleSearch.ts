@@ -53,8 +53,9 @@ export class PeopleSearch {
     const wordStart = new RegExp(`(^|[\\s._-])${escapeRegExp(terms[0]!)}`);
     // The index already matched every long term; only short ones need checking here.
     const short = terms.filter((term) => [...term].length < 3);
-    const ranked = (short.length === 0 ? candidates : candidates.filter((hit) => short.every((term) => haystack(hit).includes(term))))
-      .map((hit) => ({ hit, score: score(hit, terms[0]!, wordStart), key: hit.username ?? '' }));
+    const ranked = (short.length === 0 ? candidates : candidates.filter((hit) => short.every((term) => haystack(hit).includes(term)))).map(
+      (hit) => ({ hit, score: score(hit, terms[0]!, wordStart), key: hit.username ?? '' }),
+    );
     ranked.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     return { people: ranked.slice(0, limit).map((entry) => entry.hit), more: ranked.length > limit || candidates.length >= candidateLimit };
   }

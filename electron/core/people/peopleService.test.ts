@@ -31,7 +31,10 @@ describe('people lookups against the reference users API', () => {
 
   it('finds people by each of the five keys', async () => {
     const accountId = await signIn('email2fa');
-    expect(value<LookupResult>(await lookup(accountId, 'username', 'roxie')).person).toMatchObject({ name: 'Funke Olasupo', nickname: 'baby girl' });
+    expect(value<LookupResult>(await lookup(accountId, 'username', 'roxie')).person).toMatchObject({
+      name: 'Funke Olasupo',
+      nickname: 'baby girl',
+    });
     const roxieId = value<LookupResult>(await lookup(accountId, 'username', 'roxie')).person._id;
     expect(value<LookupResult>(await lookup(accountId, 'userId', roxieId)).person.username).toBe('roxie');
     expect(value<LookupResult>(await lookup(accountId, 'email', 'FUNKE@test.com')).person.username).toBe('roxie');
@@ -46,7 +49,10 @@ describe('people lookups against the reference users API', () => {
 
   it('answers not-found for an unknown user, and shows a caller without permission only public fields', async () => {
     const accountId = await signIn('plain');
-    expect(await lookup(accountId, 'username', 'nobody.here')).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringContaining('username') } });
+    expect(await lookup(accountId, 'username', 'nobody.here')).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', message: expect.stringContaining('username') },
+    });
     const john = value<LookupResult>(await lookup(accountId, 'username', 'test.john')).person;
     expect(john.name).toBe('Test John');
     expect(john.emails).toBeUndefined();

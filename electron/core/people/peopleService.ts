@@ -34,7 +34,12 @@ export class PeopleService {
   async lookup(request: { accountId: string; key: LookupKey; value: string; includeRooms?: boolean }): Promise<LookupResult> {
     const server = this.deps.accounts.serverOf(request.accountId);
     const credentials = await this.deps.accounts.credentials(request.accountId);
-    if (!credentials) return this.fromCache(server.id, request, new AppFailure('unauthorized', 'You are signed out of this account. Sign in again to look people up.'));
+    if (!credentials)
+      return this.fromCache(
+        server.id,
+        request,
+        new AppFailure('unauthorized', 'You are signed out of this account. Sign in again to look people up.'),
+      );
     try {
       const reply = usersInfoReplySchema.safeParse(
         await this.deps.clientForAccount(request.accountId).request({
@@ -52,7 +57,10 @@ export class PeopleService {
       if (error instanceof ApiFailure && error.code === 'validation' && /not found/i.test(error.message)) {
         throw new AppFailure('not-found', `No one on this server has that ${keyWords[request.key]}.`);
       }
-      if (error instanceof ApiFailure && (error.code === 'network-unreachable' || error.code === 'timeout' || error.code === 'server-error')) {
+      if (
+        error instanceof ApiFailure &&
+        (error.code === 'network-unreachable' || error.code === 'timeout' || error.code === 'server-error')
+      ) {
         return this.fromCache(server.id, request, asAppFailure(error));
       }
       throw asAppFailure(error);

@@ -19,7 +19,12 @@ describe('PeopleStore listings and PeopleSearch on a real database file', () => 
   });
 
   it('merges a listing into a looked-up person instead of dropping their details', () => {
-    store.save('s', { _id: 'u1', username: 'ann', name: 'Ann Lee', bio: 'Hello', emails: [{ address: 'ann@x.example', verified: true }] }, 1, true);
+    store.save(
+      's',
+      { _id: 'u1', username: 'ann', name: 'Ann Lee', bio: 'Hello', emails: [{ address: 'ann@x.example', verified: true }] },
+      1,
+      true,
+    );
     store.saveListed('s', [{ _id: 'u1', username: 'ann', name: 'Ann Lee-Smith', status: 'away' }], 1, 2);
     const saved = store.findCached('s', 'userId', 'u1')!;
     expect(saved.document).toMatchObject({ name: 'Ann Lee-Smith', bio: 'Hello', status: 'away', emails: [{ address: 'ann@x.example' }] });
@@ -28,7 +33,15 @@ describe('PeopleStore listings and PeopleSearch on a real database file', () => 
   });
 
   it('after a finished round drops people no longer listed, but keeps those looked up by hand', () => {
-    store.saveListed('s', [{ _id: 'a', username: 'a1' }, { _id: 'b', username: 'b1' }], 1, 1);
+    store.saveListed(
+      's',
+      [
+        { _id: 'a', username: 'a1' },
+        { _id: 'b', username: 'b1' },
+      ],
+      1,
+      1,
+    );
     store.save('s', { _id: 'c', username: 'c1' }, 1, true);
     store.saveListed('s', [{ _id: 'a', username: 'a1' }], 2, 2);
     expect(store.pruneUnlisted('s', 2)).toBe(1);
@@ -37,7 +50,12 @@ describe('PeopleStore listings and PeopleSearch on a real database file', () => 
 
   it('keeps servers apart, ranks prefix matches first and reports when there are more', () => {
     const names = ['Zed Annabel', 'Anna Berg', 'Hanna Kay', 'Annika Roe'];
-    store.saveListed('s', names.map((name, i) => ({ _id: `s${i}`, username: name.toLowerCase().replace(' ', '.'), name })), 1, 1);
+    store.saveListed(
+      's',
+      names.map((name, i) => ({ _id: `s${i}`, username: name.toLowerCase().replace(' ', '.'), name })),
+      1,
+      1,
+    );
     store.saveListed('t', [{ _id: 't1', username: 'anna.other', name: 'Anna Other' }], 1, 1);
     const found = search.search('s', 'ann', 10).people.map((p) => p.name);
     expect(found.slice(0, 2)).toEqual(['Anna Berg', 'Annika Roe']);

@@ -34,12 +34,18 @@ export class AvatarChanges {
     return this.change(accountId, resetAvatar);
   }
 
-  private async change(accountId: string, send: (client: UsersApiClient, credentials: Credentials) => Promise<void>): Promise<Record<string, never>> {
+  private async change(
+    accountId: string,
+    send: (client: UsersApiClient, credentials: Credentials) => Promise<void>,
+  ): Promise<Record<string, never>> {
     const server = this.deps.accounts.serverOf(accountId);
     const credentials = await this.deps.accounts.credentials(accountId);
     if (!credentials) throw new AppFailure('unauthorized', 'Sign in again to change your avatar.');
     if (!this.deps.isOnline(accountId)) {
-      throw new AppFailure('network-unreachable', `Changing the avatar needs ${new URL(server.origin).host}, which cannot be reached now. Try again when it is back.`);
+      throw new AppFailure(
+        'network-unreachable',
+        `Changing the avatar needs ${new URL(server.origin).host}, which cannot be reached now. Try again when it is back.`,
+      );
     }
     try {
       await send(this.deps.clientForAccount(accountId), credentials);

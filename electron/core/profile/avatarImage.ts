@@ -13,9 +13,11 @@ const signatures: { type: string; matches(bytes: Buffer): boolean }[] = [
  */
 export function avatarImageProblem(bytes: Buffer, contentType: string): string | null {
   if (bytes.length === 0) return 'The file is empty.';
-  if (bytes.length > maxAvatarUploadBytes) return `The image is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; avatars may be at most 1 MB.`;
+  if (bytes.length > maxAvatarUploadBytes)
+    return `The image is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; avatars may be at most 1 MB.`;
   const actual = signatures.find((signature) => signature.matches(bytes))?.type;
   if (!actual) return 'That file is not an image. Choose a PNG, JPEG, GIF or WebP picture.';
-  if (actual !== contentType.toLowerCase()) return `The file says it is ${contentType || 'unknown'} but it is ${actual}. Choose the picture again.`;
+  if (actual !== contentType.toLowerCase())
+    return `The file says it is ${contentType || 'unknown'} but it is ${actual}. Choose the picture again.`;
   return null;
 }

@@ -18,15 +18,25 @@ describe('avatars, cache first, against the reference users API', () => {
   let changed: string[];
   let accountId: string;
   const start = () => {
-    core = createCore({ dataDir: temp.dir, vault, version: '1', shell: 'test', requestTimeoutMs: 2000, retryPolicy: { baseDelayMs: 5, maxDelayMs: 20 } });
+    core = createCore({
+      dataDir: temp.dir,
+      vault,
+      version: '1',
+      shell: 'test',
+      requestTimeoutMs: 2000,
+      retryPolicy: { baseDelayMs: 5, maxDelayMs: 20 },
+    });
     changed = [];
     core.events.onAny((event, payload) => {
       if (event === 'avatar.changed') changed.push((payload as { username: string }).username);
     });
   };
-  const avatar = async (username: string, etag?: string) => value<AvatarView>(await core.dispatch('avatars.get', { accountId, username, etag }));
+  const avatar = async (username: string, etag?: string) =>
+    value<AvatarView>(await core.dispatch('avatars.get', { accountId, username, etag }));
   const avatarCalls = async () =>
-    ((await server.dev('/_dev/requests')) as { requests: { path: string; status: number }[] }).requests.filter((r) => r.path.startsWith('/avatar/'));
+    ((await server.dev('/_dev/requests')) as { requests: { path: string; status: number }[] }).requests.filter((r) =>
+      r.path.startsWith('/avatar/'),
+    );
 
   beforeEach(async () => {
     temp = makeTempDir();

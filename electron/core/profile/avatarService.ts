@@ -31,7 +31,9 @@ export class AvatarService {
     const serverId = this.deps.accounts.serverOf(accountId).id;
     const cached = this.deps.cache.get(serverId, username);
     const stale =
-      !cached || (etag !== undefined && etag !== cached.etag) || this.deps.clock.now() - cached.fetchedAt > (this.deps.freshForMs ?? 15 * 60_000);
+      !cached ||
+      (etag !== undefined && etag !== cached.etag) ||
+      this.deps.clock.now() - cached.fetchedAt > (this.deps.freshForMs ?? 15 * 60_000);
     if (stale) void this.check(accountId, serverId, username, etag ?? null);
     return {
       username,
@@ -67,11 +69,18 @@ export class AvatarService {
         return;
       }
       const same = cached && cached.contentType === reply.contentType && cached.bytes.equals(reply.bytes);
-      this.deps.cache.put(serverId, username, { contentType: reply.contentType, bytes: reply.bytes, lastModified: reply.lastModified, etag, fetchedAt: now });
+      this.deps.cache.put(serverId, username, {
+        contentType: reply.contentType,
+        bytes: reply.bytes,
+        lastModified: reply.lastModified,
+        etag,
+        fetchedAt: now,
+      });
       if (!same) this.deps.events.emit('avatar.changed', { serverId, username });
     } catch (error) {
       // A background check: the saved image stays; only an ended session is acted on.
-      if (error instanceof ApiFailure && error.details.status === 401) await this.deps.accounts.markSessionEnded(accountId).catch(() => undefined);
+      if (error instanceof ApiFailure && error.details.status === 401)
+        await this.deps.accounts.markSessionEnded(accountId).catch(() => undefined);
     }
   }
 }

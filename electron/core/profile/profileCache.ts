@@ -12,10 +12,13 @@ export class ProfileCache {
 
   get(accountId: string): CachedProfile | null {
     const row = this.db.prepare('SELECT document, server_updated_at, fetched_at FROM profiles WHERE account_id = ?').get(accountId) as
-      | { document: string; server_updated_at: string | null; fetched_at: number }
-      | undefined;
+      { document: string; server_updated_at: string | null; fetched_at: number } | undefined;
     if (!row) return null;
-    return { document: JSON.parse(row.document) as Record<string, unknown>, serverUpdatedAt: row.server_updated_at, fetchedAt: row.fetched_at };
+    return {
+      document: JSON.parse(row.document) as Record<string, unknown>,
+      serverUpdatedAt: row.server_updated_at,
+      fetchedAt: row.fetched_at,
+    };
   }
 
   put(accountId: string, profile: CachedProfile): void {

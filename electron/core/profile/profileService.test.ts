@@ -90,15 +90,22 @@ describe('own profile, cache first', () => {
   it('stores no hash, token or secret even from a 7.x server, after the full flow', async () => {
     server = await startTestServer({ compat: 7 });
     const accountId = await signInAs(demo.plain.user, demo.plain.password);
-    const raw = (await server.dev(`/_dev/users/${demo.plain.userId}`)) as { user: { services: { password: { bcrypt: string }; resume: { loginTokens: { hashedToken: string }[] } } } };
+    const raw = (await server.dev(`/_dev/users/${demo.plain.userId}`)) as {
+      user: { services: { password: { bcrypt: string }; resume: { loginTokens: { hashedToken: string }[] } } };
+    };
     value(await core.dispatch('profile.refresh', { accountId }));
     // Everything else that stores what the server sends: lookups (with rooms), the directory, avatars, an edit.
-    for (const username of ['roxie', 'test.john']) value(await core.dispatch('people.lookup', { accountId, key: 'username', value: username, includeRooms: true }));
+    for (const username of ['roxie', 'test.john'])
+      value(await core.dispatch('people.lookup', { accountId, key: 'username', value: username, includeRooms: true }));
     value(await core.dispatch('directory.sync', { accountId, force: true }));
-    await expect.poll(async () => value<{ state: string }>(await core.dispatch('directory.status', { accountId })).state, { timeout: 10_000 }).toBe('done');
+    await expect
+      .poll(async () => value<{ state: string }>(await core.dispatch('directory.status', { accountId })).state, { timeout: 10_000 })
+      .toBe('done');
     value(await core.dispatch('avatars.get', { accountId, username: 'roxie' }));
     value(await core.dispatch('profile.edit', { accountId, changes: { bio: 'from a 7.x test' } }));
-    await expect.poll(async () => value<{ items: unknown[] }>(await core.dispatch('outbox.get', { accountId })).items, { timeout: 10_000 }).toEqual([]);
+    await expect
+      .poll(async () => value<{ items: unknown[] }>(await core.dispatch('outbox.get', { accountId })).items, { timeout: 10_000 })
+      .toEqual([]);
     core.close();
     const bytes = folderBytes(temp.dir);
     expect(bytes.includes(raw.user.services.password.bcrypt)).toBe(false);

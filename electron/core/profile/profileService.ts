@@ -40,7 +40,8 @@ export class ProfileService {
     this.deps.accounts.serverOf(accountId); // not-found for an account that is gone
     const view = this.view(accountId);
     const last = this.lastAttempt.get(accountId);
-    if (last === undefined || this.deps.clock.now() - last >= (this.deps.backgroundEveryMs ?? 60_000)) void this.refreshInBackground(accountId);
+    if (last === undefined || this.deps.clock.now() - last >= (this.deps.backgroundEveryMs ?? 60_000))
+      void this.refreshInBackground(accountId);
     return view;
   }
 

@@ -41,6 +41,9 @@ describe('sanitizeUser', () => {
   });
 
   it('removes token fields wherever they are nested', () => {
-    expect(sanitizeUser({ _id: 'u', settings: { deep: [{ hashedToken: 'x', keep: 1 }] } })).toEqual({ _id: 'u', settings: { deep: [{ keep: 1 }] } });
+    expect(sanitizeUser({ _id: 'u', settings: { deep: [{ hashedToken: 'x', keep: 1 }] } })).toEqual({
+      _id: 'u',
+      settings: { deep: [{ keep: 1 }] },
+    });
   });
 });

@@ -4,7 +4,20 @@
  * (PROTOCOL.md §4), and users.info for oneself carries `services`.
  * Only the 2FA-enabled flags and whether a password exists survive from `services`.
  */
-const forbiddenKeys = new Set(['resume', 'loginTokens', 'hashedToken', 'bcrypt', 'e2e', 'private_key', 'inviteToken', 'emailCode', 'hashedBackup', 'secret', 'tempSecret', 'twoFactorAuthorizedHash']);
+const forbiddenKeys = new Set([
+  'resume',
+  'loginTokens',
+  'hashedToken',
+  'bcrypt',
+  'e2e',
+  'private_key',
+  'inviteToken',
+  'emailCode',
+  'hashedBackup',
+  'secret',
+  'tempSecret',
+  'twoFactorAuthorizedHash',
+]);
 
 export function sanitizeUser(document: Record<string, unknown>): Record<string, unknown> {
   const { services, ...rest } = document;

@@ -13,7 +13,7 @@ import { MemoryVault } from '../vault/memoryVault';
 type Server = Awaited<ReturnType<typeof startUsersApi>>;
 
 describe('a challenge the app did not expect', () => {
-  it('asks with the server\'s method, says the minute is not over, and succeeds after it', async () => {
+  it("asks with the server's method, says the minute is not over, and succeeds after it", async () => {
     const temp = makeTempDir();
     const server = await startUsersApi({ port: 0, dev: true, rateLimit: false });
     // A /me that mentions no second factor: the app expects the password method, the server wants a code.
@@ -28,17 +28,38 @@ describe('a challenge the app did not expect', () => {
       }
       return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
     };
-    const core = createCore({ dataDir: temp.dir, vault: new MemoryVault(), version: '1', shell: 'test', fetch: hidingTotp, retryPolicy: { attempts: 1 } });
+    const core = createCore({
+      dataDir: temp.dir,
+      vault: new MemoryVault(),
+      version: '1',
+      shell: 'test',
+      fetch: hidingTotp,
+      retryPolicy: { attempts: 1 },
+    });
     try {
       const accountId = await signInThroughCore(core, server.url, demo.totp.user, demo.totp.password, () => totpCode());
       expect(value<SecurityView>(await core.dispatch('security.get', { accountId })).method).toBe('password');
 
-      const surprise = await core.dispatch('security.changePassword', { accountId, newPassword: 'roxie-next-pass-3', proof: { currentPassword: demo.totp.password } });
+      const surprise = await core.dispatch('security.changePassword', {
+        accountId,
+        newPassword: 'roxie-next-pass-3',
+        proof: { currentPassword: demo.totp.password },
+      });
       expect(surprise).toMatchObject({ ok: false, error: { code: 'two-factor-required', twoFactor: { method: 'totp' } } });
-      const tooSoon = await core.dispatch('security.changePassword', { accountId, newPassword: 'roxie-next-pass-3', proof: { method: 'totp', code: totpCode() } });
+      const tooSoon = await core.dispatch('security.changePassword', {
+        accountId,
+        newPassword: 'roxie-next-pass-3',
+        proof: { method: 'totp', code: totpCode() },
+      });
       expect(tooSoon).toMatchObject({ ok: false, error: { code: 'rate-limited', retryAfter: expect.any(Number) } });
       server.advanceClock(61_000);
-      value(await core.dispatch('security.changePassword', { accountId, newPassword: 'roxie-next-pass-3', proof: { method: 'totp', code: totpCode(demo.totp.secret, 2) } /* the server's clock is 61 s ahead now */ }));
+      value(
+        await core.dispatch('security.changePassword', {
+          accountId,
+          newPassword: 'roxie-next-pass-3',
+          proof: { method: 'totp', code: totpCode(demo.totp.secret, 2) } /* the server's clock is 61 s ahead now */,
+        }),
+      );
     } finally {
       core.close();
       await server.close();
@@ -51,7 +72,10 @@ describe('security settings against the reference users API (one-a-minute limit 
   let temp: ReturnType<typeof makeTempDir>;
   let server: Server;
   let core: Core;
-  const dev = async (path: string, init?: RequestInit) => (await fetch(server.url + path, { ...init, headers: { 'Content-Type': 'application/json' } })).json() as Promise<Record<string, unknown>>;
+  const dev = async (path: string, init?: RequestInit) =>
+    (await fetch(server.url + path, { ...init, headers: { 'Content-Type': 'application/json' } })).json() as Promise<
+      Record<string, unknown>
+    >;
   const login = (user: string, password: string, code?: string) =>
     fetch(`${server.url}/api/v1/login`, {
       method: 'POST',
@@ -61,14 +85,25 @@ describe('security settings against the reference users API (one-a-minute limit 
   const statuses = async () => ((await dev('/_dev/requests')).requests as { status: number; path: string }[]).map((r) => r.status);
   const mailedCode = async (to: string) => {
     const messages = (await dev(`/_dev/mailbox?to=${encodeURIComponent(to)}`)).messages as { code?: string }[];
-    return messages.filter((m) => m.code).at(-1)!.code!.replace(/\D/g, '');
+    return messages
+      .filter((m) => m.code)
+      .at(-1)!
+      .code!.replace(/\D/g, '');
   };
-  const signInAs = (user: string, password: string, answer?: () => Promise<string>) => signInThroughCore(core, server.url, user, password, answer);
+  const signInAs = (user: string, password: string, answer?: () => Promise<string>) =>
+    signInThroughCore(core, server.url, user, password, answer);
 
   beforeEach(async () => {
     temp = makeTempDir();
     server = await startUsersApi({ port: 0, dev: true, rateLimit: false });
-    core = createCore({ dataDir: temp.dir, vault: new MemoryVault(), version: '1', shell: 'test', requestTimeoutMs: 3000, retryPolicy: { attempts: 1 } });
+    core = createCore({
+      dataDir: temp.dir,
+      vault: new MemoryVault(),
+      version: '1',
+      shell: 'test',
+      requestTimeoutMs: 3000,
+      retryPolicy: { attempts: 1 },
+    });
   });
   afterEach(async () => {
     core.close();
@@ -79,12 +114,22 @@ describe('security settings against the reference users API (one-a-minute limit 
   it('changes the password of a user without 2FA with the current password; other sessions end, this one stays', async () => {
     const other = (await (await login(demo.plain.user, demo.plain.password)).json()) as { data: { userId: string; authToken: string } };
     const accountId = await signInAs(demo.plain.user, demo.plain.password);
-    expect(value<SecurityView>(await core.dispatch('security.get', { accountId }))).toMatchObject({ available: true, method: 'password', hasPassword: true });
-    const done = await core.dispatch('security.changePassword', { accountId, newPassword: 'brand-new-pass-2', proof: { currentPassword: demo.plain.password } });
+    expect(value<SecurityView>(await core.dispatch('security.get', { accountId }))).toMatchObject({
+      available: true,
+      method: 'password',
+      hasPassword: true,
+    });
+    const done = await core.dispatch('security.changePassword', {
+      accountId,
+      newPassword: 'brand-new-pass-2',
+      proof: { currentPassword: demo.plain.password },
+    });
     expect(done).toMatchObject({ ok: true, value: { message: expect.stringContaining('Other devices were signed out') } });
     expect((await login(demo.plain.user, 'brand-new-pass-2')).status).toBe(200);
     expect((await login(demo.plain.user, demo.plain.password)).status).toBe(401);
-    const otherMe = await fetch(`${server.url}/api/v1/me`, { headers: { 'X-User-Id': other.data.userId, 'X-Auth-Token': other.data.authToken } });
+    const otherMe = await fetch(`${server.url}/api/v1/me`, {
+      headers: { 'X-User-Id': other.data.userId, 'X-Auth-Token': other.data.authToken },
+    });
     expect(otherMe.status).toBe(401);
     expect(value<ProfileView>(await core.dispatch('profile.refresh', { accountId })).refreshError).toBeNull();
     expect(await statuses()).not.toContain(429);
@@ -93,13 +138,21 @@ describe('security settings against the reference users API (one-a-minute limit 
   it('changes the password of a TOTP user with a code, and of an email-2FA user with the mailed code', async () => {
     const roxie = await signInAs(demo.totp.user, demo.totp.password, async () => totpCode());
     expect(value<SecurityView>(await core.dispatch('security.get', { accountId: roxie })).method).toBe('totp');
-    value(await core.dispatch('security.changePassword', { accountId: roxie, newPassword: 'roxie-new-pass-2', proof: { code: totpCode() } }));
+    value(
+      await core.dispatch('security.changePassword', { accountId: roxie, newPassword: 'roxie-new-pass-2', proof: { code: totpCode() } }),
+    );
     expect((await login(demo.totp.user, 'roxie-new-pass-2', totpCode())).status).toBe(200);
 
     const john = await signInAs(demo.email2fa.user, demo.email2fa.password, () => mailedCode(demo.email2fa.email));
     expect(value<SecurityView>(await core.dispatch('security.get', { accountId: john })).method).toBe('email');
     expect(value<{ sentTo: string }>(await core.dispatch('security.sendCode', { accountId: john })).sentTo).toBe(demo.email2fa.email);
-    value(await core.dispatch('security.changePassword', { accountId: john, newPassword: 'john-new-pass-2', proof: { code: await mailedCode(demo.email2fa.email) } }));
+    value(
+      await core.dispatch('security.changePassword', {
+        accountId: john,
+        newPassword: 'john-new-pass-2',
+        proof: { code: await mailedCode(demo.email2fa.email) },
+      }),
+    );
     expect((await login(demo.email2fa.user, 'john-new-pass-2')).status).toBe(401); // asks for its code: the password itself was accepted
     expect(((await (await login(demo.email2fa.user, 'john-new-pass-2')).json()) as { error: string }).error).toBe('totp-required');
     expect(await statuses()).not.toContain(429);
@@ -107,21 +160,49 @@ describe('security settings against the reference users API (one-a-minute limit 
 
   it('puts a wrong current password, a policy miss and "same as current" on their own fields, spending one request only', async () => {
     const accountId = await signInAs(demo.plain.user, demo.plain.password);
-    await dev('/_dev/settings', { method: 'POST', body: JSON.stringify({ Accounts_Password_Policy_Enabled: true, Accounts_Password_Policy_MinLength: 12, Accounts_Password_Policy_AtLeastOneNumber: true }) });
+    await dev('/_dev/settings', {
+      method: 'POST',
+      body: JSON.stringify({
+        Accounts_Password_Policy_Enabled: true,
+        Accounts_Password_Policy_MinLength: 12,
+        Accounts_Password_Policy_AtLeastOneNumber: true,
+      }),
+    });
     await dev('/_dev/requests', { method: 'DELETE' });
-    const policy = await core.dispatch('security.changePassword', { accountId, newPassword: 'short', proof: { currentPassword: demo.plain.password } });
-    expect(policy).toMatchObject({ ok: false, error: { code: 'validation', fields: { newPassword: expect.stringContaining('at least 12 characters') } } });
-    const same = await core.dispatch('security.changePassword', { accountId, newPassword: demo.plain.password, proof: { currentPassword: demo.plain.password } });
+    const policy = await core.dispatch('security.changePassword', {
+      accountId,
+      newPassword: 'short',
+      proof: { currentPassword: demo.plain.password },
+    });
+    expect(policy).toMatchObject({
+      ok: false,
+      error: { code: 'validation', fields: { newPassword: expect.stringContaining('at least 12 characters') } },
+    });
+    const same = await core.dispatch('security.changePassword', {
+      accountId,
+      newPassword: demo.plain.password,
+      proof: { currentPassword: demo.plain.password },
+    });
     expect(same).toMatchObject({ ok: false, error: { fields: { newPassword: 'The new password is the same as your current one.' } } });
     expect(((await dev('/_dev/requests')).requests as { path: string }[]).filter((r) => r.path.endsWith('updateOwnBasicInfo'))).toEqual([]);
-    const wrong = await core.dispatch('security.changePassword', { accountId, newPassword: 'a-long-password-123', proof: { currentPassword: 'not-my-password' } });
+    const wrong = await core.dispatch('security.changePassword', {
+      accountId,
+      newPassword: 'a-long-password-123',
+      proof: { currentPassword: 'not-my-password' },
+    });
     expect(wrong).toMatchObject({ ok: false, error: { fields: { currentPassword: 'Your current password is not right.' } } });
     expect(await statuses()).not.toContain(429);
   });
 
   it('changes the email (unverified afterwards) and sends the confirmation again', async () => {
     const accountId = await signInAs(demo.plain.user, demo.plain.password);
-    value(await core.dispatch('security.changeEmail', { accountId, email: 'new.me@example.com', proof: { currentPassword: demo.plain.password } }));
+    value(
+      await core.dispatch('security.changeEmail', {
+        accountId,
+        email: 'new.me@example.com',
+        proof: { currentPassword: demo.plain.password },
+      }),
+    );
     const profile = value<ProfileView>(await core.dispatch('profile.get', { accountId })).profile;
     expect(profile?.emails).toEqual([{ address: 'new.me@example.com', verified: false }]);
     await dev('/_dev/mailbox', { method: 'DELETE' });
@@ -137,7 +218,9 @@ describe('security settings against the reference users API (one-a-minute limit 
     const totp = new TOTP({ secret: setup.secret, digits: 6, period: 30, algorithm: 'SHA1' });
     const wrong = await core.dispatch('security.confirmTotp', { accountId, code: '000000', proof });
     expect(wrong).toMatchObject({ ok: false, error: { fields: { totpCode: expect.stringContaining('not right') } } });
-    const confirmed = value<{ backupCodes: string[] }>(await core.dispatch('security.confirmTotp', { accountId, code: totp.generate(), proof }));
+    const confirmed = value<{ backupCodes: string[] }>(
+      await core.dispatch('security.confirmTotp', { accountId, code: totp.generate(), proof }),
+    );
     expect(confirmed.backupCodes).toHaveLength(12);
     expect(value<SecurityView>(await core.dispatch('security.get', { accountId })).method).toBe('totp');
     const challenge = (await (await login(demo.plain.user, demo.plain.password)).json()) as { error: string; details: { method: string } };
@@ -157,7 +240,9 @@ describe('security settings against the reference users API (one-a-minute limit 
     expect(again).toMatchObject({ ok: false, error: { fields: { code: expect.any(String) } } });
     const second = await mailedCode(demo.email2fa.email);
     expect(second).not.toBe(first);
-    const done = value<{ backupCodes: string[] }>(await core.dispatch('security.confirmTotp', { accountId: john, code: totp.generate(), proof: { code: second } }));
+    const done = value<{ backupCodes: string[] }>(
+      await core.dispatch('security.confirmTotp', { accountId: john, code: totp.generate(), proof: { code: second } }),
+    );
     expect(done.backupCodes).toHaveLength(12);
   });
 
@@ -165,7 +250,10 @@ describe('security settings against the reference users API (one-a-minute limit 
     const other = (await (await login(demo.plain.user, demo.plain.password)).json()) as { data: { userId: string; authToken: string } };
     const accountId = await signInAs(demo.plain.user, demo.plain.password);
     value(await core.dispatch('security.signOutOthers', { accountId }));
-    expect((await fetch(`${server.url}/api/v1/me`, { headers: { 'X-User-Id': other.data.userId, 'X-Auth-Token': other.data.authToken } })).status).toBe(401);
+    expect(
+      (await fetch(`${server.url}/api/v1/me`, { headers: { 'X-User-Id': other.data.userId, 'X-Auth-Token': other.data.authToken } }))
+        .status,
+    ).toBe(401);
     expect(value<SecurityView>(await core.dispatch('security.get', { accountId })).available).toBe(true);
   });
 
@@ -175,7 +263,11 @@ describe('security settings against the reference users API (one-a-minute limit 
     await core.dispatch('profile.refresh', { accountId });
     const view = value<SecurityView>(await core.dispatch('security.get', { accountId }));
     expect(view).toMatchObject({ available: false, reason: expect.stringContaining('cannot be reached') });
-    const attempt = await core.dispatch('security.changePassword', { accountId, newPassword: 'whatever-123', proof: { currentPassword: demo.plain.password } });
+    const attempt = await core.dispatch('security.changePassword', {
+      accountId,
+      newPassword: 'whatever-123',
+      proof: { currentPassword: demo.plain.password },
+    });
     expect(attempt).toMatchObject({ ok: false, error: { code: 'network-unreachable' } });
   });
 });

@@ -39,7 +39,11 @@ export interface SecurityDeps {
 
 /** What confirms a change on this account (PROTOCOL.md §4 "2FA gate"): TOTP, else email, else password. */
 export function methodOf(document: Record<string, unknown>): { method: Method; totp: boolean; email: boolean; password: boolean } {
-  const services = (document.services ?? {}) as { totp?: { enabled?: boolean }; email2fa?: { enabled?: boolean }; password?: { exists?: boolean } };
+  const services = (document.services ?? {}) as {
+    totp?: { enabled?: boolean };
+    email2fa?: { enabled?: boolean };
+    password?: { exists?: boolean };
+  };
   const totp = services.totp?.enabled === true;
   const verified = Array.isArray(document.emails) && document.emails.some((e) => (e as { verified?: unknown }).verified === true);
   const email = services.email2fa?.enabled === true;
@@ -65,7 +69,10 @@ export class SecurityService {
     if (!this.deps.isOnline(accountId)) return offline(this.unreachable(accountId));
     try {
       const client = this.deps.clientForAccount(accountId);
-      const [me, policy] = await Promise.all([fetchCurrentMe(client, credentials), fetchPasswordPolicy(client, credentials).catch(() => null)]);
+      const [me, policy] = await Promise.all([
+        fetchCurrentMe(client, credentials),
+        fetchPasswordPolicy(client, credentials).catch(() => null),
+      ]);
       return this.describe(accountId, sanitizeUser(me), readPolicy(policy));
     } catch (error) {
       const failure = asAppFailure(error);
@@ -91,8 +98,10 @@ export class SecurityService {
     const rules = readPolicy(await fetchPasswordPolicy(client, credentials).catch(() => null));
     const unmet = checkPolicy(rules, newPassword).filter((check) => !check.met);
     if (newPassword === '') fields.newPassword = 'Enter a new password.';
-    else if (unmet.length > 0) fields.newPassword = `The new password does not meet the server's rules: ${unmet.map((c) => c.label.toLowerCase()).join('; ')}.`;
-    if (method === 'password' && proof.currentPassword && proof.currentPassword === newPassword) fields.newPassword = 'The new password is the same as your current one.';
+    else if (unmet.length > 0)
+      fields.newPassword = `The new password does not meet the server's rules: ${unmet.map((c) => c.label.toLowerCase()).join('; ')}.`;
+    if (method === 'password' && proof.currentPassword && proof.currentPassword === newPassword)
+      fields.newPassword = 'The new password is the same as your current one.';
     Object.assign(fields, missingProof(method, proof));
     if (Object.keys(fields).length > 0) throw new AppFailure('validation', 'Some fields need attention.', { fields });
     const { data, headers } = gated(method, proof, { newPassword });
@@ -104,9 +113,11 @@ export class SecurityService {
   async changeEmail(accountId: string, email: string, proof: Proof): Promise<{ message: string }> {
     const { client, credentials, document } = await this.ready(accountId);
     const { method } = methodOf(document);
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new AppFailure('validation', 'Enter a valid email address.', { fields: { email: 'Enter a valid email address.' } });
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+      throw new AppFailure('validation', 'Enter a valid email address.', { fields: { email: 'Enter a valid email address.' } });
     const current = (document.emails as { address: string }[] | undefined)?.map((e) => e.address.toLowerCase()) ?? [];
-    if (current.includes(email.toLowerCase())) throw new AppFailure('validation', 'That is already your address.', { fields: { email: 'That is already your address.' } });
+    if (current.includes(email.toLowerCase()))
+      throw new AppFailure('validation', 'That is already your address.', { fields: { email: 'That is already your address.' } });
     const missing = missingProof(method, proof);
     if (Object.keys(missing).length > 0) throw new AppFailure('validation', 'Some fields need attention.', { fields: missing });
     const { data, headers } = gated(method, proof, { email });
@@ -135,9 +146,17 @@ export class SecurityService {
   async confirmTotp(accountId: string, code: string, proof: Proof): Promise<{ backupCodes: string[]; message: string }> {
     const { client, credentials, document } = await this.ready(accountId);
     const { method } = methodOf(document);
-    if (!/^\d{6}$/.test(code.replace(/\s/g, ''))) throw new AppFailure('validation', 'Enter the 6-digit code your app shows.', { fields: { totpCode: 'Enter the 6-digit code your app shows.' } });
-    const backupCodes = await this.call(() => validateTotp(client, credentials, code.replace(/\s/g, ''), gatedHeaders(method, proof)), method, (failure) =>
-      failure.details.serverCode === 'invalid-totp' ? { totpCode: 'That code is not right. Check the time on your phone and try again.' } : null,
+    if (!/^\d{6}$/.test(code.replace(/\s/g, '')))
+      throw new AppFailure('validation', 'Enter the 6-digit code your app shows.', {
+        fields: { totpCode: 'Enter the 6-digit code your app shows.' },
+      });
+    const backupCodes = await this.call(
+      () => validateTotp(client, credentials, code.replace(/\s/g, ''), gatedHeaders(method, proof)),
+      method,
+      (failure) =>
+        failure.details.serverCode === 'invalid-totp'
+          ? { totpCode: 'That code is not right. Check the time on your phone and try again.' }
+          : null,
     );
     void this.deps.profiles.refresh(accountId).catch(() => undefined);
     return { backupCodes, message: 'Authenticator app set up. Keep the backup codes somewhere safe: each works once.' };
@@ -145,8 +164,11 @@ export class SecurityService {
 
   async disableTotp(accountId: string, code: string): Promise<{ message: string }> {
     const { client, credentials } = await this.ready(accountId);
-    await this.call(() => disableTotp(client, credentials, code.trim()), 'totp', (failure) =>
-      failure.details.serverCode === 'invalid-totp' ? { code: 'That code is not right. Use a current code or a backup code.' } : null,
+    await this.call(
+      () => disableTotp(client, credentials, code.trim()),
+      'totp',
+      (failure) =>
+        failure.details.serverCode === 'invalid-totp' ? { code: 'That code is not right. Use a current code or a backup code.' } : null,
     );
     void this.deps.profiles.refresh(accountId).catch(() => undefined);
     return { message: 'Authenticator app turned off.' };
@@ -162,9 +184,21 @@ export class SecurityService {
   private describe(accountId: string, document: Record<string, unknown>, policy: PolicyRule[]): SecurityView {
     const { method, totp, email, password } = methodOf(document);
     const emails = Array.isArray(document.emails)
-      ? (document.emails as { address?: unknown; verified?: unknown }[]).filter((e) => typeof e.address === 'string').map((e) => ({ address: e.address as string, verified: e.verified === true }))
+      ? (document.emails as { address?: unknown; verified?: unknown }[])
+          .filter((e) => typeof e.address === 'string')
+          .map((e) => ({ address: e.address as string, verified: e.verified === true }))
       : [];
-    return { accountId, available: true, reason: null, method, totpEnabled: totp, emailTwoFactorEnabled: email, hasPassword: password, emails, policy };
+    return {
+      accountId,
+      available: true,
+      reason: null,
+      method,
+      totpEnabled: totp,
+      emailTwoFactorEnabled: email,
+      hasPassword: password,
+      emails,
+      policy,
+    };
   }
 
   private unreachable(accountId: string): string {
@@ -185,7 +219,11 @@ export class SecurityService {
   }
 
   /** Runs one sensitive request and turns its refusal into words on the right field. */
-  private async call<T>(send: () => Promise<T>, method: Method, refusal?: (failure: ApiFailure) => Record<string, string> | null): Promise<T> {
+  private async call<T>(
+    send: () => Promise<T>,
+    method: Method,
+    refusal?: (failure: ApiFailure) => Record<string, string> | null,
+  ): Promise<T> {
     try {
       return await send();
     } catch (error) {
@@ -194,7 +232,11 @@ export class SecurityService {
       if (asked && (error.code === 'two-factor-required' || (error.code === 'two-factor-invalid' && asked !== method))) {
         // The server wants another factor than the app expected: ask the person for that one.
         const field = asked === 'password' ? 'currentPassword' : 'code';
-        const words = { totp: 'a code from your authenticator app', email: 'the code sent to your email', password: 'your current password' }[asked];
+        const words = {
+          totp: 'a code from your authenticator app',
+          email: 'the code sent to your email',
+          password: 'your current password',
+        }[asked];
         throw new AppFailure('two-factor-required', `The server asks for ${words} to confirm this change.`, {
           fields: { [field]: `The server asks for ${words}.` },
           twoFactor: error.details.twoFactor,
@@ -202,15 +244,23 @@ export class SecurityService {
       }
       const fields = refusal?.(error) ?? proofRefusal(error, method);
       if (error.code === 'rate-limited') {
-        throw new AppFailure('rate-limited', `The server allows one change like this a minute. Try again in ${error.details.retryAfter ?? 60} seconds.`, {
-          retryAfter: error.details.retryAfter ?? 60,
-        });
+        throw new AppFailure(
+          'rate-limited',
+          `The server allows one change like this a minute. Try again in ${error.details.retryAfter ?? 60} seconds.`,
+          {
+            retryAfter: error.details.retryAfter ?? 60,
+          },
+        );
       }
       if (error.code === 'unauthorized' && error.details.status === 401) {
         // The session is gone (a password changed elsewhere, say): sign in again with the new password.
         throw asAppFailure(error);
       }
-      if (fields) throw new AppFailure(error.code === 'two-factor-required' ? 'two-factor-required' : 'validation', Object.values(fields)[0]!, { fields, ...(error.details.twoFactor ? { twoFactor: error.details.twoFactor } : {}) });
+      if (fields)
+        throw new AppFailure(error.code === 'two-factor-required' ? 'two-factor-required' : 'validation', Object.values(fields)[0]!, {
+          fields,
+          ...(error.details.twoFactor ? { twoFactor: error.details.twoFactor } : {}),
+        });
       throw asAppFailure(error);
     }
   }
@@ -219,7 +269,9 @@ export class SecurityService {
 function missingProof(method: Method, proof: Proof): Record<string, string> {
   if (method === 'password' && !proof.currentPassword) return { currentPassword: 'Enter your current password.' };
   if ((method === 'totp' || method === 'email') && !proof.code?.trim()) {
-    return { code: method === 'totp' ? 'Enter the code from your authenticator app, or a backup code.' : 'Enter the code sent to your email.' };
+    return {
+      code: method === 'totp' ? 'Enter the code from your authenticator app, or a backup code.' : 'Enter the code sent to your email.',
+    };
   }
   return {};
 }
@@ -239,7 +291,8 @@ function gatedHeaders(method: Method, proof: Proof): TwoFactorHeaders {
 
 function proofRefusal(failure: ApiFailure, method: Method): Record<string, string> | null {
   const field = method === 'password' ? 'currentPassword' : 'code';
-  if (failure.code === 'two-factor-invalid') return { [field]: method === 'password' ? 'Your current password is not right.' : 'That code is not right. Check it and try again.' };
+  if (failure.code === 'two-factor-invalid')
+    return { [field]: method === 'password' ? 'Your current password is not right.' : 'That code is not right. Check it and try again.' };
   if (failure.code === 'two-factor-locked') return { code: 'Too many wrong codes. A new code was sent to your email; use that one.' };
   if (failure.code === 'two-factor-required') {
     const asked = failure.details.twoFactor?.method ?? method;
@@ -254,7 +307,9 @@ function passwordRefusal(failure: ApiFailure): Record<string, string> | null {
   if (code === 'error-password-in-history') return { newPassword: 'You have used this password before. Choose one you have not used.' };
   if (code === 'error-password-policy-not-met') {
     const rules = Array.isArray(failure.details.serverDetails)
-      ? (failure.details.serverDetails as { error?: string }[]).map((d) => policyFailureWords[(d.error ?? '').replace('error-password-policy-not-met-', '')] ?? d.error)
+      ? (failure.details.serverDetails as { error?: string }[]).map(
+          (d) => policyFailureWords[(d.error ?? '').replace('error-password-policy-not-met-', '')] ?? d.error,
+        )
       : [];
     return { newPassword: `The server refused this password${rules.length > 0 ? `: ${rules.join('; ')}` : ''}.` };
   }
@@ -264,7 +319,12 @@ function passwordRefusal(failure: ApiFailure): Record<string, string> | null {
 function emailRefusal(failure: ApiFailure): Record<string, string> | null {
   const code = failure.details.serverCode ?? '';
   if (['error-invalid-email', 'error-field-unavailable', 'error-invalid-domain', 'error-email-domain-blacklisted'].includes(code)) {
-    return { email: code === 'error-field-unavailable' ? 'That address is already used by another account.' : `The server refused this address: ${failure.message}` };
+    return {
+      email:
+        code === 'error-field-unavailable'
+          ? 'That address is already used by another account.'
+          : `The server refused this address: ${failure.message}`,
+    };
   }
   if (code === 'error-action-not-allowed') return { email: 'This server does not let you change your email address.' };
   return null;

@@ -41,12 +41,17 @@ export class EditService {
       throw new AppFailure('validation', 'Some fields need attention.', { fields: problems as Record<string, string> });
     }
     const cached = this.deps.cache.get(accountId);
-    if (!cached) throw new AppFailure('validation', 'Your profile has not been loaded from the server yet, so there is nothing to edit. Refresh it first.');
+    if (!cached)
+      throw new AppFailure(
+        'validation',
+        'Your profile has not been loaded from the server yet, so there is nothing to edit. Refresh it first.',
+      );
     const username = changes.find((c) => c.field === 'username');
     if (username && username.value.toLowerCase() !== editableValue(cached.document, 'username').toLowerCase()) {
       // Asked now when online; offline (null) the sender asks again before sending.
       const verdict = await this.checkUsername(accountId, username.value);
-      if (verdict.available === false && verdict.problem) throw new AppFailure('validation', verdict.problem, { fields: { username: verdict.problem } });
+      if (verdict.available === false && verdict.problem)
+        throw new AppFailure('validation', verdict.problem, { fields: { username: verdict.problem } });
     }
     this.deps.store.queue(
       accountId,

@@ -14,11 +14,15 @@ export function fieldOfFailure(failure: ApiFailure, sent: EditField[]): { field:
     if (has('username')) return { field: 'username', message: 'That username is taken or not allowed on this server.' };
     if (has('name')) return { field: 'name', message: 'The server would not save this name.' };
   }
-  if (code === 'error-blocked-username' && has('username')) return { field: 'username', message: 'That username is blocked on this server.' };
-  if (/Name contains invalid characters/i.test(text) && has('name')) return { field: 'name', message: 'Name may not contain <, >, \\ or /.' };
+  if (code === 'error-blocked-username' && has('username'))
+    return { field: 'username', message: 'That username is blocked on this server.' };
+  if (/Name contains invalid characters/i.test(text) && has('name'))
+    return { field: 'name', message: 'Name may not contain <, >, \\ or /.' };
   if (code === 'error-bio-size-exceeded' && has('bio')) return { field: 'bio', message: 'Bio may be at most 260 characters.' };
-  if (code === 'error-nickname-size-exceeded' && has('nickname')) return { field: 'nickname', message: 'Nickname may be at most 120 characters.' };
-  if (code === 'error-status-not-allowed' && has('statusType')) return { field: 'statusType', message: 'This server does not allow the invisible (offline) status.' };
+  if (code === 'error-nickname-size-exceeded' && has('nickname'))
+    return { field: 'nickname', message: 'Nickname may be at most 120 characters.' };
+  if (code === 'error-status-not-allowed' && has('statusType'))
+    return { field: 'statusType', message: 'This server does not allow the invisible (offline) status.' };
   if (code === 'error-user-registration-custom-field') {
     const named = /field (\S+)/i.exec(text)?.[1];
     const field = named ? (`customFields.${named}` as EditField) : undefined;

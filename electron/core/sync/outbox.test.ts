@@ -21,9 +21,13 @@ describe('profile edits through the outbox, against the reference users API', ()
     core = createCore({ dataDir: temp.dir, vault, version: '1', shell: 'test', requestTimeoutMs: 2000, retryPolicy: { attempts: 1 } });
   };
   const outbox = async () => value<OutboxView>(await core.dispatch('outbox.get', { accountId }));
-  const settled = () => expect.poll(async () => (await outbox()).items.filter((i) => i.state === 'pending' || i.state === 'sending'), { timeout: 15_000 }).toEqual([]);
+  const settled = () =>
+    expect
+      .poll(async () => (await outbox()).items.filter((i) => i.state === 'pending' || i.state === 'sending'), { timeout: 15_000 })
+      .toEqual([]);
   const serverUser = async () => (await server.dev(`/_dev/users/${demo.plain.userId}`)) as { user: Record<string, unknown> };
-  const posts = async (path: string) => ((await server.dev('/_dev/requests')) as Served).requests.filter((r) => r.method === 'POST' && r.path === path);
+  const posts = async (path: string) =>
+    ((await server.dev('/_dev/requests')) as Served).requests.filter((r) => r.method === 'POST' && r.path === path);
   const offline = () => server.dev('/_dev/faults', { method: 'POST', body: JSON.stringify({ route: '*', reset: true, times: 100_000 }) });
   const online = () => server.dev('/_dev/faults', { method: 'DELETE' });
 
@@ -110,7 +114,10 @@ describe('profile edits through the outbox, against the reference users API', ()
 
   it('refuses an invalid or taken username on the username field and queues nothing', async () => {
     const invalid = await core.dispatch('profile.edit', { accountId, changes: { username: 'not valid!', bio: 'x' } });
-    expect(invalid).toMatchObject({ ok: false, error: { code: 'validation', fields: { username: expect.stringContaining('letters, digits') } } });
+    expect(invalid).toMatchObject({
+      ok: false,
+      error: { code: 'validation', fields: { username: expect.stringContaining('letters, digits') } },
+    });
     const taken = await core.dispatch('profile.edit', { accountId, changes: { username: 'roxie' } });
     expect(taken).toMatchObject({ ok: false, error: { code: 'validation', fields: { username: expect.stringContaining('taken') } } });
     expect((await outbox()).items).toEqual([]);
@@ -123,7 +130,9 @@ describe('profile edits through the outbox, against the reference users API', ()
     await core.dispatch('profile.refresh', { accountId });
     await core.dispatch('profile.edit', { accountId, changes: { username: 'roxie', bio: 'sent anyway' } });
     await online();
-    await expect.poll(async () => (await outbox()).items.map((i) => [i.field, i.state]), { timeout: 15_000 }).toEqual([['username', 'failed']]);
+    await expect
+      .poll(async () => (await outbox()).items.map((i) => [i.field, i.state]), { timeout: 15_000 })
+      .toEqual([['username', 'failed']]);
     expect((await outbox()).items[0]!.error).toMatch(/taken/);
     expect((await serverUser()).user).toMatchObject({ username: 'demouser', bio: 'sent anyway' });
     value<OutboxView>(await core.dispatch('outbox.discard', { accountId, itemId: (await outbox()).items[0]!.id }));

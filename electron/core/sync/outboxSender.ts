@@ -106,7 +106,9 @@ export class OutboxSender {
     }
     if (this.closed) return;
     // Read again: the person may have edited while /me was on its way.
-    const fresh = this.deps.store.rows(accountId).filter((row) => row.state === 'pending' && (row.notBefore === null || row.notBefore <= now));
+    const fresh = this.deps.store
+      .rows(accountId)
+      .filter((row) => row.state === 'pending' && (row.notBefore === null || row.notBefore <= now));
     const toSend: OutboxRow[] = [];
     const alreadyThere: OutboxRow[] = [];
     for (const row of fresh) {
@@ -133,7 +135,10 @@ export class OutboxSender {
     const basicRows = taken.filter((row) => !statusFields.includes(row.field));
     let sentSomething = false;
     if (statusRows.length > 0) {
-      sentSomething = (await this.sendGroup(accountId, client, credentials, attempt, statusRows, () => setStatus(client, credentials, statusBody(statusRows)))) || sentSomething;
+      sentSomething =
+        (await this.sendGroup(accountId, client, credentials, attempt, statusRows, () =>
+          setStatus(client, credentials, statusBody(statusRows)),
+        )) || sentSomething;
     }
     if (basicRows.length > 0) {
       sentSomething = (await this.sendBasic(accountId, client, credentials, attempt, basicRows, me)) || sentSomething;
@@ -143,7 +148,14 @@ export class OutboxSender {
     if (sentSomething && !this.closed) await this.deps.profiles.refresh(accountId).catch(() => undefined);
   }
 
-  private async sendBasic(accountId: string, client: UsersApiClient, credentials: Credentials, attempt: string, rows: OutboxRow[], me: CurrentMe): Promise<boolean> {
+  private async sendBasic(
+    accountId: string,
+    client: UsersApiClient,
+    credentials: Credentials,
+    attempt: string,
+    rows: OutboxRow[],
+    me: CurrentMe,
+  ): Promise<boolean> {
     const username = rows.find((row) => row.field === 'username');
     let group = rows;
     if (username && username.value.toLowerCase() !== (me.username ?? '').toLowerCase()) {
@@ -156,7 +168,12 @@ export class OutboxSender {
         return false;
       }
       if (!free) {
-        this.deps.store.fail(accountId, attempt, [{ ...username, error: `The username “${username.value}” is taken or not allowed on this server.` }], this.deps.clock.now());
+        this.deps.store.fail(
+          accountId,
+          attempt,
+          [{ ...username, error: `The username “${username.value}” is taken or not allowed on this server.` }],
+          this.deps.clock.now(),
+        );
         this.attention(accountId, 'failed', `The username “${username.value}” could not be saved: it is taken or not allowed.`);
         group = rows.filter((row) => row !== username);
         if (group.length === 0) return false;
@@ -170,7 +187,9 @@ export class OutboxSender {
     }
     // Every configured custom field is checked on each save: send the complete set.
     const customFields = Object.keys(custom).length > 0 ? { ...(me.customFields ?? {}), ...custom } : undefined;
-    return this.sendGroup(accountId, client, credentials, attempt, group, () => updateOwnBasicInfo(client, credentials, data, customFields));
+    return this.sendGroup(accountId, client, credentials, attempt, group, () =>
+      updateOwnBasicInfo(client, credentials, data, customFields),
+    );
   }
 
   /** Sends one request for these rows and files the outcome. True when the server may have changed something. */
@@ -198,19 +217,38 @@ export class OutboxSender {
   }
 
   /** The server said no: keep what it applied, mark the field it named, send the rest again. */
-  private async onRefusal(accountId: string, client: UsersApiClient, credentials: Credentials, attempt: string, rows: OutboxRow[], error: ApiFailure): Promise<void> {
+  private async onRefusal(
+    accountId: string,
+    client: UsersApiClient,
+    credentials: Credentials,
+    attempt: string,
+    rows: OutboxRow[],
+    error: ApiFailure,
+  ): Promise<void> {
     const current = await fetchCurrentMe(client, credentials).catch(() => null);
     const now = this.deps.clock.now();
     const applied = current ? rows.filter((row) => editableValue(current, row.field) === row.value) : [];
     this.deps.store.settle(accountId, applied, 'saved', now);
     const open = rows.filter((row) => !applied.includes(row));
-    const named = fieldOfFailure(error, open.map((row) => row.field));
+    const named = fieldOfFailure(
+      error,
+      open.map((row) => row.field),
+    );
     const refused = named ? open.filter((row) => row.field === named.field) : open;
-    this.deps.store.fail(accountId, attempt, refused.map((row) => ({ ...row, error: named?.message ?? error.message })), now);
+    this.deps.store.fail(
+      accountId,
+      attempt,
+      refused.map((row) => ({ ...row, error: named?.message ?? error.message })),
+      now,
+    );
     if (refused.length > 0) this.attention(accountId, 'failed', `The server refused an edit: ${named?.message ?? error.message}`);
     const innocent = open.filter((row) => !refused.includes(row));
     if (innocent.length > 0) {
-      this.deps.store.release(innocent.map((row) => row.id), null, now);
+      this.deps.store.release(
+        innocent.map((row) => row.id),
+        null,
+        now,
+      );
       this.again.add(accountId);
     }
   }
@@ -219,11 +257,19 @@ export class OutboxSender {
     const now = this.deps.clock.now();
     if (error instanceof ApiFailure && error.code === 'rate-limited') {
       const notBefore = now + (error.details.retryAfter ?? 60) * 1000;
-      this.deps.store.release(rows.map((row) => row.id), notBefore, now);
+      this.deps.store.release(
+        rows.map((row) => row.id),
+        notBefore,
+        now,
+      );
       this.wakeAt(accountId, notBefore);
       return;
     }
-    this.deps.store.release(rows.map((row) => row.id), null, now);
+    this.deps.store.release(
+      rows.map((row) => row.id),
+      null,
+      now,
+    );
     if (error instanceof ApiFailure && error.code === 'unauthorized') {
       await this.deps.accounts.markSessionEnded(accountId).catch(() => undefined);
       return;
@@ -240,17 +286,24 @@ export class OutboxSender {
     if (this.closed) return;
     const existing = this.timers.get(accountId);
     if (existing) clearTimeout(existing);
-    const timer = setTimeout(() => {
-      this.timers.delete(accountId);
-      this.kick(accountId);
-    }, Math.max(0, at - this.deps.clock.now()) + 50);
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(accountId);
+        this.kick(accountId);
+      },
+      Math.max(0, at - this.deps.clock.now()) + 50,
+    );
     timer.unref();
     this.timers.set(accountId, timer);
   }
 }
 
 function isTransport(error: ApiFailure): boolean {
-  return error.code === 'network-unreachable' || error.code === 'timeout' || (error.code === 'server-error' && (error.details.status ?? 0) >= 500);
+  return (
+    error.code === 'network-unreachable' ||
+    error.code === 'timeout' ||
+    (error.code === 'server-error' && (error.details.status ?? 0) >= 500)
+  );
 }
 
 function statusBody(rows: OutboxRow[]): { status?: string; message?: string } {

@@ -70,7 +70,8 @@ export class OutboxStore {
    * its way to the server, and re-reading the profile too early would send it twice.
    */
   recoverInterrupted(notBefore: number): number {
-    return this.db.prepare("UPDATE outbox SET state = 'pending', attempt = NULL, not_before = ? WHERE state = 'sending'").run(notBefore).changes;
+    return this.db.prepare("UPDATE outbox SET state = 'pending', attempt = NULL, not_before = ? WHERE state = 'sending'").run(notBefore)
+      .changes;
   }
 
   /**
@@ -135,12 +136,16 @@ export class OutboxStore {
   }
 
   conflict(id: number, theirs: string, now: number): void {
-    this.db.prepare("UPDATE outbox SET state = 'conflict', theirs = ?, attempt = NULL, sent_value = NULL, updated_at = ? WHERE id = ?").run(theirs, now, id);
+    this.db
+      .prepare("UPDATE outbox SET state = 'conflict', theirs = ?, attempt = NULL, sent_value = NULL, updated_at = ? WHERE id = ?")
+      .run(theirs, now, id);
   }
 
   /** Refused by the server; a row edited again since this attempt took it is left to be sent anew. */
   fail(accountId: string, attempt: string, failures: { id: number; field: EditField; value: string; error: string }[], now: number): void {
-    const mark = this.db.prepare("UPDATE outbox SET state = 'failed', error = ?, attempt = NULL, sent_value = NULL, updated_at = ? WHERE id = ? AND attempt = ?");
+    const mark = this.db.prepare(
+      "UPDATE outbox SET state = 'failed', error = ?, attempt = NULL, sent_value = NULL, updated_at = ? WHERE id = ? AND attempt = ?",
+    );
     this.db.transaction(() => {
       for (const failure of failures) mark.run(failure.error, now, failure.id, attempt);
       if (failures.length > 0) {
@@ -160,7 +165,9 @@ export class OutboxStore {
   }
 
   retry(id: number, now: number): void {
-    this.db.prepare("UPDATE outbox SET state = 'pending', error = NULL, not_before = NULL, updated_at = ? WHERE id = ? AND state = 'failed'").run(now, id);
+    this.db
+      .prepare("UPDATE outbox SET state = 'pending', error = NULL, not_before = NULL, updated_at = ? WHERE id = ? AND state = 'failed'")
+      .run(now, id);
   }
 
   /** Drops an edit (discard, or "take theirs"), recording it. */
@@ -185,7 +192,13 @@ export class OutboxStore {
     return rows.map((row) => ({ ...row, at: new Date(row.at).toISOString(), changes: JSON.parse(row.changes) as Record<string, string> }));
   }
 
-  private addHistory(accountId: string, changes: Record<string, string>, outcome: HistoryEntry['outcome'], detail: string | null, now: number): void {
+  private addHistory(
+    accountId: string,
+    changes: Record<string, string>,
+    outcome: HistoryEntry['outcome'],
+    detail: string | null,
+    now: number,
+  ): void {
     this.db
       .prepare('INSERT INTO edit_history (account_id, at, changes, outcome, detail) VALUES (?, ?, ?, ?, ?)')
       .run(accountId, now, JSON.stringify(changes), outcome, detail);

@@ -4,9 +4,7 @@ import type { Credentials, UsersApiClient } from './usersApiClient';
 /** Larger than any avatar a server makes; a bigger reply is refused rather than cached. */
 export const maxAvatarBytes = 2 * 1024 * 1024;
 
-export type AvatarReply =
-  | { changed: false }
-  | { changed: true; contentType: string; bytes: Buffer; lastModified: string | null };
+export type AvatarReply = { changed: false } | { changed: true; contentType: string; bytes: Buffer; lastModified: string | null };
 
 /**
  * GET /avatar/<username> (PROTOCOL.md §6): no ETag header, so freshness is asked with

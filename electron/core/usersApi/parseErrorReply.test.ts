@@ -7,25 +7,105 @@ const noHeaders = new Headers();
 describe('parseErrorReply: every envelope of PROTOCOL.md', () => {
   it.each([
     // [status, body, expected code, expected serverCode]
-    [401, { success: false, error: 'You must be logged in to do this.', status: 'error', message: 'You must be logged in to do this.' }, 'unauthorized', undefined],
+    [
+      401,
+      { success: false, error: 'You must be logged in to do this.', status: 'error', message: 'You must be logged in to do this.' },
+      'unauthorized',
+      undefined,
+    ],
     [401, { success: false, error: 'unauthorized' }, 'unauthorized', 'unauthorized'],
     [401, { success: false, error: 403, status: 'error', message: 'Incorrect password' }, 'unauthorized', undefined],
     [401, { success: false, error: 'Unauthorized', status: 'error', message: 'Unauthorized' }, 'unauthorized', undefined],
-    [401, { success: false, error: 'error-user-is-not-activated', status: 'error', message: 'User is not activated' }, 'unauthorized', 'error-user-is-not-activated'],
-    [403, { success: false, error: 'User does not have the permissions required for this action [error-unauthorized]' }, 'unauthorized', 'error-unauthorized'],
-    [400, { success: false, error: "must have required property 'data' [invalid-params]", errorType: 'invalid-params' }, 'validation', 'invalid-params'],
-    [400, { success: false, error: 'must NOT have additional properties', errorType: 'error-invalid-params' }, 'validation', 'error-invalid-params'],
-    [400, { success: false, error: 'Could not save user identity [error-could-not-save-identity]', errorType: 'error-could-not-save-identity' }, 'validation', 'error-could-not-save-identity'],
+    [
+      401,
+      { success: false, error: 'error-user-is-not-activated', status: 'error', message: 'User is not activated' },
+      'unauthorized',
+      'error-user-is-not-activated',
+    ],
+    [
+      403,
+      { success: false, error: 'User does not have the permissions required for this action [error-unauthorized]' },
+      'unauthorized',
+      'error-unauthorized',
+    ],
+    [
+      400,
+      { success: false, error: "must have required property 'data' [invalid-params]", errorType: 'invalid-params' },
+      'validation',
+      'invalid-params',
+    ],
+    [
+      400,
+      { success: false, error: 'must NOT have additional properties', errorType: 'error-invalid-params' },
+      'validation',
+      'error-invalid-params',
+    ],
+    [
+      400,
+      { success: false, error: 'Could not save user identity [error-could-not-save-identity]', errorType: 'error-could-not-save-identity' },
+      'validation',
+      'error-could-not-save-identity',
+    ],
     [400, { success: false, error: 'Name contains invalid characters' }, 'validation', undefined],
     [404, { success: false, error: 'Resource not found' }, 'not-found', undefined],
     [500, { success: false, error: 'Internal server error' }, 'server-error', undefined],
     [502, undefined, 'server-error', undefined],
-    [400, { success: false, error: 'TOTP Required [totp-required]', errorType: 'totp-required', details: { method: 'password', codeGenerated: false, availableMethods: [] } }, 'two-factor-required', 'totp-required'],
-    [401, { success: false, error: 'totp-required', status: 'error', message: 'TOTP Required', details: { method: 'totp', codeGenerated: false, availableMethods: ['totp'] } }, 'two-factor-required', 'totp-required'],
-    [401, { success: false, error: 'totp-invalid', status: 'error', message: 'TOTP Invalid', details: { method: 'email' } }, 'two-factor-invalid', 'totp-invalid'],
-    [400, { success: false, error: 'TOTP Maximun Failed Attempts Reached [totp-max-attempts]', errorType: 'totp-max-attempts' }, 'two-factor-locked', 'totp-max-attempts'],
-    [429, { success: false, error: 'Error, too many requests. Please slow down. You must wait 42 seconds before trying this endpoint again. [error-too-many-requests]' }, 'rate-limited', 'error-too-many-requests'],
-    [400, { success: false, error: 'Error, too many requests. [error-too-many-requests]', errorType: 'error-too-many-requests', details: { timeToReset: 30_000, seconds: 30 } }, 'rate-limited', 'error-too-many-requests'],
+    [
+      400,
+      {
+        success: false,
+        error: 'TOTP Required [totp-required]',
+        errorType: 'totp-required',
+        details: { method: 'password', codeGenerated: false, availableMethods: [] },
+      },
+      'two-factor-required',
+      'totp-required',
+    ],
+    [
+      401,
+      {
+        success: false,
+        error: 'totp-required',
+        status: 'error',
+        message: 'TOTP Required',
+        details: { method: 'totp', codeGenerated: false, availableMethods: ['totp'] },
+      },
+      'two-factor-required',
+      'totp-required',
+    ],
+    [
+      401,
+      { success: false, error: 'totp-invalid', status: 'error', message: 'TOTP Invalid', details: { method: 'email' } },
+      'two-factor-invalid',
+      'totp-invalid',
+    ],
+    [
+      400,
+      { success: false, error: 'TOTP Maximun Failed Attempts Reached [totp-max-attempts]', errorType: 'totp-max-attempts' },
+      'two-factor-locked',
+      'totp-max-attempts',
+    ],
+    [
+      429,
+      {
+        success: false,
+        error:
+          'Error, too many requests. Please slow down. You must wait 42 seconds before trying this endpoint again. [error-too-many-requests]',
+      },
+      'rate-limited',
+      'error-too-many-requests',
+    ],
+    [
+      400,
+      {
+        success: false,
+        error: 'Error, too many requests. [error-too-many-requests]',
+        errorType: 'error-too-many-requests',
+        details: { timeToReset: 30_000, seconds: 30 },
+      },
+      'rate-limited',
+      'error-too-many-requests',
+    ],
   ])('HTTP %i %j → %s', (status, body, code, serverCode) => {
     const failure = parseErrorReply(status, body, noHeaders, now);
     expect(failure.code).toBe(code);
@@ -36,24 +116,47 @@ describe('parseErrorReply: every envelope of PROTOCOL.md', () => {
   it('reads the 2FA challenge details, at login and elsewhere', () => {
     const failure = parseErrorReply(
       401,
-      { success: false, error: 'totp-required', message: 'TOTP Required', details: { method: 'email', codeGenerated: true, emailOrUsername: 'test.john', availableMethods: ['email'] } },
+      {
+        success: false,
+        error: 'totp-required',
+        message: 'TOTP Required',
+        details: { method: 'email', codeGenerated: true, emailOrUsername: 'test.john', availableMethods: ['email'] },
+      },
       noHeaders,
       now,
     );
     expect(failure.details.twoFactor).toEqual({ method: 'email', availableMethods: ['email'], codeSentTo: 'test.john' });
-    const password = parseErrorReply(400, { success: false, errorType: 'totp-required', error: 'TOTP Required [totp-required]', details: { method: 'password', availableMethods: [] } }, noHeaders, now);
+    const password = parseErrorReply(
+      400,
+      {
+        success: false,
+        errorType: 'totp-required',
+        error: 'TOTP Required [totp-required]',
+        details: { method: 'password', availableMethods: [] },
+      },
+      noHeaders,
+      now,
+    );
     expect(password.details.twoFactor).toEqual({ method: 'password', availableMethods: ['password'] });
   });
 
   it('takes the wait from X-RateLimit-Reset (epoch ms), else from the body, else a minute', () => {
     const headers = new Headers({ 'X-RateLimit-Reset': String(now + 12_300) });
     expect(parseErrorReply(429, { success: false, error: 'x [error-too-many-requests]' }, headers, now).details.retryAfter).toBe(13);
-    expect(parseErrorReply(400, { success: false, errorType: 'error-too-many-requests', error: 'x', details: { seconds: 30 } }, noHeaders, now).details.retryAfter).toBe(30);
+    expect(
+      parseErrorReply(400, { success: false, errorType: 'error-too-many-requests', error: 'x', details: { seconds: 30 } }, noHeaders, now)
+        .details.retryAfter,
+    ).toBe(30);
     expect(parseErrorReply(429, {}, noHeaders, now).details.retryAfter).toBe(60);
   });
 
   it('keeps the server’s reason without its [code] suffix', () => {
-    const failure = parseErrorReply(400, { success: false, error: 'Bio size exceeds 260 characters [error-bio-size-exceeded]', errorType: 'error-bio-size-exceeded' }, noHeaders, now);
+    const failure = parseErrorReply(
+      400,
+      { success: false, error: 'Bio size exceeds 260 characters [error-bio-size-exceeded]', errorType: 'error-bio-size-exceeded' },
+      noHeaders,
+      now,
+    );
     expect(failure.message).toBe('Bio size exceeds 260 characters');
   });
 });

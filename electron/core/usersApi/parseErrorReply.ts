@@ -30,7 +30,11 @@ export function parseErrorReply(status: number, body: unknown, headers: Headers,
     return new ApiFailure('rate-limited', `The server asks to slow down. Try again in ${retryAfter} seconds.`, { ...base, retryAfter });
   }
   if (status === 401) {
-    if (typeof rawError === 'number' || /^(Unauthorized|403)$/i.test(errorText) || /incorrect password|check your credentials/i.test(message ?? '')) {
+    if (
+      typeof rawError === 'number' ||
+      /^(Unauthorized|403)$/i.test(errorText) ||
+      /incorrect password|check your credentials/i.test(message ?? '')
+    ) {
       return new ApiFailure('unauthorized', 'Wrong username, email or password.', base);
     }
     if (serverCode === 'error-user-is-not-activated') {

@@ -36,7 +36,12 @@ export async function checkUsernameAvailability(client: UsersApiClient, auth: Cr
 
 /** users.setAvatar as multipart with the file in `image`. */
 export async function uploadAvatar(client: UsersApiClient, auth: Credentials, image: Buffer, contentType: string): Promise<void> {
-  await client.request({ path: '/api/v1/users.setAvatar', auth, multipart: { field: 'image', fileName: 'avatar', contentType, bytes: image }, retry: false });
+  await client.request({
+    path: '/api/v1/users.setAvatar',
+    auth,
+    multipart: { field: 'image', fileName: 'avatar', contentType, bytes: image },
+    retry: false,
+  });
 }
 
 /** users.resetAvatar needs the user named even for oneself (PROTOCOL.md §6). */

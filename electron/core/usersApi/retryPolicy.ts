@@ -27,7 +27,9 @@ export function retryDelayMs(failure: ApiFailure, attempt: number, policy: Retry
     return waitMs <= policy.maxRateLimitWaitMs ? waitMs : null;
   }
   const transient =
-    failure.code === 'network-unreachable' || failure.code === 'timeout' || (failure.code === 'server-error' && (failure.details.status ?? 0) >= 500);
+    failure.code === 'network-unreachable' ||
+    failure.code === 'timeout' ||
+    (failure.code === 'server-error' && (failure.details.status ?? 0) >= 500);
   if (!transient) return null;
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   return Math.round(ceiling / 2 + random() * (ceiling / 2));

@@ -12,7 +12,12 @@ export async function fetchPasswordPolicy(client: UsersApiClient, auth: Credenti
   return client.request({ path: '/api/v1/pw.getPolicy', auth });
 }
 
-export async function updateSensitive(client: UsersApiClient, auth: Credentials, data: Record<string, string>, headers: TwoFactorHeaders): Promise<void> {
+export async function updateSensitive(
+  client: UsersApiClient,
+  auth: Credentials,
+  data: Record<string, string>,
+  headers: TwoFactorHeaders,
+): Promise<void> {
   await client.request({ ...once, path: '/api/v1/users.updateOwnBasicInfo', auth, body: { data }, headers });
 }
 
@@ -20,18 +25,22 @@ export async function sendConfirmationEmail(client: UsersApiClient, email: strin
   await client.request({ ...once, path: '/api/v1/users.sendConfirmationEmail', body: { email } });
 }
 
-export async function enableTotp(client: UsersApiClient, auth: Credentials, headers: TwoFactorHeaders): Promise<{ secret: string; url: string }> {
-  const reply = z.looseObject({ secret: z.string().min(1), url: z.string().min(1) }).safeParse(
-    await client.request({ ...once, path: '/api/v1/users.enableTotp', auth, body: {}, headers }),
-  );
+export async function enableTotp(
+  client: UsersApiClient,
+  auth: Credentials,
+  headers: TwoFactorHeaders,
+): Promise<{ secret: string; url: string }> {
+  const reply = z
+    .looseObject({ secret: z.string().min(1), url: z.string().min(1) })
+    .safeParse(await client.request({ ...once, path: '/api/v1/users.enableTotp', auth, body: {}, headers }));
   if (!reply.success) throw new ApiFailure('server-error', 'This server did not start authenticator setup (it may be older than 8.0).');
   return reply.data;
 }
 
 export async function validateTotp(client: UsersApiClient, auth: Credentials, code: string, headers: TwoFactorHeaders): Promise<string[]> {
-  const reply = z.looseObject({ codes: z.array(z.string()) }).safeParse(
-    await client.request({ ...once, path: '/api/v1/users.validateTotp', auth, body: { code }, headers }),
-  );
+  const reply = z
+    .looseObject({ codes: z.array(z.string()) })
+    .safeParse(await client.request({ ...once, path: '/api/v1/users.validateTotp', auth, body: { code }, headers }));
   if (!reply.success) throw new ApiFailure('server-error', 'The server confirmed the authenticator but sent no backup codes.');
   return reply.data.codes;
 }
@@ -42,6 +51,8 @@ export async function disableTotp(client: UsersApiClient, auth: Credentials, cod
 
 /** Keeps this session, ends the others. Some servers hand back a fresh token for this one. */
 export async function logoutOtherClients(client: UsersApiClient, auth: Credentials): Promise<string | null> {
-  const reply = z.looseObject({ token: z.string().optional() }).safeParse(await client.request({ ...once, path: '/api/v1/users.logoutOtherClients', auth, body: {} }));
+  const reply = z
+    .looseObject({ token: z.string().optional() })
+    .safeParse(await client.request({ ...once, path: '/api/v1/users.logoutOtherClients', auth, body: {} }));
   return reply.success && reply.data.token ? reply.data.token : null;
 }

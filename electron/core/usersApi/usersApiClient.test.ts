@@ -24,7 +24,10 @@ describe('UsersApiClient retries', () => {
     ((await server.dev('/_dev/requests')) as { requests: { path: string; status: number }[] }).requests.filter((r) => r.path === path);
   const fault = (body: Record<string, unknown>) => server.dev('/_dev/faults', { method: 'POST', body: JSON.stringify(body) });
   const failureOf = async (promise: Promise<unknown>) => {
-    const error = await promise.then(() => null, (e: unknown) => e);
+    const error = await promise.then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ApiFailure);
     return error as ApiFailure;
   };
@@ -120,7 +123,10 @@ describe('UsersApiClient and rate limits', () => {
 
       const error = await make(5_000)
         .request({ path, body: { emailOrUsername: 'nobody' }, retry: true })
-        .then(() => null, (e: unknown) => e as ApiFailure);
+        .then(
+          () => null,
+          (e: unknown) => e as ApiFailure,
+        );
       expect(error?.code).toBe('rate-limited');
       expect(error?.details.retryAfter).toBeGreaterThan(5);
       expect(waits).toHaveLength(1);
@@ -135,9 +141,10 @@ describe('UsersApiClient reply size', () => {
     const server = await startTestServer();
     try {
       const client = new UsersApiClient({ baseUrl: server.url, fetch, clock: systemClock });
-      const error = await client
-        .request({ path: '/api/info', maxBytes: 10 })
-        .then(() => null, (e: unknown) => e as ApiFailure);
+      const error = await client.request({ path: '/api/info', maxBytes: 10 }).then(
+        () => null,
+        (e: unknown) => e as ApiFailure,
+      );
       expect(error).toMatchObject({ code: 'server-error', message: expect.stringContaining('larger than expected') });
       expect(await client.request({ path: '/api/info' })).toMatchObject({ success: true });
     } finally {

@@ -153,7 +153,11 @@ export class UsersApiClient {
         signal,
         redirect: 'error',
       });
-      reply = { status: response.status, headers: response.headers, bytes: await readLimited(response, request.maxBytes ?? defaultMaxReplyBytes) };
+      reply = {
+        status: response.status,
+        headers: response.headers,
+        bytes: await readLimited(response, request.maxBytes ?? defaultMaxReplyBytes),
+      };
     } catch (error) {
       if (error instanceof ApiFailure) throw error;
       this.options.onOutcome?.(false);
@@ -166,7 +170,8 @@ export class UsersApiClient {
 }
 
 async function readLimited(response: Response, maxBytes: number): Promise<Buffer> {
-  const tooLong = () => new ApiFailure('server-error', 'The server sent a reply far larger than expected; it was not read.', { status: response.status });
+  const tooLong = () =>
+    new ApiFailure('server-error', 'The server sent a reply far larger than expected; it was not read.', { status: response.status });
   if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
     await response.body?.cancel();
     throw tooLong();

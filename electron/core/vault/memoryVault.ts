@@ -12,9 +12,7 @@ export class MemoryVault implements Vault {
   }
 
   async status(): Promise<KeychainStatus> {
-    return this.unavailableReason === null
-      ? { state: 'available' }
-      : { state: 'unavailable', reason: this.unavailableReason };
+    return this.unavailableReason === null ? { state: 'available' } : { state: 'unavailable', reason: this.unavailableReason };
   }
 
   async get(account: string): Promise<string | null> {

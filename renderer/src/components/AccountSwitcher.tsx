@@ -27,11 +27,7 @@ export function AccountSwitcher() {
           const name = account.displayName ?? account.username;
           return (
             <li key={account.id} className="account" data-testid="account-item" aria-current={account.active ? 'true' : undefined}>
-              <button
-                type="button"
-                className="account-main"
-                onClick={() => leave(() => void switchTo(account.id))}
-              >
+              <button type="button" className="account-main" onClick={() => leave(() => void switchTo(account.id))}>
                 <Initials name={name} />
                 <span className="account-text">
                   <span className="account-name">{name}</span>
@@ -46,7 +42,12 @@ export function AccountSwitcher() {
                     type="button"
                     className="secondary small"
                     onClick={() =>
-                      startSignIn({ serverId: account.serverId, serverName: account.serverName, serverUrl: account.serverUrl, user: account.username })
+                      startSignIn({
+                        serverId: account.serverId,
+                        serverName: account.serverName,
+                        serverUrl: account.serverUrl,
+                        user: account.username,
+                      })
                     }
                   >
                     Sign in again
@@ -56,10 +57,15 @@ export function AccountSwitcher() {
                     {busy[account.id] ? 'Signing out…' : 'Sign out'}
                   </button>
                 )}
-                <button type="button" className="secondary small" aria-label={`Remove ${name} on ${account.serverName}`} onClick={() => {
+                <button
+                  type="button"
+                  className="secondary small"
+                  aria-label={`Remove ${name} on ${account.serverName}`}
+                  onClick={() => {
                     void useOutbox.getState().load(account.id);
                     setRemoving(account);
-                  }}>
+                  }}
+                >
                   Remove
                 </button>
               </div>

@@ -6,7 +6,19 @@ import { Initials } from './Initials';
  * A person's avatar from the core's cache (offline too), updated when the core says it
  * changed; initials until an image is saved. Decorative: the name is always shown beside it.
  */
-export function Avatar({ accountId, username, etag, name, size = 'small' }: { accountId: string; username: string | undefined; etag?: string; name: string; size?: 'small' | 'large' }) {
+export function Avatar({
+  accountId,
+  username,
+  etag,
+  name,
+  size = 'small',
+}: {
+  accountId: string;
+  username: string | undefined;
+  etag?: string;
+  name: string;
+  size?: 'small' | 'large';
+}) {
   const [image, setImage] = useState<{ key: string; dataUrl: string | null }>({ key: '', dataUrl: null });
   const key = `${accountId}\n${username ?? ''}`;
 

@@ -27,8 +27,10 @@ export function AvatarChanger({ accountId, serverId, serverName }: { accountId: 
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
-    if (!imageTypes.includes(file.type)) return setMessage({ text: 'That file is not an image. Choose a PNG, JPEG, GIF or WebP picture.', error: true });
-    if (file.size > maxAvatarUploadBytes) return setMessage({ text: `The picture is ${(file.size / 1024 / 1024).toFixed(1)} MB; avatars may be at most 1 MB.`, error: true });
+    if (!imageTypes.includes(file.type))
+      return setMessage({ text: 'That file is not an image. Choose a PNG, JPEG, GIF or WebP picture.', error: true });
+    if (file.size > maxAvatarUploadBytes)
+      return setMessage({ text: `The picture is ${(file.size / 1024 / 1024).toFixed(1)} MB; avatars may be at most 1 MB.`, error: true });
     setMessage(null);
     const reader = new FileReader();
     reader.onprogress = (progress) => setStep({ kind: 'reading', loaded: progress.loaded, total: progress.total || file.size });
@@ -43,7 +45,11 @@ export function AvatarChanger({ accountId, serverId, serverName }: { accountId: 
 
   const upload = async (preview: Extract<Step, { kind: 'preview' }>) => {
     setStep({ kind: 'uploading', dataUrl: preview.dataUrl });
-    const answer = await getApi()['profile.setAvatar']({ accountId, contentType: preview.contentType, base64: preview.dataUrl.slice(preview.dataUrl.indexOf(',') + 1) });
+    const answer = await getApi()['profile.setAvatar']({
+      accountId,
+      contentType: preview.contentType,
+      base64: preview.dataUrl.slice(preview.dataUrl.indexOf(',') + 1),
+    });
     setStep({ kind: 'idle' });
     setMessage(answer.ok ? { text: 'Avatar changed.', error: false } : { text: answer.error.message, error: true });
   };
@@ -51,7 +57,9 @@ export function AvatarChanger({ accountId, serverId, serverName }: { accountId: 
   const reset = async () => {
     setConfirmReset(false);
     const answer = await getApi()['profile.resetAvatar']({ accountId });
-    setMessage(answer.ok ? { text: 'Your avatar is the server’s default again.', error: false } : { text: answer.error.message, error: true });
+    setMessage(
+      answer.ok ? { text: 'Your avatar is the server’s default again.', error: false } : { text: answer.error.message, error: true },
+    );
   };
 
   return (
@@ -63,7 +71,15 @@ export function AvatarChanger({ accountId, serverId, serverName }: { accountId: 
         <button type="button" className="secondary small" disabled={!online || step.kind !== 'idle'} onClick={() => setConfirmReset(true)}>
           Use default avatar
         </button>
-        <input ref={input} type="file" accept={imageTypes.join(',')} className="visually-hidden" aria-label="Choose a picture for your avatar" onChange={pick} tabIndex={-1} />
+        <input
+          ref={input}
+          type="file"
+          accept={imageTypes.join(',')}
+          className="visually-hidden"
+          aria-label="Choose a picture for your avatar"
+          onChange={pick}
+          tabIndex={-1}
+        />
       </div>
       {!online && <p className="hint">Changing the avatar needs {serverName}, which cannot be reached now.</p>}
       {step.kind === 'reading' && <progress aria-label="Reading the picture" max={step.total} value={step.loaded} />}

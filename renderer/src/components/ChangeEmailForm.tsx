@@ -51,9 +51,17 @@ export function ChangeEmailForm({ view, onDone }: { view: SecurityView; onDone(m
       <ul className="emails" data-testid="security-emails">
         {view.emails.map((address) => (
           <li key={address.address}>
-            {address.address} <span className={address.verified ? 'badge ok' : 'badge warn'}>{address.verified ? 'Verified' : 'Not verified'}</span>{' '}
+            {address.address}{' '}
+            <span className={address.verified ? 'badge ok' : 'badge warn'}>{address.verified ? 'Verified' : 'Not verified'}</span>{' '}
             {!address.verified && (
-              <BusyButton type="button" className="secondary small" busy={resending === address.address} busyLabel="Sending…" disabled={!view.available} onClick={() => void resend(address.address)}>
+              <BusyButton
+                type="button"
+                className="secondary small"
+                busy={resending === address.address}
+                busyLabel="Sending…"
+                disabled={!view.available}
+                onClick={() => void resend(address.address)}
+              >
                 Resend confirmation
               </BusyButton>
             )}
@@ -61,13 +69,30 @@ export function ChangeEmailForm({ view, onDone }: { view: SecurityView; onDone(m
         ))}
       </ul>
       <form className="form" onSubmit={submit} noValidate aria-label="Change email">
-        <TextField label="New email address" name="new-email" type="email" autoComplete="email" value={email} error={error} disabled={!view.available} onChange={(event) => setEmail(event.target.value)} />
+        <TextField
+          label="New email address"
+          name="new-email"
+          type="email"
+          autoComplete="email"
+          value={email}
+          error={error}
+          disabled={!view.available}
+          onChange={(event) => setEmail(event.target.value)}
+        />
         <BusyButton type="submit" busy={busy && !asking} busyLabel="Changing…" disabled={!view.available}>
           Change email
         </BusyButton>
       </form>
       {asking && view.method !== 'none' && (
-        <ProofDialog accountId={view.accountId} method={view.method} open={asking} busy={busy} error={proofError} onSubmit={(proof) => void send(proof)} onCancel={() => setAsking(false)} />
+        <ProofDialog
+          accountId={view.accountId}
+          method={view.method}
+          open={asking}
+          busy={busy}
+          error={proofError}
+          onSubmit={(proof) => void send(proof)}
+          onCancel={() => setAsking(false)}
+        />
       )}
     </div>
   );

@@ -79,40 +79,67 @@ export function ChangePasswordForm({ view, onDone }: { view: SecurityView; onDon
 
   return (
     <>
-    <form className="form" onSubmit={submit} noValidate aria-label="Change password">
-      {view.method === 'password' && (
-        <PasswordField label="Current password" name="current-password" value={current} error={errors.currentPassword} disabled={disabled} onChange={(event) => setCurrent(event.target.value)} />
-      )}
-      <PasswordField label="New password" name="new-password" autoComplete="new-password" value={next} error={errors.newPassword} disabled={disabled} onChange={(event) => setNext(event.target.value)} />
-      {checks.length > 0 && (
-        <ul className="checklist" aria-label="Password rules" data-testid="policy-checklist">
-          {checks.map((check) => (
-            <li key={check.rule} className={check.met ? 'met' : 'unmet'}>
-              <span aria-hidden="true">{check.met ? '✓' : '○'}</span> {check.label}
-              <span className="visually-hidden">{check.met ? ' (met)' : ' (not met yet)'}</span>
-            </li>
-          ))}
-        </ul>
-      )}
-      <PasswordField label="Confirm new password" name="confirm-password" autoComplete="new-password" value={confirm} error={errors.confirm} disabled={disabled} onChange={(event) => setConfirm(event.target.value)} />
-      {failure && (
-        <p className="error" role="alert">
-          {failure}
-        </p>
-      )}
-      <BusyButton type="submit" busy={busy && !asking} busyLabel="Changing…" disabled={disabled}>
-        Change password
-      </BusyButton>
-    </form>
-    {/* Outside the form: a dialog's own form must not be nested in this one. */}
-    {asking && proofMethod !== 'none' && (proofMethod !== 'password' || serverAsks) && (
+      <form className="form" onSubmit={submit} noValidate aria-label="Change password">
+        {view.method === 'password' && (
+          <PasswordField
+            label="Current password"
+            name="current-password"
+            value={current}
+            error={errors.currentPassword}
+            disabled={disabled}
+            onChange={(event) => setCurrent(event.target.value)}
+          />
+        )}
+        <PasswordField
+          label="New password"
+          name="new-password"
+          autoComplete="new-password"
+          value={next}
+          error={errors.newPassword}
+          disabled={disabled}
+          onChange={(event) => setNext(event.target.value)}
+        />
+        {checks.length > 0 && (
+          <ul className="checklist" aria-label="Password rules" data-testid="policy-checklist">
+            {checks.map((check) => (
+              <li key={check.rule} className={check.met ? 'met' : 'unmet'}>
+                <span aria-hidden="true">{check.met ? '✓' : '○'}</span> {check.label}
+                <span className="visually-hidden">{check.met ? ' (met)' : ' (not met yet)'}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <PasswordField
+          label="Confirm new password"
+          name="confirm-password"
+          autoComplete="new-password"
+          value={confirm}
+          error={errors.confirm}
+          disabled={disabled}
+          onChange={(event) => setConfirm(event.target.value)}
+        />
+        {failure && (
+          <p className="error" role="alert">
+            {failure}
+          </p>
+        )}
+        <BusyButton type="submit" busy={busy && !asking} busyLabel="Changing…" disabled={disabled}>
+          Change password
+        </BusyButton>
+      </form>
+      {/* Outside the form: a dialog's own form must not be nested in this one. */}
+      {asking && proofMethod !== 'none' && (proofMethod !== 'password' || serverAsks) && (
         <ProofDialog
           accountId={view.accountId}
           method={proofMethod}
           open={asking}
           busy={busy}
           error={errors.code ?? errors.currentPassword ?? null}
-          note={serverAsks ? `The server asked for this after the first try. It allows one change a minute, so the app sends it at ${new Date(serverAsks.notBefore).toLocaleTimeString()}.` : undefined}
+          note={
+            serverAsks
+              ? `The server asked for this after the first try. It allows one change a minute, so the app sends it at ${new Date(serverAsks.notBefore).toLocaleTimeString()}.`
+              : undefined
+          }
           onSubmit={(proof) => void answer(proof)}
           onCancel={() => {
             setServerAsks(null);

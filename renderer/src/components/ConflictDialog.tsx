@@ -5,7 +5,15 @@ import { labelOf, type EditField } from '../../../shared/profileEdits';
 const shown = (value: string | null) => (value === null || value === '' ? <em>(empty)</em> : value);
 
 /** Side by side: what the field was, what the server has now, what you wrote. You choose. */
-export function ConflictDialog({ item, onChoose, onClose }: { item: OutboxItem | null; onChoose(keep: 'mine' | 'theirs'): void; onClose(): void }) {
+export function ConflictDialog({
+  item,
+  onChoose,
+  onClose,
+}: {
+  item: OutboxItem | null;
+  onChoose(keep: 'mine' | 'theirs'): void;
+  onClose(): void;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {

@@ -11,7 +11,9 @@ function describe(status: DirectoryStatus | null): string {
     case 'never':
       return 'The people directory has not been saved on this computer yet.';
     case 'syncing':
-      return status.total === null ? 'Saving the people directory…' : `Saving the people directory: ${count(status.loaded)} of ${count(status.total)} people.`;
+      return status.total === null
+        ? 'Saving the people directory…'
+        : `Saving the people directory: ${count(status.loaded)} of ${count(status.total)} people.`;
     case 'paused':
       return `Directory sync paused at ${count(status.loaded)}${status.total === null ? '' : ` of ${count(status.total)}`} people. ${status.error ?? ''}`;
     case 'failed':
@@ -82,7 +84,12 @@ export function DirectorySearch({ accountId, onOpen }: { accountId: string; onOp
           {describe(status)}
         </p>
         {syncing && (
-          <progress aria-label="Directory sync progress" data-testid="directory-progress" max={status.total ?? undefined} value={status.total === null ? undefined : status.loaded} />
+          <progress
+            aria-label="Directory sync progress"
+            data-testid="directory-progress"
+            max={status.total ?? undefined}
+            value={status.total === null ? undefined : status.loaded}
+          />
         )}
         <button type="button" className="secondary" onClick={() => void syncNow()} disabled={syncing || !status}>
           {status?.state === 'failed' || status?.state === 'paused' ? 'Try again' : 'Sync now'}

@@ -7,8 +7,8 @@ export function OfflineBanner({ serverId, serverName, asOf }: { serverId: string
   return (
     <p className="offline-banner" role="status" data-testid="offline-banner">
       <strong>Offline.</strong> {serverName} cannot be reached right now.{' '}
-      {asOf ? `Showing what was saved on ${new Date(asOf).toLocaleString()}.` : 'Nothing was saved from it yet.'} The app keeps trying
-      and refreshes by itself when the server is back.
+      {asOf ? `Showing what was saved on ${new Date(asOf).toLocaleString()}.` : 'Nothing was saved from it yet.'} The app keeps trying and
+      refreshes by itself when the server is back.
     </p>
   );
 }

@@ -45,7 +45,12 @@ export function ProfileDetails({ profile, pending = {} }: { profile: UserProfile
       </span>
     );
   };
-  const customKeys = new Set([...Object.keys(profile.customFields ?? {}), ...Object.keys(pending).filter((f) => f.startsWith('customFields.')).map((f) => f.slice(13))]);
+  const customKeys = new Set([
+    ...Object.keys(profile.customFields ?? {}),
+    ...Object.keys(pending)
+      .filter((f) => f.startsWith('customFields.'))
+      .map((f) => f.slice(13)),
+  ]);
   const custom = [...customKeys].map((key) => [key, profile.customFields?.[key]] as const);
   return (
     <div className="profile-groups">
@@ -86,7 +91,8 @@ export function ProfileDetails({ profile, pending = {} }: { profile: UserProfile
         <h2 id="group-account">Account</h2>
         {profile.requirePasswordChange && (
           <p className="notice" role="status">
-            The server asks you to change your password{profile.requirePasswordChangeReason ? `: ${profile.requirePasswordChangeReason}` : '.'}
+            The server asks you to change your password
+            {profile.requirePasswordChangeReason ? `: ${profile.requirePasswordChangeReason}` : '.'}
           </p>
         )}
         <Facts
@@ -103,7 +109,12 @@ export function ProfileDetails({ profile, pending = {} }: { profile: UserProfile
       {custom.length > 0 && (
         <section aria-labelledby="group-custom">
           <h2 id="group-custom">Custom fields</h2>
-          <Facts rows={custom.map(([key, value]) => [key, shown(`customFields.${key}`, typeof value === 'string' || value === undefined ? value : JSON.stringify(value))])} />
+          <Facts
+            rows={custom.map(([key, value]) => [
+              key,
+              shown(`customFields.${key}`, typeof value === 'string' || value === undefined ? value : JSON.stringify(value)),
+            ])}
+          />
         </section>
       )}
       {profile.rooms && profile.rooms.length > 0 && (
@@ -120,7 +131,10 @@ export function ProfileDetails({ profile, pending = {} }: { profile: UserProfile
             <tbody>
               {profile.rooms.map((room) => (
                 <tr key={room._id}>
-                  <td>{room.name ?? room.rid}{room.roles?.length ? ` (${room.roles.join(', ')})` : ''}</td>
+                  <td>
+                    {room.name ?? room.rid}
+                    {room.roles?.length ? ` (${room.roles.join(', ')})` : ''}
+                  </td>
                   <td>{roomTypes[room.t] ?? room.t}</td>
                   <td>{room.unread ?? 0}</td>
                 </tr>

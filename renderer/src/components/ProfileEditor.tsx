@@ -34,7 +34,17 @@ function changesOf(values: Values, initial: Values) {
  * Edit mode of the profile: checked as you type with the server's rules, the username's
  * availability asked while typing (when online), saved to the outbox on Save.
  */
-export function ProfileEditor({ accountId, profile, pending, onDone }: { accountId: string; profile: UserProfile; pending: Record<string, OutboxItem>; onDone(message: string | null): void }) {
+export function ProfileEditor({
+  accountId,
+  profile,
+  pending,
+  onDone,
+}: {
+  accountId: string;
+  profile: UserProfile;
+  pending: Record<string, OutboxItem>;
+  onDone(message: string | null): void;
+}) {
   const [initial] = useState(() => startingValues(profile, pending));
   const [values, setValues] = useState(initial);
   const [serverErrors, setServerErrors] = useState<Values>({});
@@ -100,7 +110,12 @@ export function ProfileEditor({ accountId, profile, pending, onDone }: { account
       onDone('Saved on this computer. It is sent to the server now, or as soon as the server can be reached.');
       return;
     }
-    const fields = Object.fromEntries(Object.entries(answer.error.fields ?? {}).map(([key, message]) => [key.replace(/^changes\.(customFields\.)?/, (_, custom: string | undefined) => custom ?? ''), message]));
+    const fields = Object.fromEntries(
+      Object.entries(answer.error.fields ?? {}).map(([key, message]) => [
+        key.replace(/^changes\.(customFields\.)?/, (_, custom: string | undefined) => custom ?? ''),
+        message,
+      ]),
+    );
     setServerErrors(fields);
     setFailure(Object.keys(fields).length > 0 ? 'Some fields need attention.' : answer.error.message);
   };
@@ -132,7 +147,15 @@ export function ProfileEditor({ accountId, profile, pending, onDone }: { account
         hint="Letters, digits, dots, dashes and underscores."
       />
       <TextField label="Nickname" name="nickname" value={values.nickname} error={errorOf('nickname')} onChange={set('nickname')} />
-      <TextAreaField label="Bio" name="bio" rows={3} value={values.bio ?? ''} limit={fieldLimits.bio} error={errorOf('bio')} onChange={set('bio')} />
+      <TextAreaField
+        label="Bio"
+        name="bio"
+        rows={3}
+        value={values.bio ?? ''}
+        limit={fieldLimits.bio}
+        error={errorOf('bio')}
+        onChange={set('bio')}
+      />
       <div className="field">
         <label htmlFor="edit-status">Status</label>
         <select id="edit-status" value={values.statusType} onChange={set('statusType')}>
@@ -143,15 +166,38 @@ export function ProfileEditor({ accountId, profile, pending, onDone }: { account
           ))}
         </select>
       </div>
-      <TextField label="Status text" name="statusText" value={values.statusText} error={errorOf('statusText')} onChange={set('statusText')} />
+      <TextField
+        label="Status text"
+        name="statusText"
+        value={values.statusText}
+        error={errorOf('statusText')}
+        onChange={set('statusText')}
+      />
       {customKeys.length > 0 && <h3 className="section-title">Custom fields</h3>}
       {customKeys.map((field) => (
-        <TextField key={field} label={labelOf(field as EditField)} name={field} value={values[field]} error={errorOf(field)} onChange={set(field)} />
+        <TextField
+          key={field}
+          label={labelOf(field as EditField)}
+          name={field}
+          value={values[field]}
+          error={errorOf(field)}
+          onChange={set(field)}
+        />
       ))}
       <fieldset className="add-field">
         <legend>Add a custom field</legend>
-        <TextField label="Field name" name="new-field-key" value={newField.key} onChange={(event) => setNewField({ ...newField, key: event.target.value })} />
-        <TextField label="Field value" name="new-field-value" value={newField.value} onChange={(event) => setNewField({ ...newField, value: event.target.value })} />
+        <TextField
+          label="Field name"
+          name="new-field-key"
+          value={newField.key}
+          onChange={(event) => setNewField({ ...newField, key: event.target.value })}
+        />
+        <TextField
+          label="Field value"
+          name="new-field-value"
+          value={newField.value}
+          onChange={(event) => setNewField({ ...newField, value: event.target.value })}
+        />
         <button type="button" className="secondary" onClick={addField} disabled={!/^[^.\s]{1,64}$/.test(newField.key.trim())}>
           Add field
         </button>

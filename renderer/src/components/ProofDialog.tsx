@@ -79,7 +79,14 @@ export function ProofDialog({
       {note && <p role="status">{note}</p>}
       <form className="form" onSubmit={submit} noValidate>
         {method === 'password' ? (
-          <PasswordField label={words.password.label} name="proof-password" value={answer} error={error} onChange={(event) => setAnswer(event.target.value)} autoFocus />
+          <PasswordField
+            label={words.password.label}
+            name="proof-password"
+            value={answer}
+            error={error}
+            onChange={(event) => setAnswer(event.target.value)}
+            autoFocus
+          />
         ) : (
           <TextField
             label={words[method].label}

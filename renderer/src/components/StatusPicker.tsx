@@ -50,11 +50,18 @@ export function StatusPicker({ accountId }: { accountId: string }) {
             <legend>Status</legend>
             {statusTypes.map((option) => (
               <label key={option} className="checkbox">
-                <input type="radio" name="status" value={option} checked={status === option} onChange={() => setStatus(option)} /> {words[option]}
+                <input type="radio" name="status" value={option} checked={status === option} onChange={() => setStatus(option)} />{' '}
+                {words[option]}
               </label>
             ))}
           </fieldset>
-          <TextField label="Status message" name="status-text" value={text} error={textProblem} onChange={(event) => setText(event.target.value)} />
+          <TextField
+            label="Status message"
+            name="status-text"
+            value={text}
+            error={textProblem}
+            onChange={(event) => setText(event.target.value)}
+          />
           {problem && (
             <p className="error" role="alert">
               {problem}

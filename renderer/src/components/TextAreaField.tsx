@@ -16,7 +16,13 @@ export function TextAreaField({ label, error, limit, value, ...textarea }: TextA
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} value={value} aria-invalid={error ? true : undefined} aria-describedby={fieldNoteIds(id, count, error).describedBy} {...textarea} />
+      <textarea
+        id={id}
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={fieldNoteIds(id, count, error).describedBy}
+        {...textarea}
+      />
       <FieldNotes id={id} hint={count} error={error} />
     </div>
   );

@@ -18,12 +18,7 @@ export function TextField({ label, error, hint, trailing, ...input }: TextFieldP
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <div className="field-row">
-        <input
-          id={id}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-          {...input}
-        />
+        <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
         {trailing}
       </div>
       <FieldNotes id={id} hint={hint} error={error} />

@@ -77,7 +77,11 @@ export function TotpSection({ view, onDone }: { view: SecurityView; onDone(messa
     <div className="form">
       <p data-testid="two-factor-status">{statusWords[method]}</p>
       {step.kind === 'idle' && method !== 'totp' && (
-        <button type="button" disabled={!view.available} onClick={() => (method === 'none' ? void start({}) : setStep({ kind: 'confirm-identity' }))}>
+        <button
+          type="button"
+          disabled={!view.available}
+          onClick={() => (method === 'none' ? void start({}) : setStep({ kind: 'confirm-identity' }))}
+        >
           Set up an authenticator app
         </button>
       )}
@@ -101,7 +105,15 @@ export function TotpSection({ view, onDone }: { view: SecurityView; onDone(messa
           <p>
             Key: <code data-testid="totp-secret">{step.secret}</code>
           </p>
-          <TextField label="Code from the app" name="totp-code" inputMode="numeric" autoComplete="one-time-code" value={code} error={error} onChange={(event) => setCode(event.target.value)} />
+          <TextField
+            label="Code from the app"
+            name="totp-code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            value={code}
+            error={error}
+            onChange={(event) => setCode(event.target.value)}
+          />
           <div className="actions">
             <BusyButton type="submit" busy={busy} busyLabel="Checking…">
               Turn on
@@ -150,7 +162,11 @@ export function TotpSection({ view, onDone }: { view: SecurityView; onDone(messa
           busy={busy}
           error={error}
           onSubmit={(proof) =>
-            void (step.kind === 'disable' ? disable(proof) : step.kind === 'reconfirm' ? confirm({ ...step.scan, proof }, step.code) : start(proof))
+            void (step.kind === 'disable'
+              ? disable(proof)
+              : step.kind === 'reconfirm'
+                ? confirm({ ...step.scan, proof }, step.code)
+                : start(proof))
           }
           onCancel={() => {
             setError(null);

@@ -36,8 +36,8 @@ export function AboutScreen() {
       )}
       {info?.database.recovered && (
         <p role="status" className="notice" data-testid="storage-recovered">
-          The local database could not be read and was set aside at <code>{info.database.recovered.movedTo}</code>. The
-          app started with a fresh one; your accounts will sync again from their servers.
+          The local database could not be read and was set aside at <code>{info.database.recovered.movedTo}</code>. The app started with a
+          fresh one; your accounts will sync again from their servers.
         </p>
       )}
       <button type="button" onClick={() => void load()} disabled={loading}>

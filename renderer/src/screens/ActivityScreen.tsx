@@ -82,10 +82,16 @@ export function ActivityScreen({ accountId }: { accountId: string }) {
                 <span className="result-name">{labelOf(item.field as EditField)}</span>
                 <span className="result-detail">“{valueText(item.value)}”</span>
                 <PendingBadge item={item} />
-                {item.state === 'waiting' && item.notBefore && <span className="result-detail">Sending again at {new Date(item.notBefore).toLocaleTimeString()}.</span>}
+                {item.state === 'waiting' && item.notBefore && (
+                  <span className="result-detail">Sending again at {new Date(item.notBefore).toLocaleTimeString()}.</span>
+                )}
                 {item.error && <span className="field-error">{item.error}</span>}
                 {item.state === 'failed' && (
-                  <button type="button" className="small" onClick={() => void act(getApi()['outbox.retry']({ accountId, itemId: item.id }))}>
+                  <button
+                    type="button"
+                    className="small"
+                    onClick={() => void act(getApi()['outbox.retry']({ accountId, itemId: item.id }))}
+                  >
                     Retry
                   </button>
                 )}

@@ -20,8 +20,8 @@ export function HomeScreen() {
       <section aria-labelledby="home-title" className="screen narrow">
         <h1 id="home-title">Welcome to Account Manager</h1>
         <p className="lead">
-          Keep your accounts on Rocket.Chat servers in one place: sign in once, keep your profile readable offline, and
-          edit it from anywhere.
+          Keep your accounts on Rocket.Chat servers in one place: sign in once, keep your profile readable offline, and edit it from
+          anywhere.
         </p>
         <button type="button" onClick={() => show('add-server')}>
           Add a server
@@ -40,7 +40,9 @@ export function HomeScreen() {
           <p className="lead">
             @{account.username} on {account.serverName}
           </p>
-          {account.state !== 'signed-out' && <AvatarChanger accountId={account.id} serverId={account.serverId} serverName={account.serverName} />}
+          {account.state !== 'signed-out' && (
+            <AvatarChanger accountId={account.id} serverId={account.serverId} serverName={account.serverName} />
+          )}
         </div>
       </div>
       {account.state === 'signed-out' && (
@@ -49,7 +51,12 @@ export function HomeScreen() {
           <button
             type="button"
             onClick={() =>
-              startSignIn({ serverId: account.serverId, serverName: account.serverName, serverUrl: account.serverUrl, user: account.username })
+              startSignIn({
+                serverId: account.serverId,
+                serverName: account.serverName,
+                serverUrl: account.serverUrl,
+                user: account.username,
+              })
             }
           >
             Sign in again
@@ -58,8 +65,7 @@ export function HomeScreen() {
       )}
       {account.state === 'session-only' && (
         <p className="notice" role="status">
-          This session is not remembered: the system keychain was unavailable. You will sign in again after quitting the
-          app.
+          This session is not remembered: the system keychain was unavailable. You will sign in again after quitting the app.
         </p>
       )}
       <ProfilePanel accountId={account.id} serverId={account.serverId} serverName={account.serverName} />

@@ -28,17 +28,21 @@ export function PeopleScreen({ accountId }: { accountId: string }) {
 
   const loadRecent = useCallback(
     () =>
-      getApi()['people.recent']({ accountId }).then((answer) => {
-        if (answer.ok) setRecent(answer.value.people);
-      }),
+      getApi()
+        ['people.recent']({ accountId })
+        .then((answer) => {
+          if (answer.ok) setRecent(answer.value.people);
+        }),
     [accountId],
   );
 
   useEffect(() => {
     let live = true;
-    void getApi()['people.recent']({ accountId }).then((answer) => {
-      if (live && answer.ok) setRecent(answer.value.people);
-    });
+    void getApi()
+      ['people.recent']({ accountId })
+      .then((answer) => {
+        if (live && answer.ok) setRecent(answer.value.people);
+      });
     return () => {
       live = false;
     };
@@ -80,9 +84,17 @@ export function PeopleScreen({ accountId }: { accountId: string }) {
             ))}
           </select>
         </div>
-        <TextField label="Value" name="lookup" value={value} error={error} spellCheck={false} onChange={(event) => setValue(event.target.value)} />
+        <TextField
+          label="Value"
+          name="lookup"
+          value={value}
+          error={error}
+          spellCheck={false}
+          onChange={(event) => setValue(event.target.value)}
+        />
         <label className="checkbox">
-          <input type="checkbox" checked={includeRooms} onChange={(event) => setIncludeRooms(event.target.checked)} /> Include rooms (when you may see them)
+          <input type="checkbox" checked={includeRooms} onChange={(event) => setIncludeRooms(event.target.checked)} /> Include rooms (when
+          you may see them)
         </label>
         <BusyButton type="submit" busy={busy} busyLabel="Looking up…">
           Look up
@@ -91,7 +103,13 @@ export function PeopleScreen({ accountId }: { accountId: string }) {
       {result && (
         <article aria-labelledby="person-title" className="person" data-testid="lookup-result">
           <div className="identity">
-            <Avatar accountId={accountId} username={result.person.username} etag={result.person.avatarETag} name={result.person.name ?? result.person.username ?? '?'} size="large" />
+            <Avatar
+              accountId={accountId}
+              username={result.person.username}
+              etag={result.person.avatarETag}
+              name={result.person.name ?? result.person.username ?? '?'}
+              size="large"
+            />
             <h2 id="person-title">{result.person.name ?? result.person.username ?? result.person._id}</h2>
           </div>
           {result.fromCache && (

@@ -28,7 +28,10 @@ export function SignInScreen({ target }: { target: SignInTarget }) {
 
   const submit = async (event: FormEvent | null, onlyThisSession = sessionOnly) => {
     event?.preventDefault();
-    const missing = { user: user.trim() ? undefined : 'Enter your username or email.', password: password ? undefined : 'Enter your password.' };
+    const missing = {
+      user: user.trim() ? undefined : 'Enter your username or email.',
+      password: password ? undefined : 'Enter your password.',
+    };
     if (missing.user || missing.password) return setErrors(missing);
     setBusy(true);
     setErrors({});

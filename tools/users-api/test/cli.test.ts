@@ -60,8 +60,20 @@ describe('cli', () => {
   it('parses every flag', () => {
     expect(
       parseArgs([
-        '--port', '4000', '--seed', 'x.json', '--compat', '7', '--dev', '--people', '50000',
-        '--update-rate-limit', '2/1000', '--rate-limit=off', '--root-url', 'http://demo.local/',
+        '--port',
+        '4000',
+        '--seed',
+        'x.json',
+        '--compat',
+        '7',
+        '--dev',
+        '--people',
+        '50000',
+        '--update-rate-limit',
+        '2/1000',
+        '--rate-limit=off',
+        '--root-url',
+        'http://demo.local/',
       ]),
     ).toEqual({
       help: false,

@@ -112,7 +112,13 @@ describe('users, tokens, mailbox, requests, settings, clock, reset', () => {
     await c.get('/api/v1/me');
     const log = (await c.get('/_dev/requests')).json.requests;
     expect(log).toEqual([
-      { method: 'POST', path: '/api/v1/users.2fa.sendEmailCode', status: 200, at: expect.any(String), body: { emailOrUsername: 'test.john' } },
+      {
+        method: 'POST',
+        path: '/api/v1/users.2fa.sendEmailCode',
+        status: 200,
+        at: expect.any(String),
+        body: { emailOrUsername: 'test.john' },
+      },
       { method: 'GET', path: '/api/v1/me', status: 401, at: expect.any(String) },
     ]);
     await c.post('/api/v1/login', { user: 'demouser', password: 'demo-pass-1' });

@@ -55,7 +55,13 @@ const section1: Row[] = [
     },
   },
   { name: 'app user', status: 401, error: 'error-app-user-is-not-allowed-to-login', run: (c) => login(c, 'poll.app', 'app-pass-1') },
-  { name: 'login TOTP required', status: 401, error: 'totp-required', message: 'TOTP Required', run: (c) => login(c, 'roxie', 'roxie-pass-1') },
+  {
+    name: 'login TOTP required',
+    status: 401,
+    error: 'totp-required',
+    message: 'TOTP Required',
+    run: (c) => login(c, 'roxie', 'roxie-pass-1'),
+  },
   {
     name: 'login TOTP invalid',
     status: 401,
@@ -86,8 +92,18 @@ const section1: Row[] = [
 ];
 
 const section3: Row[] = [
-  { name: 'users.info unknown', status: 400, error: 'User not found.', run: async (c) => c.get('/api/v1/users.info?username=ghost', await c.loginDemo()) },
-  { name: 'users.info empty key', status: 400, error: 'Invalid search query.', run: async (c) => c.get('/api/v1/users.info?username=', await c.loginDemo()) },
+  {
+    name: 'users.info unknown',
+    status: 400,
+    error: 'User not found.',
+    run: async (c) => c.get('/api/v1/users.info?username=ghost', await c.loginDemo()),
+  },
+  {
+    name: 'users.info empty key',
+    status: 400,
+    error: 'Invalid search query.',
+    run: async (c) => c.get('/api/v1/users.info?username=', await c.loginDemo()),
+  },
 ];
 
 const section5: Row[] = [
@@ -103,8 +119,7 @@ const section5: Row[] = [
     status: 400,
     error: 'TOTP Invalid [totp-invalid]',
     errorType: 'totp-invalid',
-    run: async (c) =>
-      c.post('/api/v1/users.enableTotp', {}, await c.loginRoxie(), { 'x-2fa-code': '123456', 'x-2fa-method': 'totp' }),
+    run: async (c) => c.post('/api/v1/users.enableTotp', {}, await c.loginRoxie(), { 'x-2fa-code': '123456', 'x-2fa-method': 'totp' }),
   },
   {
     name: 'route 2FA max attempts',

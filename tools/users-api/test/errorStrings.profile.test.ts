@@ -6,7 +6,12 @@ import type { Row } from './errorTable';
 
 const section4: Row[] = [
   { name: 'name characters', status: 400, error: 'Name contains invalid characters', run: (c) => update(c, { name: 'A <b>' }) },
-  { name: 'name characters after decoding', status: 400, error: 'Name contains invalid characters', run: (c) => update(c, { name: 'A %3Cb%3E' }) },
+  {
+    name: 'name characters after decoding',
+    status: 400,
+    error: 'Name contains invalid characters',
+    run: (c) => update(c, { name: 'A %3Cb%3E' }),
+  },
   {
     name: 'profile changes off',
     status: 400,
@@ -25,44 +30,38 @@ const section4: Row[] = [
       ['Accounts_AllowEmailChange', { email: 'other@example.com', currentPassword: demoProof }, 'Edit user email is not allowed'],
       ['Accounts_AllowPasswordChange', { newPassword: 'another-pass-1', currentPassword: demoProof }, 'Edit user password is not allowed'],
     ] as const
-  ).map(
-    ([setting, data, text]): Row => ({
-      name: text,
-      status: 400,
-      error: `${text} [error-action-not-allowed]`,
-      errorType: 'error-action-not-allowed',
-      run: async (c) => {
-        await c.settings({ [setting]: false });
-        const res = await update(c, data);
-        expect(res.json.details).toEqual({ method: 'insertOrUpdateUser', action: 'Update_user' });
-        return res;
-      },
-    }),
-  ),
+  ).map(([setting, data, text]): Row => ({
+    name: text,
+    status: 400,
+    error: `${text} [error-action-not-allowed]`,
+    errorType: 'error-action-not-allowed',
+    run: async (c) => {
+      await c.settings({ [setting]: false });
+      const res = await update(c, data);
+      expect(res.json.details).toEqual({ method: 'insertOrUpdateUser', action: 'Update_user' });
+      return res;
+    },
+  })),
   ...(
     [
       ['invalid characters', 'bad name!'],
       ['taken (other case)', 'ROXIE'],
       ['taken by a team', 'Support'],
     ] as const
-  ).map(
-    ([what, username]): Row => ({
-      name: `identity: ${what}`,
-      status: 400,
-      error: 'Could not save user identity [error-could-not-save-identity]',
-      errorType: 'error-could-not-save-identity',
-      run: (c) => update(c, { username }),
-    }),
-  ),
-  ...['all', 'here', 'admin'].map(
-    (username): Row => ({
-      name: `blocked username ${username}`,
-      status: 400,
-      error: `${username} is blocked and can't be used! [error-blocked-username]`,
-      errorType: 'error-blocked-username',
-      run: (c) => update(c, { username }),
-    }),
-  ),
+  ).map(([what, username]): Row => ({
+    name: `identity: ${what}`,
+    status: 400,
+    error: 'Could not save user identity [error-could-not-save-identity]',
+    errorType: 'error-could-not-save-identity',
+    run: (c) => update(c, { username }),
+  })),
+  ...['all', 'here', 'admin'].map((username): Row => ({
+    name: `blocked username ${username}`,
+    status: 400,
+    error: `${username} is blocked and can't be used! [error-blocked-username]`,
+    errorType: 'error-blocked-username',
+    run: (c) => update(c, { username }),
+  })),
   {
     name: 'federated user renaming',
     status: 400,

@@ -24,7 +24,12 @@ describe('envelopes and headers', () => {
   });
 
   it('401 for missing, wrong, expired or revoked tokens', async () => {
-    const body = { success: false, error: 'You must be logged in to do this.', status: 'error', message: 'You must be logged in to do this.' };
+    const body = {
+      success: false,
+      error: 'You must be logged in to do this.',
+      status: 'error',
+      message: 'You must be logged in to do this.',
+    };
     expect((await c.get('/api/v1/me')).json).toEqual(body);
     const session = await c.loginDemo();
     expect((await c.get('/api/v1/me', { userId: session.userId, authToken: 'wrong' })).status).toBe(401);
@@ -66,7 +71,11 @@ describe('envelopes and headers', () => {
       headers: { 'Content-Type': 'application/json' },
     });
     expect(res.status).toBe(400);
-    expect(res.json).toMatchObject({ success: false, errorType: 'error-invalid-json', error: 'Malformed JSON in request body [error-invalid-json]' });
+    expect(res.json).toMatchObject({
+      success: false,
+      errorType: 'error-invalid-json',
+      error: 'Malformed JSON in request body [error-invalid-json]',
+    });
     expect((await c.get('/api/v1/me', session)).status).toBe(200);
   });
 
@@ -98,7 +107,9 @@ describe('general rate limit (10 per 60 s per route and IP)', () => {
         }
       }
       expect(statuses).toEqual([200, 200, 200, 429]);
-      expect(last?.json.error).toMatch(/^Error, too many requests\. Please slow down\. You must wait \d+ seconds before trying this endpoint again\. \[error-too-many-requests\]$/);
+      expect(last?.json.error).toMatch(
+        /^Error, too many requests\. Please slow down\. You must wait \d+ seconds before trying this endpoint again\. \[error-too-many-requests\]$/,
+      );
       expect(last?.headers.get('x-ratelimit-remaining')).toBe('0');
       // Another route has its own budget; /api/info is not limited.
       expect((await limited.get('/api/v1/users.getStatus', demo)).status).toBe(200);

@@ -65,7 +65,12 @@ describe('POST /api/v1/login', () => {
   it('email 2FA: mails a 123-456 code, reuses it on later challenges, accepts it with or without the dash', async () => {
     const first = await c.post('/api/v1/login', { user: 'test.john', password: 'john-pass-1' });
     expect(first.status).toBe(401);
-    expect(first.json.details).toMatchObject({ method: 'email', codeGenerated: true, emailOrUsername: 'test.john', availableMethods: ['email'] });
+    expect(first.json.details).toMatchObject({
+      method: 'email',
+      codeGenerated: true,
+      emailOrUsername: 'test.john',
+      availableMethods: ['email'],
+    });
     const code = await c.lastCode(DEMO.john.email);
     expect(code).toMatch(/^\d{3}-\d{3}$/);
     const second = await c.post('/api/v1/login', { user: 'test.john', password: 'john-pass-1' });

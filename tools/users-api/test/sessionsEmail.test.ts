@@ -37,7 +37,14 @@ describe('sessions', () => {
 
   it('removeOtherTokens drops personal access tokens too; logoutOtherClients keeps them', async () => {
     const seed = {
-      users: [{ _id: 'PatUser0000000001', username: 'pat.user', password: 'pat-pass-1', tokens: [{ token: 'pat-token-1', type: 'personalAccessToken' as const, name: 'ci' }] }],
+      users: [
+        {
+          _id: 'PatUser0000000001',
+          username: 'pat.user',
+          password: 'pat-pass-1',
+          tokens: [{ token: 'pat-token-1', type: 'personalAccessToken' as const, name: 'ci' }],
+        },
+      ],
     };
     const s = await start({ seed });
     try {

@@ -20,7 +20,13 @@ describe('status', () => {
       success: true,
     });
     const own = await c.get('/api/v1/users.getStatus', demo);
-    expect(own.json).toMatchObject({ _id: DEMO.demouser.id, status: 'away', connectionStatus: 'offline', statusSource: 'user', statusExpiresAt: future });
+    expect(own.json).toMatchObject({
+      _id: DEMO.demouser.id,
+      status: 'away',
+      connectionStatus: 'offline',
+      statusSource: 'user',
+      statusExpiresAt: future,
+    });
     const other = await c.get('/api/v1/users.getStatus?username=demouser', john);
     expect(other.json).not.toHaveProperty('connectionStatus');
     const presence = await c.get('/api/v1/users.getPresence', demo);
@@ -44,7 +50,9 @@ describe('status', () => {
     expect(other.status).toBe(403);
     expect((await c.post('/api/v1/users.setStatus', { status: 'busy', username: 'roxie' }, john)).status).toBe(200);
     await c.settings({ Accounts_AllowUserStatusMessageChange: false });
-    expect((await c.post('/api/v1/users.setStatus', { message: 'x' }, demo)).json.error).toBe('Change status is not allowed [error-not-allowed]');
+    expect((await c.post('/api/v1/users.setStatus', { message: 'x' }, demo)).json.error).toBe(
+      'Change status is not allowed [error-not-allowed]',
+    );
     expect((await c.post('/api/v1/users.setStatus', { status: 'online' }, demo)).status).toBe(200);
     await c.settings({ Accounts_AllowUserStatusMessageChange: true });
   });
@@ -84,7 +92,11 @@ describe('lists', () => {
   it('users.list: admins see emails and may filter by email; errors', async () => {
     const full = await c.get('/api/v1/users.list?email=FUNKE@test.com', john);
     expect(full.json.users).toHaveLength(1);
-    expect(full.json.users[0]).toMatchObject({ username: 'roxie', emails: [{ address: 'funke@test.com', verified: true }], roles: ['user', 'livechat-agent'] });
+    expect(full.json.users[0]).toMatchObject({
+      username: 'roxie',
+      emails: [{ address: 'funke@test.com', verified: true }],
+      roles: ['user', 'livechat-agent'],
+    });
     expect((await c.get('/api/v1/users.list?email=funke@test.com', demo)).status).toBe(403);
     const badSort = await c.get('/api/v1/users.list?sort=%7B%22username%22%3A2%7D', demo);
     expect(badSort.json).toEqual({
@@ -112,7 +124,13 @@ describe('lists', () => {
     expect(page.json.result.map((u: { username: string }) => u.username)).not.toContain('demouser');
     const found = await c.get('/api/v1/directory?type=users&text=funke', john);
     expect(found.json.result).toEqual([
-      expect.objectContaining({ _id: DEMO.roxie.id, username: 'roxie', nickname: 'baby girl', bio: 'Auspicious baby', emails: expect.any(Array) }),
+      expect.objectContaining({
+        _id: DEMO.roxie.id,
+        username: 'roxie',
+        nickname: 'baby girl',
+        bio: 'Auspicious baby',
+        emails: expect.any(Array),
+      }),
     ]);
     const local = await c.get('/api/v1/directory?type=users&text=matrix', demo);
     const all = await c.get('/api/v1/directory?type=users&text=matrix&workspace=all', demo);
@@ -146,7 +164,8 @@ describe('lists', () => {
   });
 
   it('checkUsernameAvailability', async () => {
-    const check = async (u: string) => (await c.get(`/api/v1/users.checkUsernameAvailability?username=${encodeURIComponent(u)}`, demo)).json;
+    const check = async (u: string) =>
+      (await c.get(`/api/v1/users.checkUsernameAvailability?username=${encodeURIComponent(u)}`, demo)).json;
     expect(await check('free.name')).toEqual({ result: true, success: true });
     expect((await check('ROXIE')).result).toBe(false);
     expect((await check('support')).result).toBe(false);

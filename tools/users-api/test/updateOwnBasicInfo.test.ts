@@ -28,7 +28,11 @@ describe('schema', () => {
   it('requires data, refuses non-string values, coerces numbers', async () => {
     const session = await c.loginDemo();
     const missing = await c.post(PATH, {}, session);
-    expect(missing.json).toEqual({ success: false, error: "must have required property 'data' [invalid-params]", errorType: 'invalid-params' });
+    expect(missing.json).toEqual({
+      success: false,
+      error: "must have required property 'data' [invalid-params]",
+      errorType: 'invalid-params',
+    });
     expect((await update(session, { nickname: { x: 1 } })).json.error).toBe('must be string [invalid-params]');
     const coerced = await update(session, { nickname: 42 });
     expect(coerced.status).toBe(200);
@@ -62,7 +66,11 @@ describe('2FA gate', () => {
   it('TOTP user: currentPassword is checked as a TOTP code; the header pair works', async () => {
     const roxie = await c.loginRoxie();
     const viaPassword = await update(roxie, { email: 'funke@new.example.com', currentPassword: sha256('roxie-pass-1') });
-    expect(viaPassword.json).toMatchObject({ error: 'TOTP Invalid [totp-invalid]', errorType: 'totp-invalid', details: { method: 'totp' } });
+    expect(viaPassword.json).toMatchObject({
+      error: 'TOTP Invalid [totp-invalid]',
+      errorType: 'totp-invalid',
+      details: { method: 'totp' },
+    });
     const onlyCode = await update(roxie, { email: 'funke@new.example.com' }, {}, { 'x-2fa-code': totpCode() });
     expect(onlyCode.json.errorType).toBe('totp-required');
     const ok = await update(roxie, { email: 'funke@new.example.com' }, {}, { 'x-2fa-code': totpCode(), 'x-2fa-method': 'totp' });
@@ -196,7 +204,8 @@ describe('rate limit (1 per 60 s per user, admins exempt)', () => {
       expect(retry.status).toBe(429);
       expect(retry.json).toEqual({
         success: false,
-        error: 'Error, too many requests. Please slow down. You must wait 60 seconds before trying this endpoint again. [error-too-many-requests]',
+        error:
+          'Error, too many requests. Please slow down. You must wait 60 seconds before trying this endpoint again. [error-too-many-requests]',
       });
       // Another user has their own budget; an admin has none.
       expect((await limited.post(PATH, { data: { nickname: 'r' } }, await limited.loginRoxie())).status).toBe(200);

@@ -21,7 +21,9 @@ describe('migration 001: servers and accounts', () => {
   const addServer = () => db.prepare("INSERT INTO servers (id, origin, added_at) VALUES ('s1', 'https://chat.example', 1)").run();
   const addAccount = (state = 'signed-in') =>
     db
-      .prepare("INSERT INTO accounts (id, server_id, user_id, username, state, created_at, updated_at) VALUES ('a1', 's1', 'u1', 'demo', ?, 1, 1)")
+      .prepare(
+        "INSERT INTO accounts (id, server_id, user_id, username, state, created_at, updated_at) VALUES ('a1', 's1', 'u1', 'demo', ?, 1, 1)",
+      )
       .run(state);
 
   it('creates servers and accounts with no column for a secret', () => {
@@ -43,7 +45,11 @@ describe('migration 001: servers and accounts', () => {
     addServer();
     expect(() => addAccount('hacked')).toThrow(/CHECK/);
     expect(() =>
-      db.prepare("INSERT INTO accounts (id, server_id, user_id, username, state, created_at, updated_at) VALUES ('a2', 'nope', 'u', 'x', 'signed-in', 1, 1)").run(),
+      db
+        .prepare(
+          "INSERT INTO accounts (id, server_id, user_id, username, state, created_at, updated_at) VALUES ('a2', 'nope', 'u', 'x', 'signed-in', 1, 1)",
+        )
+        .run(),
     ).toThrow(/FOREIGN KEY/);
   });
 

@@ -14,7 +14,9 @@ describe('migration 002: cached profiles', () => {
     db.pragma('foreign_keys = ON');
     migration001.up(db);
     db.exec("INSERT INTO servers (id, origin, added_at) VALUES ('s', 'https://x.example', 1)");
-    db.exec("INSERT INTO accounts (id, server_id, user_id, username, state, created_at, updated_at) VALUES ('a', 's', 'u', 'n', 'signed-in', 1, 1)");
+    db.exec(
+      "INSERT INTO accounts (id, server_id, user_id, username, state, created_at, updated_at) VALUES ('a', 's', 'u', 'n', 'signed-in', 1, 1)",
+    );
     migration002.up(db);
   });
   afterEach(() => {

@@ -10,10 +10,17 @@ describe('migration 003: people and their search index', () => {
   let db: Database.Database;
   const insert = (userId: string, username: string, name: string) =>
     db
-      .prepare("INSERT INTO people (server_id, user_id, username, name, nickname, emails, document, fetched_at) VALUES ('s', ?, ?, ?, NULL, NULL, '{}', 1)")
+      .prepare(
+        "INSERT INTO people (server_id, user_id, username, name, nickname, emails, document, fetched_at) VALUES ('s', ?, ?, ?, NULL, NULL, '{}', 1)",
+      )
       .run(userId, username, name);
   const search = (text: string) =>
-    db.prepare('SELECT p.username FROM people_search JOIN people p ON p.rowid = people_search.rowid WHERE people_search MATCH ? ORDER BY p.username').pluck().all(`"${text}"`);
+    db
+      .prepare(
+        'SELECT p.username FROM people_search JOIN people p ON p.rowid = people_search.rowid WHERE people_search MATCH ? ORDER BY p.username',
+      )
+      .pluck()
+      .all(`"${text}"`);
 
   beforeEach(() => {
     temp = makeTempDir();

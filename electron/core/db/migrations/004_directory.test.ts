@@ -5,7 +5,9 @@ describe('migration 004: directory sync state', () => {
   let opened: TempDatabase;
   const row = (state: string) =>
     opened.db
-      .prepare("INSERT OR REPLACE INTO directory_sync (server_id, account_id, round, next_offset, state, started_at) VALUES ('s', 'a', 1, 0, ?, 1)")
+      .prepare(
+        "INSERT OR REPLACE INTO directory_sync (server_id, account_id, round, next_offset, state, started_at) VALUES ('s', 'a', 1, 0, ?, 1)",
+      )
       .run(state);
 
   beforeEach(() => {
@@ -25,7 +27,9 @@ describe('migration 004: directory sync state', () => {
 
   it('answers a prefix range from the case-insensitive username index', () => {
     const plan = opened.db
-      .prepare("EXPLAIN QUERY PLAN SELECT user_id FROM people WHERE server_id = 's' AND username >= 'ab' COLLATE NOCASE AND username < 'ac' COLLATE NOCASE")
+      .prepare(
+        "EXPLAIN QUERY PLAN SELECT user_id FROM people WHERE server_id = 's' AND username >= 'ab' COLLATE NOCASE AND username < 'ac' COLLATE NOCASE",
+      )
       .all() as { detail: string }[];
     expect(plan.map((step) => step.detail).join('\n')).toContain('people_username_nocase');
   });

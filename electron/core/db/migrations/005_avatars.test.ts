@@ -13,7 +13,9 @@ describe('migration 005: avatars', () => {
   });
 
   it('keeps one image per server and username, and drops them with the server', () => {
-    const put = opened.db.prepare("INSERT INTO avatars (server_id, username, content_type, bytes, fetched_at) VALUES ('s', 'ann', 'image/png', ?, 1)");
+    const put = opened.db.prepare(
+      "INSERT INTO avatars (server_id, username, content_type, bytes, fetched_at) VALUES ('s', 'ann', 'image/png', ?, 1)",
+    );
     put.run(Buffer.from([1, 2, 3]));
     expect(() => put.run(Buffer.from([4]))).toThrow(/UNIQUE/);
     expect(opened.db.prepare('SELECT bytes FROM avatars').pluck().get()).toEqual(Buffer.from([1, 2, 3]));

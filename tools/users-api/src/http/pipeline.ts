@@ -50,7 +50,13 @@ const header = (req: IncomingMessage, name: string): string | undefined => {
 };
 
 /** Returns the status sent, or undefined when the call should go on (delay-only fault). */
-async function applyFault(app: App, fault: Fault, req: IncomingMessage, res: ServerResponse, signal: AbortSignal): Promise<number | undefined> {
+async function applyFault(
+  app: App,
+  fault: Fault,
+  req: IncomingMessage,
+  res: ServerResponse,
+  signal: AbortSignal,
+): Promise<number | undefined> {
   if (fault.delayMs) await sleep(fault.delayMs, undefined, { signal });
   if (fault.reset) {
     req.socket.destroy();
@@ -188,7 +194,14 @@ async function handle(
     status = failure.status;
     send(res, status, failure.reply, API_HEADERS);
   } finally {
-    if (!isDev) app.requestLog.add({ method, path, status, at: app.clock.date().toISOString(), ...(loggedBody !== undefined && { body: loggedBody }) });
+    if (!isDev)
+      app.requestLog.add({
+        method,
+        path,
+        status,
+        at: app.clock.date().toISOString(),
+        ...(loggedBody !== undefined && { body: loggedBody }),
+      });
   }
 }
 

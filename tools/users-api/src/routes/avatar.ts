@@ -41,7 +41,10 @@ async function avatarFromUrl(app: App, user: UserDoc, url: string): Promise<void
     throw thrown('error-avatar-invalid-url', `Invalid avatar URL: ${encodeURI(url)}`);
   }
   const handlingError = () =>
-    thrown('error-avatar-url-handling', `Error while handling avatar setting from a URL (${encodeURI(url)}) for ${user.username ?? user._id}`);
+    thrown(
+      'error-avatar-url-handling',
+      `Error while handling avatar setting from a URL (${encodeURI(url)}) for ${user.username ?? user._id}`,
+    );
   if (!isLoopback(parsed.hostname)) throw handlingError();
   let response: Response;
   try {

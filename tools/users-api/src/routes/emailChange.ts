@@ -52,7 +52,8 @@ export function changeEmail(app: App, user: UserDoc, email: string): void {
   // Sending the address already on file does nothing (§4).
   if (previous === email) return;
   const trimmed = email.trim();
-  if (!EMAIL_RE.test(trimmed)) throw thrown('error-invalid-email', `Invalid email ${trimmed}`, { function: 'RocketChat.setEmail', email: trimmed });
+  if (!EMAIL_RE.test(trimmed))
+    throw thrown('error-invalid-email', `Invalid email ${trimmed}`, { function: 'RocketChat.setEmail', email: trimmed });
   assertDomainAllowed(app, trimmed);
   const owner = app.store.byEmailInsensitive(trimmed);
   if (owner && owner._id !== user._id) {

@@ -36,7 +36,10 @@ function usersList(ctx: RequestContext) {
   const page = pageOf(app.settings, query);
   const fields: (keyof UserDoc)[] = ['_id', 'name', 'username', 'status', 'active', 'avatarETag', 'type'];
   if (full) fields.push('emails', 'roles', 'lastLogin');
-  const items = slicePage(users, page).map((u) => ({ ...pickDefined(u, fields), ...(u.name !== undefined && { nameInsensitive: u.name.toLowerCase() }) }));
+  const items = slicePage(users, page).map((u) => ({
+    ...pickDefined(u, fields),
+    ...(u.name !== undefined && { nameInsensitive: u.name.toLowerCase() }),
+  }));
   return ok({ users: items, count: items.length, offset: page.offset, total: users.length });
 }
 
@@ -49,14 +52,24 @@ function autocomplete(ctx: RequestContext) {
     throw thrown('error-invalid-params', 'The selector param must be a JSON object');
   }
   const term = String((selector.value as Record<string, unknown>).term ?? '');
-  const contacts = new Set(app.store.subscriptionsOf(me._id).filter((s) => s.t === 'd').map((s) => s.name));
+  const contacts = new Set(
+    app.store
+      .subscriptionsOf(me._id)
+      .filter((s) => s.t === 'd')
+      .map((s) => s.name),
+  );
   const matches = app.store
     .allUsers()
     .filter((u) => u.active && u.username && u._id !== me._id && u.type !== 'app')
     .filter(contains(term));
   // §6: DM contacts first.
-  matches.sort((a, b) => Number(contacts.has(b.username ?? '')) - Number(contacts.has(a.username ?? '')) || compareBy((u: UserDoc) => u.username, 1)(a, b));
-  const items = matches.slice(0, 10).map((u) => ({ ...pickDefined(u, ['_id', 'name', 'username', 'nickname', 'avatarETag']), status: u.status ?? 'offline' }));
+  matches.sort(
+    (a, b) =>
+      Number(contacts.has(b.username ?? '')) - Number(contacts.has(a.username ?? '')) || compareBy((u: UserDoc) => u.username, 1)(a, b),
+  );
+  const items = matches
+    .slice(0, 10)
+    .map((u) => ({ ...pickDefined(u, ['_id', 'name', 'username', 'nickname', 'avatarETag']), status: u.status ?? 'offline' }));
   return ok({ items });
 }
 

@@ -26,7 +26,8 @@ class LoginError extends Error {
 
 function loginFailure(error: string | number, message: string, details?: unknown): ApiError {
   // "User not found" becomes Unauthorized/Unauthorized (§1).
-  if (message === 'User not found') return new ApiError(401, { success: false, error: 'Unauthorized', status: 'error', message: 'Unauthorized' });
+  if (message === 'User not found')
+    return new ApiError(401, { success: false, error: 'Unauthorized', status: 'error', message: 'Unauthorized' });
   return new ApiError(401, { success: false, error, status: 'error', ...(details !== undefined && { details }), message });
 }
 
@@ -83,7 +84,8 @@ async function passwordLogin(ctx: RequestContext, body: Record<string, unknown>,
     app.loginBlocks.recordFailure(identity.key, ctx.ip);
     throw new LoginError(403, 'Incorrect password');
   }
-  if (!user.active) throw new LoginError('error-user-is-not-activated', 'User is not activated', { function: 'Accounts.validateLoginAttempt' });
+  if (!user.active)
+    throw new LoginError('error-user-is-not-activated', 'User is not activated', { function: 'Accounts.validateLoginAttempt' });
   if (user.type === 'app') throw new LoginError('error-app-user-is-not-allowed-to-login', 'App user is not allowed to login');
   if (app.settings.Dev_License_User_Limit_Reached && !hasPermission(app, user, 'view-statistics')) {
     throw new LoginError('error-license-user-limit-reached', 'The maximum number of users has been reached.');

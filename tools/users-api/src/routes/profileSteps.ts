@@ -53,7 +53,10 @@ export function blockedUsernames(app: App): string[] {
 export const usernamePattern = (app: App): RegExp => new RegExp(`^${app.settings.UTF8_User_Names_Validation}$`);
 
 export function blockedUsernameError(username: string) {
-  return thrown('error-blocked-username', `${username} is blocked and can't be used!`, { method: 'checkUsernameAvailability', field: username });
+  return thrown('error-blocked-username', `${username} is blocked and can't be used!`, {
+    method: 'checkUsernameAvailability',
+    field: username,
+  });
 }
 
 /** Taken by someone else (ignoring case) or by a team. */

@@ -79,8 +79,7 @@ const password: Method = {
   maxAttempts: () => false,
 };
 
-export const availableMethods = (app: App, user: UserDoc): string[] =>
-  [totp, email].filter((m) => m.enabled(app, user)).map((m) => m.name);
+export const availableMethods = (app: App, user: UserDoc): string[] => [totp, email].filter((m) => m.enabled(app, user)).map((m) => m.name);
 
 /** An explicit method is honoured only if it is totp or email (§5 "Method choice"). */
 function selectMethod(app: App, user: UserDoc, method: string | undefined, options: TwoFactorOptions): Method | undefined {
