@@ -1,6 +1,6 @@
 /**
  * Every failure crosses the IPC boundary as data, never as a thrown exception.
- * The codes are the ones in DESIGN.md, plus `internal` for a bug in the core itself
+ * The codes are the ones in docs/architecture.md, plus `internal` for a bug in the core itself
  * (so a programming error is never disguised as a server or network problem).
  */
 export const errorCodes = [

@@ -1,5 +1,5 @@
 /**
- * The server's password policy (GET pw.getPolicy, PROTOCOL.md §4 step 10) as a checklist
+ * The server's password policy (GET pw.getPolicy, docs/protocol.md §4 step 10) as a checklist
  * the person sees fill in while typing. Zod-free: the renderer evaluates it locally and
  * the core checks the same rules before sending, so a policy refusal costs no request
  * against the one-per-minute limit.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkChanges, checkField, isEditField } from './profileEdits';
 
-describe('profile edit rules (PROTOCOL.md §4)', () => {
+describe('profile edit rules (docs/protocol.md §4)', () => {
   it('refuses names with < > \\ / even when URI-encoded, and empty names', () => {
     expect(checkField('name', 'Ann Lee')).toBeNull();
     expect(checkField('name', 'Ann <b>')).toMatch(/may not contain/);

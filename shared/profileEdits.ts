@@ -1,6 +1,6 @@
 /**
  * What a person may change on their own profile, and the server's rules for it
- * (PROTOCOL.md §4), in plain words. Zod-free so the renderer checks as you type with
+ * (docs/protocol.md §4), in plain words. Zod-free so the renderer checks as you type with
  * exactly the rules the core applies before anything is queued.
  */
 

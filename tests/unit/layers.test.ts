@@ -10,7 +10,7 @@ async function layerErrors(file: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).filter((message) => message.ruleId === 'layers/layers').map((message) => message.message);
 }
 
-describe('lint: the layer table of DESIGN.md', () => {
+describe('lint: the layer table of docs/architecture.md', () => {
   it.each([
     ['renderer/src/x.ts', "import { createCore } from '../../electron/core/createCore';\nexport const x = createCore;"],
     ['renderer/src/x.ts', "import fs from 'node:fs';\nexport const x = fs;"],

@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * The layer table of DESIGN.md as a lint rule: which folder may import which, and
+ * The layer table of docs/architecture.md as a lint rule: which folder may import which, and
  * which packages each layer may use. A relative import is resolved to the folder it
  * lands in; a bare import is judged by its package name.
  */
@@ -72,7 +72,7 @@ function packageName(spec) {
 export const layersRule = {
   meta: {
     type: 'problem',
-    docs: { description: 'Enforce the import direction of the layer table in DESIGN.md' },
+    docs: { description: 'Enforce the import direction of the layer table in docs/architecture.md' },
     schema: [],
     messages: { badLayering: 'Bad layering: {{label}} (imports "{{spec}}").' },
   },

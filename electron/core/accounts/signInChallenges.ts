@@ -17,7 +17,7 @@ const lifetimeMs = 10 * 60_000;
 
 /**
  * Sign-ins that the server answered with a 2FA challenge. The server wants the same
- * login body again with the code (PROTOCOL.md §1), so the password's digest stays
+ * login body again with the code (docs/protocol.md §1), so the password's digest stays
  * here, in memory, for the few minutes the challenge lives — and the renderer only
  * ever holds the challenge id.
  */

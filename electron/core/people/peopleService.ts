@@ -25,7 +25,7 @@ export interface PeopleDeps {
 }
 
 /**
- * Looking people up on an account's server (users.info by exactly one key, PROTOCOL.md §3).
+ * Looking people up on an account's server (users.info by exactly one key, docs/protocol.md §3).
  * Every answer is cached; when the server cannot be reached, the saved copy answers.
  */
 export class PeopleService {

@@ -1,7 +1,7 @@
 /**
  * What must never be stored or shown, whatever a server sends: 7.x servers reply to
  * updateOwnBasicInfo with the raw user document, bcrypt hash and resume tokens included
- * (PROTOCOL.md §4), and users.info for oneself carries `services`.
+ * (docs/protocol.md §4), and users.info for oneself carries `services`.
  * Only the 2FA-enabled flags and whether a password exists survive from `services`.
  */
 const forbiddenKeys = new Set([

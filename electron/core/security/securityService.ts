@@ -37,7 +37,7 @@ export interface SecurityDeps {
   isOnline(accountId: string): boolean;
 }
 
-/** What confirms a change on this account (PROTOCOL.md §4 "2FA gate"): TOTP, else email, else password. */
+/** What confirms a change on this account (docs/protocol.md §4 "2FA gate"): TOTP, else email, else password. */
 export function methodOf(document: Record<string, unknown>): { method: Method; totp: boolean; email: boolean; password: boolean } {
   const services = (document.services ?? {}) as {
     totp?: { enabled?: boolean };
@@ -53,7 +53,7 @@ export function methodOf(document: Record<string, unknown>): { method: Method; t
 }
 
 /**
- * The sensitive changes (DESIGN.md "Two-factor flow"): password, email, authenticator
+ * The sensitive changes (docs/architecture.md "Two-factor flow"): password, email, authenticator
  * app, other sessions. Online only and never queued. The method is known before the
  * first request, so that request carries its proof — a challenge-then-retry would meet
  * the server's one-call-a-minute limit. Passwords and codes live only for the call.
@@ -276,13 +276,13 @@ function missingProof(method: Method, proof: Proof): Record<string, string> {
   return {};
 }
 
-/** The request data and headers for updateOwnBasicInfo's gate (PROTOCOL.md §4 "Recipe"). */
+/** The request data and headers for updateOwnBasicInfo's gate (docs/protocol.md §4 "Recipe"). */
 function gated(method: Method, proof: Proof, data: Record<string, string>): { data: Record<string, string>; headers: TwoFactorHeaders } {
   if (method === 'password') return { data: { ...data, currentPassword: passwordDigest(proof.currentPassword ?? '') }, headers: {} };
   return { data, headers: gatedHeaders(method, proof) };
 }
 
-/** The x-2fa headers for routes that check a second factor (PROTOCOL.md §5). */
+/** The x-2fa headers for routes that check a second factor (docs/protocol.md §5). */
 function gatedHeaders(method: Method, proof: Proof): TwoFactorHeaders {
   if (method === 'totp' || method === 'email') return { 'x-2fa-code': (proof.code ?? '').trim(), 'x-2fa-method': method };
   if (method === 'password') return { 'x-2fa-code': passwordDigest(proof.currentPassword ?? ''), 'x-2fa-method': 'password' };

@@ -3,7 +3,7 @@ import type { ApiFailure } from '../usersApi/apiFailure';
 
 /**
  * Which edited field a refusal of users.updateOwnBasicInfo / users.setStatus is about
- * (PROTOCOL.md §4 steps), with the words to show next to it. Null when the server's
+ * (docs/protocol.md §4 steps), with the words to show next to it. Null when the server's
  * answer does not name a field: then every field of the request carries the message.
  */
 export function fieldOfFailure(failure: ApiFailure, sent: EditField[]): { field: EditField; message: string } | null {

@@ -4,7 +4,7 @@ import { loginReplySchema, meReplySchema, serverInfoReplySchema } from './replyS
 import type { Credentials, UsersApiClient } from './usersApiClient';
 import type { z } from 'zod';
 
-/** Lowercase hex SHA-256 of the UTF-8 password: the digest every users API accepts (PROTOCOL.md §1, §8). */
+/** Lowercase hex SHA-256 of the UTF-8 password: the digest every users API accepts (docs/protocol.md §1, §8). */
 export function passwordDigest(password: string): string {
   return createHash('sha256').update(password, 'utf8').digest('hex');
 }
@@ -30,7 +30,7 @@ export interface LoginAnswer {
 
 /**
  * Password login with the digest form (see passwordDigest); `code` answers a 2FA
- * challenge (the server wants the same body again with the code added, PROTOCOL.md §1).
+ * challenge (the server wants the same body again with the code added, docs/protocol.md §1).
  */
 export async function login(client: UsersApiClient, user: string, digest: string, code?: string): Promise<LoginAnswer> {
   const body: Record<string, unknown> = { user, password: { digest, algorithm: 'sha-256' } };
@@ -56,7 +56,7 @@ export async function logout(client: UsersApiClient, auth: Credentials): Promise
 }
 
 /**
- * Always answers success, even for unknown users (PROTOCOL.md §5). With a session the
+ * Always answers success, even for unknown users (docs/protocol.md §5). With a session the
  * code goes to that account (a sensitive change); without one, to the user signing in.
  */
 export async function sendEmailCode(client: UsersApiClient, emailOrUsername: string, auth?: Credentials): Promise<void> {

@@ -7,7 +7,7 @@ export const maxAvatarBytes = 2 * 1024 * 1024;
 export type AvatarReply = { changed: false } | { changed: true; contentType: string; bytes: Buffer; lastModified: string | null };
 
 /**
- * GET /avatar/<username> (PROTOCOL.md §6): no ETag header, so freshness is asked with
+ * GET /avatar/<username> (docs/protocol.md §6): no ETag header, so freshness is asked with
  * If-Modified-Since and a 304 means "keep yours". The session goes along as the rc_uid /
  * rc_token cookies for servers that block anonymous avatar access.
  */

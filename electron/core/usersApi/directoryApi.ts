@@ -10,7 +10,7 @@ export interface PeoplePage {
   total: number;
 }
 
-/** Servers cap pages at 100 (PROTOCOL.md §6 "Lists"). */
+/** Servers cap pages at 100 (docs/protocol.md §6 "Lists"). */
 export const pageSize = 100;
 
 /**

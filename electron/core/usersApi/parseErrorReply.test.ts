@@ -4,7 +4,7 @@ import { parseErrorReply, splitReason } from './parseErrorReply';
 const now = Date.parse('2026-11-25T12:00:00Z');
 const noHeaders = new Headers();
 
-describe('parseErrorReply: every envelope of PROTOCOL.md', () => {
+describe('parseErrorReply: every envelope of docs/protocol.md', () => {
   it.each([
     // [status, body, expected code, expected serverCode]
     [

@@ -2,7 +2,7 @@ import type { TwoFactorChallenge } from '../../../shared/errors';
 import { ApiFailure } from './apiFailure';
 
 /**
- * Reads any error envelope of PROTOCOL.md (sections 0, 1, 7, 8) and maps it onto the
+ * Reads any error envelope of docs/protocol.md (sections 0, 1, 7, 8) and maps it onto the
  * contract's codes:
  * - thrown errors `{error: "Reason [code]", errorType}` (the suffix may be missing);
  * - plain failures `{error: "text"}`;

@@ -5,7 +5,7 @@ import type { Credentials, UsersApiClient } from './usersApiClient';
 
 /**
  * The own profile in full: /me (status, settings, services flags) merged with
- * users.info for oneself (createdAt, lastLogin, rooms with unread counts, PROTOCOL.md §2–3).
+ * users.info for oneself (createdAt, lastLogin, rooms with unread counts, docs/protocol.md §2–3).
  */
 export async function fetchOwnProfile(client: UsersApiClient, auth: Credentials): Promise<Record<string, unknown>> {
   const me = meReplySchema.safeParse(await client.request({ path: '/api/v1/me', auth }));
@@ -19,7 +19,7 @@ export async function fetchOwnProfile(client: UsersApiClient, auth: Credentials)
 }
 
 /**
- * /me as it is now (PROTOCOL.md §2), nulls allowed: what the outbox compares edits with,
+ * /me as it is now (docs/protocol.md §2), nulls allowed: what the outbox compares edits with,
  * and where the account's second-factor flags and addresses are read before a sensitive change.
  */
 export const currentMeSchema = z.looseObject({

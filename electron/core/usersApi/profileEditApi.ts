@@ -3,7 +3,7 @@ import { ApiFailure } from './apiFailure';
 import type { Credentials, UsersApiClient } from './usersApiClient';
 
 /**
- * users.updateOwnBasicInfo with only the changed fields (PROTOCOL.md §4). Never retried
+ * users.updateOwnBasicInfo with only the changed fields (docs/protocol.md §4). Never retried
  * here: the server applies fields step by step without rollback, so the outbox re-reads
  * the profile and decides. Its reply is not kept (7.x replies hold hashes and tokens).
  */
@@ -44,7 +44,7 @@ export async function uploadAvatar(client: UsersApiClient, auth: Credentials, im
   });
 }
 
-/** users.resetAvatar needs the user named even for oneself (PROTOCOL.md §6). */
+/** users.resetAvatar needs the user named even for oneself (docs/protocol.md §6). */
 export async function resetAvatar(client: UsersApiClient, auth: Credentials): Promise<void> {
   await client.request({ path: '/api/v1/users.resetAvatar', auth, body: { userId: auth.userId }, retry: false });
 }

@@ -31,7 +31,7 @@ export const usersInfoReplySchema = z.looseObject({ user: z.looseObject({ _id: z
 const listedUserSchema = z.looseObject({ _id: z.string() });
 const pageCounts = { count: z.number().int().nonnegative(), offset: z.number().int().nonnegative(), total: z.number().int().nonnegative() };
 
-/** `users.list` (PROTOCOL.md §6): `{users, count, offset, total}`. */
+/** `users.list` (docs/protocol.md §6): `{users, count, offset, total}`. */
 export const usersListReplySchema = z.looseObject({ users: z.array(listedUserSchema), ...pageCounts });
 
 /** `directory?type=users`: the same page with the people under `result`. */

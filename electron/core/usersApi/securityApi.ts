@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ApiFailure } from './apiFailure';
 import type { Credentials, UsersApiClient } from './usersApiClient';
 
-/** Headers that carry a second factor (PROTOCOL.md §5); read only when both are present. */
+/** Headers that carry a second factor (docs/protocol.md §5); read only when both are present. */
 export type TwoFactorHeaders = { 'x-2fa-code': string; 'x-2fa-method': 'totp' | 'email' | 'password' } | Record<string, never>;
 
 /** Sensitive POSTs are never retried: a 2FA code may be single-use and the limit is one a minute. */

@@ -82,7 +82,7 @@ export class UsersApiClient {
       const body = parseJson(text);
       const method = methodOf(request);
       if (reply.status >= 200 && reply.status < 300) {
-        // Logout may answer 200 with an empty body (PROTOCOL.md section 2): the status is what counts.
+        // Logout may answer 200 with an empty body (docs/protocol.md section 2): the status is what counts.
         if (text.trim() === '' && method === 'POST') return {};
         if (body === undefined || (isRecord(body) && body.success === false)) {
           throw new ApiFailure('server-error', 'The server sent a reply the app cannot read.', { status: reply.status });

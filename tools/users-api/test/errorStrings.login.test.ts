@@ -1,4 +1,4 @@
-// Error strings of PROTOCOL.md §1 (login), §3 (users.info) and §5 (two-factor), table-driven.
+// Error strings of docs/protocol.md §1 (login), §3 (users.info) and §5 (two-factor), table-driven.
 import { describe } from 'vitest';
 import { login, runRows } from './errorTable';
 import type { Row } from './errorTable';

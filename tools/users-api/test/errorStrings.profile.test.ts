@@ -1,4 +1,4 @@
-// Error strings of PROTOCOL.md §4 (users.updateOwnBasicInfo), table-driven, one step per row.
+// Error strings of docs/protocol.md §4 (users.updateOwnBasicInfo), table-driven, one step per row.
 import { describe, expect, it } from 'vitest';
 import { DEMO, sha256, start } from './helpers';
 import { UPDATE, demoProof, devSession, runRows, update } from './errorTable';

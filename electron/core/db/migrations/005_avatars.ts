@@ -2,7 +2,7 @@ import type { Migration } from '../migration';
 
 /**
  * Avatar images per server and username, kept with the server's Last-Modified so a
- * refresh asks If-Modified-Since and a 304 keeps the bytes (PROTOCOL.md §6 avatars).
+ * refresh asks If-Modified-Since and a 304 keeps the bytes (docs/protocol.md §6 avatars).
  */
 export const migration005: Migration = {
   version: 5,

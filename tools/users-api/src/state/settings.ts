@@ -1,5 +1,5 @@
 // Server settings, named after the Rocket.Chat setting ids they imitate so the
-// README and PROTOCOL.md can be read side by side. Defaults are Rocket.Chat's,
+// README and docs/protocol.md can be read side by side. Defaults are Rocket.Chat's,
 // except where noted. `/_dev/settings` patches them at run time.
 import type { CustomFieldDef } from './types';
 
