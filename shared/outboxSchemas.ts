@@ -1,10 +1,36 @@
 import { z } from 'zod';
 import { maxAvatarUploadBytes } from './limits';
-import { isEditField, statusTypes } from './profileEdits';
+import { customFieldKeyPattern, fieldLimits, isEditField, statusTypes, type EditChanges } from './profileEdits';
 
 const accountId = z.string().min(1).max(200);
 /** Structure only; the rules in plain words (profileEdits.ts) are applied by the core. */
 const text = z.string().max(2000);
+
+/**
+ * Custom fields by key. Checked by hand rather than with z.record, which drops a
+ * `__proto__` key without a word: every key is ordinary data here, kept or refused aloud.
+ */
+const checkedCustomFields = z.unknown().transform((value, context): Record<string, string> => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    context.addIssue({ code: 'custom', message: 'Custom fields must be a set of names and values.' });
+    return z.NEVER;
+  }
+  const entries = Object.entries(value);
+  if (entries.length > fieldLimits.customFieldsPerEdit) {
+    context.addIssue({ code: 'custom', message: `At most ${fieldLimits.customFieldsPerEdit} custom fields can be changed at once.` });
+    return z.NEVER;
+  }
+  for (const [key, field] of entries) {
+    if (!customFieldKeyPattern.test(key)) {
+      context.addIssue({ code: 'custom', path: [key], message: 'A custom field name has 1 to 64 characters, without dots or spaces.' });
+    } else if (typeof field !== 'string' || field.length > 2000) {
+      context.addIssue({ code: 'custom', path: [key], message: 'A custom field value is text of at most 2000 characters.' });
+    }
+  }
+  return Object.fromEntries(entries) as Record<string, string>;
+});
+/** Callers see the record it checks (the check itself takes anything). */
+const customFieldsSchema = checkedCustomFields as unknown as z.ZodType<Record<string, string>, Record<string, string>>;
 
 export const profileEditRequestSchema = z
   .object({
@@ -17,21 +43,12 @@ export const profileEditRequestSchema = z
         bio: text.optional(),
         statusText: text.optional(),
         statusType: z.enum(statusTypes).optional(),
-        customFields: z
-          .record(
-            z
-              .string()
-              .min(1)
-              .max(64)
-              .regex(/^[^.\s]+$/),
-            text,
-          )
-          .optional(),
+        customFields: customFieldsSchema.optional(),
       })
       .strict(),
   })
   .strict();
-export type ProfileEditRequest = z.input<typeof profileEditRequestSchema>;
+export type ProfileEditRequest = z.input<typeof profileEditRequestSchema> & { changes: EditChanges };
 
 export const statusRequestSchema = z.object({ accountId, status: z.enum(statusTypes), text: z.string().max(2000) }).strict();
 

@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { checkChanges, checkField, isEditField } from './profileEdits';
+import {
+  checkChanges,
+  checkField,
+  customField,
+  customKeyOf,
+  editableValue,
+  flattenChanges,
+  isCustomField,
+  isEditField,
+  nestChanges,
+  statusBodyOf,
+  statusFields,
+  updateBodyOf,
+  withEdits,
+} from './profileEdits';
 
 describe('profile edit rules (docs/protocol.md §4)', () => {
   it('refuses names with < > \\ / even when URI-encoded, and empty names', () => {
@@ -32,5 +46,61 @@ describe('profile edit rules (docs/protocol.md §4)', () => {
     expect(isEditField('customFields.')).toBe(false);
     expect(isEditField('password')).toBe(false);
     expect(checkChanges({ name: 'x/y', bio: 'fine' })).toEqual({ name: 'Name may not contain <, >, \\ or /.' });
+  });
+});
+
+describe('the edit field codec', () => {
+  it('names custom fields with their prefix and reads the key back', () => {
+    expect(customField('twitter')).toBe('customFields.twitter');
+    expect(customKeyOf('customFields.twitter')).toBe('twitter');
+    expect(customKeyOf('bio')).toBeNull();
+    expect(isCustomField('customFields.x')).toBe(true);
+    expect(isCustomField('name')).toBe(false);
+  });
+
+  it('flattens the nested changes of profile.edit into one edit per field, and nests them back', () => {
+    const changes = { name: '  Ann  ', statusType: 'away' as const, customFields: { twitter: '@ann', department: 'Sales' } };
+    const edits = flattenChanges(changes);
+    expect(edits).toEqual([
+      { field: 'name', value: 'Ann' },
+      { field: 'statusType', value: 'away' },
+      { field: 'customFields.twitter', value: '@ann' },
+      { field: 'customFields.department', value: 'Sales' },
+    ]);
+    expect(nestChanges(edits)).toEqual({ name: 'Ann', statusType: 'away', customFields: { twitter: '@ann', department: 'Sales' } });
+  });
+
+  it('maps the status to the document key `status` when reading and writing a user document', () => {
+    const document = { status: 'online', name: 'Ann', customFields: { twitter: '@ann' } };
+    expect(editableValue(document, 'statusType')).toBe('online');
+    expect(withEdits(document, [{ field: 'statusType', value: 'busy' }])).toEqual({ ...document, status: 'busy' });
+    expect(document.status).toBe('online'); // a copy, not a change in place
+  });
+
+  it('treats keys such as constructor, toString and __proto__ as ordinary custom fields', () => {
+    const odd = ['constructor', 'toString', 'hasOwnProperty', 'valueOf', '__proto__'];
+    const profile = { customFields: {} };
+    for (const key of odd) expect(editableValue(profile, customField(key))).toBe('');
+    const edits = odd.map((key) => ({ field: customField(key), value: `v-${key}` }));
+    const updated = withEdits(profile, edits);
+    for (const key of odd) expect(editableValue(updated, customField(key))).toBe(`v-${key}`);
+    expect(Object.getPrototypeOf(updated.customFields)).toBe(Object.prototype);
+    const body = updateBodyOf(edits, { department: 'Sales' });
+    expect(JSON.parse(JSON.stringify(body.customFields))).toEqual({
+      department: 'Sales',
+      ...Object.fromEntries(odd.map((key) => [key, `v-${key}`])),
+    });
+    expect(Object.keys(nestChanges(edits).customFields ?? {})).toEqual(odd);
+  });
+
+  it('builds the request bodies: status fields for users.setStatus, the rest with every custom field for updateOwnBasicInfo', () => {
+    const edits = flattenChanges({ bio: 'Hi', statusType: 'busy', statusText: 'In a call', customFields: { twitter: '@x' } });
+    expect(statusBodyOf(edits.filter((edit) => statusFields.includes(edit.field)))).toEqual({ status: 'busy', message: 'In a call' });
+    const basic = edits.filter((edit) => !statusFields.includes(edit.field));
+    expect(updateBodyOf(basic, { department: 'Sales', twitter: '@old' })).toEqual({
+      data: { bio: 'Hi' },
+      customFields: { department: 'Sales', twitter: '@x' },
+    });
+    expect(updateBodyOf([{ field: 'bio', value: 'Hi' }], { department: 'Sales' })).toEqual({ data: { bio: 'Hi' } });
   });
 });

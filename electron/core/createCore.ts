@@ -23,6 +23,7 @@ import { SecurityService } from './security/securityService';
 import { EditService } from './sync/editService';
 import { OutboxSender } from './sync/outboxSender';
 import { OutboxStore } from './sync/outboxStore';
+import { UsernameAvailability } from './sync/usernameAvailability';
 import type { RetryPolicy } from './usersApi/retryPolicy';
 import { defaultTimeoutMs, UsersApiClient } from './usersApi/usersApiClient';
 import { displayArrangement, restoreWindow, WindowStateStore, type DisplayInfo, type WindowState } from './windowState';
@@ -89,7 +90,14 @@ export function createCore(options: CoreOptions): Core {
       retryPolicy: options.retryPolicy,
       onOutcome: (reachable) => connectivity.report(server.id, reachable),
     });
-  const accounts = new AccountsService({ repository, vault: options.vault, clock, events, clientFor });
+  const accounts = new AccountsService({
+    repository,
+    vault: options.vault,
+    clock,
+    events,
+    clientFor,
+    onSignedIn: (accountId, me) => profiles.signedIn(accountId, me),
+  });
   const clientForAccount = (accountId: string) => clientFor(accounts.serverOf(accountId));
 
   const profileCache = new ProfileCache(database.db);
@@ -111,6 +119,7 @@ export function createCore(options: CoreOptions): Core {
 
   const isOnline = (accountId: string) => connectivity.isOnline(accounts.serverOf(accountId).id);
   const outbox = new OutboxStore(database.db);
+  const availability = new UsernameAvailability(clock);
   const sender = new OutboxSender({
     store: outbox,
     accounts,
@@ -119,6 +128,7 @@ export function createCore(options: CoreOptions): Core {
     events,
     clientForAccount,
     isOnline,
+    availability,
     interruptedGraceMs: options.requestTimeoutMs ?? defaultTimeoutMs,
     onInternalError: options.onInternalError,
   });
@@ -132,6 +142,7 @@ export function createCore(options: CoreOptions): Core {
     events,
     clientForAccount,
     isOnline,
+    availability,
   });
 
   const security = new SecurityService({

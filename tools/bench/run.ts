@@ -1,4 +1,4 @@
-// `npm run bench`: P1–P4 of the performance issue. Prints one JSON document on stdout
+// `npm run bench`: P1–P5 of the performance issue. Prints one JSON document on stdout
 // (figures, target, met); progress on stderr. A missed target is a finding, not a
 // failure: the exit code is non-zero only when a benchmark could not run at all.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { benchOfflineStart } from './p1OfflineStart';
 import { benchSearch } from './p2Search';
 import { benchRendererWeight } from './p3RendererWeight';
 import { benchDirectorySync } from './p4DirectorySync';
+import { benchRequests } from './p5Requests';
 import { round } from './stats';
 import { searchQueries } from './searchQueries';
 import { startUsersApiProcess } from './usersApiProcess';
@@ -21,7 +22,7 @@ const accounts = 20;
 const people = 50_000;
 const searches = 1_000;
 /** `npm run bench -- --only=P1,P2` runs a subset while working on one figure. */
-const only = new Set((process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length) ?? 'P1,P2,P3,P4').split(','));
+const only = new Set((process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length) ?? 'P1,P2,P3,P4,P5').split(','));
 const skipped = { skipped: true as const };
 
 async function attempt<T>(name: string, bench: () => Promise<T> | T): Promise<T | { error: string; met: false }> {
@@ -40,8 +41,8 @@ async function main(): Promise<boolean> {
   // The server seeds its 50,000 people while the untimed set-up below runs.
   const api = only.has('P4') ? startUsersApiProcess(people) : Promise.reject(new Error('P4 not selected'));
   api.catch(() => undefined); // awaited in P4
-  try {
-    const P3 = only.has('P3') ? await attempt('P3', benchRendererWeight) : skipped;
+  /** P1, P2 and P4 share the bundled children and the 50,000-person data folder. */
+  const onFixture = async () => {
     log('bundling child processes and writing the 50,000-person data folder…');
     const bundles = await bundleChildren(path.join(temp, 'bundles'));
     const directory = fakePeople(people);
@@ -53,6 +54,12 @@ async function main(): Promise<boolean> {
     const P2 = only.has('P2') ? await attempt('P2', () => benchSearch(fixture, searchQueries(directory, searches))) : skipped;
     const server = only.has('P4') ? await attempt('users-api', () => api) : skipped;
     const P4 = 'url' in server ? await attempt('P4', () => benchDirectorySync(bundles.directorySync, server.url, temp)) : server;
+    return [P1, P2, P4] as const;
+  };
+  try {
+    const P3 = only.has('P3') ? await attempt('P3', benchRendererWeight) : skipped;
+    const P5 = only.has('P5') ? await attempt('P5', benchRequests) : skipped;
+    const [P1, P2, P4] = ['P1', 'P2', 'P4'].some((name) => only.has(name)) ? await onFixture() : [skipped, skipped, skipped];
     const report = {
       node: process.version,
       cpus: os.availableParallelism(),
@@ -64,9 +71,10 @@ async function main(): Promise<boolean> {
       P2,
       P3,
       P4,
+      P5,
     };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    return [P1, P2, P3, P4].every((result) => !('error' in result));
+    return [P1, P2, P3, P4, P5].every((result) => !('error' in result));
   } finally {
     await api.then((server) => server.stop()).catch(() => undefined);
     rmSync(temp, { recursive: true, force: true });

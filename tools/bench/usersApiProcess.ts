@@ -11,12 +11,24 @@ export interface UsersApiProcess {
   stop(): Promise<void>;
 }
 
-export function startUsersApiProcess(people: number): Promise<UsersApiProcess> {
+export function startUsersApiProcess(people: number, extraArgs: string[] = []): Promise<UsersApiProcess> {
   const cli = path.join(root, 'tools/users-api/src/cli.ts');
   // `node --import tsx` rather than the tsx binary: one process, whose pid we own.
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', cli, '--port', '0', '--people', String(people), '--rate-limit', 'off', '--update-rate-limit', 'off'],
+    [
+      '--import',
+      'tsx',
+      cli,
+      '--port',
+      '0',
+      ...(people > 0 ? ['--people', String(people)] : []),
+      '--rate-limit',
+      'off',
+      '--update-rate-limit',
+      'off',
+      ...extraArgs,
+    ],
     { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -18,6 +18,8 @@ export interface AccountsDeps {
   clock: Clock;
   events: CoreEvents;
   clientFor(server: { id: string; origin: string }): UsersApiClient;
+  /** Told after each sign-in, with the /me that login's reply carried (the profile's first copy needs no second /me). */
+  onSignedIn?(accountId: string, me: unknown): void;
 }
 
 /**
@@ -259,6 +261,7 @@ export class AccountsService {
     this.deps.repository.saveAccount(row);
     this.deps.repository.setActiveAccountId(row.id);
     this.changed();
+    this.deps.onSignedIn?.(row.id, answer.me);
     return toAccountSummary(row, server, row.id);
   }
 

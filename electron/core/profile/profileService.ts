@@ -54,6 +54,19 @@ export class ProfileService {
     return this.view(accountId);
   }
 
+  /**
+   * Just signed in: login's reply carried /me, so the first copy of the profile needs only
+   * users.info. Runs in the background; the window hears `profile.changed`.
+   */
+  signedIn(accountId: string, me: unknown): void {
+    void this.refreshInBackground(accountId, me);
+  }
+
+  /** The cached copy changed here without a fetch (the outbox settled confirmed edits into it). */
+  cachedChanged(accountId: string): void {
+    this.deps.events.emit('profile.changed', { accountId });
+  }
+
   private view(accountId: string): ProfileView {
     const cached = this.deps.cache.get(accountId);
     return {
@@ -64,23 +77,23 @@ export class ProfileService {
     };
   }
 
-  private refreshInBackground(accountId: string): Promise<void> {
+  private refreshInBackground(accountId: string, knownMe?: unknown): Promise<void> {
     const running = this.refreshing.get(accountId);
     if (running) return running;
     this.lastAttempt.set(accountId, this.deps.clock.now());
-    const work = this.fetchAndStore(accountId).finally(() => this.refreshing.delete(accountId));
+    const work = this.fetchAndStore(accountId, knownMe).finally(() => this.refreshing.delete(accountId));
     this.refreshing.set(accountId, work);
     return work;
   }
 
-  private async fetchAndStore(accountId: string): Promise<void> {
+  private async fetchAndStore(accountId: string, knownMe?: unknown): Promise<void> {
     try {
       const credentials = await this.deps.accounts.credentials(accountId);
       if (!credentials) {
         this.lastError.set(accountId, 'Signed out: showing what was saved before.');
         return;
       }
-      const document = sanitizeUser(await fetchOwnProfile(this.deps.clientForAccount(accountId), credentials));
+      const document = sanitizeUser(await fetchOwnProfile(this.deps.clientForAccount(accountId), credentials, knownMe));
       this.deps.cache.put(accountId, {
         document,
         serverUpdatedAt: typeof document._updatedAt === 'string' ? document._updatedAt : null,

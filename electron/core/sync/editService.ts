@@ -1,16 +1,16 @@
 import { AppFailure } from '../../../shared/errors';
 import type { OutboxItem, OutboxView, ProfileEditRequest } from '../../../shared/outboxSchemas';
-import { checkChanges, checkField, editableValue, type EditField, type StatusType } from '../../../shared/profileEdits';
+import { checkChanges, checkField, editableValue, flattenChanges, type StatusType } from '../../../shared/profileEdits';
 import type { AccountsService } from '../accounts/accountsService';
 import type { Clock } from '../clock';
 import type { CoreEvents } from '../coreEvents';
 import type { ProfileCache } from '../profile/profileCache';
 import type { ProfileService } from '../profile/profileService';
 import { ApiFailure } from '../usersApi/apiFailure';
-import { checkUsernameAvailability } from '../usersApi/profileEditApi';
 import type { UsersApiClient } from '../usersApi/usersApiClient';
 import type { OutboxSender } from './outboxSender';
 import type { OutboxRow, OutboxStore } from './outboxStore';
+import type { UsernameAvailability } from './usernameAvailability';
 
 export interface EditServiceDeps {
   store: OutboxStore;
@@ -22,6 +22,7 @@ export interface EditServiceDeps {
   events: CoreEvents;
   clientForAccount(accountId: string): UsersApiClient;
   isOnline(accountId: string): boolean;
+  availability: UsernameAvailability;
 }
 
 /**
@@ -35,7 +36,7 @@ export class EditService {
   async edit(request: ProfileEditRequest): Promise<OutboxView> {
     const { accountId } = request;
     this.deps.accounts.serverOf(accountId);
-    const changes = flatten(request.changes);
+    const changes = flattenChanges(request.changes);
     const problems = checkChanges(Object.fromEntries(changes.map((c) => [c.field, c.value])));
     if (Object.keys(problems).length > 0) {
       throw new AppFailure('validation', 'Some fields need attention.', { fields: problems as Record<string, string> });
@@ -67,14 +68,14 @@ export class EditService {
     return this.edit({ accountId, changes: { statusType: status, statusText: text } });
   }
 
-  /** For typing feedback: null availability when it cannot be asked now (offline). */
+  /** For typing feedback (and the edit after it): null availability when it cannot be asked now (offline). */
   async checkUsername(accountId: string, username: string): Promise<{ available: boolean | null; problem: string | null }> {
     const problem = checkField('username', username);
     if (problem) return { available: false, problem };
     const credentials = await this.deps.accounts.credentials(accountId);
     if (!credentials || !this.deps.isOnline(accountId)) return { available: null, problem: null };
     try {
-      const available = await checkUsernameAvailability(this.deps.clientForAccount(accountId), credentials, username);
+      const available = await this.deps.availability.isFree(accountId, this.deps.clientForAccount(accountId), credentials, username);
       return { available, problem: available ? null : `The username “${username}” is taken or not allowed on this server.` };
     } catch (error) {
       if (error instanceof ApiFailure) return { available: null, problem: null };
@@ -128,16 +129,6 @@ export class EditService {
     if (!row || row.accountId !== accountId) throw new AppFailure('not-found', 'That edit is no longer in the outbox.');
     return row;
   }
-}
-
-function flatten(changes: ProfileEditRequest['changes']): { field: EditField; value: string }[] {
-  const { customFields, ...basic } = changes;
-  return [
-    ...Object.entries(basic)
-      .filter((entry): entry is [string, string] => entry[1] !== undefined)
-      .map(([field, value]) => ({ field: field as EditField, value: field === 'name' ? value.trim() : value })),
-    ...Object.entries(customFields ?? {}).map(([key, value]) => ({ field: `customFields.${key}` as EditField, value })),
-  ];
 }
 
 function toItem(row: OutboxRow, now: number): OutboxItem {

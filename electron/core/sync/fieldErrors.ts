@@ -1,4 +1,4 @@
-import type { EditField } from '../../../shared/profileEdits';
+import { customField, fieldLimits, type EditField } from '../../../shared/profileEdits';
 import type { ApiFailure } from '../usersApi/apiFailure';
 
 /**
@@ -18,14 +18,15 @@ export function fieldOfFailure(failure: ApiFailure, sent: EditField[]): { field:
     return { field: 'username', message: 'That username is blocked on this server.' };
   if (/Name contains invalid characters/i.test(text) && has('name'))
     return { field: 'name', message: 'Name may not contain <, >, \\ or /.' };
-  if (code === 'error-bio-size-exceeded' && has('bio')) return { field: 'bio', message: 'Bio may be at most 260 characters.' };
+  if (code === 'error-bio-size-exceeded' && has('bio'))
+    return { field: 'bio', message: `Bio may be at most ${fieldLimits.bio} characters.` };
   if (code === 'error-nickname-size-exceeded' && has('nickname'))
-    return { field: 'nickname', message: 'Nickname may be at most 120 characters.' };
+    return { field: 'nickname', message: `Nickname may be at most ${fieldLimits.nickname} characters.` };
   if (code === 'error-status-not-allowed' && has('statusType'))
     return { field: 'statusType', message: 'This server does not allow the invisible (offline) status.' };
   if (code === 'error-user-registration-custom-field') {
     const named = /field (\S+)/i.exec(text)?.[1];
-    const field = named ? (`customFields.${named}` as EditField) : undefined;
+    const field = named ? customField(named) : undefined;
     if (field && has(field)) return { field, message: `${text}.`.replace(/\.\.$/, '.') };
   }
   if (code === 'error-action-not-allowed' || code === 'error-not-allowed') {

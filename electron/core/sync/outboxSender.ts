@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { editableValue, labelOf, type EditField } from '../../../shared/profileEdits';
+import { editableValue, labelOf, statusBodyOf, statusFields, updateBodyOf } from '../../../shared/profileEdits';
 import type { AccountsService } from '../accounts/accountsService';
 import type { Clock } from '../clock';
 import type { CoreEvents } from '../coreEvents';
 import type { ProfileService } from '../profile/profileService';
 import { ApiFailure } from '../usersApi/apiFailure';
 import { fetchCurrentMe, type CurrentMe } from '../usersApi/profileApi';
-import { checkUsernameAvailability, setStatus, updateOwnBasicInfo } from '../usersApi/profileEditApi';
+import { setStatus, updateOwnBasicInfo } from '../usersApi/profileEditApi';
 import type { Credentials, UsersApiClient } from '../usersApi/usersApiClient';
 import { fieldOfFailure } from './fieldErrors';
 import type { OutboxRow, OutboxStore } from './outboxStore';
+import type { UsernameAvailability } from './usernameAvailability';
 
 export interface OutboxSenderDeps {
   store: OutboxStore;
@@ -19,14 +20,14 @@ export interface OutboxSenderDeps {
   events: CoreEvents;
   clientForAccount(accountId: string): UsersApiClient;
   isOnline(accountId: string): boolean;
+  /** The availability answer the window already got while the person typed (asked once per value). */
+  availability: UsernameAvailability;
   /** How long a request of a previous (crashed) process may still be in flight: its request timeout. */
   interruptedGraceMs: number;
   /** First wait before trying again after the server failed (5xx); doubles up to 5 minutes. */
   retryAfterFailureMs?: number;
   onInternalError?(where: string, error: unknown): void;
 }
-
-const statusFields: EditField[] = ['statusType', 'statusText'];
 
 /**
  * Sends each account's queued edits (docs/architecture.md Sync). Before sending, the server's
@@ -90,8 +91,12 @@ export class OutboxSender {
     const now = this.deps.clock.now();
     const pending = this.deps.store.rows(accountId).filter((row) => row.state === 'pending');
     const due = pending.filter((row) => row.notBefore === null || row.notBefore <= now);
-    const later = pending.filter((row) => row.notBefore !== null && row.notBefore > now).map((row) => row.notBefore!);
-    if (later.length > 0) this.wakeAt(accountId, Math.min(...later));
+    // A loop, not Math.min(...rows): the outbox may hold more rows than a call has arguments.
+    const later = pending.reduce(
+      (soonest, row) => (row.notBefore !== null && row.notBefore > now && row.notBefore < soonest ? row.notBefore : soonest),
+      Infinity,
+    );
+    if (later !== Infinity) this.wakeAt(accountId, later);
     if (due.length === 0 || !this.deps.isOnline(accountId)) return;
     const credentials = await this.deps.accounts.credentials(accountId);
     if (!credentials) return;
@@ -121,7 +126,7 @@ export class OutboxSender {
         this.attention(accountId, 'conflict', `${labelOf(row.field)} was changed on the server too. Choose which to keep in Activity.`);
       }
     }
-    this.deps.store.settle(accountId, alreadyThere, 'already-there', now);
+    this.settle(accountId, alreadyThere, 'already-there', now);
     if (toSend.length === 0) {
       this.changed(accountId);
       return;
@@ -133,19 +138,24 @@ export class OutboxSender {
     this.changed(accountId);
     const statusRows = taken.filter((row) => statusFields.includes(row.field));
     const basicRows = taken.filter((row) => !statusFields.includes(row.field));
-    let sentSomething = false;
     if (statusRows.length > 0) {
-      sentSomething =
-        (await this.sendGroup(accountId, client, credentials, attempt, statusRows, () =>
-          setStatus(client, credentials, statusBody(statusRows)),
-        )) || sentSomething;
+      await this.sendGroup(accountId, client, credentials, attempt, statusRows, () =>
+        setStatus(client, credentials, statusBodyOf(statusRows)),
+      );
     }
-    if (basicRows.length > 0) {
-      sentSomething = (await this.sendBasic(accountId, client, credentials, attempt, basicRows, me)) || sentSomething;
-    }
+    if (basicRows.length > 0) await this.sendBasic(accountId, client, credentials, attempt, basicRows, me);
+    // No refresh afterwards: what the server took was written into the cached profile as it
+    // was confirmed (settle), and a refusal re-reads /me to learn what was applied.
     this.changed(accountId);
-    // The server does not roll back partial updates: show its truth either way.
-    if (sentSomething && !this.closed) await this.deps.profiles.refresh(accountId).catch(() => undefined);
+  }
+
+  /** Confirmed values leave the outbox and enter the cached profile; the window shows them. */
+  private settle(accountId: string, rows: OutboxRow[], outcome: 'saved' | 'already-there', now: number): void {
+    if (rows.length === 0) return;
+    this.deps.store.settle(accountId, rows, outcome, now);
+    if (rows.some((row) => row.field === 'username'))
+      this.deps.availability.forget(accountId, rows.find((row) => row.field === 'username')!.value);
+    if (!this.closed) this.deps.profiles.cachedChanged(accountId);
   }
 
   private async sendBasic(
@@ -155,17 +165,17 @@ export class OutboxSender {
     attempt: string,
     rows: OutboxRow[],
     me: CurrentMe,
-  ): Promise<boolean> {
+  ): Promise<void> {
     const username = rows.find((row) => row.field === 'username');
     let group = rows;
     if (username && username.value.toLowerCase() !== (me.username ?? '').toLowerCase()) {
       // "Taken" only ever comes back as the vague error-could-not-save-identity: ask first.
       let free: boolean;
       try {
-        free = await checkUsernameAvailability(client, credentials, username.value);
+        free = await this.deps.availability.isFree(accountId, client, credentials, username.value);
       } catch (error) {
         await this.onTransportFailure(accountId, rows, error);
-        return false;
+        return;
       }
       if (!free) {
         this.deps.store.fail(
@@ -174,25 +184,17 @@ export class OutboxSender {
           [{ ...username, error: `The username “${username.value}” is taken or not allowed on this server.` }],
           this.deps.clock.now(),
         );
+        this.deps.availability.forget(accountId, username.value); // a retry asks the server again
         this.attention(accountId, 'failed', `The username “${username.value}” could not be saved: it is taken or not allowed.`);
         group = rows.filter((row) => row !== username);
-        if (group.length === 0) return false;
+        if (group.length === 0) return;
       }
     }
-    const data: Record<string, string> = {};
-    const custom: Record<string, unknown> = {};
-    for (const row of group) {
-      if (row.field.startsWith('customFields.')) custom[row.field.slice('customFields.'.length)] = row.value;
-      else data[row.field] = row.value;
-    }
-    // Every configured custom field is checked on each save: send the complete set.
-    const customFields = Object.keys(custom).length > 0 ? { ...(me.customFields ?? {}), ...custom } : undefined;
-    return this.sendGroup(accountId, client, credentials, attempt, group, () =>
-      updateOwnBasicInfo(client, credentials, data, customFields),
-    );
+    const { data, customFields } = updateBodyOf(group, me.customFields);
+    await this.sendGroup(accountId, client, credentials, attempt, group, () => updateOwnBasicInfo(client, credentials, data, customFields));
   }
 
-  /** Sends one request for these rows and files the outcome. True when the server may have changed something. */
+  /** Sends one request for these rows and files the outcome. */
   private async sendGroup(
     accountId: string,
     client: UsersApiClient,
@@ -200,19 +202,17 @@ export class OutboxSender {
     attempt: string,
     rows: OutboxRow[],
     send: () => Promise<void>,
-  ): Promise<boolean> {
+  ): Promise<void> {
     try {
       await send();
       this.failures.delete(accountId);
-      this.deps.store.settle(accountId, rows, 'saved', this.deps.clock.now());
-      return true;
+      this.settle(accountId, rows, 'saved', this.deps.clock.now());
     } catch (error) {
       if (!(error instanceof ApiFailure) || isTransport(error) || error.code === 'rate-limited' || error.code === 'unauthorized') {
         await this.onTransportFailure(accountId, rows, error);
-        return error instanceof ApiFailure && error.code === 'server-error';
+        return;
       }
       await this.onRefusal(accountId, client, credentials, attempt, rows, error);
-      return true;
     }
   }
 
@@ -228,7 +228,7 @@ export class OutboxSender {
     const current = await fetchCurrentMe(client, credentials).catch(() => null);
     const now = this.deps.clock.now();
     const applied = current ? rows.filter((row) => editableValue(current, row.field) === row.value) : [];
-    this.deps.store.settle(accountId, applied, 'saved', now);
+    this.settle(accountId, applied, 'saved', now);
     const open = rows.filter((row) => !applied.includes(row));
     const named = fieldOfFailure(
       error,
@@ -304,10 +304,4 @@ function isTransport(error: ApiFailure): boolean {
     error.code === 'timeout' ||
     (error.code === 'server-error' && (error.details.status ?? 0) >= 500)
   );
-}
-
-function statusBody(rows: OutboxRow[]): { status?: string; message?: string } {
-  const status = rows.find((row) => row.field === 'statusType');
-  const text = rows.find((row) => row.field === 'statusText');
-  return { ...(status ? { status: status.value } : {}), ...(text ? { message: text.value } : {}) };
 }

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { HistoryEntry } from '../../../shared/outboxSchemas';
-import type { EditField } from '../../../shared/profileEdits';
+import { withEdits, type EditField } from '../../../shared/profileEdits';
 
 export interface OutboxRow {
   id: number;
@@ -97,8 +97,8 @@ export class OutboxStore {
       "UPDATE outbox SET base = ?, sent_value = NULL, state = CASE state WHEN 'sending' THEN 'pending' ELSE state END, attempt = NULL WHERE id = ?",
     );
     this.db.transaction(() => {
+      this.patchCachedProfile(accountId, applied);
       for (const { field, value } of applied) {
-        this.patchCachedProfile(accountId, field, value);
         const current = row.get(accountId, field) as { id: number; value: string } | undefined;
         if (!current) continue;
         if (current.value === value) remove.run(current.id);
@@ -109,22 +109,17 @@ export class OutboxStore {
   }
 
   /**
-   * The server confirmed this value: the cached profile takes it in the same transaction,
+   * The server confirmed these values: the cached profile takes them in the same transaction,
    * so a later edit is never based on a value older than what this app itself saved
-   * (which would look like somebody else's change and raise a false conflict).
+   * (which would look like somebody else's change and raise a false conflict). One read and
+   * one write of the document, however many fields.
    */
-  private patchCachedProfile(accountId: string, field: EditField, value: string): void {
-    if (field.startsWith('customFields.')) {
-      this.db
-        .prepare(
-          `UPDATE profiles SET document = json_set(document, '$.customFields',
-             json_patch(coalesce(json_extract(document, '$.customFields'), '{}'), json_object(?, ?))) WHERE account_id = ?`,
-        )
-        .run(field.slice('customFields.'.length), value, accountId);
-      return;
-    }
-    const key = field === 'statusType' ? 'status' : field;
-    this.db.prepare(`UPDATE profiles SET document = json_set(document, '$.${key}', ?) WHERE account_id = ?`).run(value, accountId);
+  private patchCachedProfile(accountId: string, applied: { field: EditField; value: string }[]): void {
+    if (applied.length === 0) return;
+    const stored = this.db.prepare('SELECT document FROM profiles WHERE account_id = ?').pluck().get(accountId) as string | undefined;
+    if (stored === undefined) return;
+    const document = withEdits(JSON.parse(stored) as Record<string, unknown>, applied);
+    this.db.prepare('UPDATE profiles SET document = ? WHERE account_id = ?').run(JSON.stringify(document), accountId);
   }
 
   /** Back to pending (network trouble, or a 429 with the time it may be tried again). */

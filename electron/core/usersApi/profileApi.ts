@@ -6,9 +6,10 @@ import type { Credentials, UsersApiClient } from './usersApiClient';
 /**
  * The own profile in full: /me (status, settings, services flags) merged with
  * users.info for oneself (createdAt, lastLogin, rooms with unread counts, docs/protocol.md §2–3).
+ * `knownMe` is a /me the caller already holds (login's reply carries one): /me is not asked again.
  */
-export async function fetchOwnProfile(client: UsersApiClient, auth: Credentials): Promise<Record<string, unknown>> {
-  const me = meReplySchema.safeParse(await client.request({ path: '/api/v1/me', auth }));
+export async function fetchOwnProfile(client: UsersApiClient, auth: Credentials, knownMe?: unknown): Promise<Record<string, unknown>> {
+  const me = meReplySchema.safeParse(knownMe ?? (await client.request({ path: '/api/v1/me', auth })));
   if (!me.success) throw new ApiFailure('server-error', 'The server sent a profile the app cannot read.');
   const info = usersInfoReplySchema.safeParse(
     await client.request({ path: '/api/v1/users.info', auth, query: { userId: auth.userId, includeUserRooms: 'true' } }),

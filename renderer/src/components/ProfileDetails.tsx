@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { OutboxItem } from '../../../shared/outboxSchemas';
 import type { UserProfile } from '../../../shared/profileSchemas';
+import { customField, customKeyOf, isEditField } from '../../../shared/profileEdits';
 import { PendingBadge } from './PendingBadge';
 
 const roomTypes: Record<string, string> = { c: 'Channel', p: 'Private group', d: 'Direct message', l: 'Omnichannel' };
@@ -47,9 +48,7 @@ export function ProfileDetails({ profile, pending = {} }: { profile: UserProfile
   };
   const customKeys = new Set([
     ...Object.keys(profile.customFields ?? {}),
-    ...Object.keys(pending)
-      .filter((f) => f.startsWith('customFields.'))
-      .map((f) => f.slice(13)),
+    ...Object.keys(pending).flatMap((field) => (isEditField(field) ? (customKeyOf(field) ?? []) : [])),
   ]);
   const custom = [...customKeys].map((key) => [key, profile.customFields?.[key]] as const);
   return (
@@ -112,7 +111,7 @@ export function ProfileDetails({ profile, pending = {} }: { profile: UserProfile
           <Facts
             rows={custom.map(([key, value]) => [
               key,
-              shown(`customFields.${key}`, typeof value === 'string' || value === undefined ? value : JSON.stringify(value)),
+              shown(customField(key), typeof value === 'string' || value === undefined ? value : JSON.stringify(value)),
             ])}
           />
         </section>

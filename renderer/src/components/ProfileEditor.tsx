@@ -1,6 +1,19 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { OutboxItem } from '../../../shared/outboxSchemas';
-import { basicFields, checkField, editableValue, fieldLimits, labelOf, statusTypes, type EditField } from '../../../shared/profileEdits';
+import {
+  basicFields,
+  checkField,
+  customField,
+  customFieldKeyPattern,
+  editableValue,
+  fieldLimits,
+  isCustomField,
+  isEditField,
+  labelOf,
+  nestChanges,
+  statusTypes,
+  type EditField,
+} from '../../../shared/profileEdits';
 import type { UserProfile } from '../../../shared/profileSchemas';
 import { getApi } from '../bridge/api';
 import { useOutbox } from '../stores/outboxStore';
@@ -13,7 +26,7 @@ type Values = Record<string, string>;
 
 /** What the form starts from: the saved profile, with edits still in the outbox on top. */
 function startingValues(profile: UserProfile, pending: Record<string, OutboxItem>): Values {
-  const fields: EditField[] = [...basicFields, ...Object.keys(profile.customFields ?? {}).map((key) => `customFields.${key}` as const)];
+  const fields: EditField[] = [...basicFields, ...Object.keys(profile.customFields ?? {}).map(customField)];
   const values: Values = Object.fromEntries(fields.map((field) => [field, editableValue(profile, field)]));
   values.statusType ||= 'online';
   for (const item of Object.values(pending)) values[item.field] = item.value;
@@ -21,13 +34,11 @@ function startingValues(profile: UserProfile, pending: Record<string, OutboxItem
 }
 
 function changesOf(values: Values, initial: Values) {
-  const changes: Record<string, unknown> & { customFields?: Record<string, string> } = {};
-  for (const [field, value] of Object.entries(values)) {
-    if (value === initial[field]) continue;
-    if (field.startsWith('customFields.')) changes.customFields = { ...changes.customFields, [field.slice(13)]: value };
-    else changes[field] = value;
-  }
-  return changes;
+  return nestChanges(
+    Object.entries(values)
+      .filter(([field, value]) => value !== initial[field] && isEditField(field))
+      .map(([field, value]) => ({ field: field as EditField, value })),
+  );
 }
 
 /**
@@ -127,12 +138,12 @@ export function ProfileEditor({
 
   const addField = () => {
     const key = newField.key.trim();
-    if (!/^[^.\s]{1,64}$/.test(key) || `customFields.${key}` in values) return;
-    setValues({ ...values, [`customFields.${key}`]: newField.value });
+    if (!customFieldKeyPattern.test(key) || Object.hasOwn(values, customField(key))) return;
+    setValues({ ...values, [customField(key)]: newField.value });
     setNewField({ key: '', value: '' });
   };
 
-  const customKeys = Object.keys(values).filter((field) => field.startsWith('customFields.'));
+  const customKeys = Object.keys(values).filter(isCustomField);
   return (
     <form className="form editor" onSubmit={(event) => void save(event)} noValidate aria-label="Edit profile">
       <TextField label="Name" name="name" value={values.name} error={errorOf('name')} onChange={set('name')} autoComplete="name" />
