@@ -1,8 +1,10 @@
 // @ts-check
 /**
- * The layer table of docs/architecture.md as a lint rule: which folder may import which, and
- * which packages each layer may use. A relative import is resolved to the folder it
- * lands in; a bare import is judged by its package name.
+ * The layer table of docs/architecture.md as a lint rule: which folder may import which,
+ * and which packages each layer may use — between the app's parts and inside the core.
+ * A relative import is resolved to the layer it lands in; a bare import is judged by its
+ * package name. Tests obey the rule of the layer they sit in, and may also use the test
+ * support folders and the reference server (a peer they talk to, not shared code).
  */
 import { builtinModules } from 'node:module';
 import path from 'node:path';
@@ -12,11 +14,25 @@ import path from 'node:path';
 const isNodeBuiltin = (/** @type {string} */ name) => name.startsWith('node:') || builtinModules.includes(name);
 const isElectron = (/** @type {string} */ name) => name === 'electron';
 const nodeOnly = ['better-sqlite3', '@github/keytar', 'keytar', 'ws'];
+/** What tests use on top of their layer's own packages. */
+const testPackages = ['vitest', 'fast-check', 'otpauth', '@github/keytar', 'better-sqlite3'];
 
-/** Longest prefix first, so electron/core wins over electron/. */
+/** Core files every other part of the core builds on (they import nothing of the core but each other). */
+const coreFoundationFiles = ['clock', 'redact', 'appIdentity', 'coreEvents', 'revisions'].map((name) => `electron/core/${name}`);
+
+/** Longest prefix first, so electron/core/db wins over electron/core. */
 const layerFolders = [
   ['electron/browser-host/', 'browser-host'],
   ['electron/preload/', 'preload'],
+  ['electron/core/log/', 'core-foundation'],
+  ['electron/core/db/', 'core-db'],
+  ['electron/core/vault/', 'core-vault'],
+  ['electron/core/usersApi/', 'core-usersApi'],
+  ['electron/core/accounts/', 'core-accounts'],
+  ['electron/core/profile/', 'core-profile'],
+  ['electron/core/people/', 'core-people'],
+  ['electron/core/security/', 'core-security'],
+  ['electron/core/sync/', 'core-sync'],
   ['electron/core/', 'core'],
   ['electron/main/', 'main'],
   ['tools/users-api/', 'users-api'],
@@ -24,22 +40,83 @@ const layerFolders = [
   ['shared/', 'shared'],
 ];
 
+/** Every layer inside the core; the shells may use any of them. */
+const coreLayers = [
+  'core',
+  'core-foundation',
+  'core-db',
+  'core-vault',
+  'core-usersApi',
+  'core-accounts',
+  'core-profile',
+  'core-people',
+  'core-security',
+  'core-sync',
+];
+const coreNodePackages = (/** @type {string} */ name) => !isElectron(name) && !name.startsWith('react');
+const adapterLayers = ['shared', 'core-foundation', 'core-db', 'core-vault', 'core-usersApi'];
+
+/**
+ * @param {string} label
+ * @param {string[]} layers
+ * @returns {Layer}
+ */
+const coreLayer = (label, layers) => ({ layers, packages: coreNodePackages, label });
+
 /** @type {Record<string, Layer>} */
 export const layerTable = {
   shared: { layers: ['shared'], packages: (name) => name === 'zod', label: 'shared may import zod only' },
-  core: {
-    layers: ['shared', 'core'],
-    packages: (name) => !isElectron(name) && !name.startsWith('react'),
-    label: 'electron/core may import shared, Node and Node packages — never electron',
-  },
-  main: { layers: ['core', 'shared', 'main'], packages: () => true, label: 'electron/main may import core, shared and electron' },
+  'core-foundation': coreLayer('the core foundation (clock, events, log, redact) imports nothing of the core above it', [
+    'shared',
+    'core-foundation',
+  ]),
+  'core-db': coreLayer('electron/core/db may import the foundation and shared — never a service', ['shared', 'core-foundation', 'core-db']),
+  'core-vault': coreLayer('electron/core/vault may import the foundation and shared — never a service', [
+    'shared',
+    'core-foundation',
+    'core-vault',
+  ]),
+  'core-usersApi': coreLayer('electron/core/usersApi may import the foundation and shared — never a service', [
+    'shared',
+    'core-foundation',
+    'core-usersApi',
+  ]),
+  'core-accounts': coreLayer('electron/core/accounts may import db, vault, usersApi and the foundation', [
+    ...adapterLayers,
+    'core-accounts',
+  ]),
+  'core-profile': coreLayer('electron/core/profile may import accounts and the layers below', [
+    ...adapterLayers,
+    'core-accounts',
+    'core-profile',
+  ]),
+  'core-people': coreLayer('electron/core/people may import profile, accounts and below — not security or sync', [
+    ...adapterLayers,
+    'core-accounts',
+    'core-profile',
+    'core-people',
+  ]),
+  'core-security': coreLayer('electron/core/security may import profile, accounts and below — not people or sync', [
+    ...adapterLayers,
+    'core-accounts',
+    'core-profile',
+    'core-security',
+  ]),
+  'core-sync': coreLayer('electron/core/sync may import profile, accounts and below — not people or security', [
+    ...adapterLayers,
+    'core-accounts',
+    'core-profile',
+    'core-sync',
+  ]),
+  core: coreLayer('electron/core may import shared, Node and Node packages — never electron', ['shared', ...coreLayers]),
+  main: { layers: [...coreLayers, 'shared', 'main'], packages: () => true, label: 'electron/main may import core, shared and electron' },
   preload: {
     layers: ['shared', 'preload'],
     packages: isElectron,
     label: 'electron/preload may import shared and electron only',
   },
   'browser-host': {
-    layers: ['core', 'shared', 'browser-host'],
+    layers: [...coreLayers, 'shared', 'browser-host'],
     packages: (name) => !isElectron(name),
     label: 'electron/browser-host may import core, shared and Node — never electron',
   },
@@ -55,9 +132,14 @@ export const layerTable = {
   },
 };
 
-/** @param {string} relativePath posix path from the repo root */
+/**
+ * The layer of a file or folder (posix path from the repo root, extension optional).
+ * @param {string} relativePath
+ */
 export function layerOf(relativePath) {
-  const match = layerFolders.find(([prefix]) => relativePath.startsWith(prefix));
+  const stem = relativePath.replace(/\/$/, '').replace(/\.(test\.)?(ts|tsx|js)$/, '');
+  if (coreFoundationFiles.includes(stem)) return 'core-foundation';
+  const match = layerFolders.find(([prefix]) => `${stem}/`.startsWith(prefix));
   return match ? match[1] : null;
 }
 
@@ -67,6 +149,9 @@ function packageName(spec) {
   const parts = spec.split('/');
   return spec.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? spec);
 }
+
+/** Test support a test may use whatever its layer: fixtures, fakes, and the reference server it talks to. */
+const testPeers = ['tests/support/', 'tests/mocks/', 'tools/users-api/'];
 
 /** @type {import('eslint').Rule.RuleModule} */
 export const layersRule = {
@@ -80,10 +165,10 @@ export const layersRule = {
     const root = context.cwd;
     const file = path.relative(root, context.filename).split(path.sep).join('/');
     const from = layerOf(file);
-    // Tests reach across layers on purpose (a core test starts the reference server).
-    if (!from || /\.(test|spec)\.tsx?$/.test(file)) return {};
+    if (!from) return {};
     const rule = layerTable[from];
     if (!rule) return {};
+    const isTest = /\.(test|spec)\.tsx?$/.test(file);
 
     /** @param {import('estree').Node} node @param {unknown} source */
     const check = (node, source) => {
@@ -95,10 +180,11 @@ export const layersRule = {
           .split(path.sep)
           .join('/');
         // Code outside every layer (tests/, tools/) is never a dependency of app code.
-        const to = layerOf(`${target}/`);
-        allowed = to !== null && rule.layers.includes(to);
+        const to = layerOf(target);
+        allowed = (to !== null && rule.layers.includes(to)) || (isTest && testPeers.some((peer) => `${target}/`.startsWith(peer)));
       } else {
-        allowed = rule.packages(packageName(source));
+        const name = packageName(source);
+        allowed = rule.packages(name) || (isTest && testPackages.includes(name));
       }
       if (!allowed) {
         context.report({ node, messageId: 'badLayering', data: { label: rule.label, spec: source } });
