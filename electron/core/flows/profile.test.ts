@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProfileView } from '../../../shared/profileSchemas';
 import { signInThroughCore } from '../../../tests/support/coreSignIn';
+import { collectGarbage, startDrippingServer } from '../../../tests/support/drippingServer';
 import { value } from '../../../tests/support/result';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
@@ -134,5 +135,42 @@ describe('own profile, cache first', () => {
 
   it('answers not-found for an account that is not there', async () => {
     expect(await core.dispatch('profile.get', { accountId: 'nope' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('a refresh against a server that drips its reply fails at the deadline, and the next refresh asks again', async () => {
+    server = await startTestServer();
+    const drip = await startDrippingServer();
+    let dripping = false;
+    core.close();
+    core = createCore({
+      dataDir: temp.dir,
+      vault,
+      version: '1',
+      shell: 'test',
+      requestTimeoutMs: 1_500,
+      retryPolicy: { attempts: 1 },
+      // The session is real (the reference server); from a point on, /me comes from a server that drips.
+      fetch: (url, init) =>
+        dripping && new URL(String(url)).pathname === '/api/v1/me' ? fetch(`${drip.url}/api/v1/me`, init) : fetch(url, init),
+    });
+    try {
+      const accountId = await signInAs(demo.plain.user, demo.plain.password);
+      dripping = true;
+      const collecting = setInterval(collectGarbage, 250);
+      try {
+        for (const attempt of [1, 2]) {
+          const started = performance.now();
+          const view = value<ProfileView>(await core.dispatch('profile.refresh', { accountId }));
+          expect(performance.now() - started).toBeLessThanOrEqual(1_500 + 1_000);
+          expect(view.refreshError).toMatch(/did not answer in time/);
+          expect(view.profile?.username).toBe('demouser'); // the cached copy stays
+          expect(drip.requests).toHaveLength(attempt); // a new request, not the stuck one joined
+        }
+      } finally {
+        clearInterval(collecting);
+      }
+    } finally {
+      await drip.close();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startUsersApi } from '../../../tools/users-api/src/index';
 import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
+import { collectGarbage, startDrippingServer, type DrippingServer } from '../../../tests/support/drippingServer';
 import { systemClock } from '../clock';
 import { ApiFailure } from './apiFailure';
 import { login, passwordDigest } from './authApi';
@@ -150,5 +151,31 @@ describe('UsersApiClient reply size', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('UsersApiClient deadline', () => {
+  let drip: DrippingServer;
+  beforeAll(async () => {
+    drip = await startDrippingServer();
+  });
+  afterAll(() => drip.close());
+
+  it('fails at its deadline against a server that drips its reply, garbage collections or not', async () => {
+    const deadlineMs = 2_000;
+    const client = new UsersApiClient({ baseUrl: drip.url, fetch, clock: systemClock, timeoutMs: deadlineMs });
+    const started = performance.now();
+    // Collections while the reply drips in: the deadline must not be lost with them.
+    const collecting = setInterval(collectGarbage, 250);
+    const failure = await client.request({ path: '/api/v1/me', retry: false }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    clearInterval(collecting);
+    const elapsed = performance.now() - started;
+    expect(failure).toBeInstanceOf(ApiFailure);
+    expect((failure as ApiFailure).code).toBe('timeout');
+    expect(elapsed).toBeGreaterThanOrEqual(deadlineMs - 1_000);
+    expect(elapsed).toBeLessThanOrEqual(deadlineMs + 1_000);
   });
 });

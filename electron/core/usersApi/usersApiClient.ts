@@ -2,6 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { Clock } from '../clock';
 import { ApiFailure } from './apiFailure';
 import { networkFailure } from './networkFailure';
+import { Deadline } from './deadline';
 import { parseErrorReply } from './parseErrorReply';
 import { defaultRetryPolicy, retryDelayMs, type RetryPolicy } from './retryPolicy';
 
@@ -142,26 +143,30 @@ export class UsersApiClient {
       body = JSON.stringify(request.body);
     }
 
-    const timeout = AbortSignal.timeout(request.timeoutMs ?? this.options.timeoutMs ?? defaultTimeoutMs);
-    const signal = this.options.signal ? AbortSignal.any([timeout, this.options.signal]) : timeout;
+    // The deadline covers the whole request, body included, and is kept by our own timer:
+    // Node 20's fetch holds an AbortSignal.timeout() only weakly when redirects are refused,
+    // so after a garbage collection a dripping server could hold the request for ever.
+    const deadline = new Deadline(request.timeoutMs ?? this.options.timeoutMs ?? defaultTimeoutMs, this.options.signal);
     let reply: BinaryReply;
     try {
       const response = await this.options.fetch(url, {
         method: methodOf(request),
         headers,
         body,
-        signal,
+        signal: deadline.signal,
         redirect: 'error',
       });
       reply = {
         status: response.status,
         headers: response.headers,
-        bytes: await readLimited(response, request.maxBytes ?? defaultMaxReplyBytes),
+        bytes: await deadline.race(readLimited(response, request.maxBytes ?? defaultMaxReplyBytes)),
       };
     } catch (error) {
       if (error instanceof ApiFailure) throw error;
       this.options.onOutcome?.(false);
-      throw networkFailure(error, new URL(this.options.baseUrl).host, timeout.aborted);
+      throw networkFailure(error, new URL(this.options.baseUrl).host, deadline.expired);
+    } finally {
+      deadline.clear();
     }
     // A reply means the server is there, unless a gateway says the service behind it is not.
     this.options.onOutcome?.(!gatewayDown.has(reply.status));

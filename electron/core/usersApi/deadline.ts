@@ -1,0 +1,61 @@
+/**
+ * One request's deadline: an AbortSignal that fires when the time is up or when the
+ * caller's own signal (the core closing) fires. The timer is ours and referenced until
+ * cleared, so the deadline holds whatever the fetch implementation does with the signal
+ * (Node 20's fetch keeps AbortSignal.timeout() only weakly when redirects are refused).
+ */
+export class Deadline {
+  private readonly controller = new AbortController();
+  private readonly timer: NodeJS.Timeout;
+  private readonly onOuterAbort = () => this.controller.abort(this.outer?.reason);
+  private timedOut = false;
+
+  constructor(
+    ms: number,
+    private readonly outer?: AbortSignal,
+  ) {
+    this.timer = setTimeout(() => {
+      this.timedOut = true;
+      this.controller.abort(new DOMException('The request took too long.', 'TimeoutError'));
+    }, ms);
+    if (outer?.aborted) this.onOuterAbort();
+    else outer?.addEventListener('abort', this.onOuterAbort, { once: true });
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  /** True when the time ran out (not when the caller aborted). */
+  get expired(): boolean {
+    return this.timedOut;
+  }
+
+  /**
+   * Settles with `work`, or rejects when the deadline fires first — for work that may not
+   * watch the signal itself (reading a body some fetch implementations do not abort).
+   */
+  race<T>(work: Promise<T>): Promise<T> {
+    const { signal } = this.controller;
+    if (signal.aborted) return Promise.reject(signal.reason);
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = () => reject(signal.reason);
+      signal.addEventListener('abort', onAbort, { once: true });
+      work.then(
+        (value) => {
+          signal.removeEventListener('abort', onAbort);
+          resolve(value);
+        },
+        (error: unknown) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(error);
+        },
+      );
+    });
+  }
+
+  clear(): void {
+    clearTimeout(this.timer);
+    this.outer?.removeEventListener('abort', this.onOuterAbort);
+  }
+}
