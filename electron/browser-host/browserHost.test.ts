@@ -1,5 +1,7 @@
 import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -44,6 +46,54 @@ function call(
     socket.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
   });
 }
+
+/** A WebSocket opened by hand, so a test can write frames no well-behaved client would. */
+async function rawSocket(origin: string, path: string): Promise<net.Socket> {
+  const { port } = new URL(origin);
+  const socket = net.connect(Number(port), '127.0.0.1');
+  await new Promise((resolve) => socket.once('connect', resolve));
+  socket.write(
+    [
+      `GET ${path} HTTP/1.1`,
+      `Host: 127.0.0.1:${port}`,
+      `Origin: ${origin}`,
+      'Upgrade: websocket',
+      'Connection: Upgrade',
+      `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}`,
+      'Sec-WebSocket-Version: 13',
+      '',
+      '',
+    ].join('\r\n'),
+  );
+  const head = await new Promise<string>((resolve) => {
+    let text = '';
+    const onData = (chunk: Buffer) => {
+      text += chunk.toString('latin1');
+      if (text.includes('\r\n\r\n')) {
+        socket.off('data', onData);
+        resolve(text);
+      }
+    };
+    socket.on('data', onData);
+  });
+  expect(head).toMatch(/^HTTP\/1\.1 101/);
+  return socket;
+}
+
+/** One frame: FIN, the given first byte's flags and opcode, masked unless told not to. */
+function frame(firstByte: number, payload: Buffer, masked = true): Buffer {
+  const mask = randomBytes(4);
+  const body = masked ? Buffer.from(payload.map((byte, index) => byte ^ mask[index % 4]!)) : payload;
+  return Buffer.concat([Buffer.from([firstByte, (masked ? 0x80 : 0) | payload.length]), masked ? mask : Buffer.alloc(0), body]);
+}
+
+/** Resolves when the other side has closed the connection (what it sent before is read and dropped). */
+const closed = (socket: net.Socket) =>
+  new Promise<void>((resolve) => {
+    if (socket.destroyed) return resolve();
+    socket.once('close', () => resolve());
+    socket.resume();
+  });
 
 describe('browser host', () => {
   let temp: ReturnType<typeof makeTempDir>;
@@ -117,11 +167,82 @@ describe('browser host', () => {
     socket.close();
   });
 
+  it.each([
+    ['invalid UTF-8 in a text frame', frame(0x81, Buffer.from([0xff, 0xfe, 0xfd]))],
+    ['an unmasked frame', frame(0x81, Buffer.from('{}'), false)],
+    ['RSV1 set without an extension', frame(0x80 | 0x40 | 0x01, Buffer.from('{}'))],
+    ['the reserved opcode 3', frame(0x83, Buffer.from('{}'))],
+    ['close code 999', frame(0x88, Buffer.from([0x03, 0xe7]))],
+  ])('a socket that sends %s is closed, and the host keeps serving', async (_what, bytes) => {
+    const socket = await rawSocket(host.origin, `/ipc?secret=${secret}`);
+    socket.on('error', () => undefined); // the server may reset it: that is the point
+    socket.write(bytes);
+    await closed(socket);
+    const fresh = (await connect(socketUrl, host.origin)) as WebSocket;
+    expect(await call(fresh, { type: 'call', id: 1, channel: 'app.info', payload: {} })).toMatchObject({ result: { ok: true } });
+    fresh.close();
+  });
+
+  it('closes a socket that sends a message over the frame limit (a 9 MiB paste), and keeps serving', async () => {
+    const socket = (await connect(socketUrl, host.origin)) as WebSocket;
+    socket.on('error', () => undefined);
+    const gone = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+    socket.send(JSON.stringify({ type: 'call', id: 1, channel: 'directory.search', payload: { query: 'x'.repeat(9 * 1024 * 1024) } }));
+    expect(await gone).toBe(1009); // "message too big"
+    const fresh = (await connect(socketUrl, host.origin)) as WebSocket;
+    expect(await call(fresh, { type: 'call', id: 2, channel: 'app.info', payload: {} })).toMatchObject({ result: { ok: true } });
+    fresh.close();
+  });
+
   it('pushes core events to connected pages', async () => {
     const socket = (await connect(socketUrl, host.origin)) as WebSocket;
     const received = new Promise((resolve) => socket.once('message', (data) => resolve(JSON.parse(data.toString()))));
     core.events.emit('connectivity.changed', { serverId: 's1', online: false });
     expect(await received).toEqual({ type: 'event', event: 'connectivity.changed', payload: { serverId: 's1', online: false } });
     socket.close();
+  });
+
+  describe('with small limits', () => {
+    let limited: BrowserHost;
+    let limitedSocketUrl: string;
+    beforeAll(async () => {
+      limited = await startBrowserHost({
+        core,
+        rendererDir: path.join(temp.dir, 'renderer'),
+        port: 0,
+        secret,
+        limits: { sockets: 3, headersTimeoutMs: 300, requestTimeoutMs: 600 },
+      });
+      limitedSocketUrl = `${limited.origin.replace('http', 'ws')}/ipc?secret=${secret}`;
+    });
+    afterAll(() => limited.close());
+
+    it('refuses windows past its limit, and takes one again when another closes', async () => {
+      const open = await Promise.all([1, 2, 3].map(() => connect(limitedSocketUrl, limited.origin)));
+      expect(open.every((socket) => socket instanceof WebSocket)).toBe(true);
+      expect(await connect(limitedSocketUrl, limited.origin)).toBe(503);
+      const first = open[0] as WebSocket;
+      const gone = new Promise((resolve) => first.once('close', resolve));
+      first.close();
+      await gone;
+      await expect
+        .poll(async () => {
+          const again = await connect(limitedSocketUrl, limited.origin);
+          if (again instanceof WebSocket) again.close();
+          return again instanceof WebSocket;
+        })
+        .toBe(true);
+      for (const socket of open.slice(1)) (socket as WebSocket).close();
+    });
+
+    it('drops a connection whose request headers never finish (slow-loris)', async () => {
+      const { port } = new URL(limited.origin);
+      const socket = net.connect(Number(port), '127.0.0.1');
+      socket.on('error', () => undefined);
+      await new Promise((resolve) => socket.once('connect', resolve));
+      socket.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nX-Slow: `);
+      await closed(socket); // the host ends it; without a headers timeout it would wait for ever
+      expect((await get(`${limited.origin}/`)).status).toBe(200);
+    });
   });
 });

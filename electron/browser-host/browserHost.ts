@@ -17,7 +17,30 @@ export interface BrowserHostOptions {
   port: number;
   /** Fixed secret for tests; a random one per launch otherwise. */
   secret?: string;
+  /** Limits against a local process that opens connections and never finishes them (tests shorten them). */
+  limits?: Partial<HostLimits>;
 }
+
+export interface HostLimits {
+  /** Open windows (sockets) at once: a person has a few tabs; more is a runaway or an attack. */
+  sockets: number;
+  /** TCP connections at once, sockets included. */
+  connections: number;
+  /** Time for a request's headers to arrive (slow-loris). */
+  headersTimeoutMs: number;
+  /** Time for a whole request to arrive. */
+  requestTimeoutMs: number;
+  /** A socket that answers no ping for this long is gone (a closed laptop lid, a dead tab). */
+  heartbeatMs: number;
+}
+
+const defaultLimits: HostLimits = {
+  sockets: 16,
+  connections: 128,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  heartbeatMs: 30_000,
+};
 
 export interface BrowserHost {
   /** The address to open: it carries the secret in its fragment. */
@@ -35,7 +58,14 @@ const maxFrameBytes = 8 * 1024 * 1024;
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const secret = options.secret ?? randomBytes(24).toString('base64url');
-  const server = http.createServer();
+  const limits = { ...defaultLimits, ...options.limits };
+  const server = http.createServer({
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    // How often Node looks for requests past those times (its default, 30 s, lets them linger).
+    connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
+  });
+  server.maxConnections = limits.connections;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolve());
@@ -57,13 +87,36 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes });
   server.on('upgrade', (request, socket, head) => {
+    // A peer that resets mid-handshake is its own problem; unheard, the error would end the host.
+    socket.on('error', () => socket.destroy());
     const verdict = checkSocketRequest(request, origin, secret);
     if (!verdict.allowed) {
       socket.end(`HTTP/1.1 ${verdict.status} ${verdict.reason}\r\nConnection: close\r\n\r\n`);
       return;
     }
+    if (sockets.clients.size >= limits.sockets) {
+      socket.end('HTTP/1.1 503 too many windows\r\nConnection: close\r\n\r\n');
+      return;
+    }
     sockets.handleUpgrade(request, socket, head, (ws) => serveSocket(ws, options.core));
   });
+
+  // Sockets that stop answering pings are dropped, so dead windows do not hold a place.
+  const alive = new WeakSet<WebSocket>();
+  sockets.on('connection', (ws) => {
+    alive.add(ws);
+    ws.on('pong', () => alive.add(ws));
+  });
+  const heartbeat = setInterval(() => {
+    for (const client of sockets.clients) {
+      if (!alive.has(client)) client.terminate();
+      else {
+        alive.delete(client);
+        client.ping();
+      }
+    }
+  }, limits.heartbeatMs);
+  heartbeat.unref();
 
   const stopEvents = options.core.events.onAny((event, payload) => {
     const frame = JSON.stringify({ type: 'event', event, payload } satisfies HostFrame);
@@ -76,6 +129,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     url: `${origin}/#${secretFragmentKey}=${secret}`,
     origin,
     close: async () => {
+      clearInterval(heartbeat);
       stopEvents();
       for (const client of sockets.clients) {
         client.terminate();
@@ -88,6 +142,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 }
 
 function serveSocket(ws: WebSocket, core: Core): void {
+  // A protocol error (a frame over the size limit, invalid UTF-8, an unmasked or reserved
+  // frame, a bad close code) ends this one socket; the host serves on.
+  ws.on('error', () => ws.terminate());
   ws.on('message', (data) => {
     void answer(ws, core, data.toString());
   });

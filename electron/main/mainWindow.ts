@@ -1,7 +1,6 @@
-import { BrowserWindow, shell } from 'electron';
+import { BrowserWindow } from 'electron';
 import type { WindowState } from '../core/windowState';
 import { appOrigin } from './appProtocol';
-import { guardNavigation } from './navigationGuard';
 
 export function createMainWindow(preloadPath: string, state: WindowState): BrowserWindow {
   const window = new BrowserWindow({
@@ -30,7 +29,7 @@ export function createMainWindow(preloadPath: string, state: WindowState): Brows
     },
   });
   if (state.maximized) window.maximize();
-  guardNavigation(window.webContents, shell);
+  // Navigation and new windows are guarded app-wide as each web contents is created (navigationGuard.ts).
   window.once('ready-to-show', () => window.show());
   void window.loadURL(`${appOrigin}/index.html`);
   return window;

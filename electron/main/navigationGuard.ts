@@ -1,4 +1,4 @@
-import type { Shell, WebContents } from 'electron';
+import type { App, Shell, WebContents } from 'electron';
 import { appOrigin } from './appProtocol';
 
 /** Hosts whose https pages may open in the system browser (help and project pages). */
@@ -29,6 +29,15 @@ export function guardNavigation(contents: WebContents, shell: Pick<Shell, 'openE
     openIfAllowed(shell, url);
     return { action: 'deny' };
   });
+}
+
+/**
+ * Every web contents the app ever creates — the main window, and anything later (a
+ * devtools page, a window a future feature opens) — gets the same guard, installed as it
+ * is created rather than window by window, so nothing can be forgotten.
+ */
+export function guardAllWebContents(app: Pick<App, 'on'>, shell: Pick<Shell, 'openExternal'>): void {
+  app.on('web-contents-created', (_event, contents) => guardNavigation(contents, shell));
 }
 
 /** Opens an https link of an allow-listed host in the system browser; anything else is dropped. */

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol } from '../../tests/mocks/electron';
+import { app, BrowserWindow, dialog, FakeWebContents, ipcMain, Menu, Notification, protocol, shell } from '../../tests/mocks/electron';
 import type { MenuItemConstructorOptions } from 'electron';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -53,6 +53,20 @@ describe('startShell', () => {
     app.emit('second-instance');
     expect(window.minimized).toBe(false);
     expect(window.focused).toBe(true);
+  });
+
+  it('guards every web contents the app creates, the main window and any later one alike', async () => {
+    startShell(paths);
+    app.becomeReady();
+    await tick();
+    const later = new FakeWebContents(); // e.g. devtools, or a window a future feature opens
+    app.emit('web-contents-created', {}, later);
+    for (const contents of [BrowserWindow.created[0]!.webContents, later]) {
+      expect(contents.emitPreventable('will-navigate', 'https://evil.example/')).toBe(true);
+      expect(contents.emitPreventable('will-attach-webview')).toBe(true);
+      expect(contents.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    }
+    expect(shell.openExternal).not.toHaveBeenCalledWith('https://evil.example/');
   });
 
   it('shows a clear error and quits when the data folder belongs to a newer version', async () => {

@@ -11,7 +11,7 @@ import { bindContract, forwardEvents } from './ipcBridge';
 import { configureLogging } from './logging';
 import { createMainWindow } from './mainWindow';
 import { menuTemplate } from './menu';
-import { openIfAllowed } from './navigationGuard';
+import { guardAllWebContents, openIfAllowed } from './navigationGuard';
 import { denyAllPermissions } from './permissions';
 import { startUpdateChecks } from './updates';
 
@@ -32,6 +32,7 @@ export function startShell(paths: ShellPaths): void {
     return;
   }
   protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
+  guardAllWebContents(app, shell);
   // The demo and tests point the app at their own data folder.
   if (process.env.AM_DATA_DIR) app.setPath('userData', process.env.AM_DATA_DIR);
   configureLogging(log, app.getPath('userData'));

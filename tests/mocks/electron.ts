@@ -40,6 +40,8 @@ export class BrowserWindow extends EventEmitter {
   constructor(public options: Record<string, unknown>) {
     super();
     BrowserWindow.created.push(this);
+    // Like Electron: every new web contents is announced app-wide.
+    app.emit('web-contents-created', {}, this.webContents);
   }
   loadURL(url: string) {
     this.loadedUrl = url;

@@ -30,6 +30,28 @@ describe('openDatabase', () => {
     expect(fs.existsSync(file)).toBe(true);
   });
 
+  // Windows has no owner/group/other mode bits to check; its data folder is guarded by the profile's ACL.
+  it.skipIf(process.platform === 'win32')(
+    'keeps the folder and the database files to their owner (0700 and 0600), whatever the umask',
+    () => {
+      const mode = (target: string) => fs.statSync(target).mode & 0o777;
+      const dataDir = path.join(temp.dir, 'data');
+      const previous = process.umask(0o022); // what most systems use: 755 folders, 644 files
+      try {
+        fs.mkdirSync(dataDir, { mode: 0o755 });
+        fs.writeFileSync(path.join(dataDir, databaseFileName), '', { mode: 0o644 }); // left by an older version
+        const opened = openDatabase({ dataDir, clock });
+        opened.db.prepare("INSERT INTO servers (id, origin, added_at) VALUES ('s', 'https://x.example', 1)").run();
+        const databaseFile = path.join(dataDir, databaseFileName);
+        expect(mode(dataDir)).toBe(0o700);
+        for (const target of [databaseFile, `${databaseFile}-wal`, `${databaseFile}-shm`]) expect(mode(target)).toBe(0o600);
+        opened.db.close();
+      } finally {
+        process.umask(previous);
+      }
+    },
+  );
+
   it('keeps data across reopening', () => {
     const first = openDatabase({ dataDir: temp.dir, clock });
     first.db.prepare("INSERT INTO servers (id, origin, added_at) VALUES ('s', 'https://x.example', 1)").run();

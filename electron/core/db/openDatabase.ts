@@ -5,6 +5,7 @@ import type { Clock } from '../clock';
 import { migrate } from './migrate';
 import { migrations as allMigrations } from './migrations';
 import type { Migration } from './migration';
+import { ensurePrivateFile, ensurePrivateFolder, privateIfPresent } from './privateFiles';
 
 export const databaseFileName = 'account-manager.sqlite';
 
@@ -39,7 +40,7 @@ const corruptCodes = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT', 'SQLITE_CORRUPT
  */
 export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   const steps = options.migrations ?? allMigrations;
-  fs.mkdirSync(options.dataDir, { recursive: true });
+  ensurePrivateFolder(options.dataDir);
   const file = path.join(options.dataDir, databaseFileName);
   try {
     return { ...openAndMigrate(file, steps), path: file };
@@ -58,6 +59,8 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
 }
 
 function openAndMigrate(file: string, steps: readonly Migration[]) {
+  ensurePrivateFile(file);
+  for (const companion of ['-wal', '-shm']) privateIfPresent(file + companion);
   const db = new Database(file);
   try {
     db.pragma('journal_mode = WAL');
