@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OutboxView } from '../../../shared/outboxSchemas';
 import type { ProfileView } from '../../../shared/profileSchemas';
@@ -7,6 +9,7 @@ import { value } from '../../../tests/support/result';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
 import { createCore, type Core } from '../createCore';
+import { databaseFileName } from '../db/openDatabase';
 import { MemoryVault } from '../vault/memoryVault';
 
 type Served = { requests: { method: string; path: string; status: number }[] };
@@ -153,6 +156,60 @@ describe('profile edits through the outbox, against the reference users API', ()
     expect(await posts('/api/v1/users.updateOwnBasicInfo')).toEqual([]);
     expect((await outbox()).history[0]).toMatchObject({ outcome: 'already-there' });
   });
+
+  it('takes custom field keys such as constructor, toString and __proto__ as ordinary data', async () => {
+    await offline(); // queued only: the point is what the core does with the keys
+    await core.dispatch('profile.refresh', { accountId });
+    // As a frame off the wire: JSON.parse keeps `__proto__` as an own key.
+    const customFields = JSON.parse('{"constructor":"a","toString":"b","hasOwnProperty":"c","valueOf":"d","__proto__":"e"}') as Record<
+      string,
+      string
+    >;
+    const view = value<OutboxView>(await core.dispatch('profile.edit', { accountId, changes: { customFields } }));
+    expect(Object.fromEntries(view.items.map((item) => [item.field, [item.value, item.base]]))).toEqual({
+      'customFields.constructor': ['a', ''],
+      'customFields.toString': ['b', ''],
+      'customFields.hasOwnProperty': ['c', ''],
+      'customFields.valueOf': ['d', ''],
+      'customFields.__proto__': ['e', ''],
+    });
+  });
+
+  it('refuses more custom fields in one edit than the contract allows, and more waiting fields than an account may pile up', async () => {
+    await offline();
+    await core.dispatch('profile.refresh', { accountId });
+    const fields = (count: number, prefix: string) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`${prefix}${i}`, 'x']));
+    const tooMany = await core.dispatch('profile.edit', { accountId, changes: { customFields: fields(101, 'f') } });
+    expect(tooMany).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(JSON.stringify(tooMany)).toContain('At most 100 custom fields can be changed at once.');
+    // Edits within the limit, one after another, until the outbox is full.
+    let refusal: unknown = null;
+    for (let round = 0; round < 10 && !refusal; round++) {
+      const answer = await core.dispatch('profile.edit', { accountId, changes: { customFields: fields(100, `r${round}-`) } });
+      if (!answer.ok) refusal = answer.error;
+    }
+    expect(refusal).toMatchObject({ code: 'validation', message: expect.stringMatching(/already waiting to reach the server/) });
+    expect((await outbox()).items.length).toBeLessThanOrEqual(2 * (6 + 100));
+  });
+
+  it('sends what is due even with a vast outbox left by an older version (no call with one argument per row)', async () => {
+    core.close();
+    // 150,000 rows waiting for later, as an unbounded older version could leave them, and one edit due now.
+    const db = new Database(path.join(temp.dir, databaseFileName));
+    const later = Date.now() + 3_600_000;
+    const insert = db.prepare(
+      "INSERT INTO outbox (account_id, field, value, base, state, not_before, created_at, updated_at) VALUES (?, ?, 'x', '', 'pending', ?, 1, 1)",
+    );
+    db.transaction(() => {
+      for (let i = 0; i < 150_000; i++) insert.run(accountId, `customFields.k${i}`, later);
+      insert.run(accountId, 'bio', null);
+    })();
+    db.prepare("UPDATE outbox SET value = 'due now' WHERE field = 'bio'").run();
+    db.close();
+    start();
+    await core.ready;
+    await expect.poll(async () => (await serverUser()).user.bio, { timeout: 15_000 }).toBe('due now');
+  }, 30_000);
 });
 
 describe('the outbox and the one-per-minute limit', () => {

@@ -1,6 +1,14 @@
 import { AppFailure } from '../../../shared/errors';
 import type { OutboxItem, OutboxView, ProfileEditRequest } from '../../../shared/outboxSchemas';
-import { checkChanges, checkField, editableValue, flattenChanges, type StatusType } from '../../../shared/profileEdits';
+import {
+  basicFields,
+  checkChanges,
+  checkField,
+  editableValue,
+  fieldLimits,
+  flattenChanges,
+  type StatusType,
+} from '../../../shared/profileEdits';
 import type { AccountsService } from '../accounts/accountsService';
 import type { Clock } from '../clock';
 import type { CoreEvents } from '../coreEvents';
@@ -11,6 +19,13 @@ import type { UsersApiClient } from '../usersApi/usersApiClient';
 import type { OutboxSender } from './outboxSender';
 import type { OutboxRow, OutboxStore } from './outboxStore';
 import type { UsernameAvailability } from './usernameAvailability';
+
+/**
+ * Fields one account may have waiting in the outbox: every basic field and the most custom
+ * fields one edit may carry, twice over. Bounds what an endless run of edits (each within
+ * the contract) can pile up, so a send never has to carry an unbounded set.
+ */
+export const maxQueuedFields = 2 * (basicFields.length + fieldLimits.customFieldsPerEdit);
 
 export interface EditServiceDeps {
   store: OutboxStore;
@@ -53,6 +68,14 @@ export class EditService {
       const verdict = await this.checkUsername(accountId, username.value);
       if (verdict.available === false && verdict.problem)
         throw new AppFailure('validation', verdict.problem, { fields: { username: verdict.problem } });
+    }
+    const waiting = new Set(this.deps.store.rows(accountId).map((row) => row.field));
+    const added = new Set(changes.filter((change) => !waiting.has(change.field)).map((change) => change.field)).size;
+    if (waiting.size + added > maxQueuedFields) {
+      throw new AppFailure(
+        'validation',
+        `${waiting.size} edited fields are already waiting to reach the server. Let them be sent (or discard some in Activity) before changing more.`,
+      );
     }
     this.deps.store.queue(
       accountId,
