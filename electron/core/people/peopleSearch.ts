@@ -41,7 +41,11 @@ export class PeopleSearch {
   }
 
   search(serverId: string, query: string, limit: number): { people: PersonHit[]; more: boolean } {
-    const terms = query.toLowerCase().split(/\s+/).filter(Boolean);
+    // NUL separates terms like a space: SQLite's FTS query syntax ends a string at NUL.
+    const terms = query
+      .toLowerCase()
+      .split(/[\s\0]+/)
+      .filter(Boolean);
     if (terms.length === 0) return { people: [], more: false };
     const long = terms.filter((term) => [...term].length >= 3);
     const candidates = (
