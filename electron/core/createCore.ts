@@ -8,7 +8,9 @@ import { Connectivity } from './connectivity';
 import { fetchServerInfo } from './usersApi/authApi';
 import { CoreEvents } from './coreEvents';
 import { openDatabase } from './db/openDatabase';
-import { createDispatch, type Dispatch, type DispatchOptions, type HandlerTable } from './dispatch';
+import { createDispatch, type Dispatch, type HandlerTable } from './dispatch';
+import { logFailure } from './log/logFailure';
+import { silentLogger, type Logger } from './log/logger';
 import { DirectoryService } from './people/directoryService';
 import { DirectoryStore } from './people/directoryStore';
 import { PeopleSearch } from './people/peopleSearch';
@@ -41,7 +43,8 @@ export interface CoreOptions {
   requestTimeoutMs?: number;
   /** Backoff between tries of a failed request (tests shorten the waits). */
   retryPolicy?: Partial<RetryPolicy>;
-  onInternalError?: DispatchOptions['onInternalError'];
+  /** Where the core says what went wrong; the shell's sink decides where that goes. Silent when absent. */
+  log?: Logger;
 }
 
 export interface Core {
@@ -64,6 +67,7 @@ export interface Core {
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const fetchImpl = options.fetch ?? globalThis.fetch;
+  const log = options.log ?? silentLogger;
   const database = openDatabase({ dataDir: options.dataDir, clock });
   const events = new CoreEvents();
   // Aborted on close: retries waiting for a server stop instead of keeping the process alive.
@@ -89,16 +93,18 @@ export function createCore(options: CoreOptions): Core {
       retryPolicy: options.retryPolicy,
       onOutcome: (reachable) => connectivity.report(server.id, reachable),
     });
-  const accounts = new AccountsService({ repository, vault: options.vault, clock, events, clientFor });
+  const accounts = new AccountsService({ repository, vault: options.vault, clock, events, clientFor, log: log.child('accounts') });
   const clientForAccount = (accountId: string) => clientFor(accounts.serverOf(accountId));
 
   const profileCache = new ProfileCache(database.db);
+  const profileLog = log.child('profile');
   const profiles = new ProfileService({
     cache: profileCache,
     accounts,
     clock,
     events,
     clientForAccount,
+    log: profileLog,
   });
 
   const avatars = new AvatarService({
@@ -107,6 +113,7 @@ export function createCore(options: CoreOptions): Core {
     clock,
     events,
     clientForAccount,
+    log: log.child('avatars'),
   });
 
   const isOnline = (accountId: string) => connectivity.isOnline(accounts.serverOf(accountId).id);
@@ -120,7 +127,7 @@ export function createCore(options: CoreOptions): Core {
     clientForAccount,
     isOnline,
     interruptedGraceMs: options.requestTimeoutMs ?? defaultTimeoutMs,
-    onInternalError: options.onInternalError,
+    log: log.child('outbox'),
   });
   const edits = new EditService({
     store: outbox,
@@ -132,6 +139,7 @@ export function createCore(options: CoreOptions): Core {
     events,
     clientForAccount,
     isOnline,
+    log: log.child('edits'),
   });
 
   const security = new SecurityService({
@@ -140,6 +148,7 @@ export function createCore(options: CoreOptions): Core {
     cache: profileCache,
     clientForAccount,
     isOnline,
+    log: log.child('security'),
   });
 
   const avatarChanges = new AvatarChanges({
@@ -148,6 +157,7 @@ export function createCore(options: CoreOptions): Core {
     profiles,
     clientForAccount,
     isOnline,
+    log: log.child('avatars'),
   });
 
   const peopleStore = new PeopleStore(database.db);
@@ -166,19 +176,21 @@ export function createCore(options: CoreOptions): Core {
     clock,
     events,
     clientForAccount,
-    onInternalError: options.onInternalError,
+    log: log.child('directory'),
   });
 
   // Back online: refresh what is shown for the accounts on that server and finish an
   // interrupted directory sync, without a reload.
-  events.onAny((event, payload) => {
-    if (event !== 'connectivity.changed') return;
-    const { serverId, online } = payload as { serverId: string; online: boolean };
+  events.on('connectivity.changed', ({ serverId, online }) => {
     if (!online) return;
     directory.resumeUnfinished(serverId);
     for (const account of accounts.list().accounts) if (account.serverId === serverId) sender.kick(account.id);
     for (const account of accounts.list().accounts) {
-      if (account.serverId === serverId && account.state !== 'signed-out') void profiles.refresh(account.id).catch(() => undefined);
+      if (account.serverId === serverId && account.state !== 'signed-out') {
+        void profiles
+          .refresh(account.id)
+          .catch((error: unknown) => logFailure(profileLog, 'refreshing the profile once its server was back', error));
+      }
     }
   });
 
@@ -248,11 +260,11 @@ export function createCore(options: CoreOptions): Core {
       directory.resumeUnfinished();
       sender.start();
     })
-    .catch((error: unknown) => options.onInternalError?.('restoreSessions', error));
+    .catch((error: unknown) => log.error('internal error while restoring sessions', error));
 
   return {
     handlers,
-    dispatch: createDispatch(handlers, { onInternalError: options.onInternalError }),
+    dispatch: createDispatch(handlers, { log: log.child('dispatch') }),
     events,
     ready,
     windowState: {

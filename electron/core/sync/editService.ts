@@ -4,6 +4,8 @@ import { checkChanges, checkField, editableValue, type EditField, type StatusTyp
 import type { AccountsService } from '../accounts/accountsService';
 import type { Clock } from '../clock';
 import type { CoreEvents } from '../coreEvents';
+import { logFailure } from '../log/logFailure';
+import type { Logger } from '../log/logger';
 import type { ProfileCache } from '../profile/profileCache';
 import type { ProfileService } from '../profile/profileService';
 import { ApiFailure } from '../usersApi/apiFailure';
@@ -22,6 +24,7 @@ export interface EditServiceDeps {
   events: CoreEvents;
   clientForAccount(accountId: string): UsersApiClient;
   isOnline(accountId: string): boolean;
+  log: Logger;
 }
 
 /**
@@ -112,7 +115,9 @@ export class EditService {
     } else {
       this.deps.store.drop(itemId, 'took-theirs', this.deps.clock.now());
       // The cache may still show the old value: bring it to the server's.
-      await this.deps.profiles.refresh(accountId).catch(() => undefined);
+      await this.deps.profiles
+        .refresh(accountId)
+        .catch((error: unknown) => logFailure(this.deps.log, 'refreshing the profile after keeping the server value', error));
     }
     return this.afterChange(accountId);
   }
