@@ -260,7 +260,7 @@ export function createCore(options: CoreOptions): Core {
       directory.resumeUnfinished();
       sender.start();
     })
-    .catch((error: unknown) => log.error('internal error while restoring sessions', error));
+    .catch((error: unknown) => logFailure(log.child('accounts'), 'restoring sessions', error));
 
   return {
     handlers,
