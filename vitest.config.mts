@@ -9,8 +9,11 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 20_000,
+    // Each project inherits the options above (extends: true): without it vitest gives a
+    // project its own defaults, whose 5 s timeout a busy 2-core machine overruns.
     projects: [
       {
+        extends: true,
         test: {
           name: 'core',
           environment: 'node',
@@ -24,6 +27,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         // The Electron shell and preload, with `electron` replaced by a recording fake:
         // the real module would try to download its binary, which cannot happen here.
         resolve: {
@@ -41,6 +45,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'users-api',
           environment: 'node',

@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util';
-import { redact } from '../core/redact';
 import { launchBrowserHost } from './launchBrowserHost';
+import { hostLogger } from './stderrLog';
+
+const log = hostLogger();
 
 // A promise nobody awaited failed: a bug, said plainly (tests look for this line), and
 // the host keeps serving rather than dropping the person's window.
-process.on('unhandledRejection', (reason) => {
-  console.error(redact(`unhandled rejection: ${reason instanceof Error ? reason.message : String(reason)}`));
-});
+process.on('unhandledRejection', (reason) => log.error('unhandled rejection', reason));
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     console.error('Usage: npm run web -- --port <port> --data-dir <folder>');
     process.exit(2);
   }
-  const { url } = await launchBrowserHost({ dataDir, port, rendererDir: values['renderer-dir'] });
+  const { url } = await launchBrowserHost({ dataDir, port, rendererDir: values['renderer-dir'], log });
   console.log(`Open: ${url}`);
 }
 

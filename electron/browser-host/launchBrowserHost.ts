@@ -3,9 +3,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { appId } from '../core/appIdentity';
 import { createCore } from '../core/createCore';
-import { redact } from '../core/redact';
+import type { Logger } from '../core/log/logger';
 import { KeychainVault } from '../core/vault/keychainVault';
 import { startBrowserHost } from './browserHost';
+import { hostLogger } from './stderrLog';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -15,6 +16,8 @@ export interface LaunchOptions {
   rendererDir?: string;
   /** Runs after the host and core have closed, before the process exits. */
   afterStop?: () => Promise<void>;
+  /** The core's log; stderr at AM_LOG_LEVEL when absent. */
+  log?: Logger;
 }
 
 /**
@@ -35,7 +38,7 @@ export async function launchBrowserHost(options: LaunchOptions): Promise<{ url: 
     vault: new KeychainVault(process.env.AM_KEYCHAIN_SERVICE ?? appId),
     version,
     shell: 'browser-host',
-    onInternalError: (channel, error) => console.error(redact(`internal error on ${channel}: ${(error as Error)?.message}`)),
+    log: options.log ?? hostLogger(),
   });
   const host = await startBrowserHost({ core, rendererDir, port: options.port });
 

@@ -63,7 +63,7 @@ export class Connectivity {
       this.timers.delete(serverId);
       void this.options
         .probe(serverId)
-        .catch(() => false)
+        .catch(() => false) // a probe that fails is the answer: still unreachable
         .then((reachable) => this.report(serverId, reachable));
     }, delay);
     timer.unref();

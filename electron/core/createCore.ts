@@ -8,7 +8,9 @@ import { Connectivity } from './connectivity';
 import { fetchServerInfo } from './usersApi/authApi';
 import { CoreEvents } from './coreEvents';
 import { openDatabase } from './db/openDatabase';
-import { createDispatch, type Dispatch, type DispatchOptions, type HandlerTable } from './dispatch';
+import { createDispatch, type Dispatch, type HandlerTable } from './dispatch';
+import { logFailure } from './log/logFailure';
+import { silentLogger, type Logger } from './log/logger';
 import { DirectoryService } from './people/directoryService';
 import { DirectoryStore } from './people/directoryStore';
 import { PeopleSearch } from './people/peopleSearch';
@@ -42,7 +44,8 @@ export interface CoreOptions {
   requestTimeoutMs?: number;
   /** Backoff between tries of a failed request (tests shorten the waits). */
   retryPolicy?: Partial<RetryPolicy>;
-  onInternalError?: DispatchOptions['onInternalError'];
+  /** Where the core says what went wrong; the shell's sink decides where that goes. Silent when absent. */
+  log?: Logger;
 }
 
 export interface Core {
@@ -65,6 +68,7 @@ export interface Core {
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const fetchImpl = options.fetch ?? globalThis.fetch;
+  const log = options.log ?? silentLogger;
   const database = openDatabase({ dataDir: options.dataDir, clock });
   const events = new CoreEvents();
   // Aborted on close: retries waiting for a server stop instead of keeping the process alive.
@@ -96,17 +100,20 @@ export function createCore(options: CoreOptions): Core {
     clock,
     events,
     clientFor,
+    log: log.child('accounts'),
     onSignedIn: (accountId, me) => profiles.signedIn(accountId, me),
   });
   const clientForAccount = (accountId: string) => clientFor(accounts.serverOf(accountId));
 
   const profileCache = new ProfileCache(database.db);
+  const profileLog = log.child('profile');
   const profiles = new ProfileService({
     cache: profileCache,
     accounts,
     clock,
     events,
     clientForAccount,
+    log: profileLog,
   });
 
   const avatars = new AvatarService({
@@ -115,6 +122,7 @@ export function createCore(options: CoreOptions): Core {
     clock,
     events,
     clientForAccount,
+    log: log.child('avatars'),
   });
 
   const isOnline = (accountId: string) => connectivity.isOnline(accounts.serverOf(accountId).id);
@@ -130,7 +138,7 @@ export function createCore(options: CoreOptions): Core {
     isOnline,
     availability,
     interruptedGraceMs: options.requestTimeoutMs ?? defaultTimeoutMs,
-    onInternalError: options.onInternalError,
+    log: log.child('outbox'),
   });
   const edits = new EditService({
     store: outbox,
@@ -143,6 +151,7 @@ export function createCore(options: CoreOptions): Core {
     clientForAccount,
     isOnline,
     availability,
+    log: log.child('edits'),
   });
 
   const security = new SecurityService({
@@ -151,6 +160,7 @@ export function createCore(options: CoreOptions): Core {
     cache: profileCache,
     clientForAccount,
     isOnline,
+    log: log.child('security'),
   });
 
   const avatarChanges = new AvatarChanges({
@@ -159,6 +169,7 @@ export function createCore(options: CoreOptions): Core {
     profiles,
     clientForAccount,
     isOnline,
+    log: log.child('avatars'),
   });
 
   const peopleStore = new PeopleStore(database.db);
@@ -177,19 +188,21 @@ export function createCore(options: CoreOptions): Core {
     clock,
     events,
     clientForAccount,
-    onInternalError: options.onInternalError,
+    log: log.child('directory'),
   });
 
   // Back online: refresh what is shown for the accounts on that server and finish an
   // interrupted directory sync, without a reload.
-  events.onAny((event, payload) => {
-    if (event !== 'connectivity.changed') return;
-    const { serverId, online } = payload as { serverId: string; online: boolean };
+  events.on('connectivity.changed', ({ serverId, online }) => {
     if (!online) return;
     directory.resumeUnfinished(serverId);
     for (const account of accounts.list().accounts) if (account.serverId === serverId) sender.kick(account.id);
     for (const account of accounts.list().accounts) {
-      if (account.serverId === serverId && account.state !== 'signed-out') void profiles.refresh(account.id).catch(() => undefined);
+      if (account.serverId === serverId && account.state !== 'signed-out') {
+        void profiles
+          .refresh(account.id)
+          .catch((error: unknown) => logFailure(profileLog, 'refreshing the profile once its server was back', error));
+      }
     }
   });
 
@@ -259,11 +272,11 @@ export function createCore(options: CoreOptions): Core {
       directory.resumeUnfinished();
       sender.start();
     })
-    .catch((error: unknown) => options.onInternalError?.('restoreSessions', error));
+    .catch((error: unknown) => logFailure(log.child('accounts'), 'restoring sessions', error));
 
   return {
     handlers,
-    dispatch: createDispatch(handlers, { onInternalError: options.onInternalError }),
+    dispatch: createDispatch(handlers, { log: log.child('dispatch') }),
     events,
     ready,
     windowState: {

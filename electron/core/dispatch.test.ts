@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { AppFailure } from '../../shared/errors';
+import { recordingLog } from '../../tests/support/recordingLog';
 import { createDispatch, type HandlerTable } from './dispatch';
 
 const info = {
@@ -45,16 +46,32 @@ describe('createDispatch', () => {
     expect(result).toEqual({ ok: false, error: { code: 'keychain-unavailable', message: 'Keychain locked' } });
   });
 
-  it('turns any other throw into an internal error and reports it', async () => {
-    const onInternalError = vi.fn();
+  it('turns any other throw into an internal error and logs it as one', async () => {
+    const { log, entries } = recordingLog();
     const result = await createDispatch(
       table(() => {
         throw new TypeError('boom');
       }),
-      { onInternalError },
+      { log },
     )('app.info', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
-    expect(onInternalError).toHaveBeenCalledWith('app.info', expect.any(TypeError));
+    expect(entries).toEqual([
+      expect.objectContaining({ level: 'error', message: 'internal error on app.info', error: { name: 'TypeError', message: 'boom' } }),
+    ]);
+  });
+
+  it('logs nothing for failures the contract expects', async () => {
+    const { log, entries } = recordingLog();
+    const dispatch = createDispatch(
+      table(() => {
+        throw new AppFailure('network-unreachable', 'The server cannot be reached.');
+      }),
+      { log },
+    );
+    await dispatch('app.info', {});
+    await dispatch('app.info', { extra: true });
+    await dispatch('users.drop', {});
+    expect(entries).toEqual([]);
   });
 
   it('strips fields the contract does not declare from the reply', async () => {
@@ -64,13 +81,15 @@ describe('createDispatch', () => {
   });
 
   it('refuses a reply that breaks the contract instead of sending it', async () => {
-    const onInternalError = vi.fn();
+    const { log, entries } = recordingLog();
     const broken = { ...info, version: 7 } as unknown as typeof info;
     const result = await createDispatch(
       table(() => broken),
-      { onInternalError },
+      { log },
     )('app.info', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
-    expect(onInternalError).toHaveBeenCalled();
+    expect(entries).toEqual([
+      expect.objectContaining({ level: 'error', message: 'internal error on app.info: the reply does not match the contract' }),
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { AppFailure, fail, ok, type Failure, type Result } from '../../shared/errors';
 import { channels, isChannel, type Channel, type ChannelRequest, type ChannelValue } from '../../shared/contract';
 import type { ZodError } from 'zod';
+import { silentLogger, type Logger } from './log/logger';
 
 export type Handler<C extends Channel> = (request: ChannelRequest<C>) => Promise<ChannelValue<C>> | ChannelValue<C>;
 export type HandlerTable = { [C in Channel]: Handler<C> };
@@ -9,8 +10,11 @@ export type HandlerTable = { [C in Channel]: Handler<C> };
 export type Dispatch = (channel: unknown, payload: unknown) => Promise<Result<unknown>>;
 
 export interface DispatchOptions {
-  /** Reports failures that are bugs in the core (never the payload itself: it may hold secrets). */
-  onInternalError?: (channel: string, error: unknown) => void;
+  /**
+   * Where bugs in the core are reported, as "internal error on <channel>" (never the
+   * payload itself: it may hold secrets). Failures the contract expects are not logged.
+   */
+  log?: Logger;
 }
 
 /**
@@ -20,6 +24,7 @@ export interface DispatchOptions {
  * (a token, say) by accident. Nothing thrown escapes: every outcome is a Result.
  */
 export function createDispatch(handlers: HandlerTable, options: DispatchOptions = {}): Dispatch {
+  const log = options.log ?? silentLogger;
   return async (channel, payload) => {
     if (!isChannel(channel)) {
       return fail('validation', `Unknown channel: ${describe(channel)}`);
@@ -33,7 +38,7 @@ export function createDispatch(handlers: HandlerTable, options: DispatchOptions 
       const value = await handler(request.data as ChannelRequest<Channel>);
       const checked = channels[channel].response.safeParse(value);
       if (!checked.success) {
-        options.onInternalError?.(channel, checked.error);
+        log.error(`internal error on ${channel}: the reply does not match the contract`, checked.error);
         return fail('internal', 'The app produced an answer it cannot show. Please report this.');
       }
       return ok(checked.data);
@@ -41,7 +46,7 @@ export function createDispatch(handlers: HandlerTable, options: DispatchOptions 
       if (error instanceof AppFailure) {
         return { ok: false, error: error.error };
       }
-      options.onInternalError?.(channel, error);
+      log.error(`internal error on ${channel}`, error);
       return fail('internal', 'Something went wrong inside the app. Please try again.');
     }
   };

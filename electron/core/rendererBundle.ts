@@ -47,7 +47,7 @@ export async function readRendererFile(rendererDir: string, urlPath: string): Pr
   try {
     decoded = decodeURIComponent(urlPath);
   } catch {
-    return null;
+    return null; // a malformed escape names no file of ours: not found
   }
   const root = path.resolve(rendererDir);
   const file = path.resolve(root, decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, ''));
@@ -55,6 +55,6 @@ export async function readRendererFile(rendererDir: string, urlPath: string): Pr
   try {
     return { body: await fs.readFile(file), contentType: contentTypes[path.extname(file)] ?? 'application/octet-stream' };
   } catch {
-    return null;
+    return null; // not there (or not a file): the caller answers not found
   }
 }

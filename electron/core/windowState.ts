@@ -59,7 +59,7 @@ export class WindowStateStore {
       const state = JSON.parse(raw) as WindowState;
       return Number.isFinite(state.bounds?.width) && Number.isFinite(state.bounds?.x) ? state : null;
     } catch {
-      return null;
+      return null; // a damaged saved state: the window opens at its default size instead
     }
   }
 

@@ -1,5 +1,7 @@
 import type { LogMessage, MainLogger } from 'electron-log';
 import path from 'node:path';
+import type { LogSink } from '../core/log/logger';
+import { logLine } from '../core/log/logLine';
 import { redact } from '../core/redact';
 
 /** Past this size the log moves to main.old.log and a new one starts: two files at most. */
@@ -18,6 +20,11 @@ export function configureLogging(log: Logger, userDataDir: string): void {
   log.hooks.push((message: LogMessage) => ({ ...message, data: message.data.map(redactValue) }));
 }
 
+/** The core's entries, one line each, into the same log (and so through the same redaction again). */
+export function electronLogSink(log: Pick<MainLogger, 'debug' | 'info' | 'warn' | 'error'>): LogSink {
+  return (entry) => log[entry.level](logLine(entry));
+}
+
 function redactValue(value: unknown): unknown {
   if (typeof value === 'string') return redact(value);
   if (value instanceof Error) return redact(`${value.name}: ${value.message}`);
@@ -25,7 +32,7 @@ function redactValue(value: unknown): unknown {
     try {
       return redact(JSON.stringify(value));
     } catch {
-      return '[unprintable]';
+      return '[unprintable]'; // circular or hostile: the rest of the line is still worth writing
     }
   }
   return value;

@@ -9,7 +9,7 @@ export function isAllowedExternalUrl(url: string): boolean {
     const parsed = new URL(url);
     return parsed.protocol === 'https:' && externalHostAllowList.has(parsed.hostname);
   } catch {
-    return false;
+    return false; // not a URL at all: nothing to open
   }
 }
 

@@ -9,6 +9,8 @@ import type { Core } from '../core/createCore';
 import { notifyWhenHidden, startShell } from './shell';
 import type { BrowserWindow as ElectronWindow } from 'electron';
 
+type Handle = (event: { senderFrame: unknown }, payload: unknown) => Promise<unknown>;
+
 const paths = { preload: '/app/out/preload/index.cjs', renderer: '/app/out/renderer' };
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -81,6 +83,24 @@ describe('startShell', () => {
     expect(dialog.showErrorBox).toHaveBeenCalledWith('Account Manager cannot start', expect.stringContaining('newer version'));
     expect(app.quit).toHaveBeenCalled();
     expect(BrowserWindow.created).toHaveLength(0);
+  });
+
+  it('gives the core a log that writes to logs/main.log: a failure inside the core is an "internal error on <channel>" line', async () => {
+    startShell(paths);
+    app.becomeReady();
+    await tick();
+    const window = BrowserWindow.created[0]!;
+    // Another program damages the database under the running app.
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(path.join(app.userData, 'account-manager.sqlite'));
+    db.exec('DROP TABLE servers');
+    db.close();
+    const servers = ipcMain.handlers.get('servers.list') as Handle;
+    expect(await servers({ senderFrame: window.webContents.mainFrame }, {})).toMatchObject({ ok: false, error: { code: 'internal' } });
+    const file = path.join(app.userData, 'logs', 'main.log');
+    await expect
+      .poll(() => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : ''))
+      .toMatch(/\[error\] \[dispatch\] internal error on servers\.list: SqliteError: no such table: servers$/m);
   });
 
   it('applies the menu, whose items reach the window as app.command events', async () => {

@@ -4,11 +4,12 @@ import { autoUpdater } from 'electron-updater';
 import path from 'node:path';
 import type { AppCommand } from '../../shared/contract';
 import { createCore, type Core } from '../core/createCore';
+import { Logger, parseLogLevel } from '../core/log/logger';
 import { appId } from '../core/appIdentity';
 import { KeychainVault } from '../core/vault/keychainVault';
 import { appSchemePrivileges, serveAppProtocol } from './appProtocol';
 import { bindContract, forwardEvents } from './ipcBridge';
-import { configureLogging } from './logging';
+import { configureLogging, electronLogSink } from './logging';
 import { createMainWindow } from './mainWindow';
 import { menuTemplate } from './menu';
 import { guardAllWebContents, openIfAllowed } from './navigationGuard';
@@ -36,6 +37,8 @@ export function startShell(paths: ShellPaths): void {
   // The demo and tests point the app at their own data folder.
   if (process.env.AM_DATA_DIR) app.setPath('userData', process.env.AM_DATA_DIR);
   configureLogging(log, app.getPath('userData'));
+  // AM_LOG_LEVEL=debug also keeps the expected failures (an unreachable server, say).
+  const coreLog = new Logger({ sink: electronLogSink(log), level: parseLogLevel(process.env.AM_LOG_LEVEL) ?? 'info' });
 
   let window: BrowserWindow | null = null;
   let core: Core | null = null;
@@ -67,9 +70,10 @@ export function startShell(paths: ShellPaths): void {
         vault: new KeychainVault(appId),
         version: app.getVersion(),
         shell: 'electron',
-        onInternalError: (channel, error) => log.error(`internal error on ${channel}:`, (error as Error)?.message),
+        log: coreLog,
       });
     } catch (error) {
+      coreLog.error('the app cannot start', error);
       dialog.showErrorBox('Account Manager cannot start', error instanceof Error ? error.message : String(error));
       app.quit();
       return;
@@ -116,11 +120,10 @@ export function startShell(paths: ShellPaths): void {
 
 /** A conflict or a refused edit while the window is hidden or in the background: say so. */
 export function notifyWhenHidden(core: Core, getWindow: () => BrowserWindow | null, send: (command: AppCommand) => void): () => void {
-  return core.events.onAny((event, payload) => {
-    if (event !== 'sync.attention' || !Notification.isSupported()) return;
+  return core.events.on('sync.attention', ({ message }) => {
+    if (!Notification.isSupported()) return;
     const window = getWindow();
     if (window && window.isVisible() && window.isFocused()) return;
-    const { message } = payload as { message: string };
     const notification = new Notification({ title: 'Account Manager', body: message });
     notification.on('click', () => {
       const current = getWindow();

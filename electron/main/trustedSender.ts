@@ -17,6 +17,6 @@ export function isTrustedSender(window: BrowserWindow | null, frame: WebFrameMai
     const url = new URL(frame.url);
     return `${url.protocol}//${url.host}` === appOrigin;
   } catch {
-    return false;
+    return false; // a frame whose URL cannot be read is not one of ours
   }
 }

@@ -3,6 +3,8 @@ import type { AccountList, AccountSummary, ServerSummary } from '../../../shared
 import { AppFailure } from '../../../shared/errors';
 import type { Clock } from '../clock';
 import type { CoreEvents } from '../coreEvents';
+import { logFailure } from '../log/logFailure';
+import type { Logger } from '../log/logger';
 import { ApiFailure } from '../usersApi/apiFailure';
 import { fetchMe, fetchServerInfo, login, logout, passwordDigest, sendEmailCode, type LoginAnswer } from '../usersApi/authApi';
 import type { Credentials, UsersApiClient } from '../usersApi/usersApiClient';
@@ -20,6 +22,7 @@ export interface AccountsDeps {
   clientFor(server: { id: string; origin: string }): UsersApiClient;
   /** Told after each sign-in, with the /me that login's reply carried (the profile's first copy needs no second /me). */
   onSignedIn?(accountId: string, me: unknown): void;
+  log: Logger;
 }
 
 /**
@@ -202,7 +205,10 @@ export class AccountsService {
   /** Marks an account "signed out — sign in again" after the server refused its token. */
   async markSessionEnded(accountId: string): Promise<void> {
     const { account, server } = this.account(accountId);
-    await this.sessions.forget(account.id, server.origin, account.user_id).catch(() => undefined);
+    // The server refused the token already: a keychain that cannot drop it now keeps a dead one.
+    await this.sessions
+      .forget(account.id, server.origin, account.user_id)
+      .catch((error: unknown) => logFailure(this.deps.log, 'forgetting an ended session', error));
     this.deps.repository.setState(account.id, 'signed-out', this.deps.clock.now());
     this.changed();
   }
@@ -225,7 +231,10 @@ export class AccountsService {
     } catch (error) {
       if (error instanceof ApiFailure && error.code === 'unauthorized') {
         await this.markSessionEnded(account.id);
+        return;
       }
+      // Offline (or the server failing) at start: the session is kept as it is.
+      logFailure(this.deps.log, 'checking a restored session', error);
     }
   }
 
@@ -247,16 +256,25 @@ export class AccountsService {
       updated_at: now,
     };
     // Signing in again replaces the old session: revoke it rather than leave it alive on the server.
-    const previous = existing ? await this.sessions.credentials(existing.id, server.origin, existing.user_id).catch(() => null) : null;
+    const previous = existing
+      ? await this.sessions.credentials(existing.id, server.origin, existing.user_id).catch((error: unknown) => {
+          logFailure(this.deps.log, 'reading the replaced session to revoke it', error);
+          return null;
+        })
+      : null;
     try {
       await this.sessions.keep(row.id, server.origin, { userId: answer.userId, token: answer.token }, !pending.sessionOnly);
     } catch (error) {
       // The keychain failed between the check and the write: do not leave a live token behind.
-      await logout(this.deps.clientFor(server), { userId: answer.userId, token: answer.token }).catch(() => undefined);
+      await logout(this.deps.clientFor(server), { userId: answer.userId, token: answer.token }).catch((error: unknown) =>
+        logFailure(this.deps.log, 'revoking a session the keychain could not keep', error),
+      );
       throw asAppFailure(error);
     }
     if (previous && previous.token !== answer.token) {
-      await logout(this.deps.clientFor(server), previous).catch(() => undefined);
+      await logout(this.deps.clientFor(server), previous).catch((error: unknown) =>
+        logFailure(this.deps.log, 'revoking the replaced session', error),
+      );
     }
     this.deps.repository.saveAccount(row);
     this.deps.repository.setActiveAccountId(row.id);
@@ -266,9 +284,13 @@ export class AccountsService {
   }
 
   private async endSession(account: AccountRow, server: ServerRow): Promise<void> {
+    // An unreadable keychain also fails forget() below, which tells the person.
     const credentials = await this.sessions.credentials(account.id, server.origin, account.user_id).catch(() => null);
     if (credentials) {
-      await logout(this.deps.clientFor(server), credentials).catch(() => undefined);
+      // Offline sign-out still forgets the token here; the server ends it when it expires.
+      await logout(this.deps.clientFor(server), credentials).catch((error: unknown) =>
+        logFailure(this.deps.log, 'revoking the session on the server', error),
+      );
     }
     try {
       await this.sessions.forget(account.id, server.origin, account.user_id);

@@ -25,7 +25,7 @@ export function readManagedServers(folders: string[]): ManagedServersResult {
     try {
       text = fs.readFileSync(file, 'utf8');
     } catch {
-      continue;
+      continue; // no file in this folder, the usual case: look in the next
     }
     let json: unknown;
     try {

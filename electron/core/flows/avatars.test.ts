@@ -27,9 +27,7 @@ describe('avatars, cache first, against the reference users API', () => {
       retryPolicy: { baseDelayMs: 5, maxDelayMs: 20 },
     });
     changed = [];
-    core.events.onAny((event, payload) => {
-      if (event === 'avatar.changed') changed.push((payload as { username: string }).username);
-    });
+    core.events.on('avatar.changed', ({ username }) => changed.push(username));
   };
   const avatar = async (username: string, etag?: string) =>
     value<AvatarView>(await core.dispatch('avatars.get', { accountId, username, etag }));

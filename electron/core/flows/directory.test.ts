@@ -38,9 +38,7 @@ describe('directory sync and local search against the reference users API', () =
       retryPolicy: { baseDelayMs: 5, maxDelayMs: 20 },
     });
     statuses = [];
-    core.events.onAny((event, payload) => {
-      if (event === 'directory.changed') statuses.push(payload as DirectoryStatus);
-    });
+    core.events.on('directory.changed', (status) => statuses.push(status));
   };
   const settled = (state: DirectoryStatus['state']) =>
     expect
@@ -119,9 +117,8 @@ describe('directory sync and local search against the reference users API', () =
 
   it('resumes after a restart from the page it had reached', async () => {
     let closedAt: DirectoryStatus | undefined;
-    core.events.onAny((event, payload) => {
-      const status = payload as DirectoryStatus;
-      if (event === 'directory.changed' && !closedAt && status.loaded >= 200) {
+    core.events.on('directory.changed', (status) => {
+      if (!closedAt && status.loaded >= 200) {
         closedAt = status;
         core.close(); // the app quits mid-sync
       }

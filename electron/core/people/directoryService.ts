@@ -2,6 +2,8 @@ import type { DirectorySearchResult, DirectoryStatus } from '../../../shared/dir
 import type { AccountsService } from '../accounts/accountsService';
 import type { Clock } from '../clock';
 import type { CoreEvents } from '../coreEvents';
+import { logFailure } from '../log/logFailure';
+import type { Logger } from '../log/logger';
 import { sanitizeUser } from '../profile/sanitizeUser';
 import { ApiFailure } from '../usersApi/apiFailure';
 import { fetchPeoplePage, type ListSource, type PeoplePage } from '../usersApi/directoryApi';
@@ -24,7 +26,7 @@ export interface DirectoryDeps {
   pausedRetryMs?: number;
   /** Least time between two progress events of one sync. */
   progressEveryMs?: number;
-  onInternalError?(where: string, error: unknown): void;
+  log: Logger;
 }
 
 /** Why a sync stopped: `paused` ones resume by themselves when the server is back. */
@@ -97,7 +99,7 @@ export class DirectoryService {
       .then(() => this.run(serverId, accountId))
       .catch((error: unknown) => {
         // After close the database is gone: a sync stopped by it has nothing left to say.
-        if (!this.closed) this.deps.onInternalError?.('directory.sync', error);
+        if (!this.closed) logFailure(this.deps.log, 'syncing the people directory', error);
       })
       .finally(() => {
         this.running.delete(serverId);
@@ -194,10 +196,13 @@ export class DirectoryService {
   private async explain(error: unknown, accountId: string): Promise<SyncStop> {
     if (error instanceof SyncStop) return error;
     if (!(error instanceof ApiFailure)) {
+      logFailure(this.deps.log, 'syncing the people directory', error);
       return new SyncStop('failed', 'The directory could not be saved on this computer.');
     }
     if (error.details.status === 401) {
-      await this.deps.accounts.markSessionEnded(accountId).catch(() => undefined);
+      await this.deps.accounts
+        .markSessionEnded(accountId)
+        .catch((failure: unknown) => logFailure(this.deps.log, 'marking the session ended', failure));
       return new SyncStop('failed', 'Your session has ended. Sign in again to sync the people directory.');
     }
     if (error.details.status === 403 || /verify the parameters/i.test(error.message)) {

@@ -1,6 +1,8 @@
 import { AppFailure } from '../../../shared/errors';
 import type { AccountsService } from '../accounts/accountsService';
 import { asAppFailure } from '../accounts/accountsService';
+import { logFailure } from '../log/logFailure';
+import type { Logger } from '../log/logger';
 import { resetAvatar, uploadAvatar } from '../usersApi/profileEditApi';
 import type { Credentials, UsersApiClient } from '../usersApi/usersApiClient';
 import { avatarImageProblem } from './avatarImage';
@@ -13,6 +15,7 @@ export interface AvatarChangeDeps {
   profiles: ProfileService;
   clientForAccount(accountId: string): UsersApiClient;
   isOnline(accountId: string): boolean;
+  log: Logger;
 }
 
 /**
@@ -54,7 +57,9 @@ export class AvatarChanges {
     }
     const username = this.deps.accounts.list().accounts.find((account) => account.id === accountId)?.username;
     if (username) await this.deps.avatars.refresh(accountId, username);
-    await this.deps.profiles.refresh(accountId).catch(() => undefined);
+    await this.deps.profiles
+      .refresh(accountId)
+      .catch((error: unknown) => logFailure(this.deps.log, 'refreshing the profile after an avatar change', error));
     return {};
   }
 }

@@ -2,6 +2,8 @@ import type { AvatarView } from '../../../shared/profileSchemas';
 import type { AccountsService } from '../accounts/accountsService';
 import type { Clock } from '../clock';
 import type { CoreEvents } from '../coreEvents';
+import { logFailure } from '../log/logFailure';
+import type { Logger } from '../log/logger';
 import { ApiFailure } from '../usersApi/apiFailure';
 import { fetchAvatar } from '../usersApi/avatarApi';
 import type { UsersApiClient } from '../usersApi/usersApiClient';
@@ -15,6 +17,7 @@ export interface AvatarDeps {
   clientForAccount(accountId: string): UsersApiClient;
   /** A cached avatar younger than this is shown without asking the server. */
   freshForMs?: number;
+  log: Logger;
 }
 
 /**
@@ -79,8 +82,11 @@ export class AvatarService {
       if (!same) this.deps.events.emit('avatar.changed', { serverId, username });
     } catch (error) {
       // A background check: the saved image stays; only an ended session is acted on.
-      if (error instanceof ApiFailure && error.details.status === 401)
-        await this.deps.accounts.markSessionEnded(accountId).catch(() => undefined);
+      if (error instanceof ApiFailure && error.details.status === 401) {
+        await this.deps.accounts
+          .markSessionEnded(accountId)
+          .catch((failure: unknown) => logFailure(this.deps.log, 'marking the session ended', failure));
+      } else logFailure(this.deps.log, 'checking an avatar', error);
     }
   }
 }

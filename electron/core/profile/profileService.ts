@@ -4,6 +4,8 @@ import type { AccountsService } from '../accounts/accountsService';
 import { asAppFailure } from '../accounts/accountsService';
 import type { Clock } from '../clock';
 import type { CoreEvents } from '../coreEvents';
+import { logFailure } from '../log/logFailure';
+import type { Logger } from '../log/logger';
 import { ApiFailure } from '../usersApi/apiFailure';
 import { fetchOwnProfile } from '../usersApi/profileApi';
 import type { UsersApiClient } from '../usersApi/usersApiClient';
@@ -23,6 +25,7 @@ export interface ProfileDeps {
    * ask the server again after each refresh, for ever.
    */
   backgroundEveryMs?: number;
+  log: Logger;
 }
 
 /**
@@ -105,6 +108,7 @@ export class ProfileService {
         await this.deps.accounts.markSessionEnded(accountId);
       }
       // Runs in the background: nothing may escape as an unhandled rejection.
+      logFailure(this.deps.log, 'refreshing the profile', error);
       const failure = asAppFailure(error);
       this.lastError.set(accountId, failure instanceof AppFailure ? failure.message : 'The profile could not be refreshed.');
     } finally {

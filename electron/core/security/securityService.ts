@@ -4,6 +4,8 @@ import { checkPolicy, policyFailureWords, readPolicy, type PolicyRule } from '..
 import type { SecurityView } from '../../../shared/securitySchemas';
 import type { AccountsService } from '../accounts/accountsService';
 import { asAppFailure } from '../accounts/accountsService';
+import { logFailure } from '../log/logFailure';
+import type { Logger } from '../log/logger';
 import type { ProfileCache } from '../profile/profileCache';
 import type { ProfileService } from '../profile/profileService';
 import { sanitizeUser } from '../profile/sanitizeUser';
@@ -35,6 +37,7 @@ export interface SecurityDeps {
   cache: ProfileCache;
   clientForAccount(accountId: string): UsersApiClient;
   isOnline(accountId: string): boolean;
+  log: Logger;
 }
 
 /** What confirms a change on this account (docs/protocol.md §4 "2FA gate"): TOTP, else email, else password. */
@@ -71,7 +74,7 @@ export class SecurityService {
       const client = this.deps.clientForAccount(accountId);
       const [me, policy] = await Promise.all([
         fetchCurrentMe(client, credentials),
-        fetchPasswordPolicy(client, credentials).catch(() => null),
+        fetchPasswordPolicy(client, credentials).catch((error: unknown) => this.policyUnread(error)),
       ]);
       return this.describe(accountId, sanitizeUser(me), readPolicy(policy));
     } catch (error) {
@@ -95,7 +98,7 @@ export class SecurityService {
     const { password } = known;
     if (!password) throw new AppFailure('validation', 'This account has no password on the server: it signs in through another service.');
     const fields: Record<string, string> = {};
-    const rules = readPolicy(await fetchPasswordPolicy(client, credentials).catch(() => null));
+    const rules = readPolicy(await fetchPasswordPolicy(client, credentials).catch((error: unknown) => this.policyUnread(error)));
     const unmet = checkPolicy(rules, newPassword).filter((check) => !check.met);
     if (newPassword === '') fields.newPassword = 'Enter a new password.';
     else if (unmet.length > 0)
@@ -106,7 +109,7 @@ export class SecurityService {
     if (Object.keys(fields).length > 0) throw new AppFailure('validation', 'Some fields need attention.', { fields });
     const { data, headers } = gated(method, proof, { newPassword });
     await this.call(() => updateSensitive(client, credentials, data, headers), method, passwordRefusal);
-    void this.deps.profiles.refresh(accountId).catch(() => undefined);
+    void this.refreshProfile(accountId);
     return { message: 'Password changed. Other devices were signed out; this one stays signed in.' };
   }
 
@@ -122,7 +125,7 @@ export class SecurityService {
     if (Object.keys(missing).length > 0) throw new AppFailure('validation', 'Some fields need attention.', { fields: missing });
     const { data, headers } = gated(method, proof, { email });
     await this.call(() => updateSensitive(client, credentials, data, headers), method, emailRefusal);
-    await this.deps.profiles.refresh(accountId).catch(() => undefined);
+    await this.refreshProfile(accountId);
     return { message: `Email changed to ${email}. It is not confirmed yet: open the link sent to that address.` };
   }
 
@@ -158,7 +161,7 @@ export class SecurityService {
           ? { totpCode: 'That code is not right. Check the time on your phone and try again.' }
           : null,
     );
-    void this.deps.profiles.refresh(accountId).catch(() => undefined);
+    void this.refreshProfile(accountId);
     return { backupCodes, message: 'Authenticator app set up. Keep the backup codes somewhere safe: each works once.' };
   }
 
@@ -170,7 +173,7 @@ export class SecurityService {
       (failure) =>
         failure.details.serverCode === 'invalid-totp' ? { code: 'That code is not right. Use a current code or a backup code.' } : null,
     );
-    void this.deps.profiles.refresh(accountId).catch(() => undefined);
+    void this.refreshProfile(accountId);
     return { message: 'Authenticator app turned off.' };
   }
 
@@ -179,6 +182,19 @@ export class SecurityService {
     const token = await this.call(() => logoutOtherClients(client, credentials), 'none');
     if (token && token !== credentials.token) await this.deps.accounts.replaceToken(accountId, token);
     return { message: 'Other devices were signed out. This one stays signed in.' };
+  }
+
+  /** After a change the server made: its new state is shown when it answers; a failure changes nothing done. */
+  private refreshProfile(accountId: string): Promise<unknown> {
+    return this.deps.profiles
+      .refresh(accountId)
+      .catch((error: unknown) => logFailure(this.deps.log, 'refreshing the profile after a security change', error));
+  }
+
+  /** No policy to show: the server still checks the new password itself and says what it refused. */
+  private policyUnread(error: unknown): null {
+    logFailure(this.deps.log, 'reading the password policy', error);
+    return null;
   }
 
   private describe(accountId: string, document: Record<string, unknown>, policy: PolicyRule[]): SecurityView {

@@ -12,6 +12,8 @@ import {
 import type { AccountsService } from '../accounts/accountsService';
 import type { Clock } from '../clock';
 import type { CoreEvents } from '../coreEvents';
+import { logFailure } from '../log/logFailure';
+import type { Logger } from '../log/logger';
 import type { ProfileCache } from '../profile/profileCache';
 import type { ProfileService } from '../profile/profileService';
 import { ApiFailure } from '../usersApi/apiFailure';
@@ -38,6 +40,7 @@ export interface EditServiceDeps {
   clientForAccount(accountId: string): UsersApiClient;
   isOnline(accountId: string): boolean;
   availability: UsernameAvailability;
+  log: Logger;
 }
 
 /**
@@ -136,7 +139,9 @@ export class EditService {
     } else {
       this.deps.store.drop(itemId, 'took-theirs', this.deps.clock.now());
       // The cache may still show the old value: bring it to the server's.
-      await this.deps.profiles.refresh(accountId).catch(() => undefined);
+      await this.deps.profiles
+        .refresh(accountId)
+        .catch((error: unknown) => logFailure(this.deps.log, 'refreshing the profile after keeping the server value', error));
     }
     return this.afterChange(accountId);
   }

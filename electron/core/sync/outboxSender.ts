@@ -3,6 +3,8 @@ import { editableValue, labelOf, statusBodyOf, statusFields, updateBodyOf } from
 import type { AccountsService } from '../accounts/accountsService';
 import type { Clock } from '../clock';
 import type { CoreEvents } from '../coreEvents';
+import { logFailure } from '../log/logFailure';
+import type { Logger } from '../log/logger';
 import type { ProfileService } from '../profile/profileService';
 import { ApiFailure } from '../usersApi/apiFailure';
 import { fetchCurrentMe, type CurrentMe } from '../usersApi/profileApi';
@@ -26,7 +28,7 @@ export interface OutboxSenderDeps {
   interruptedGraceMs: number;
   /** First wait before trying again after the server failed (5xx); doubles up to 5 minutes. */
   retryAfterFailureMs?: number;
-  onInternalError?(where: string, error: unknown): void;
+  log: Logger;
 }
 
 /**
@@ -54,7 +56,8 @@ export class OutboxSender {
     }
     const work = this.loop(accountId)
       .catch((error: unknown) => {
-        if (!this.closed) this.deps.onInternalError?.('outbox.send', error);
+        // After close the database is gone: a send stopped by it has nothing left to say.
+        if (!this.closed) logFailure(this.deps.log, 'sending queued edits', error);
       })
       .finally(() => this.running.delete(accountId));
     this.running.set(accountId, work);
@@ -225,7 +228,11 @@ export class OutboxSender {
     rows: OutboxRow[],
     error: ApiFailure,
   ): Promise<void> {
-    const current = await fetchCurrentMe(client, credentials).catch(() => null);
+    const current = await fetchCurrentMe(client, credentials).catch((failure: unknown) => {
+      // Unread, nothing counts as applied: every row is shown as refused, and can be sent again.
+      logFailure(this.deps.log, 'reading the profile after a refused edit', failure);
+      return null;
+    });
     const now = this.deps.clock.now();
     const applied = current ? rows.filter((row) => editableValue(current, row.field) === row.value) : [];
     this.settle(accountId, applied, 'saved', now);
@@ -271,7 +278,9 @@ export class OutboxSender {
       now,
     );
     if (error instanceof ApiFailure && error.code === 'unauthorized') {
-      await this.deps.accounts.markSessionEnded(accountId).catch(() => undefined);
+      await this.deps.accounts
+        .markSessionEnded(accountId)
+        .catch((failure: unknown) => logFailure(this.deps.log, 'marking the session ended', failure));
       return;
     }
     if (!(error instanceof ApiFailure)) throw error;

@@ -1,10 +1,11 @@
 import type { AppError, ErrorCode, TwoFactorChallenge } from '../../../shared/errors';
+import type { ExpectedFailure } from '../log/logFailure';
 
 /**
  * A failed users API call, already mapped onto the contract's error codes, plus what
  * the server said in its own words (for the code paths that need the raw code).
  */
-export class ApiFailure extends Error {
+export class ApiFailure extends Error implements ExpectedFailure {
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -20,6 +21,11 @@ export class ApiFailure extends Error {
   ) {
     super(message);
     this.name = 'ApiFailure';
+  }
+
+  /** For the log: a server out of reach is normal (connectivity shows it); any other answer was a refusal. */
+  get failureKind(): ExpectedFailure['failureKind'] {
+    return this.code === 'network-unreachable' || this.code === 'timeout' ? 'unreachable' : 'refused';
   }
 
   toAppError(): AppError {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseErrorReply, splitReason } from './parseErrorReply';
+import { ApiFailure } from './apiFailure';
 
 const now = Date.parse('2026-11-25T12:00:00Z');
 const noHeaders = new Headers();
@@ -166,5 +167,15 @@ describe('splitReason', () => {
     expect(splitReason('Not allowed [error-not-allowed]')).toEqual({ reason: 'Not allowed', code: 'error-not-allowed' });
     expect(splitReason('[user-last-owner]')).toEqual({ reason: '', code: 'user-last-owner' });
     expect(splitReason('User not found.')).toEqual({ reason: 'User not found.' });
+  });
+});
+
+describe('ApiFailure for the log', () => {
+  it('calls an unreachable or silent server "unreachable", and any answer a refusal', () => {
+    expect(new ApiFailure('network-unreachable', 'x').failureKind).toBe('unreachable');
+    expect(new ApiFailure('timeout', 'x').failureKind).toBe('unreachable');
+    for (const code of ['unauthorized', 'server-error', 'rate-limited', 'validation'] as const) {
+      expect(new ApiFailure(code, 'x').failureKind).toBe('refused');
+    }
   });
 });

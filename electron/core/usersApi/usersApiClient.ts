@@ -61,6 +61,7 @@ export const defaultMaxReplyBytes = 16 * 1024 * 1024;
 /** Bad gateway, service unavailable, gateway timeout: the service itself is not reachable. */
 const gatewayDown = new Set([502, 503, 504]);
 
+// Cut short by close(): the caller checks the signal right after and gives up.
 const realSleep = (ms: number, signal?: AbortSignal) => delay(ms, undefined, { signal }).catch(() => undefined);
 
 /**
@@ -201,7 +202,7 @@ function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    return undefined;
+    return undefined; // not JSON (a proxy's error page, say): the status alone explains the reply
   }
 }
 

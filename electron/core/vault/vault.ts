@@ -1,3 +1,4 @@
+import type { ExpectedFailure } from '../log/logFailure';
 import type { KeychainStatus } from '../../../shared/contract';
 
 /**
@@ -16,7 +17,9 @@ export interface Vault {
   accounts(): Promise<string[]>;
 }
 
-export class VaultUnavailableError extends Error {
+export class VaultUnavailableError extends Error implements ExpectedFailure {
+  /** A locked or missing keychain is a state of the computer, not a bug. */
+  readonly failureKind = 'refused' as const;
   constructor(readonly reason: string) {
     super(reason);
     this.name = 'VaultUnavailableError';

@@ -74,8 +74,9 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     await app.host.stop();
     hostErrors.push(app.host.stderr());
     // No test may leave a bug behind in the log: an unhandled rejection or an internal
-    // error in the host, or an uncaught error in the page.
-    expect(hostErrors.join('').match(/^(unhandled rejection|internal error).*$/gm) ?? []).toEqual([]);
+    // error in the host (anywhere in a log line, after its time, level and scope), or an
+    // uncaught error in the page.
+    expect(hostErrors.join('').match(/^.*\b(unhandled rejection|internal error)\b.*$/gm) ?? []).toEqual([]);
     expect(pageErrors).toEqual([]);
     // Every test doubles as a leak check: no session token of this app instance may
     // appear in what the core sent to the page, or anywhere in its data folder.

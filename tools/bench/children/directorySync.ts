@@ -62,9 +62,8 @@ async function client(base: string, folder: string) {
   const accountId = (account.value as { id: string }).id;
 
   const finished = new Promise<{ state: string; error: string | null }>((resolve) => {
-    core.events.onAny((event, payload) => {
-      const status = payload as { state: string; error: string | null };
-      if (event === 'directory.changed' && status.state !== 'syncing') resolve(status);
+    core.events.on('directory.changed', (status) => {
+      if (status.state !== 'syncing') resolve(status);
     });
   });
   let sampledPeak = process.memoryUsage().rss;
