@@ -61,3 +61,9 @@ export function endPageConfig(html: string): Record<string, unknown> {
 
 /** Meteor's OAuth state parameter: base64 JSON. */
 export const oauthState = (state: Record<string, unknown>): string => Buffer.from(JSON.stringify(state)).toString('base64');
+
+/** Which button of the demo IdP page to press. */
+export type IdpChoice = { user: string } | { deny: string };
+
+export const answerOf = (choose: IdpChoice): Record<string, string> =>
+  'user' in choose ? { user: choose.user } : { deny: '1', reason: choose.deny };
