@@ -4,6 +4,9 @@ import type { FaultStore } from './dev/faults';
 import type { RequestLog } from './dev/requestLog';
 import type { LoginBlocker } from './auth/loginBlock';
 import type { RateLimiter } from './http/rateLimit';
+import type { SsoState } from './sso/ssoState';
+import type { Directories } from './state/directories';
+import type { LoginService } from './state/loginServices';
 import type { Mailer } from './state/mailer';
 import type { Settings } from './state/settings';
 import type { Store } from './state/store';
@@ -24,6 +27,12 @@ export interface App {
   bcryptRounds: number;
   /** ROOT_URL: used for avatarUrl and the users.getAvatar redirect. */
   rootUrl: string;
+  /** The LDAP and Crowd servers this server binds against. */
+  directories: Directories;
+  /** Seeded login service configurations (settings.oauth). */
+  loginServices: LoginService[];
+  /** SSO credentials waiting for their login call, and the demo IdP's grants. */
+  sso: SsoState;
   faults: FaultStore;
   requestLog: RequestLog;
   /** Reloads the seed (POST /_dev/reset). */

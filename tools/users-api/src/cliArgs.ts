@@ -1,5 +1,6 @@
 // Command-line flags of `npm run users-api -- …`.
-import type { RateLimitOption, UsersApiOptions } from './index';
+import type { RateLimitOption, Settings, UsersApiOptions } from './index';
+import { defaultSettings, patchSettings } from './state/settings';
 
 export const HELP = `Usage: npm run users-api -- [options]
 
@@ -14,7 +15,15 @@ Options:
   --update-rate-limit <n>/<ms> updateOwnBasicInfo limit per user (default 1/60000); "off" disables
   --rate-limit <n>/<ms>        General limit per route and IP (default 10/60000); "off" disables
   --root-url <url>             ROOT_URL for avatarUrl and redirects (default http://127.0.0.1:<port>)
+  --setting <Id>=<value>       Override a setting (repeatable; JSON values), e.g. --setting LDAP_Enable=true
   --help                       Show this help
+
+Sign-in (docs/sign-in.md): settings.public / settings.oauth tell a client what to offer.
+  LDAP user lena.ldap / lena-ldap-1 (needs --setting LDAP_Enable=true),
+  Crowd user carl.crowd / carl-crowd-1 (needs --setting CROWD_Enable=true),
+  SSO through the demo identity provider on this server: /_idp/oauth/authorize (OAuth "idp"),
+  /_idp/saml/sso (SAML "demo-idp"), /_idp/cas/login (CAS); personal access tokens via
+  users.generatePersonalAccessToken.
 
 Prints exactly one line when ready: "Users API listening on http://127.0.0.1:<port>".`;
 
@@ -31,6 +40,23 @@ function integer(flag: string, value: string, min: number, max: number): number 
   const n = Number(value);
   if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${flag} expects an integer in ${min}..${max}, got "${value}"`);
   return n;
+}
+
+/** `Id=value`: the value is read as JSON when it parses (true, 5, "x"), else as a plain string. */
+function setting(flag: string, value: string, into: Partial<Settings>): void {
+  const eq = value.indexOf('=');
+  if (eq <= 0) throw new UsageError(`${flag} expects <Id>=<value>, got "${value}"`);
+  const id = value.slice(0, eq);
+  const raw = value.slice(eq + 1);
+  let parsed: unknown = raw;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    // A bare string such as a URL.
+  }
+  const problems = patchSettings(defaultSettings(), { [id]: parsed });
+  if (problems.length > 0) throw new UsageError(`${flag}: ${problems.join('; ')}`);
+  Object.assign(into, { [id]: parsed });
 }
 
 export type CliCommand = { help: true } | { help: false; options: UsersApiOptions };
@@ -77,6 +103,9 @@ export function parseArgs(argv: string[]): CliCommand {
         break;
       case '--root-url':
         options.rootUrl = value().replace(/\/$/, '');
+        break;
+      case '--setting':
+        setting(name, value(), (options.settings ??= {}));
         break;
       default:
         throw new UsageError(`unknown option "${flag}" (see --help)`);

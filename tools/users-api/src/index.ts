@@ -14,6 +14,8 @@ import { RateLimiter } from './http/rateLimit';
 import { apiRoutes } from './routes';
 import { loadSeed, readSeed } from './seed/load';
 import type { SeedData } from './seed/types';
+import { SsoState } from './sso/ssoState';
+import { Directories } from './state/directories';
 import { Mailer } from './state/mailer';
 import { defaultSettings } from './state/settings';
 import type { Settings } from './state/settings';
@@ -21,6 +23,7 @@ import { Store } from './state/store';
 
 export type { SeedData, SeedUser, SeedPeople, SeedSubscription } from './seed/types';
 export type { Settings } from './state/settings';
+export type { LoginService } from './state/loginServices';
 export type { Mail } from './state/types';
 export { DEMO_SEED_PATH } from './seed/load';
 
@@ -94,10 +97,15 @@ export async function startUsersApi(options: UsersApiOptions = {}): Promise<User
     dev: options.dev ?? false,
     bcryptRounds: options.bcryptRounds ?? 10,
     rootUrl: options.rootUrl ?? '',
+    directories: new Directories(),
+    loginServices: [],
+    sso: new SsoState(clock),
     faults: new FaultStore(),
     requestLog: new RequestLog(),
     reset: async () => {
       app.store = new Store(clock);
+      app.directories = new Directories();
+      app.sso = new SsoState(clock);
       app.mailer.clear();
       app.limiter.clear();
       app.loginBlocks.clear();

@@ -55,6 +55,8 @@ describe('cli', () => {
     const help = run(['--help']);
     expect(await help.exited).toBe(0);
     expect(help.out()).toContain('--update-rate-limit');
+    expect(help.out()).toContain('--setting <Id>=<value>');
+    expect(help.out()).toContain('/_idp/saml/sso');
   });
 
   it('parses every flag', () => {
@@ -74,6 +76,9 @@ describe('cli', () => {
         '--rate-limit=off',
         '--root-url',
         'http://demo.local/',
+        '--setting',
+        'LDAP_Enable=true',
+        '--setting=CAS_login_url=https://cas.example.com/login',
       ]),
     ).toEqual({
       help: false,
@@ -86,8 +91,12 @@ describe('cli', () => {
         updateRateLimit: { limit: 2, windowMs: 1000 },
         rateLimit: false,
         rootUrl: 'http://demo.local',
+        settings: { LDAP_Enable: true, CAS_login_url: 'https://cas.example.com/login' },
       },
     });
+    expect(() => parseArgs(['--setting', 'LDAP_Enabled=true'])).toThrow("unknown setting 'LDAP_Enabled'");
+    expect(() => parseArgs(['--setting', 'LDAP_Enable=yes'])).toThrow("setting 'LDAP_Enable' must be a boolean");
+    expect(() => parseArgs(['--setting', 'LDAP_Enable'])).toThrow('<Id>=<value>');
     expect(() => parseArgs(['--compat', '9'])).toThrow('--compat expects 7 or 8');
     expect(() => parseArgs(['--update-rate-limit', 'fast'])).toThrow('<calls>/<ms>');
   });

@@ -14,6 +14,7 @@ export function defaultPermissions(): Record<string, string[]> {
     'view-d-room': ['admin', 'owner', 'moderator', 'user', 'bot', 'app', 'guest'],
     'view-outside-room': ['admin', 'owner', 'moderator', 'user', 'bot', 'app'],
     'view-statistics': ['admin'],
+    'create-personal-access-tokens': ['admin', 'user'],
   };
 }
 

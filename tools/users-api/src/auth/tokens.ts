@@ -19,9 +19,25 @@ export function issueToken(app: App, user: UserDoc, extra: Partial<LoginToken> =
 
 /** Personal access tokens never expire; login tokens last Accounts_LoginExpiration days (§7). */
 export function tokenExpiry(app: App, token: LoginToken): Date | undefined {
-  if (token.type === 'personalAccessToken') return undefined;
+  if (token.type === 'personalAccessToken' || !token.when) return undefined;
   return new Date(token.when.getTime() + app.settings.Accounts_LoginExpiration * DAY_MS);
 }
+
+/** personalAccessTokens:generateToken's token object: no `when`, never expires. */
+export function addPersonalAccessToken(app: App, user: UserDoc, name: string, bypassTwoFactor: boolean, token = randomSecret()): string {
+  tokensOf(user).push({
+    hashedToken: hashLoginToken(token),
+    type: 'personalAccessToken',
+    createdAt: app.clock.date(),
+    lastTokenPart: token.slice(-6),
+    name,
+    bypassTwoFactor,
+  });
+  app.store.reindex(user);
+  return token;
+}
+
+export const personalAccessTokens = (user: UserDoc): LoginToken[] => tokensOf(user).filter((t) => t.type === 'personalAccessToken');
 
 export function findSession(app: App, userId: string, plainToken: string): { user: UserDoc; token: LoginToken } | undefined {
   const hashed = hashLoginToken(plainToken);

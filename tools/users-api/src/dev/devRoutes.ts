@@ -1,6 +1,6 @@
 // /_dev/* controls, only with --dev (otherwise the 404 envelope). Shapes are
 // documented in README.md.
-import { issueToken, removeTokens } from '../auth/tokens';
+import { addPersonalAccessToken, issueToken, removeTokens } from '../auth/tokens';
 import { asRecord } from '../http/body';
 import { ApiError, notFound } from '../http/envelope';
 import { ok } from '../http/router';
@@ -115,7 +115,14 @@ export const devRoutes: RouteDef[] = [
     path: /^\/_dev\/users\/(?<id>[^/]+)\/tokens$/,
     handler: (ctx) => {
       const user = userParam(ctx);
-      return ok({ userId: user._id, authToken: issueToken(ctx.app, user) });
+      const { type, name, bypassTwoFactor } = asRecord(ctx.body);
+      if (type === undefined) return ok({ userId: user._id, authToken: issueToken(ctx.app, user) });
+      // A personal access token without the 2FA-gated route (tests of PAT sign-in).
+      if (type !== 'personalAccessToken' || typeof name !== 'string' || name === '') {
+        throw badRequest(["type must be 'personalAccessToken' with a non-empty name"]);
+      }
+      const authToken = addPersonalAccessToken(ctx.app, user, name, bypassTwoFactor === true);
+      return ok({ userId: user._id, authToken });
     },
   },
 ];

@@ -83,6 +83,7 @@ async function authenticate(ctx: RequestContext, route: RouteDef): Promise<void>
     ctx.user = session.user;
     ctx.token = token;
     ctx.hashedToken = hashLoginToken(token ?? '');
+    ctx.loginToken = session.token;
   }
   if ((route.auth ?? 'none') !== 'required') return;
   if (!ctx.user) throw unauthorized();
@@ -173,7 +174,7 @@ async function handle(
       if (route.twoFactorRequired && ctx.user) {
         const code = header(req, 'x-2fa-code');
         const twoFactorMethod = header(req, 'x-2fa-method');
-        await checkCodeForUser(app, ctx.user, code || undefined, twoFactorMethod || undefined);
+        await checkCodeForUser(app, ctx.user, code || undefined, twoFactorMethod || undefined, { token: ctx.loginToken });
       }
       const reply = await route.handler(ctx);
       status = reply.status ?? 200;
@@ -205,7 +206,8 @@ async function handle(
   }
 }
 
-const SECRET_KEYS = /^(password|currentPassword|newPassword|code|digest|authToken|token)$/i;
+const SECRET_KEYS =
+  /^(password|currentPassword|newPassword|code|digest|authToken|token|resume|ldapPass|crowdPassword|credentialToken|credentialSecret)$/i;
 
 /** A JSON request body for /_dev/requests, with secrets replaced (clients' tests read it). */
 function jsonForLog(raw: Buffer): unknown {

@@ -3,7 +3,7 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { App } from '../app';
 import type { Settings } from '../state/settings';
-import type { UserDoc } from '../state/types';
+import type { LoginToken, UserDoc } from '../state/types';
 import type { RateLimitRule } from './rateLimit';
 
 export interface RequestContext {
@@ -22,6 +22,8 @@ export interface RequestContext {
   /** The caller's token, plain and hashed, when authenticated. */
   token?: string;
   hashedToken?: string;
+  /** The caller's stored token (a login token or a personal access token). */
+  loginToken?: LoginToken;
   /** Extra headers for the reply (rate-limit headers). */
   replyHeaders: Record<string, string>;
 }

@@ -1,12 +1,15 @@
 // The full route table.
 import type { RouteDef } from '../http/router';
+import { ssoRoutes } from '../sso';
 import { avatarRoutes } from './avatar';
 import { avatarImageRoutes } from './avatarImages';
 import { emailVerificationRoutes } from './emailVerification';
 import { infoRoutes } from './info';
 import { listRoutes } from './lists';
 import { loginRoutes } from './login';
+import { personalAccessTokenRoutes } from './personalAccessTokens';
 import { sessionRoutes } from './sessions';
+import { settingsRoutes } from './settingsPublic';
 import { statusRoutes } from './status';
 import { twoFactorRoutes } from './twoFactor';
 import { updateOwnBasicInfoRoutes } from './updateOwnBasicInfo';
@@ -23,5 +26,8 @@ export const apiRoutes: RouteDef[] = [
   ...avatarRoutes,
   ...sessionRoutes,
   ...emailVerificationRoutes,
+  ...settingsRoutes,
+  ...personalAccessTokenRoutes,
   ...avatarImageRoutes,
+  ...ssoRoutes,
 ];

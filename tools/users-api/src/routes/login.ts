@@ -1,125 +1,30 @@
-// POST /api/v1/login (§1), POST /api/v1/logout and GET /api/v1/me (§2).
-import type { App } from '../app';
-import { bcryptOf, checkDigest } from '../auth/password';
-import { hasPermission } from '../auth/permissions';
+// POST /api/v1/login (§1; LDAP, Crowd, SSO and the 2FA wrapper in docs/sign-in.md),
+// POST /api/v1/logout (also removes a personal access token it is called with) and GET /api/v1/me (§2).
+import { attemptLogin } from '../auth/login/attemptLogin';
+import { InternalLoginError, LoginError, loginFailure } from '../auth/login/loginError';
+import { restLoginArgs } from '../auth/login/restLoginArgs';
 import { issueToken, removeTokens } from '../auth/tokens';
-import { asRecord, isPlainObject } from '../http/body';
-import { ApiError } from '../http/envelope';
+import { asRecord } from '../http/body';
 import { caller, ok } from '../http/router';
 import type { RequestContext, RouteDef } from '../http/router';
-import { hashLoginToken, sha256Hex } from '../ids';
 import type { UserDoc } from '../state/types';
-import { verifiedEmails } from '../twofactor/emailCode';
-import { TwoFactorError, checkCodeForUser } from '../twofactor/gate';
+import { TwoFactorError } from '../twofactor/gate';
 import { meView } from '../views/me';
 
-/** A Meteor.Error thrown during login; reported as 401 `{error, status, message, details?}` (§1). */
-class LoginError extends Error {
-  constructor(
-    readonly error: string | number,
-    readonly reason: string,
-    readonly details?: unknown,
-  ) {
-    super(reason);
-  }
-}
-
-function loginFailure(error: string | number, message: string, details?: unknown): ApiError {
-  // "User not found" becomes Unauthorized/Unauthorized (§1).
-  if (message === 'User not found')
-    return new ApiError(401, { success: false, error: 'Unauthorized', status: 'error', message: 'Unauthorized' });
-  return new ApiError(401, { success: false, error, status: 'error', ...(details !== undefined && { details }), message });
-}
-
-const PASSWORD_LOGIN_KEYS = new Set(['user', 'username', 'email', 'password', 'code']);
-
-interface Identity {
-  key: string;
-  find(app: App): UserDoc | undefined;
-}
-
-function identityFrom(body: Record<string, unknown>): Identity | undefined {
-  const byUsername = (u: string): Identity => ({ key: u.toLowerCase(), find: (app) => app.store.byUsernameInsensitive(u) });
-  const byEmail = (e: string): Identity => ({ key: e.toLowerCase(), find: (app) => app.store.byEmailInsensitive(e) });
-  const { user, username, email } = body;
-  if (typeof user === 'string') return user.includes('@') ? byEmail(user) : byUsername(user);
-  if (typeof username === 'string') return byUsername(username);
-  if (typeof email === 'string') return byEmail(email);
-  if (isPlainObject(user)) {
-    // Meteor's own shape: {user:{username|email|id}, password}.
-    if (typeof user.username === 'string') return byUsername(user.username);
-    if (typeof user.email === 'string') return byEmail(user.email);
-    if (typeof user.id === 'string') {
-      const id = user.id;
-      return { key: id, find: (app) => app.store.byId(id) };
-    }
-  }
-  return undefined;
-}
-
-/** Plain password → its SHA-256 hex; `{digest, algorithm:'sha-256'}` as is. */
-function digestOf(password: unknown): string {
-  if (typeof password === 'string') return sha256Hex(password);
-  if (isPlainObject(password) && typeof password.digest === 'string') {
-    if (password.algorithm !== 'sha-256') throw new LoginError(400, "Invalid password hash algorithm. Only 'sha-256' is allowed.");
-    return password.digest;
-  }
-  // Includes the legacy {hashed} form, which current code wraps wrongly (§1).
-  throw new LoginError(400, 'Match failed');
-}
-
-async function passwordLogin(ctx: RequestContext, body: Record<string, unknown>, identity: Identity): Promise<UserDoc> {
-  const { app } = ctx;
-  const block = app.loginBlocks.check(app.settings, identity.key, ctx.ip);
-  if (block === 'user') throw new LoginError('error-login-blocked-for-user', 'Login has been temporarily blocked for this User');
-  if (block === 'ip') throw new LoginError('error-login-blocked-for-ip', 'Login has been temporarily blocked for this IP');
-  const digest = digestOf(body.password);
-  const user = identity.find(app);
-  if (!user) {
-    app.loginBlocks.recordFailure(identity.key, ctx.ip);
-    throw new LoginError(403, 'User not found');
-  }
-  if (!bcryptOf(user)) throw new LoginError(403, 'User has no password set');
-  if (!(await checkDigest(bcryptOf(user), digest))) {
-    app.loginBlocks.recordFailure(identity.key, ctx.ip);
-    throw new LoginError(403, 'Incorrect password');
-  }
-  if (!user.active)
-    throw new LoginError('error-user-is-not-activated', 'User is not activated', { function: 'Accounts.validateLoginAttempt' });
-  if (user.type === 'app') throw new LoginError('error-app-user-is-not-allowed-to-login', 'App user is not allowed to login');
-  if (app.settings.Dev_License_User_Limit_Reached && !hasPermission(app, user, 'view-statistics')) {
-    throw new LoginError('error-license-user-limit-reached', 'The maximum number of users has been reached.');
-  }
-  if (app.settings.Accounts_EmailVerification && user.type === 'user' && verifiedEmails(user).length === 0) {
-    throw new LoginError('error-invalid-email', `Invalid email ${user.emails?.[0]?.address ?? ''}`.trim());
-  }
-  // §1: TOTP if the user has it, else email; no password fallback at login.
-  const header = ctx.headers['x-2fa-code'];
-  const code = typeof body.code === 'string' && body.code !== '' ? body.code : Array.isArray(header) ? header[0] : header;
-  await checkCodeForUser(app, user, code || undefined, undefined, { disablePasswordFallback: true });
-  app.loginBlocks.recordSuccess(identity.key, ctx.ip);
-  return user;
-}
+const header = (ctx: RequestContext, name: string): string | undefined => {
+  const value = ctx.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+};
 
 async function login(ctx: RequestContext): Promise<{ user: UserDoc; token: string }> {
   const { app } = ctx;
-  const body = asRecord(ctx.body);
-  const identity = identityFrom(body);
-  const passwordShape = body.password != null && Object.keys(body).every((k) => PASSWORD_LOGIN_KEYS.has(k));
-  if (identity && (passwordShape || (isPlainObject(body.user) && body.password != null))) {
-    const user = await passwordLogin(ctx, body, identity);
-    user.lastLogin = app.clock.date();
-    const token = issueToken(app, user);
-    app.store.touch(user);
-    return { user, token };
-  }
-  if (typeof body.resume === 'string') {
-    // §1: {resume} returns the same token, without any 2FA.
-    const user = app.store.byHashedToken(hashLoginToken(body.resume));
-    if (!user) throw new LoginError(403, "You've been logged out by the server. Please log in again.");
-    return { user, token: body.resume };
-  }
-  throw new LoginError(400, 'Unrecognized options for login request');
+  const args = restLoginArgs(asRecord(ctx.body), header(ctx, 'x-2fa-code') || undefined, app.settings);
+  const { user, resumeToken } = await attemptLogin(ctx, args);
+  if (resumeToken !== undefined) return { user, token: resumeToken };
+  user.lastLogin = app.clock.date();
+  const token = issueToken(app, user);
+  app.store.touch(user);
+  return { user, token };
 }
 
 export const loginRoutes: RouteDef[] = [
@@ -132,8 +37,8 @@ export const loginRoutes: RouteDef[] = [
         const { user, token } = await login(ctx);
         return ok({ status: 'success', data: { userId: user._id, authToken: token, me: meView(ctx.app, user) } });
       } catch (error) {
-        if (error instanceof LoginError) throw loginFailure(error.error, error.reason, error.details);
-        if (error instanceof TwoFactorError) throw loginFailure(error.code, error.reason, error.details);
+        if (error instanceof LoginError || error instanceof InternalLoginError) throw loginFailure(error);
+        if (error instanceof TwoFactorError) throw loginFailure(new LoginError(error.code, error.reason, error.details));
         throw error;
       }
     },

@@ -76,7 +76,7 @@ async function twoFactorGate(ctx: RequestContext, user: UserDoc, data: ProfileDa
       method = headerMethod;
     }
   }
-  await checkCodeForUser(ctx.app, user, code, method);
+  await checkCodeForUser(ctx.app, user, code, method, { token: ctx.loginToken });
 }
 
 const updateRateLimit: RateSpec = {

@@ -25,7 +25,7 @@ export async function readSeed(source: SeedData | string | undefined): Promise<S
 }
 
 const DATE_FIELDS = new Set(['createdAt', '_updatedAt', 'lastLogin', 'statusExpiresAt']);
-const SPECIAL = new Set(['password', 'totp', 'email2fa', 'avatar', 'subscriptions', 'tokens', 'services']);
+const SPECIAL = new Set(['password', 'totp', 'email2fa', 'avatar', 'subscriptions', 'tokens', 'services', 'ldap', 'crowd']);
 const LONG_AGO = '2023-01-01T00:00:00.000Z';
 
 async function toUserDoc(app: App, seed: SeedUser): Promise<UserDoc> {
@@ -48,13 +48,21 @@ async function toUserDoc(app: App, seed: SeedUser): Promise<UserDoc> {
   }
   if (seed.email2fa !== undefined) user.services.email2fa = { enabled: seed.email2fa, changedAt: user.createdAt };
   for (const t of seed.tokens ?? []) {
-    user.services.resume?.loginTokens.push({
-      hashedToken: hashLoginToken(t.token),
-      when: t.when ? new Date(t.when) : app.clock.date(),
-      ...(t.type && { type: t.type }),
-      ...(t.name && { name: t.name }),
-    });
+    const issued = t.when ? new Date(t.when) : app.clock.date();
+    user.services.resume?.loginTokens.push(
+      t.type === 'personalAccessToken'
+        ? {
+            hashedToken: hashLoginToken(t.token),
+            type: t.type,
+            name: t.name ?? 'seed',
+            createdAt: issued,
+            lastTokenPart: t.token.slice(-6),
+            bypassTwoFactor: t.bypassTwoFactor === true,
+          }
+        : { hashedToken: hashLoginToken(t.token), when: issued, ...(t.name && { name: t.name }) },
+    );
   }
+  addDirectoryEntries(app, seed, user);
   if (seed.avatar) {
     app.store.avatars.set(user._id, {
       contentType: seed.avatar.contentType,
@@ -63,6 +71,28 @@ async function toUserDoc(app: App, seed: SeedUser): Promise<UserDoc> {
     });
   }
   return user;
+}
+
+/** LDAP users carry ldap:true and services.ldap (Rocket.Chat's unique id: the hex of the uid); Crowd users crowd_username. */
+function addDirectoryEntries(app: App, seed: SeedUser, user: UserDoc): void {
+  if (seed.ldap) {
+    const uid = seed.ldap.uid ?? user.username ?? user._id;
+    user.ldap = true;
+    user.services.ldap = { id: Buffer.from(uid, 'utf8').toString('hex'), idAttribute: 'uid' };
+    app.directories.addLdap({ uid, password: seed.ldap.password, userId: user._id });
+  }
+  if (seed.crowd) {
+    const name = seed.crowd.username ?? user.username ?? user._id;
+    user.crowd = true;
+    user.crowd_username = name;
+    app.directories.addCrowd({
+      name,
+      password: seed.crowd.password,
+      active: seed.crowd.active ?? true,
+      ...(user.name && { displayName: user.name }),
+      ...(user.emails?.[0] && { email: user.emails[0].address }),
+    });
+  }
 }
 
 function subscriptionName(room: Room | undefined, owner: SeedUser, explicit: string | undefined): string {
@@ -80,6 +110,7 @@ export interface LoadOptions {
 export async function loadSeed(app: App, seed: SeedData, options: LoadOptions): Promise<void> {
   app.settings = { ...defaultSettings(), ...seed.settings, ...options.settings };
   app.permissions = { ...defaultPermissions(), ...seed.permissions };
+  app.loginServices = structuredClone(seed.loginServices ?? []);
   for (const room of seed.rooms ?? []) app.store.rooms.set(room._id, structuredClone(room));
   for (const seedUser of seed.users) {
     const user = await toUserDoc(app, seedUser);

@@ -1,5 +1,6 @@
 // The seed file format (tools/users-api/seed/*.json). Dates are ISO strings;
 // passwords are plain and hashed at load — it is demo data.
+import type { LoginService } from '../state/loginServices';
 import type { Settings } from '../state/settings';
 import type { Room } from '../state/types';
 
@@ -26,7 +27,11 @@ export interface SeedUser {
   avatar?: { contentType: string; base64: string; uploadedAt?: string };
   subscriptions?: SeedSubscription[];
   /** Pre-issued login tokens (plain), e.g. a personal access token. */
-  tokens?: { token: string; type?: 'personalAccessToken'; name?: string; when?: string }[];
+  tokens?: { token: string; type?: 'personalAccessToken'; name?: string; when?: string; bypassTwoFactor?: boolean }[];
+  /** An LDAP user: their directory entry (uid defaults to the username). No local password unless `password` is given too. */
+  ldap?: { uid?: string; password: string };
+  /** A Crowd user: their Crowd entry (username defaults to the username; inactive when active is false). */
+  crowd?: { username?: string; password: string; active?: boolean };
   /** OAuth services (github, gitlab, …). */
   services?: Record<string, unknown>;
   /** Any other IUser field: nickname, bio, emails, roles, status, customFields, … */
@@ -45,6 +50,8 @@ export interface SeedData {
   permissions?: Record<string, string[]>;
   rooms?: Room[];
   users: SeedUser[];
+  /** Login service configurations for settings.oauth (OAuth, SAML); `{ROOT_URL}` expands. CAS comes from the CAS_* settings. */
+  loginServices?: LoginService[];
   /** Deterministically generated people for the directory. */
   people?: SeedPeople;
 }

@@ -65,6 +65,36 @@ export interface Settings {
   Block_Multiple_Failed_Logins_By_Ip: boolean;
   Block_Multiple_Failed_Logins_Attempts_Until_Block_By_Ip: number;
   Block_Multiple_Failed_Logins_Time_To_Unblock_By_Ip_In_Minutes: number;
+  // Sign-in variants (docs/sign-in.md). LDAP_Enable, CROWD_Enable, Accounts_ShowFormLogin and
+  // the CAS_* below are public settings (GET settings.public); LDAP_Login_Fallback is not.
+  LDAP_Enable: boolean;
+  /** LDAP users may also use their local password, which each LDAP login sets. */
+  LDAP_Login_Fallback: boolean;
+  CROWD_Enable: boolean;
+  Accounts_ShowFormLogin: boolean;
+  CAS_enabled: boolean;
+  /** `{ROOT_URL}` in the CAS URLs stands for this server's ROOT_URL (the demo IdP lives here). */
+  CAS_base_url: string;
+  CAS_login_url: string;
+  CAS_button_label_text: string;
+  CAS_button_label_color: string;
+  CAS_button_color: string;
+  CAS_popup_width: number;
+  CAS_popup_height: number;
+  CAS_autoclose: boolean;
+  // Public settings a sign-in form reads (defaults are Rocket.Chat's).
+  Site_Name: string;
+  Accounts_RegistrationForm: string;
+  Accounts_RegistrationForm_LinkReplacementText: string;
+  Accounts_PasswordReset: boolean;
+  Accounts_EmailOrUsernamePlaceholder: string;
+  Accounts_PasswordPlaceholder: string;
+  Accounts_ManuallyApproveNewUsers: boolean;
+  Accounts_AllowDeleteOwnAccount: boolean;
+  Accounts_iframe_enabled: boolean;
+  Accounts_iframe_url: string;
+  Accounts_Iframe_api_url: string;
+  Accounts_Iframe_api_method: string;
   // Simulations (no Rocket.Chat counterpart) so tests can reach rare error branches.
   Dev_License_User_Limit_Reached: boolean;
   Dev_Mailer_Broken: boolean;
@@ -126,6 +156,31 @@ export function defaultSettings(): Settings {
     Block_Multiple_Failed_Logins_By_Ip: true,
     Block_Multiple_Failed_Logins_Attempts_Until_Block_By_Ip: 50,
     Block_Multiple_Failed_Logins_Time_To_Unblock_By_Ip_In_Minutes: 5,
+    LDAP_Enable: false,
+    LDAP_Login_Fallback: false,
+    CROWD_Enable: false,
+    Accounts_ShowFormLogin: true,
+    CAS_enabled: false,
+    CAS_base_url: '',
+    CAS_login_url: '',
+    CAS_button_label_text: 'CAS',
+    CAS_button_label_color: '#FFFFFF',
+    CAS_button_color: '#1d74f5',
+    CAS_popup_width: 810,
+    CAS_popup_height: 610,
+    CAS_autoclose: true,
+    Site_Name: 'Rocket.Chat',
+    Accounts_RegistrationForm: 'Public',
+    Accounts_RegistrationForm_LinkReplacementText: 'New user registration is currently disabled',
+    Accounts_PasswordReset: true,
+    Accounts_EmailOrUsernamePlaceholder: '',
+    Accounts_PasswordPlaceholder: '',
+    Accounts_ManuallyApproveNewUsers: false,
+    Accounts_AllowDeleteOwnAccount: false,
+    Accounts_iframe_enabled: false,
+    Accounts_iframe_url: '',
+    Accounts_Iframe_api_url: '',
+    Accounts_Iframe_api_method: 'POST',
     Dev_License_User_Limit_Reached: false,
     Dev_Mailer_Broken: false,
     Dev_Email_Update_Broken: false,

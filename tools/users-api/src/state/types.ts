@@ -5,9 +5,13 @@ export type UserStatus = 'online' | 'away' | 'busy' | 'offline';
 
 export interface LoginToken {
   hashedToken: string;
-  when: Date;
+  /** Login tokens: when they were issued (expiry counts from here). Personal access tokens have createdAt instead. */
+  when?: Date;
   type?: 'personalAccessToken';
   name?: string;
+  createdAt?: Date;
+  /** The last 6 characters of a personal access token, shown in its list. */
+  lastTokenPart?: string;
   bypassTwoFactor?: boolean;
 }
 
@@ -73,6 +77,10 @@ export interface UserDoc {
   idleTimeLimit?: number;
   oauth?: { authorizedClients: string[] };
   e2e?: { private_key: string; public_key: string };
+  /** Set on users that LDAP manages (with services.ldap) and on Crowd users. */
+  ldap?: boolean;
+  crowd?: boolean;
+  crowd_username?: string;
   services: UserServices;
 }
 

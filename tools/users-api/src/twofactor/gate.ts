@@ -3,7 +3,7 @@
 import type { App } from '../app';
 import { bcryptOf, checkDigest } from '../auth/password';
 import { sha256Hex } from '../ids';
-import type { UserDoc } from '../state/types';
+import type { LoginToken, UserDoc } from '../state/types';
 import { emailTwoFactorEnabled, maxAttemptsReached, processInvalidEmailCode, sendEmailCode, verifyEmailCode } from './emailCode';
 import { verifyTotp } from './totp';
 
@@ -29,6 +29,8 @@ export class TwoFactorError extends Error {
 export interface TwoFactorOptions {
   disablePasswordFallback?: boolean;
   requireSecondFactor?: boolean;
+  /** The caller's token: a personal access token made with bypassTwoFactor skips the check. */
+  token?: LoginToken;
 }
 
 interface Method {
@@ -101,6 +103,8 @@ export async function checkCodeForUser(
   options: TwoFactorOptions = {},
 ): Promise<void> {
   if (!app.settings.Accounts_TwoFactorAuthentication_Enabled) return;
+  // isAuthorizedForToken: requireSecondFactor wins over the token's bypass.
+  if (options.token?.bypassTwoFactor === true && !options.requireSecondFactor) return;
   const selected = selectMethod(app, user, method, options);
   if (!selected) return;
   const data = await selected.challenge(app, user);
