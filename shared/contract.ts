@@ -181,6 +181,8 @@ export const events = {
   'avatar.changed': z.object({ serverId: z.string(), username: z.string() }),
   /** Something in the outbox needs the person: a conflict to decide, or an edit the server refused. */
   'sync.attention': z.object({ accountId: z.string(), kind: z.enum(['conflict', 'failed']), message: z.string() }),
+  /** The server ended an account's session (a 401): it is signed out now, its queued edits kept. */
+  'session.ended': z.object({ accountId: z.string(), message: z.string() }),
   /** A menu item or shortcut of the desktop shell, for the window to carry out. */
   'app.command': z.object({ command: z.enum(appCommands) }),
 } as const;

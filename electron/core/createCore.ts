@@ -93,6 +93,7 @@ export function createCore(options: CoreOptions): Core {
       signal: closing.signal,
       retryPolicy: options.retryPolicy,
       onOutcome: (reachable) => connectivity.report(server.id, reachable),
+      onSessionRefused: (auth) => accounts.sessionRefused(server.id, auth),
     });
   const accounts = new AccountsService({
     repository,
@@ -101,7 +102,12 @@ export function createCore(options: CoreOptions): Core {
     events,
     clientFor,
     log: log.child('accounts'),
-    onSignedIn: (accountId, me) => profiles.signedIn(accountId, me),
+    onSignedIn: (accountId, me) => {
+      // A new session: the profile's first copy (login's /me), and edits that waited for it go now.
+      profiles.signedIn(accountId, me);
+      sender.kick(accountId);
+      directory.resumeUnfinished(accounts.serverOf(accountId).id);
+    },
   });
   const clientForAccount = (accountId: string) => clientFor(accounts.serverOf(accountId));
 

@@ -151,6 +151,8 @@ describe('startShell', () => {
     window.visible = false;
     events.emit('sync.attention', attention);
     expect(Notification.shown).toEqual([{ title: 'Account Manager', body: 'Bio was changed on the server too.' }]);
+    events.emit('session.ended', { accountId: 'a1', message: 'Your session on chat.example.com has ended.' });
+    expect(Notification.shown.at(-1)).toEqual({ title: 'Account Manager', body: 'Your session on chat.example.com has ended.' });
 
     startShell(paths);
     app.becomeReady();

@@ -118,9 +118,13 @@ export function startShell(paths: ShellPaths): void {
   app.on('will-quit', () => core?.close());
 }
 
-/** A conflict or a refused edit while the window is hidden or in the background: say so. */
+/**
+ * While the window is hidden or in the background, say what needs the person: a conflict
+ * or a refused edit (click: Activity), or a session the server ended (click: the window,
+ * which shows the account's "Sign in again").
+ */
 export function notifyWhenHidden(core: Core, getWindow: () => BrowserWindow | null, send: (command: AppCommand) => void): () => void {
-  return core.events.on('sync.attention', ({ message }) => {
+  const notify = (message: string, command: AppCommand) => {
     if (!Notification.isSupported()) return;
     const window = getWindow();
     if (window && window.isVisible() && window.isFocused()) return;
@@ -129,10 +133,15 @@ export function notifyWhenHidden(core: Core, getWindow: () => BrowserWindow | nu
       const current = getWindow();
       current?.show();
       current?.focus();
-      send('activity');
+      send(command);
     });
     notification.show();
-  });
+  };
+  const stops = [
+    core.events.on('sync.attention', ({ message }) => notify(message, 'activity')),
+    core.events.on('session.ended', ({ message }) => notify(message, 'home')),
+  ];
+  return () => stops.forEach((stop) => stop());
 }
 
 export function defaultShellPaths(mainDir: string): ShellPaths {

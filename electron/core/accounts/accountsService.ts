@@ -202,6 +202,27 @@ export class AccountsService {
     await this.sessions.keep(account.id, server.origin, { userId: account.user_id, token }, account.state === 'signed-in');
   }
 
+  /**
+   * The server answered 401 to a call made with these credentials. When they are still the
+   * account's session (not an older token a late request carried), the account is signed
+   * out at once; its cached data and queued edits stay for the next sign-in.
+   */
+  sessionRefused(serverId: string, auth: Credentials): void {
+    const account = this.deps.repository.accountByUser(serverId, auth.userId);
+    if (!account || account.state === 'signed-out') return;
+    const server = this.deps.repository.server(serverId);
+    if (!server) return;
+    void (async () => {
+      const current = await this.sessions.credentials(account.id, server.origin, account.user_id).catch(() => null);
+      if (current?.token !== auth.token) return; // an old session's late answer: the new one stands
+      await this.markSessionEnded(account.id);
+      this.deps.events.emit('session.ended', {
+        accountId: account.id,
+        message: `Your session on ${server.name ?? new URL(server.origin).host} has ended. Sign in again; edits waiting to be sent are kept.`,
+      });
+    })().catch((error: unknown) => logFailure(this.deps.log, 'ending a refused session', error));
+  }
+
   /** Marks an account "signed out — sign in again" after the server refused its token. */
   async markSessionEnded(accountId: string): Promise<void> {
     const { account, server } = this.account(accountId);
@@ -229,10 +250,8 @@ export class AccountsService {
     try {
       await fetchMe(this.deps.clientFor(server), credentials);
     } catch (error) {
-      if (error instanceof ApiFailure && error.code === 'unauthorized') {
-        await this.markSessionEnded(account.id);
-        return;
-      }
+      // A 401 has ended the session already (sessionRefused).
+      if (error instanceof ApiFailure && error.details.status === 401) return;
       // Offline (or the server failing) at start: the session is kept as it is.
       logFailure(this.deps.log, 'checking a restored session', error);
     }

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AccountList } from '../../../shared/accountSchemas';
 import type { OutboxView } from '../../../shared/outboxSchemas';
 import type { ProfileView } from '../../../shared/profileSchemas';
 import { startUsersApi } from '../../../tools/users-api/src/index';
@@ -155,6 +156,56 @@ describe('profile edits through the outbox, against the reference users API', ()
     await settled();
     expect(await posts('/api/v1/users.updateOwnBasicInfo')).toEqual([]);
     expect((await outbox()).history[0]).toMatchObject({ outcome: 'already-there' });
+  });
+
+  it('a session the server ends while an edit waits: signed out at once, and the edit goes after signing in again', async () => {
+    const ended: string[] = [];
+    core.events.on('session.ended', ({ accountId: ended_ }) => ended.push(ended_));
+    await server.dev(`/_dev/users/${demo.plain.userId}/tokens`, { method: 'DELETE' });
+    value<OutboxView>(await core.dispatch('profile.edit', { accountId, changes: { bio: 'waited for a new session' } }));
+    await expect.poll(async () => value<AccountList>(await core.dispatch('accounts.list', {})).accounts[0]?.state).toBe('signed-out');
+    expect(ended).toEqual([accountId]);
+    expect((await outbox()).items.map((item) => [item.field, item.state])).toEqual([['bio', 'pending']]);
+    expect((await serverUser()).user.bio).not.toBe('waited for a new session');
+
+    expect(await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password)).toBe(accountId);
+    await settled();
+    expect((await serverUser()).user.bio).toBe('waited for a new session');
+    const profile = value<ProfileView>(await core.dispatch('profile.get', { accountId }));
+    expect(profile.refreshError).toBeNull(); // no "signed out" words left behind
+    expect(profile.profile?.bio).toBe('waited for a new session');
+  });
+
+  it('a late 401 for an old token does not sign out the session that replaced it', async () => {
+    core.close();
+    // The next /me is held back before it leaves, and let go only after a new sign-in.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let holdNextMe = false;
+    core = createCore({
+      dataDir: temp.dir,
+      vault,
+      version: '1',
+      shell: 'test',
+      requestTimeoutMs: 5_000,
+      retryPolicy: { attempts: 1 },
+      fetch: async (url, init) => {
+        if (holdNextMe && new URL(String(url)).pathname === '/api/v1/me') {
+          holdNextMe = false;
+          await held;
+        }
+        return fetch(url, init);
+      },
+    });
+    await core.ready;
+    holdNextMe = true;
+    const oldRefresh = core.dispatch('profile.refresh', { accountId }); // carries the old token
+    expect(await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password)).toBe(accountId); // revokes it
+    release();
+    await oldRefresh; // answered 401: the old token is gone
+    expect(value<AccountList>(await core.dispatch('accounts.list', {})).accounts[0]?.state).toBe('signed-in');
+    await core.dispatch('profile.refresh', { accountId });
+    expect(value<AccountList>(await core.dispatch('accounts.list', {})).accounts[0]?.state).toBe('signed-in');
   });
 
   it('takes custom field keys such as constructor, toString and __proto__ as ordinary data', async () => {

@@ -193,16 +193,13 @@ export class DirectoryService {
     }
   }
 
-  private async explain(error: unknown, accountId: string): Promise<SyncStop> {
+  private async explain(error: unknown, _accountId: string): Promise<SyncStop> {
     if (error instanceof SyncStop) return error;
     if (!(error instanceof ApiFailure)) {
       logFailure(this.deps.log, 'syncing the people directory', error);
       return new SyncStop('failed', 'The directory could not be saved on this computer.');
     }
     if (error.details.status === 401) {
-      await this.deps.accounts
-        .markSessionEnded(accountId)
-        .catch((failure: unknown) => logFailure(this.deps.log, 'marking the session ended', failure));
       return new SyncStop('failed', 'Your session has ended. Sign in again to sync the people directory.');
     }
     if (error.details.status === 403 || /verify the parameters/i.test(error.message)) {

@@ -81,12 +81,8 @@ export class AvatarService {
       });
       if (!same) this.deps.events.emit('avatar.changed', { serverId, username });
     } catch (error) {
-      // A background check: the saved image stays; only an ended session is acted on.
-      if (error instanceof ApiFailure && error.details.status === 401) {
-        await this.deps.accounts
-          .markSessionEnded(accountId)
-          .catch((failure: unknown) => logFailure(this.deps.log, 'marking the session ended', failure));
-      } else logFailure(this.deps.log, 'checking an avatar', error);
+      // A background check: the saved image stays (an ended session was noted where the 401 arrived).
+      if (!(error instanceof ApiFailure && error.details.status === 401)) logFailure(this.deps.log, 'checking an avatar', error);
     }
   }
 }

@@ -6,7 +6,6 @@ import type { Clock } from '../clock';
 import type { CoreEvents } from '../coreEvents';
 import { logFailure } from '../log/logFailure';
 import type { Logger } from '../log/logger';
-import { ApiFailure } from '../usersApi/apiFailure';
 import { fetchOwnProfile } from '../usersApi/profileApi';
 import type { UsersApiClient } from '../usersApi/usersApiClient';
 import type { ProfileCache } from './profileCache';
@@ -104,9 +103,6 @@ export class ProfileService {
       });
       this.lastError.delete(accountId);
     } catch (error) {
-      if (error instanceof ApiFailure && error.code === 'unauthorized') {
-        await this.deps.accounts.markSessionEnded(accountId);
-      }
       // Runs in the background: nothing may escape as an unhandled rejection.
       logFailure(this.deps.log, 'refreshing the profile', error);
       const failure = asAppFailure(error);

@@ -211,7 +211,7 @@ export class OutboxSender {
       this.failures.delete(accountId);
       this.settle(accountId, rows, 'saved', this.deps.clock.now());
     } catch (error) {
-      if (!(error instanceof ApiFailure) || isTransport(error) || error.code === 'rate-limited' || error.code === 'unauthorized') {
+      if (!(error instanceof ApiFailure) || isTransport(error) || error.code === 'rate-limited' || isSessionEnd(error)) {
         await this.onTransportFailure(accountId, rows, error);
         return;
       }
@@ -277,12 +277,8 @@ export class OutboxSender {
       null,
       now,
     );
-    if (error instanceof ApiFailure && error.code === 'unauthorized') {
-      await this.deps.accounts
-        .markSessionEnded(accountId)
-        .catch((failure: unknown) => logFailure(this.deps.log, 'marking the session ended', failure));
-      return;
-    }
+    // An ended session (401) has signed the account out already; the edits wait for the next sign-in.
+    if (error instanceof ApiFailure && isSessionEnd(error)) return;
     if (!(error instanceof ApiFailure)) throw error;
     // Unreachable servers are retried when connectivity says they are back; a server
     // that answers with errors is tried again after a growing wait.
@@ -313,4 +309,9 @@ function isTransport(error: ApiFailure): boolean {
     error.code === 'timeout' ||
     (error.code === 'server-error' && (error.details.status ?? 0) >= 500)
   );
+}
+
+/** A 401: the session is gone (a 403 is a refusal of this edit, not of the session). */
+function isSessionEnd(error: ApiFailure): boolean {
+  return error.code === 'unauthorized' && error.details.status === 401;
 }

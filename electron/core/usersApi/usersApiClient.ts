@@ -52,6 +52,8 @@ export interface UsersApiClientOptions {
   signal?: AbortSignal;
   /** Told of each request's outcome, for the connectivity tracker. */
   onOutcome?: (reachable: boolean) => void;
+  /** Told when the server answers 401 to a request made with these credentials: that session has ended. */
+  onSessionRefused?: (auth: Credentials) => void;
 }
 
 export const defaultTimeoutMs = 15_000;
@@ -171,6 +173,8 @@ export class UsersApiClient {
     }
     // A reply means the server is there, unless a gateway says the service behind it is not.
     this.options.onOutcome?.(!gatewayDown.has(reply.status));
+    // One place learns of every ended session, whichever call met it first.
+    if (reply.status === 401 && request.auth) this.options.onSessionRefused?.(request.auth);
     return reply;
   }
 }
