@@ -41,6 +41,14 @@ export default defineConfig({
         },
       },
       {
+        // zustand stores against a fake contract API: no DOM, no Electron, no core.
+        test: {
+          name: 'renderer',
+          environment: 'node',
+          include: ['renderer/**/*.test.ts'],
+        },
+      },
+      {
         test: {
           name: 'users-api',
           environment: 'node',
