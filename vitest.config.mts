@@ -52,6 +52,15 @@ export default defineConfig({
           include: ['tools/users-api/**/*.test.ts'],
         },
       },
+      {
+        extends: true,
+        // zustand stores against a fake contract API: no DOM, no Electron, no core.
+        test: {
+          name: 'renderer',
+          environment: 'node',
+          include: ['renderer/**/*.test.ts'],
+        },
+      },
     ],
   },
 });

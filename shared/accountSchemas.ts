@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { revisionSchema } from './revisionSchema';
 
 /** Zod schemas of the accounts domain, used by the contract's channels. */
 
@@ -35,6 +36,8 @@ export type AccountSummary = z.infer<typeof accountSummarySchema>;
 export const accountListSchema = z.object({
   accounts: z.array(accountSummarySchema),
   activeAccountId: z.string().nullable(),
+  /** The last `accounts.changed` this list includes. */
+  revision: revisionSchema,
 });
 export type AccountList = z.infer<typeof accountListSchema>;
 

@@ -50,6 +50,7 @@ import {
   profileViewSchema,
   recentLookupsSchema,
 } from './profileSchemas';
+import { revisionSchema } from './revisionSchema';
 
 /**
  * The IPC contract: every channel the renderer may call, with the zod schema of its
@@ -172,10 +173,10 @@ export function resultSchema<C extends Channel>(channel: C) {
 }
 
 export const events = {
-  'accounts.changed': z.object({}),
-  'profile.changed': z.object({ accountId: z.string() }),
+  'accounts.changed': z.object({ revision: revisionSchema }),
+  'profile.changed': z.object({ accountId: z.string(), revision: revisionSchema }),
   /** The outbox of this account changed (queued, sent, waiting, conflict, failed). */
-  'sync.changed': z.object({ accountId: z.string() }),
+  'sync.changed': z.object({ accountId: z.string(), revision: revisionSchema }),
   'connectivity.changed': z.object({ serverId: z.string(), online: z.boolean() }),
   'directory.changed': directoryStatusSchema,
   'avatar.changed': z.object({ serverId: z.string(), username: z.string() }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { maxAvatarUploadBytes } from './limits';
 import { customFieldKeyPattern, fieldLimits, isEditField, statusTypes, type EditChanges } from './profileEdits';
+import { revisionSchema } from './revisionSchema';
 
 const accountId = z.string().min(1).max(200);
 /** Structure only; the rules in plain words (profileEdits.ts) are applied by the core. */
@@ -80,7 +81,13 @@ export const historyEntrySchema = z.object({
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
-export const outboxViewSchema = z.object({ accountId: z.string(), items: z.array(outboxItemSchema), history: z.array(historyEntrySchema) });
+export const outboxViewSchema = z.object({
+  accountId: z.string(),
+  items: z.array(outboxItemSchema),
+  history: z.array(historyEntrySchema),
+  /** The last `sync.changed` of this account this view includes. */
+  revision: revisionSchema,
+});
 export type OutboxView = z.infer<typeof outboxViewSchema>;
 
 export const outboxItemRequestSchema = z.object({ accountId, itemId: z.number().int().positive() }).strict();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { revisionSchema } from './revisionSchema';
 
 /**
  * The user profile as the UI may see it. The contract's reply parse strips every key not
@@ -53,6 +54,8 @@ export const profileViewSchema = z.object({
   fetchedAt: z.string().nullable(),
   /** The last refresh failed: the reason, in words. */
   refreshError: z.string().nullable(),
+  /** The last `profile.changed` of this account this view includes. */
+  revision: revisionSchema,
 });
 export type ProfileView = z.infer<typeof profileViewSchema>;
 

@@ -29,8 +29,8 @@ describe('CoreEvents', () => {
     stop();
     events.emit('accounts.changed', {});
     expect(seen).toEqual([
-      ['accounts.changed', {}],
-      ['profile.changed', { accountId: 'a1' }],
+      ['accounts.changed', { revision: 1 }],
+      ['profile.changed', { accountId: 'a1', revision: 1 }],
     ]);
   });
 });

@@ -68,6 +68,8 @@ describe('bindContract', () => {
     core.events.emit('accounts.changed', {});
     stop();
     core.events.emit('accounts.changed', {});
-    expect(window.webContents.sent).toEqual([{ channel: ipcEventChannel, payload: { event: 'accounts.changed', payload: {} } }]);
+    expect(window.webContents.sent).toEqual([
+      { channel: ipcEventChannel, payload: { event: 'accounts.changed', payload: { revision: expect.any(Number) } } },
+    ]);
   });
 });

@@ -8,9 +8,11 @@ import { HomeScreen } from './screens/HomeScreen';
 import { PeopleScreen } from './screens/PeopleScreen';
 import { SecurityScreen } from './screens/SecurityScreen';
 import { SignInScreen } from './screens/SignInScreen';
+import { followAppCommands } from './commands/appCommands';
 import { activeAccount, followAccountChanges, useAccounts } from './stores/accountsStore';
+import { followAvatarChanges } from './stores/avatarStore';
 import { followConnectivity, useConnectivity } from './stores/connectivityStore';
-import { followAppCommands } from './stores/appCommands';
+import { followDirectoryChanges } from './stores/directoryStore';
 import { followSyncChanges } from './stores/outboxStore';
 import { followProfileChanges } from './stores/profileStore';
 import { useUi } from './stores/uiStore';
@@ -19,24 +21,23 @@ export function App() {
   const { screen, signIn, leaving, confirmLeave, cancelLeave } = useUi();
   const unsaved = useUi((state) => state.unsaved);
   const loadAccounts = useAccounts((state) => state.load);
+  const loadConnectivity = useConnectivity((state) => state.load);
   const active = useAccounts(activeAccount);
 
   useEffect(() => {
     void loadAccounts();
-    const stopAccounts = followAccountChanges();
-    const stopProfiles = followProfileChanges();
-    const stopConnectivity = followConnectivity();
-    const stopSync = followSyncChanges();
-    const stopCommands = followAppCommands();
-    void useConnectivity.getState().load();
-    return () => {
-      stopAccounts();
-      stopProfiles();
-      stopConnectivity();
-      stopSync();
-      stopCommands();
-    };
-  }, [loadAccounts]);
+    const stops = [
+      followAccountChanges(),
+      followProfileChanges(),
+      followConnectivity(),
+      followSyncChanges(),
+      followAvatarChanges(),
+      followDirectoryChanges(),
+      followAppCommands(),
+    ];
+    void loadConnectivity();
+    return () => stops.forEach((stop) => stop());
+  }, [loadAccounts, loadConnectivity]);
 
   // Closing the window or reloading with unsaved edits asks too.
   useEffect(() => {

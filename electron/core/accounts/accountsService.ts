@@ -80,7 +80,7 @@ export class AccountsService {
       const server = servers.get(row.server_id);
       return server ? [toAccountSummary(row, server, activeId)] : [];
     });
-    return { accounts, activeAccountId: activeId };
+    return { accounts, activeAccountId: activeId, revision: this.deps.events.revision('accounts.changed', {}) };
   }
 
   async signIn(request: { serverId: string; user: string; password: string; sessionOnly?: boolean }): Promise<AccountSummary> {

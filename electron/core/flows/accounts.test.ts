@@ -221,7 +221,7 @@ describe('accounts against the reference users API', () => {
     const removed = value<{ accounts: AccountSummary[]; activeAccountId: string | null }>(
       await core.dispatch('accounts.remove', { accountId: first.id }),
     );
-    expect(removed).toEqual({ accounts: [], activeAccountId: null });
+    expect(removed).toEqual({ accounts: [], activeAccountId: null, revision: expect.any(Number) });
     expect(await core.dispatch('accounts.switch', { accountId: first.id })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 

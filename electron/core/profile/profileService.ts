@@ -76,6 +76,7 @@ export class ProfileService {
       profile: cached ? toUserProfile(cached.document) : null,
       fetchedAt: cached ? new Date(cached.fetchedAt).toISOString() : null,
       refreshError: this.lastError.get(accountId) ?? null,
+      revision: this.deps.events.revision('profile.changed', { accountId }),
     };
   }
 

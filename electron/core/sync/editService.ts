@@ -116,6 +116,7 @@ export class EditService {
       accountId,
       items: this.deps.store.rows(accountId).map((row) => toItem(row, now)),
       history: this.deps.store.history(accountId),
+      revision: this.deps.events.revision('sync.changed', { accountId }),
     };
   }
 

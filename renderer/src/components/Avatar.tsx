@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { getApi } from '../bridge/api';
+import { useEffect } from 'react';
+import { avatarKey, useAvatars } from '../stores/avatarStore';
 import { Initials } from './Initials';
 
 /**
@@ -19,29 +19,11 @@ export function Avatar({
   name: string;
   size?: 'small' | 'large';
 }) {
-  const [image, setImage] = useState<{ key: string; dataUrl: string | null }>({ key: '', dataUrl: null });
-  const key = `${accountId}\n${username ?? ''}`;
+  const watch = useAvatars((state) => state.watch);
+  const dataUrl = useAvatars((state) => (username ? (state.images[avatarKey(accountId, username)] ?? null) : null));
 
-  useEffect(() => {
-    if (!username) return undefined;
-    let live = true;
-    const load = () =>
-      void getApi()
-        ['avatars.get']({ accountId, username, ...(etag ? { etag } : {}) })
-        .then((answer) => {
-          if (live && answer.ok) setImage({ key: `${accountId}\n${username}`, dataUrl: answer.value.dataUrl });
-        });
-    load();
-    const stop = getApi().on('avatar.changed', (event) => {
-      if (event.username === username) load();
-    });
-    return () => {
-      live = false;
-      stop();
-    };
-  }, [accountId, username, etag]);
+  useEffect(() => (username ? watch(accountId, username, etag) : undefined), [accountId, username, etag, watch]);
 
-  const dataUrl = image.key === key ? image.dataUrl : null;
   if (!dataUrl) return <Initials name={name} />;
   return <img className={`avatar ${size}`} src={dataUrl} alt="" data-testid="avatar-image" />;
 }

@@ -1,6 +1,6 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { maxAvatarUploadBytes } from '../../../shared/limits';
-import { getApi } from '../bridge/api';
+import { useAvatars } from '../stores/avatarStore';
 import { useConnectivity } from '../stores/connectivityStore';
 import { ConfirmDialog } from './ConfirmDialog';
 
@@ -18,6 +18,8 @@ type Step =
  */
 export function AvatarChanger({ accountId, serverId, serverName }: { accountId: string; serverId: string; serverName: string }) {
   const online = useConnectivity((state) => state.online[serverId] ?? true);
+  const send = useAvatars((state) => state.upload);
+  const resetToDefault = useAvatars((state) => state.reset);
   const input = useRef<HTMLInputElement>(null);
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
@@ -45,18 +47,14 @@ export function AvatarChanger({ accountId, serverId, serverName }: { accountId: 
 
   const upload = async (preview: Extract<Step, { kind: 'preview' }>) => {
     setStep({ kind: 'uploading', dataUrl: preview.dataUrl });
-    const answer = await getApi()['profile.setAvatar']({
-      accountId,
-      contentType: preview.contentType,
-      base64: preview.dataUrl.slice(preview.dataUrl.indexOf(',') + 1),
-    });
+    const answer = await send(accountId, preview.contentType, preview.dataUrl.slice(preview.dataUrl.indexOf(',') + 1));
     setStep({ kind: 'idle' });
     setMessage(answer.ok ? { text: 'Avatar changed.', error: false } : { text: answer.error.message, error: true });
   };
 
   const reset = async () => {
     setConfirmReset(false);
-    const answer = await getApi()['profile.resetAvatar']({ accountId });
+    const answer = await resetToDefault(accountId);
     setMessage(
       answer.ok ? { text: 'Your avatar is the server’s default again.', error: false } : { text: answer.error.message, error: true },
     );

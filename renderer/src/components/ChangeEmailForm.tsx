@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { SecurityView } from '../../../shared/securitySchemas';
-import { getApi } from '../bridge/api';
+import { useSecurity } from '../stores/securityStore';
 import { BusyButton } from './BusyButton';
 import { ProofDialog, type Proof } from './ProofDialog';
 import { TextField } from './TextField';
@@ -13,10 +13,12 @@ export function ChangeEmailForm({ view, onDone }: { view: SecurityView; onDone(m
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [resending, setResending] = useState<string | null>(null);
+  const changeEmail = useSecurity((state) => state.changeEmail);
+  const resendConfirmation = useSecurity((state) => state.resendConfirmation);
 
   const send = async (proof: Proof) => {
     setBusy(true);
-    const result = await getApi()['security.changeEmail']({ accountId: view.accountId, email, proof });
+    const result = await changeEmail({ accountId: view.accountId, email, proof });
     setBusy(false);
     if (result.ok) {
       setAsking(false);
@@ -41,7 +43,7 @@ export function ChangeEmailForm({ view, onDone }: { view: SecurityView; onDone(m
 
   const resend = async (address: string) => {
     setResending(address);
-    const result = await getApi()['security.resendConfirmation']({ accountId: view.accountId, email: address });
+    const result = await resendConfirmation({ accountId: view.accountId, email: address });
     setResending(null);
     onDone(result.ok ? result.value.message : result.error.message);
   };

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { checkPolicy } from '../../../shared/passwordPolicy';
 import type { SecurityView } from '../../../shared/securitySchemas';
-import { getApi } from '../bridge/api';
+import { useSecurity } from '../stores/securityStore';
 import { BusyButton } from './BusyButton';
 import { PasswordField } from './PasswordField';
 import { ProofDialog, type Proof } from './ProofDialog';
@@ -23,13 +23,14 @@ export function ChangePasswordForm({ view, onDone }: { view: SecurityView; onDon
   const [busy, setBusy] = useState(false);
   /** The server asked for a factor the app did not expect; its one-a-minute limit starts then. */
   const [serverAsks, setServerAsks] = useState<{ method: 'totp' | 'email' | 'password'; notBefore: number } | null>(null);
+  const changePassword = useSecurity((state) => state.changePassword);
   const checks = checkPolicy(view.policy, next);
   const disabled = !view.available || !view.hasPassword;
 
   const send = async (proof: Proof) => {
     setBusy(true);
     setFailure(null);
-    const result = await getApi()['security.changePassword']({ accountId: view.accountId, newPassword: next, proof });
+    const result = await changePassword({ accountId: view.accountId, newPassword: next, proof });
     setBusy(false);
     if (result.ok) {
       setServerAsks(null);

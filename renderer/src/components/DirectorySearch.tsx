@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { DirectorySearchResult, DirectoryStatus } from '../../../shared/directorySchemas';
-import { getApi } from '../bridge/api';
+import { useDirectory } from '../stores/directoryStore';
 import { TextField } from './TextField';
 
 const count = (n: number) => n.toLocaleString();
@@ -28,49 +28,34 @@ function describe(status: DirectoryStatus | null): string {
  * locally as you type, so results come at once, offline too. Picking a result opens it.
  */
 export function DirectorySearch({ accountId, onOpen }: { accountId: string; onOpen(userId: string): void }) {
-  const [status, setStatus] = useState<DirectoryStatus | null>(null);
+  const status = useDirectory((state) => {
+    const serverId = state.servers[accountId];
+    return serverId ? (state.statuses[serverId] ?? null) : null;
+  });
+  // Bumped by each progress report of this server's sync: more people saved, search again.
+  const progress = useDirectory((state) => {
+    const serverId = state.servers[accountId];
+    return serverId ? (state.progress[serverId] ?? 0) : 0;
+  });
+  const sync = useDirectory((state) => state.sync);
+  const search = useDirectory((state) => state.search);
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<{ query: string; result: DirectorySearchResult } | null>(null);
-  const [revision, setRevision] = useState(0);
 
   useEffect(() => {
-    let live = true;
-    let serverId: string | null = null;
-    void getApi()
-      ['directory.sync']({ accountId })
-      .then((answer) => {
-        if (!live || !answer.ok) return;
-        serverId = answer.value.serverId;
-        setStatus(answer.value);
-      });
-    const stop = getApi().on('directory.changed', (event) => {
-      if (!live || event.serverId !== serverId) return;
-      setStatus(event);
-      setRevision((n) => n + 1); // more people saved: search again
-    });
-    return () => {
-      live = false;
-      stop();
-    };
-  }, [accountId]);
+    void sync(accountId);
+  }, [accountId, sync]);
 
   useEffect(() => {
     if (query.trim() === '') return undefined;
     let live = true;
-    void getApi()
-      ['directory.search']({ accountId, query, limit: 50 })
-      .then((answer) => {
-        if (live && answer.ok) setFound({ query, result: answer.value });
-      });
+    void search(accountId, query).then((answer) => {
+      if (live && answer.ok) setFound({ query, result: answer.value });
+    });
     return () => {
       live = false;
     };
-  }, [accountId, query, revision]);
-
-  const syncNow = async () => {
-    const answer = await getApi()['directory.sync']({ accountId, force: true });
-    if (answer.ok) setStatus(answer.value);
-  };
+  }, [accountId, query, progress, search]);
 
   const syncing = status?.state === 'syncing';
   const shown = query.trim() !== '' && found?.query === query ? found.result : null;
@@ -91,7 +76,7 @@ export function DirectorySearch({ accountId, onOpen }: { accountId: string; onOp
             value={status.total === null ? undefined : status.loaded}
           />
         )}
-        <button type="button" className="secondary" onClick={() => void syncNow()} disabled={syncing || !status}>
+        <button type="button" className="secondary" onClick={() => void sync(accountId, true)} disabled={syncing || !status}>
           {status?.state === 'failed' || status?.state === 'paused' ? 'Try again' : 'Sync now'}
         </button>
       </div>

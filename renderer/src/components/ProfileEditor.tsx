@@ -15,9 +15,9 @@ import {
   type EditField,
 } from '../../../shared/profileEdits';
 import type { UserProfile } from '../../../shared/profileSchemas';
-import { getApi } from '../bridge/api';
 import { useOutbox } from '../stores/outboxStore';
 import { useUi } from '../stores/uiStore';
+import { usernameKey, useUsernameCheck } from '../stores/usernameCheckStore';
 import { BusyButton } from './BusyButton';
 import { TextAreaField } from './TextAreaField';
 import { TextField } from './TextField';
@@ -59,11 +59,12 @@ export function ProfileEditor({
   const [initial] = useState(() => startingValues(profile, pending));
   const [values, setValues] = useState(initial);
   const [serverErrors, setServerErrors] = useState<Values>({});
-  const [usernameVerdict, setUsernameVerdict] = useState<{ username: string; problem: string | null } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [newField, setNewField] = useState({ key: '', value: '' });
   const setUnsaved = useUi((state) => state.setUnsaved);
+  const edit = useOutbox((state) => state.edit);
+  const checkUsername = useUsernameCheck((state) => state.check);
   const changes = changesOf(values, initial);
   const dirty = Object.keys(changes).length > 0;
 
@@ -74,29 +75,16 @@ export function ProfileEditor({
 
   // Ask the server whether a new username is free, once typing pauses.
   const username = values.username ?? '';
+  const usernameProblem = useUsernameCheck((state) => state.verdicts[usernameKey(accountId, username)]?.problem ?? null);
   useEffect(() => {
     if (username === initial.username || checkField('username', username)) return undefined;
-    let live = true;
-    const timer = setTimeout(() => {
-      void getApi()
-        ['profile.checkUsername']({ accountId, username })
-        .then((answer) => {
-          if (live && answer.ok) setUsernameVerdict({ username, problem: answer.value.problem });
-        });
-    }, 400);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [accountId, username, initial.username]);
+    const timer = setTimeout(() => void checkUsername(accountId, username), 400);
+    return () => clearTimeout(timer);
+  }, [accountId, username, initial.username, checkUsername]);
 
   const errorOf = (field: string): string | null => {
     if (values[field] === initial[field] && !serverErrors[field]) return null;
-    return (
-      checkField(field as EditField, values[field] ?? '') ||
-      serverErrors[field] ||
-      (field === 'username' && usernameVerdict?.username === username ? usernameVerdict.problem : null)
-    );
+    return checkField(field as EditField, values[field] ?? '') || serverErrors[field] || (field === 'username' ? usernameProblem : null);
   };
   const set = (field: string) => (event: { target: { value: string } }) => {
     setValues({ ...values, [field]: event.target.value });
@@ -113,10 +101,9 @@ export function ProfileEditor({
     if (!dirty) return onDone(null);
     setBusy(true);
     setFailure(null);
-    const answer = await getApi()['profile.edit']({ accountId, changes });
+    const answer = await edit(accountId, changes);
     setBusy(false);
     if (answer.ok) {
-      useOutbox.getState().put(answer.value);
       setUnsaved(false);
       onDone('Saved on this computer. It is sent to the server now, or as soon as the server can be reached.');
       return;

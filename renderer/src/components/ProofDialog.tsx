@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { SecurityView } from '../../../shared/securitySchemas';
-import { getApi } from '../bridge/api';
+import { useSecurity } from '../stores/securityStore';
 import { BusyButton } from './BusyButton';
 import { PasswordField } from './PasswordField';
 import { TextField } from './TextField';
@@ -49,6 +49,7 @@ export function ProofDialog({
   const [answer, setAnswer] = useState('');
   const [sent, setSent] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  const sendSecurityCode = useSecurity((state) => state.sendCode);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -68,7 +69,7 @@ export function ProofDialog({
   };
   const sendCode = async () => {
     setSending(true);
-    const result = await getApi()['security.sendCode']({ accountId });
+    const result = await sendSecurityCode({ accountId });
     setSending(false);
     setSent(result.ok ? `Code sent${result.value.sentTo ? ` to ${result.value.sentTo}` : ''}.` : result.error.message);
   };

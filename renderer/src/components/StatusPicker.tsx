@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { checkField, statusTypes, type StatusType } from '../../../shared/profileEdits';
-import { getApi } from '../bridge/api';
 import { pendingByField, useOutbox } from '../stores/outboxStore';
 import { useProfiles } from '../stores/profileStore';
 import { BusyButton } from './BusyButton';
@@ -19,6 +18,7 @@ export function StatusPicker({ accountId }: { accountId: string }) {
   const [text, setText] = useState(currentText);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const saveStatus = useOutbox((state) => state.setStatus);
   const textProblem = checkField('statusText', text);
 
   const toggle = () => {
@@ -32,10 +32,9 @@ export function StatusPicker({ accountId }: { accountId: string }) {
     event.preventDefault();
     if (textProblem) return;
     setBusy(true);
-    const answer = await getApi()['profile.setStatus']({ accountId, status, text });
+    const answer = await saveStatus(accountId, status, text);
     setBusy(false);
     if (!answer.ok) return setProblem(answer.error.message);
-    useOutbox.getState().put(answer.value);
     setOpen(false);
   };
 

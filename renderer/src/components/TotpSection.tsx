@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { SecurityView } from '../../../shared/securitySchemas';
-import { getApi } from '../bridge/api';
+import { useSecurity } from '../stores/securityStore';
 import { BusyButton } from './BusyButton';
 import { ProofDialog, type Proof } from './ProofDialog';
 import { TextField } from './TextField';
@@ -27,10 +27,13 @@ export function TotpSection({ view, onDone }: { view: SecurityView; onDone(messa
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const startTotp = useSecurity((state) => state.startTotp);
+  const confirmTotp = useSecurity((state) => state.confirmTotp);
+  const disableTotp = useSecurity((state) => state.disableTotp);
 
   const start = async (proof: Proof) => {
     setBusy(true);
-    const result = await getApi()['security.startTotp']({ accountId: view.accountId, proof });
+    const result = await startTotp({ accountId: view.accountId, proof });
     setBusy(false);
     if (!result.ok) return setError(result.error.fields?.code ?? result.error.fields?.currentPassword ?? result.error.message);
     setError(null);
@@ -39,7 +42,7 @@ export function TotpSection({ view, onDone }: { view: SecurityView; onDone(messa
 
   const confirm = async (scan: { secret: string; qrDataUrl: string; proof: Proof }, totpCode: string) => {
     setBusy(true);
-    const result = await getApi()['security.confirmTotp']({ accountId: view.accountId, code: totpCode, proof: scan.proof });
+    const result = await confirmTotp({ accountId: view.accountId, code: totpCode, proof: scan.proof });
     setBusy(false);
     if (!result.ok) {
       const proofProblem = result.error.fields?.code ?? result.error.fields?.currentPassword;
@@ -57,7 +60,7 @@ export function TotpSection({ view, onDone }: { view: SecurityView; onDone(messa
 
   const disable = async (proof: Proof) => {
     setBusy(true);
-    const result = await getApi()['security.disableTotp']({ accountId: view.accountId, code: proof.code ?? '' });
+    const result = await disableTotp({ accountId: view.accountId, code: proof.code ?? '' });
     setBusy(false);
     if (!result.ok) return setError(result.error.fields?.code ?? result.error.message);
     setStep({ kind: 'idle' });

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
+import type { Result } from '../../../shared/errors';
 import type { HistoryEntry, OutboxItem } from '../../../shared/outboxSchemas';
 import { labelOf, type EditField } from '../../../shared/profileEdits';
-import { getApi } from '../bridge/api';
 import { ConflictDialog } from '../components/ConflictDialog';
 import { PendingBadge } from '../components/PendingBadge';
 import { useOutbox } from '../stores/outboxStore';
@@ -20,7 +20,10 @@ const valueText = (value: string) => (value === '' ? '(empty)' : value);
 /** The outbox of the active account: what waits, what needs a decision, and what happened. */
 export function ActivityScreen({ accountId }: { accountId: string }) {
   const view = useOutbox((state) => state.views[accountId]);
-  const { load, put } = useOutbox();
+  const load = useOutbox((state) => state.load);
+  const retry = useOutbox((state) => state.retry);
+  const discard = useOutbox((state) => state.discard);
+  const resolve = useOutbox((state) => state.resolve);
   const [resolving, setResolving] = useState<OutboxItem | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -28,12 +31,10 @@ export function ActivityScreen({ accountId }: { accountId: string }) {
     void load(accountId);
   }, [accountId, load]);
 
-  const act = async (call: Promise<Awaited<ReturnType<ReturnType<typeof getApi>['outbox.get']>>>) => {
+  /** The store applies the new outbox; this only says whether it worked. */
+  const act = async (call: Promise<Result<unknown>>) => {
     const answer = await call;
-    if (answer.ok) {
-      put(answer.value);
-      setProblem(null);
-    } else setProblem(answer.error.message);
+    setProblem(answer.ok ? null : answer.error.message);
   };
 
   const items = view?.items ?? [];
@@ -87,11 +88,7 @@ export function ActivityScreen({ accountId }: { accountId: string }) {
                 )}
                 {item.error && <span className="field-error">{item.error}</span>}
                 {item.state === 'failed' && (
-                  <button
-                    type="button"
-                    className="small"
-                    onClick={() => void act(getApi()['outbox.retry']({ accountId, itemId: item.id }))}
-                  >
+                  <button type="button" className="small" onClick={() => void act(retry(accountId, item.id))}>
                     Retry
                   </button>
                 )}
@@ -100,7 +97,7 @@ export function ActivityScreen({ accountId }: { accountId: string }) {
                     type="button"
                     className="secondary small"
                     aria-label={`Discard the edit of ${labelOf(item.field as EditField)}`}
-                    onClick={() => void act(getApi()['outbox.discard']({ accountId, itemId: item.id }))}
+                    onClick={() => void act(discard(accountId, item.id))}
                   >
                     Discard
                   </button>
@@ -141,7 +138,7 @@ export function ActivityScreen({ accountId }: { accountId: string }) {
         onChoose={(keep) => {
           const item = resolving;
           setResolving(null);
-          if (item) void act(getApi()['outbox.resolve']({ accountId, itemId: item.id, keep }));
+          if (item) void act(resolve(accountId, item.id, keep));
         }}
       />
     </section>

@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import type { ServerSummary } from '../../../shared/accountSchemas';
 import { AppFailure } from '../../../shared/errors';
 import { normalizeServerUrl } from '../../../shared/serverAddress';
-import { getApi } from '../bridge/api';
 import { BusyButton } from '../components/BusyButton';
 import { TextField } from '../components/TextField';
+import { useServers } from '../stores/serversStore';
 import { useUi } from '../stores/uiStore';
 
 /** What is wrong with the address as typed, before anything is sent. */
@@ -20,6 +20,7 @@ function checkAddress(value: string): string | null {
 
 export function AddServerScreen() {
   const startSignIn = useUi((state) => state.startSignIn);
+  const addServer = useServers((state) => state.add);
   const [url, setUrl] = useState('');
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -38,7 +39,7 @@ export function AddServerScreen() {
     setBusy(true);
     setServerError(null);
     setFound(null);
-    const result = await getApi()['servers.add']({ url });
+    const result = await addServer(url);
     setBusy(false);
     if (result.ok) setFound(result.value);
     else setServerError(result.error.fields?.url ?? result.error.message);

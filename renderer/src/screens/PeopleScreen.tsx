@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
-import type { LookupKey, LookupResult, RecentLookups } from '../../../shared/profileSchemas';
-import { getApi } from '../bridge/api';
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { LookupKey, LookupResult } from '../../../shared/profileSchemas';
 import { Avatar } from '../components/Avatar';
 import { BusyButton } from '../components/BusyButton';
 import { DirectorySearch } from '../components/DirectorySearch';
 import { ProfileDetails } from '../components/ProfileDetails';
 import { TextField } from '../components/TextField';
+import { usePeople } from '../stores/peopleStore';
 
 const keys: { key: LookupKey; label: string }[] = [
   { key: 'username', label: 'Username' },
@@ -14,6 +14,8 @@ const keys: { key: LookupKey; label: string }[] = [
   { key: 'importId', label: 'Import ID' },
   { key: 'freeSwitchExtension', label: 'Phone extension' },
 ];
+
+const noOne: never[] = [];
 
 /** Look anyone up on the active account's server; every answer is kept for offline reading. */
 export function PeopleScreen({ accountId }: { accountId: string }) {
@@ -24,39 +26,22 @@ export function PeopleScreen({ accountId }: { accountId: string }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<LookupResult | null>(null);
-  const [recent, setRecent] = useState<RecentLookups['people']>([]);
-
-  const loadRecent = useCallback(
-    () =>
-      getApi()
-        ['people.recent']({ accountId })
-        .then((answer) => {
-          if (answer.ok) setRecent(answer.value.people);
-        }),
-    [accountId],
-  );
+  const recent = usePeople((state) => state.recent[accountId]) ?? noOne;
+  const loadRecent = usePeople((state) => state.loadRecent);
+  const lookup = usePeople((state) => state.lookup);
 
   useEffect(() => {
-    let live = true;
-    void getApi()
-      ['people.recent']({ accountId })
-      .then((answer) => {
-        if (live && answer.ok) setRecent(answer.value.people);
-      });
-    return () => {
-      live = false;
-    };
-  }, [accountId]);
+    void loadRecent(accountId);
+  }, [accountId, loadRecent]);
 
   const run = async (lookupKey: LookupKey, lookupValue: string) => {
     if (lookupValue.trim() === '') return setError('Enter what to look up.');
     setBusy(true);
     setError(null);
-    const answer = await getApi()['people.lookup']({ accountId, key: lookupKey, value: lookupValue, includeRooms });
+    const answer = await lookup({ accountId, key: lookupKey, value: lookupValue, includeRooms });
     setBusy(false);
     if (answer.ok) {
       setResult(answer.value);
-      void loadRecent();
     } else {
       setResult(null);
       setError(answer.error.message);

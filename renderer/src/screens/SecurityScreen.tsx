@@ -1,49 +1,34 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { SecurityView } from '../../../shared/securitySchemas';
-import { getApi } from '../bridge/api';
+import { useEffect, useState } from 'react';
 import { ChangeEmailForm } from '../components/ChangeEmailForm';
 import { ChangePasswordForm } from '../components/ChangePasswordForm';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { TotpSection } from '../components/TotpSection';
 import { useConnectivity } from '../stores/connectivityStore';
+import { useSecurity } from '../stores/securityStore';
 
 /** Password, email, two-factor and sessions of the active account. Online only: never queued. */
 export function SecurityScreen({ accountId, serverId }: { accountId: string; serverId: string }) {
   const online = useConnectivity((state) => state.online[serverId] ?? true);
-  const [view, setView] = useState<SecurityView | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const view = useSecurity((state) => state.views[accountId]) ?? null;
+  const problem = useSecurity((state) => state.problems[accountId]) ?? null;
+  const load = useSecurity((state) => state.load);
+  const signOutOtherDevices = useSecurity((state) => state.signOutOthers);
   const [message, setMessage] = useState<string | null>(null);
   const [confirmSignOut, setConfirmSignOut] = useState(false);
 
-  const load = useCallback(async () => {
-    const result = await getApi()['security.get']({ accountId });
-    if (result.ok) setView(result.value);
-    else setProblem(result.error.message);
-  }, [accountId]);
-
   // Loads now, and again whenever the server comes or goes.
   useEffect(() => {
-    let live = true;
-    void getApi()
-      ['security.get']({ accountId })
-      .then((result) => {
-        if (!live) return;
-        if (result.ok) setView(result.value);
-        else setProblem(result.error.message);
-      });
-    return () => {
-      live = false;
-    };
-  }, [accountId, online]);
+    void load(accountId);
+  }, [accountId, online, load]);
 
   const done = (text: string) => {
     setMessage(text);
-    void load();
+    void load(accountId);
   };
 
   const signOutOthers = async () => {
     setConfirmSignOut(false);
-    const result = await getApi()['security.signOutOthers']({ accountId });
+    const result = await signOutOtherDevices(accountId);
     setMessage(result.ok ? result.value.message : result.error.message);
   };
 

@@ -1,10 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import type { TwoFactorChallenge } from '../../../shared/errors';
-import { getApi } from '../bridge/api';
 import { BusyButton } from '../components/BusyButton';
 import { PasswordField } from '../components/PasswordField';
 import { TextField } from '../components/TextField';
-import { useAccounts } from '../stores/accountsStore';
+import { useSignIn } from '../stores/signInStore';
 import { useUi, type SignInTarget } from '../stores/uiStore';
 import { TwoFactorStep } from './TwoFactorStep';
 
@@ -12,7 +11,8 @@ type Challenge = TwoFactorChallenge & { challengeId: string };
 
 export function SignInScreen({ target }: { target: SignInTarget }) {
   const show = useUi((state) => state.show);
-  const reload = useAccounts((state) => state.load);
+  const signIn = useSignIn((state) => state.signIn);
+  const cancelSignIn = useSignIn((state) => state.cancelSignIn);
   const [user, setUser] = useState(target.user ?? '');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -21,10 +21,8 @@ export function SignInScreen({ target }: { target: SignInTarget }) {
   const [challenge, setChallenge] = useState<Challenge | null>(null);
   const [sessionOnly, setSessionOnly] = useState(false);
 
-  const finish = async () => {
-    await reload();
-    show('home');
-  };
+  // By the time a sign-in settles, the sign-in store has read the account list again.
+  const finish = () => show('home');
 
   const submit = async (event: FormEvent | null, onlyThisSession = sessionOnly) => {
     event?.preventDefault();
@@ -35,7 +33,7 @@ export function SignInScreen({ target }: { target: SignInTarget }) {
     if (missing.user || missing.password) return setErrors(missing);
     setBusy(true);
     setErrors({});
-    const result = await getApi()['accounts.signIn']({ serverId: target.serverId, user, password, sessionOnly: onlyThisSession });
+    const result = await signIn({ serverId: target.serverId, user, password, sessionOnly: onlyThisSession });
     setBusy(false);
     if (result.ok) return finish();
     const { error } = result;
@@ -58,9 +56,9 @@ export function SignInScreen({ target }: { target: SignInTarget }) {
       {challenge ? (
         <TwoFactorStep
           challenge={challenge}
-          onSignedIn={() => void finish()}
+          onSignedIn={finish}
           onRestart={(message) => {
-            void getApi()['accounts.cancelSignIn']({ challengeId: challenge.challengeId });
+            void cancelSignIn(challenge.challengeId);
             setChallenge(null);
             setErrors(message ? { form: message } : {});
           }}

@@ -1,9 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AccountSummary } from '../../../shared/accountSchemas';
 import type { TwoFactorChallenge } from '../../../shared/errors';
-import { getApi } from '../bridge/api';
 import { BusyButton } from '../components/BusyButton';
 import { TextField } from '../components/TextField';
+import { useSignIn } from '../stores/signInStore';
 
 const resendCooldownSeconds = 30;
 
@@ -40,6 +40,8 @@ export function TwoFactorStep({ challenge, onSignedIn, onRestart }: TwoFactorSte
   const [cooldown, setCooldown] = useState(challenge.method === 'email' ? resendCooldownSeconds : 0);
   const [resent, setResent] = useState(false);
   const words = wording[challenge.method];
+  const answerTwoFactor = useSignIn((state) => state.answerTwoFactor);
+  const sendEmailCode = useSignIn((state) => state.sendEmailCode);
 
   useEffect(() => {
     if (cooldown <= 0) return;
@@ -55,7 +57,7 @@ export function TwoFactorStep({ challenge, onSignedIn, onRestart }: TwoFactorSte
     }
     setBusy(true);
     setError(null);
-    const result = await getApi()['accounts.answerTwoFactor']({ challengeId: challenge.challengeId, code });
+    const result = await answerTwoFactor(challenge.challengeId, code);
     setBusy(false);
     if (result.ok) return onSignedIn(result.value);
     if (result.error.code === 'two-factor-invalid' || result.error.code === 'two-factor-required') {
@@ -70,7 +72,7 @@ export function TwoFactorStep({ challenge, onSignedIn, onRestart }: TwoFactorSte
 
   const resend = async () => {
     setResent(false);
-    const result = await getApi()['accounts.sendEmailCode']({ challengeId: challenge.challengeId });
+    const result = await sendEmailCode(challenge.challengeId);
     if (result.ok) {
       setResent(true);
       setCooldown(resendCooldownSeconds);

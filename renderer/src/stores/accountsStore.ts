@@ -1,7 +1,11 @@
 import { create } from 'zustand';
-import type { AccountSummary } from '../../../shared/accountSchemas';
-import type { AppError } from '../../../shared/errors';
-import { getApi } from '../bridge/api';
+import type { AccountList, AccountSummary } from '../../../shared/accountSchemas';
+import type { AppError, Result } from '../../../shared/errors';
+import { getApi, type ApiSource } from '../bridge/api';
+import { createRevisionGate } from '../bridge/revisionGate';
+
+/** The one key of this store's revisions: the account list. */
+const list = 'accounts';
 
 interface AccountsState {
   accounts: AccountSummary[];
@@ -14,36 +18,56 @@ interface AccountsState {
   switchTo(accountId: string): Promise<void>;
   signOut(accountId: string): Promise<void>;
   remove(accountId: string): Promise<void>;
+  /**
+   * Runs a call that changes the list without answering with it (a sign-in): on success
+   * the list is read once, and `accounts.changed` events meanwhile wait for that read.
+   */
+  changeBy<T>(call: () => Promise<Result<T>>): Promise<Result<T>>;
+  /** Follows the core's `accounts.changed` events. Returns the unsubscribe. */
+  follow(): () => void;
 }
 
-export const useAccounts = create<AccountsState>((set, get) => {
-  const run = async (accountId: string, call: () => ReturnType<ReturnType<typeof getApi>['accounts.list']>) => {
-    set({ busy: { ...get().busy, [accountId]: true } });
-    const result = await call();
-    const { [accountId]: _done, ...busy } = get().busy;
-    set(result.ok ? { ...result.value, busy, error: null } : { busy, error: result.error });
-  };
-  return {
-    accounts: [],
-    activeAccountId: null,
-    loaded: false,
-    error: null,
-    busy: {},
-    async load() {
-      const result = await getApi()['accounts.list']({});
-      set(result.ok ? { ...result.value, loaded: true, error: null } : { loaded: true, error: result.error });
-    },
-    switchTo: (accountId) => run(accountId, () => getApi()['accounts.switch']({ accountId })),
-    signOut: (accountId) => run(accountId, () => getApi()['accounts.signOut']({ accountId })),
-    remove: (accountId) => run(accountId, () => getApi()['accounts.remove']({ accountId })),
-  };
-});
+export function createAccountsStore(api: ApiSource) {
+  return create<AccountsState>((set, get) => {
+    const gate = createRevisionGate(() => void get().load());
+    const apply = ({ accounts, activeAccountId }: AccountList) => set({ accounts, activeAccountId, loaded: true, error: null });
+    const run = async (accountId: string, call: () => Promise<Result<AccountList>>) => {
+      set({ busy: { ...get().busy, [accountId]: true } });
+      const result = await gate.view(list, call, apply);
+      const { [accountId]: _done, ...busy } = get().busy;
+      set(result.ok ? { busy, error: null } : { busy, error: result.error });
+    };
+    return {
+      accounts: [],
+      activeAccountId: null,
+      loaded: false,
+      error: null,
+      busy: {},
+      async load() {
+        const result = await gate.view(list, () => api()['accounts.list']({}), apply);
+        if (!result.ok) set({ loaded: true, error: result.error });
+      },
+      switchTo: (accountId) => run(accountId, () => api()['accounts.switch']({ accountId })),
+      signOut: (accountId) => run(accountId, () => api()['accounts.signOut']({ accountId })),
+      remove: (accountId) => run(accountId, () => api()['accounts.remove']({ accountId })),
+      changeBy: (call) =>
+        gate.around(list, async () => {
+          const result = await call();
+          if (result.ok) await get().load();
+          return result;
+        }),
+      follow: () => api().on('accounts.changed', ({ revision }) => gate.changed(list, revision)),
+    };
+  });
+}
+
+export type AccountsStore = ReturnType<typeof createAccountsStore>;
+
+export const useAccounts = createAccountsStore(getApi);
 
 export function activeAccount(state: Pick<AccountsState, 'accounts' | 'activeAccountId'>): AccountSummary | null {
   return state.accounts.find((account) => account.id === state.activeAccountId) ?? null;
 }
 
-/** Keeps the store in step with the core's `accounts.changed` events. Returns the unsubscribe. */
-export function followAccountChanges(): () => void {
-  return getApi().on('accounts.changed', () => void useAccounts.getState().load());
-}
+/** Keeps the account list in step with the core. Returns the unsubscribe. */
+export const followAccountChanges = () => useAccounts.getState().follow();

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { AppInfo } from '../../../shared/contract';
 import type { AppError } from '../../../shared/errors';
-import { getApi } from '../bridge/api';
+import { getApi, type ApiSource } from '../bridge/api';
 
 interface AppInfoState {
   info: AppInfo | null;
@@ -10,13 +10,17 @@ interface AppInfoState {
   load(): Promise<void>;
 }
 
-export const useAppInfo = create<AppInfoState>((set) => ({
-  info: null,
-  error: null,
-  loading: false,
-  async load() {
-    set({ loading: true });
-    const result = await getApi()['app.info']({});
-    set(result.ok ? { info: result.value, error: null, loading: false } : { error: result.error, loading: false });
-  },
-}));
+export function createAppInfoStore(api: ApiSource) {
+  return create<AppInfoState>((set) => ({
+    info: null,
+    error: null,
+    loading: false,
+    async load() {
+      set({ loading: true });
+      const result = await api()['app.info']({});
+      set(result.ok ? { info: result.value, error: null, loading: false } : { error: result.error, loading: false });
+    },
+  }));
+}
+
+export const useAppInfo = createAppInfoStore(getApi);

@@ -1,35 +1,45 @@
 import { create } from 'zustand';
 import type { AppError } from '../../../shared/errors';
 import type { ProfileView } from '../../../shared/profileSchemas';
-import { getApi } from '../bridge/api';
+import { getApi, type ApiSource } from '../bridge/api';
+import { createRevisionGate } from '../bridge/revisionGate';
 
 interface ProfileState {
   views: Record<string, ProfileView>;
   refreshing: Record<string, boolean>;
   error: AppError | null;
+  /** The cached profile now (the core refreshes it in the background and says so). */
   load(accountId: string): Promise<void>;
+  /** Asks the server now and shows its answer. */
   refresh(accountId: string): Promise<void>;
+  /** Follows the core's `profile.changed` events. Returns the unsubscribe. */
+  follow(): () => void;
 }
 
-export const useProfiles = create<ProfileState>((set, get) => ({
-  views: {},
-  refreshing: {},
-  error: null,
-  async load(accountId) {
-    const result = await getApi()['profile.get']({ accountId });
-    if (result.ok) set({ views: { ...get().views, [accountId]: result.value }, error: null });
-    else set({ error: result.error });
-  },
-  async refresh(accountId) {
-    set({ refreshing: { ...get().refreshing, [accountId]: true } });
-    const result = await getApi()['profile.refresh']({ accountId });
-    const refreshing = { ...get().refreshing, [accountId]: false };
-    if (result.ok) set({ views: { ...get().views, [accountId]: result.value }, refreshing, error: null });
-    else set({ refreshing, error: result.error });
-  },
-}));
-
-/** Re-reads a profile whenever the core says it changed (a background refresh finished). */
-export function followProfileChanges(): () => void {
-  return getApi().on('profile.changed', ({ accountId }) => void useProfiles.getState().load(accountId));
+export function createProfileStore(api: ApiSource) {
+  return create<ProfileState>((set, get) => {
+    const gate = createRevisionGate((accountId) => void get().load(accountId));
+    const put = (view: ProfileView) => set({ views: { ...get().views, [view.accountId]: view }, error: null });
+    return {
+      views: {},
+      refreshing: {},
+      error: null,
+      async load(accountId) {
+        const result = await gate.view(accountId, () => api()['profile.get']({ accountId }), put);
+        if (!result.ok) set({ error: result.error });
+      },
+      async refresh(accountId) {
+        set({ refreshing: { ...get().refreshing, [accountId]: true } });
+        const result = await gate.view(accountId, () => api()['profile.refresh']({ accountId }), put);
+        const refreshing = { ...get().refreshing, [accountId]: false };
+        set(result.ok ? { refreshing, error: null } : { refreshing, error: result.error });
+      },
+      follow: () => api().on('profile.changed', ({ accountId, revision }) => gate.changed(accountId, revision)),
+    };
+  });
 }
+
+export const useProfiles = createProfileStore(getApi);
+
+/** Keeps profiles in step with the core (a background refresh finished, an edit reached the server). */
+export const followProfileChanges = () => useProfiles.getState().follow();

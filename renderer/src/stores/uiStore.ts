@@ -27,22 +27,26 @@ interface UiState {
   cancelLeave(): void;
 }
 
-export const useUi = create<UiState>((set, get) => ({
-  screen: 'home',
-  signIn: null,
-  unsaved: false,
-  leaving: null,
-  show: (screen) => get().leave(() => set({ screen })),
-  startSignIn: (target) => get().leave(() => set({ screen: 'sign-in', signIn: target })),
-  setUnsaved: (unsaved) => set({ unsaved }),
-  leave(action) {
-    if (get().unsaved) set({ leaving: action });
-    else action();
-  },
-  confirmLeave() {
-    const action = get().leaving;
-    set({ unsaved: false, leaving: null });
-    action?.();
-  },
-  cancelLeave: () => set({ leaving: null }),
-}));
+export function createUiStore() {
+  return create<UiState>((set, get) => ({
+    screen: 'home',
+    signIn: null,
+    unsaved: false,
+    leaving: null,
+    show: (screen) => get().leave(() => set({ screen })),
+    startSignIn: (target) => get().leave(() => set({ screen: 'sign-in', signIn: target })),
+    setUnsaved: (unsaved) => set({ unsaved }),
+    leave(action) {
+      if (get().unsaved) set({ leaving: action });
+      else action();
+    },
+    confirmLeave() {
+      const action = get().leaving;
+      set({ unsaved: false, leaving: null });
+      action?.();
+    },
+    cancelLeave: () => set({ leaving: null }),
+  }));
+}
+
+export const useUi = createUiStore();

@@ -1,8 +1,8 @@
 import type { AppCommand } from '../../../shared/contract';
 import { getApi } from '../bridge/api';
-import { activeAccount, useAccounts } from './accountsStore';
-import { useProfiles } from './profileStore';
-import { useUi } from './uiStore';
+import { activeAccount, useAccounts } from '../stores/accountsStore';
+import { useProfiles } from '../stores/profileStore';
+import { useUi } from '../stores/uiStore';
 
 /** Carries out what the desktop menu (or a shortcut) asks for. */
 export function runCommand(command: AppCommand): void {
@@ -22,6 +22,7 @@ export function runCommand(command: AppCommand): void {
   }
 }
 
+/** Carries out the shell's menu commands as they come. Returns the unsubscribe. */
 export function followAppCommands(): () => void {
   return getApi().on('app.command', ({ command }) => runCommand(command));
 }

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { fail } from '../../../shared/errors';
+import { createFakeApi, repliesRun } from '../../../tests/support/fakeApi';
+import { createAppInfoStore } from './appInfoStore';
+
+describe('app info store', () => {
+  it('is loading while it asks, then holds the answer or the reason', async () => {
+    const fake = createFakeApi();
+    const store = createAppInfoStore(() => fake.api);
+    fake.answer('app.info', async () => fail('internal', 'Something went wrong inside the app. Please try again.'));
+    const loading = store.getState().load();
+    expect(store.getState().loading).toBe(true);
+    await loading;
+    expect(store.getState()).toMatchObject({ loading: false, info: null, error: { code: 'internal' } });
+    await repliesRun();
+    expect(fake.requests('app.info')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { createUiStore } from './uiStore';
+
+describe('ui store', () => {
+  it('asks before leaving unsaved changes, and carries out the move only when agreed', () => {
+    const store = createUiStore();
+    store.getState().show('people');
+    expect(store.getState().screen).toBe('people');
+    store.getState().setUnsaved(true);
+    store.getState().show('activity');
+    expect(store.getState().screen).toBe('people');
+    store.getState().cancelLeave();
+    expect(store.getState()).toMatchObject({ screen: 'people', leaving: null, unsaved: true });
+    store.getState().show('activity');
+    store.getState().confirmLeave();
+    expect(store.getState()).toMatchObject({ screen: 'activity', leaving: null, unsaved: false });
+  });
+});
