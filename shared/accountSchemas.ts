@@ -20,6 +20,10 @@ export const accountStates = ['signed-in', 'signed-out', 'session-only'] as cons
 export const accountStateSchema = z.enum(accountStates);
 export type AccountState = z.infer<typeof accountStateSchema>;
 
+/** How an account signed in: it decides what signing out does (an access token is never revoked). */
+export const signInKinds = ['password', 'single-sign-on', 'access-token'] as const;
+export type SignInKind = (typeof signInKinds)[number];
+
 export const accountSummarySchema = z.object({
   id: z.string(),
   serverId: z.string(),
@@ -29,6 +33,7 @@ export const accountSummarySchema = z.object({
   username: z.string(),
   displayName: z.string().nullable(),
   state: accountStateSchema,
+  signedInWith: z.enum(signInKinds),
   active: z.boolean(),
 });
 export type AccountSummary = z.infer<typeof accountSummarySchema>;

@@ -20,6 +20,15 @@ import {
 } from './directorySchemas';
 import { errorCodes, type Result } from './errors';
 import {
+  completeSsoRequestSchema,
+  serverRequestSchema,
+  signInOptionsSchema,
+  ssoRequestSchema,
+  ssoStartedSchema,
+  startSsoRequestSchema,
+  tokenSignInRequestSchema,
+} from './signInSchemas';
+import {
   backupCodesSchema,
   changeEmailRequestSchema,
   changePasswordRequestSchema,
@@ -120,6 +129,13 @@ export const channels = {
   'accounts.answerTwoFactor': { request: twoFactorAnswerRequestSchema, response: accountSummarySchema },
   'accounts.sendEmailCode': { request: challengeRequestSchema, response: emailCodeSentSchema },
   'accounts.cancelSignIn': { request: challengeRequestSchema, response: z.object({}) },
+  'servers.signInOptions': { request: serverRequestSchema, response: signInOptionsSchema },
+  'accounts.signInWithToken': { request: tokenSignInRequestSchema, response: accountSummarySchema },
+  'accounts.startSso': { request: startSsoRequestSchema, response: ssoStartedSchema },
+  /** Waits until the single sign-on is finished, refused, cancelled or too late. */
+  'accounts.awaitSso': { request: ssoRequestSchema, response: accountSummarySchema },
+  'accounts.completeSso': { request: completeSsoRequestSchema, response: accountSummarySchema },
+  'accounts.cancelSso': { request: ssoRequestSchema, response: z.object({}) },
   'accounts.switch': { request: accountRequestSchema, response: accountListSchema },
   'accounts.signOut': { request: accountRequestSchema, response: accountListSchema },
   'accounts.remove': { request: accountRequestSchema, response: accountListSchema },

@@ -1,6 +1,8 @@
 import type { AppInfo } from '../../shared/contract';
 import { AccountRepository } from './accounts/accountRepository';
 import { AccountsService } from './accounts/accountsService';
+import { SingleSignOn } from './accounts/singleSignOn';
+import { isHelpLink } from './externalLinks';
 import { readManagedServers } from './accounts/managedServers';
 import { readAppInfo } from './appInfo';
 import { systemClock, type Clock } from './clock';
@@ -42,6 +44,8 @@ export interface CoreOptions {
   managedServerFolders?: string[];
   /** Per-request timeout towards servers. */
   requestTimeoutMs?: number;
+  /** How often a CAS sign-in is looked for (tests shorten it). */
+  ssoPollMs?: number;
   /** Backoff between tries of a failed request (tests shorten the waits). */
   retryPolicy?: Partial<RetryPolicy>;
   /** Where the core says what went wrong; the shell's sink decides where that goes. Silent when absent. */
@@ -55,6 +59,13 @@ export interface Core {
   events: CoreEvents;
   /** Settles when sessions have been restored from the keychain and checked. */
   ready: Promise<void>;
+  /**
+   * Whether the shell may open this address in the system browser: a help page, or the
+   * identity provider's page of a sign-in the app itself started. The shells ask; the core decides.
+   */
+  mayOpenExternally(url: string): boolean;
+  /** A link the operating system handed to the app (rocketchat://…): true when it finished a sign-in. */
+  handleAppLink(url: string): boolean;
   /** The desktop window's size and place, per arrangement of displays. */
   windowState: { restore(displays: DisplayInfo[]): WindowState; save(displays: DisplayInfo[], state: WindowState): void };
   close(): void;
@@ -110,6 +121,7 @@ export function createCore(options: CoreOptions): Core {
     },
   });
   const clientForAccount = (accountId: string) => clientFor(accounts.serverOf(accountId));
+  const singleSignOn = new SingleSignOn({ accounts, clock, log: log.child('sign-in'), pollMs: options.ssoPollMs });
 
   const profileCache = new ProfileCache(database.db);
   const profileLog = log.child('profile');
@@ -239,6 +251,18 @@ export function createCore(options: CoreOptions): Core {
       accounts.cancelSignIn(challengeId);
       return {};
     },
+    'servers.signInOptions': ({ serverId }) => accounts.signInOptions(serverId),
+    'accounts.signInWithToken': (request) => accounts.signInWithToken(request),
+    'accounts.startSso': async ({ serverId, serviceId, sessionOnly }) => {
+      if (!sessionOnly) await accounts.requireKeychain();
+      return singleSignOn.start(serverId, serviceId, sessionOnly ?? false);
+    },
+    'accounts.awaitSso': ({ flowId }) => singleSignOn.wait(flowId),
+    'accounts.completeSso': ({ flowId, link }) => singleSignOn.complete(flowId, link),
+    'accounts.cancelSso': ({ flowId }) => {
+      singleSignOn.cancel(flowId);
+      return {};
+    },
     'accounts.switch': ({ accountId }) => accounts.switchTo(accountId),
     'accounts.signOut': ({ accountId }) => accounts.signOut(accountId),
     'accounts.remove': ({ accountId }) => accounts.remove(accountId),
@@ -289,8 +313,11 @@ export function createCore(options: CoreOptions): Core {
       restore: (displays) => restoreWindow(windowStates.load(displayArrangement(displays)), displays),
       save: (displays, state) => windowStates.save(displayArrangement(displays), state),
     },
+    mayOpenExternally: (url) => isHelpLink(url) || singleSignOn.isStartUrl(url),
+    handleAppLink: (url) => singleSignOn.handleAppLink(url),
     close: () => {
       closing.abort();
+      singleSignOn.close();
       sender.close();
       directory.close();
       connectivity.close();

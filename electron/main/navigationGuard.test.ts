@@ -1,13 +1,14 @@
 import { BrowserWindow, shell } from '../../tests/mocks/electron';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { guardNavigation, isAllowedExternalUrl } from './navigationGuard';
+import { isHelpLink } from '../core/externalLinks';
+import { guardNavigation } from './navigationGuard';
 
 describe('guardNavigation', () => {
   let window: BrowserWindow;
   beforeEach(() => {
     shell.openExternal.mockClear();
     window = new BrowserWindow({});
-    guardNavigation(window.webContents as never, shell);
+    guardNavigation(window.webContents as never, shell, isHelpLink);
   });
 
   it('lets the window move inside our bundle only', () => {
@@ -31,9 +32,12 @@ describe('guardNavigation', () => {
     expect(window.webContents.emitPreventable('will-attach-webview')).toBe(true);
   });
 
-  it('only allows https to listed hosts', () => {
-    expect(isAllowedExternalUrl('https://github.com/x')).toBe(true);
-    expect(isAllowedExternalUrl('https://github.com.evil.example/')).toBe(false);
-    expect(isAllowedExternalUrl('not a url')).toBe(false);
+  it('opens what the core allows, and only that', () => {
+    const allowed = 'http://127.0.0.1:3000/_idp/oauth/authorize?state=abc';
+    const other = new BrowserWindow({});
+    guardNavigation(other.webContents as never, shell, (url) => url === allowed);
+    other.webContents.windowOpenHandler!({ url: allowed });
+    other.webContents.windowOpenHandler!({ url: 'http://127.0.0.1:3000/_idp/oauth/authorize?state=other' });
+    expect(shell.openExternal.mock.calls).toEqual([[allowed]]);
   });
 });

@@ -13,6 +13,8 @@ import { configureLogging, electronLogSink } from './logging';
 import { createMainWindow } from './mainWindow';
 import { menuTemplate } from './menu';
 import { guardAllWebContents, openIfAllowed } from './navigationGuard';
+import { receiveAppLinks } from './appLinks';
+import { isHelpLink } from '../core/externalLinks';
 import { denyAllPermissions } from './permissions';
 import { startUpdateChecks } from './updates';
 
@@ -33,7 +35,9 @@ export function startShell(paths: ShellPaths): void {
     return;
   }
   protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
-  guardAllWebContents(app, shell);
+  // The core decides what may open in the system browser; before it exists, help pages only.
+  const mayOpen = (url: string) => core?.mayOpenExternally(url) ?? isHelpLink(url);
+  guardAllWebContents(app, shell, mayOpen);
   // The demo and tests point the app at their own data folder.
   if (process.env.AM_DATA_DIR) app.setPath('userData', process.env.AM_DATA_DIR);
   configureLogging(log, app.getPath('userData'));
@@ -56,12 +60,21 @@ export function startShell(paths: ShellPaths): void {
     window = opened;
   };
 
-  app.on('second-instance', () => {
+  const bringForward = () => {
     if (window) {
       if (window.isMinimized()) window.restore();
       window.focus();
     }
-  });
+  };
+  app.on('second-instance', bringForward);
+  // A sign-in link from the system browser; one that comes before the core is ready waits for it.
+  const earlyLinks: string[] = [];
+  const deliverLink = (link: string) => {
+    if (!core) return void earlyLinks.push(link);
+    if (core.handleAppLink(link)) bringForward();
+    else log.warn('an app link that finishes no sign-in under way was ignored');
+  };
+  receiveAppLinks(app, process.argv, deliverLink);
 
   void app.whenReady().then(() => {
     try {
@@ -82,9 +95,10 @@ export function startShell(paths: ShellPaths): void {
     denyAllPermissions(session.defaultSession);
     serveAppProtocol(protocol, paths.renderer);
     bindContract(ipcMain, core, getWindow);
+    earlyLinks.splice(0).forEach(deliverLink);
     forwardEvents(core, getWindow);
     notifyWhenHidden(core, getWindow, send);
-    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, send, () => openIfAllowed(shell, docsUrl))));
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, send, () => openIfAllowed(shell, docsUrl, mayOpen))));
     openWindow();
     if (app.isPackaged) {
       startUpdateChecks({

@@ -110,6 +110,11 @@ class FakeApp extends EventEmitter {
   getVersion() {
     return '0.0.0-test';
   }
+  protocolClients: string[] = [];
+  setAsDefaultProtocolClient(scheme: string) {
+    this.protocolClients.push(scheme);
+    return true;
+  }
   isPackaged = false;
 }
 

@@ -38,6 +38,7 @@ export function account(id: string, extra: Partial<AccountSummary> = {}): Accoun
     username: id,
     displayName: null,
     state: 'signed-in',
+    signedInWith: 'password',
     active: false,
     ...extra,
   };

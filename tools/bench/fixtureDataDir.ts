@@ -30,6 +30,7 @@ export function writeFixtureDataDir(dataDir: string, accounts: number, people: L
       user_id: `user-${i}`,
       username,
       display_name: `Bench User ${i}`,
+      sign_in_kind: 'password',
       state: 'signed-in',
       created_at: now + i,
       updated_at: now + i,

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { AccountState, AccountSummary, ServerSummary } from '../../../shared/accountSchemas';
+import type { AccountState, AccountSummary, ServerSummary, SignInKind } from '../../../shared/accountSchemas';
 
 export interface ServerRow {
   id: string;
@@ -16,6 +16,7 @@ export interface AccountRow {
   username: string;
   display_name: string | null;
   state: AccountState;
+  sign_in_kind: SignInKind;
   created_at: number;
   updated_at: number;
 }
@@ -62,10 +63,10 @@ export class AccountRepository {
   saveAccount(row: AccountRow): void {
     this.db
       .prepare(
-        `INSERT INTO accounts (id, server_id, user_id, username, display_name, state, created_at, updated_at)
-         VALUES (@id, @server_id, @user_id, @username, @display_name, @state, @created_at, @updated_at)
+        `INSERT INTO accounts (id, server_id, user_id, username, display_name, state, sign_in_kind, created_at, updated_at)
+         VALUES (@id, @server_id, @user_id, @username, @display_name, @state, @sign_in_kind, @created_at, @updated_at)
          ON CONFLICT (id) DO UPDATE SET username = excluded.username, display_name = excluded.display_name,
-           state = excluded.state, updated_at = excluded.updated_at`,
+           state = excluded.state, sign_in_kind = excluded.sign_in_kind, updated_at = excluded.updated_at`,
       )
       .run(row);
   }
@@ -127,6 +128,7 @@ export function toAccountSummary(row: AccountRow, server: ServerRow, activeId: s
     username: row.username,
     displayName: row.display_name,
     state: row.state,
+    signedInWith: row.sign_in_kind,
     active: row.id === activeId,
   };
 }

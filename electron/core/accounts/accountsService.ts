@@ -1,18 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import type { AccountList, AccountSummary, ServerSummary } from '../../../shared/accountSchemas';
+import type { SignInOptions } from '../../../shared/signInSchemas';
 import { AppFailure } from '../../../shared/errors';
 import type { Clock } from '../clock';
 import type { CoreEvents } from '../coreEvents';
 import { logFailure } from '../log/logFailure';
 import type { Logger } from '../log/logger';
 import { ApiFailure } from '../usersApi/apiFailure';
-import { fetchMe, fetchServerInfo, login, logout, passwordDigest, sendEmailCode, type LoginAnswer } from '../usersApi/authApi';
+import { fetchMe, fetchServerInfo, logout, passwordDigest, sendEmailCode, type LoginAnswer } from '../usersApi/authApi';
+import { fetchSignInSettings, loginWith } from '../usersApi/signInApi';
 import type { Credentials, UsersApiClient } from '../usersApi/usersApiClient';
 import { VaultUnavailableError, type Vault } from '../vault/vault';
 import { toAccountSummary, toServerSummary, type AccountRepository, type AccountRow, type ServerRow } from './accountRepository';
 import { normalizeServerUrl } from '../../../shared/serverAddress';
 import { SessionKeeper } from './sessionKeeper';
 import { SignInChallenges, type PendingSignIn } from './signInChallenges';
+import { passwordBody, readWorkspaceSignIn, type WorkspaceSignIn } from './workspaceSignIn';
+
+/** A workspace's sign-in settings change rarely; the screen reads them fresh, the sign-in reuses them this long. */
+const workspaceFreshMs = 5 * 60_000;
 
 export interface AccountsDeps {
   repository: AccountRepository;
@@ -32,6 +38,7 @@ export interface AccountsDeps {
 export class AccountsService {
   private readonly sessions: SessionKeeper;
   private readonly challenges: SignInChallenges;
+  private readonly workspaces = new Map<string, { workspace: WorkspaceSignIn; at: number }>();
 
   constructor(private readonly deps: AccountsDeps) {
     this.sessions = new SessionKeeper(deps.vault);
@@ -83,28 +90,83 @@ export class AccountsService {
     return { accounts, activeAccountId: activeId, revision: this.deps.events.revision('accounts.changed', {}) };
   }
 
+  /** How a workspace signs people in (its public settings), for the sign-in screen and the first request. */
+  async signInOptions(serverId: string): Promise<SignInOptions> {
+    return (await this.workspace(this.server(serverId), true)).options;
+  }
+
+  /** The workspace's sign-in settings, read at most once every few minutes per server. */
+  async workspace(server: ServerRow, fresh = false): Promise<WorkspaceSignIn> {
+    const known = this.workspaces.get(server.id);
+    if (!fresh && known && this.deps.clock.now() - known.at < workspaceFreshMs) return known.workspace;
+    try {
+      const workspace = readWorkspaceSignIn(server.id, server.origin, await fetchSignInSettings(this.deps.clientFor(server)));
+      this.workspaces.set(server.id, { workspace, at: this.deps.clock.now() });
+      return workspace;
+    } catch (error) {
+      throw asAppFailure(error);
+    }
+  }
+
+  /** The password form: a local, LDAP or Crowd password, as the workspace's settings say. */
   async signIn(request: { serverId: string; user: string; password: string; sessionOnly?: boolean }): Promise<AccountSummary> {
     const server = this.server(request.serverId);
     const sessionOnly = request.sessionOnly ?? false;
-    if (!sessionOnly) {
-      const status = await this.deps.vault.status();
-      if (status.state === 'unavailable') {
-        throw new AppFailure(
-          'keychain-unavailable',
-          `${status.reason} You can still sign in for this session only: you will be asked again after the app quits.`,
-        );
-      }
-    }
-    const pending = { serverId: server.id, user: request.user, passwordDigest: passwordDigest(request.password), sessionOnly };
+    if (!sessionOnly) await this.requireKeychain();
+    const { options } = await this.workspace(server);
+    const body = passwordBody(options.passwordKind, request.user, request.password, passwordDigest(request.password));
+    return this.signInWith(server, {
+      user: request.user,
+      body,
+      // The REST password body takes the code beside it; LDAP and Crowd bodies need the totp wrapper.
+      codePlacement: options.passwordKind === 'local' ? 'in-body' : 'wrapped',
+      signInKind: 'password',
+      sessionOnly,
+    });
+  }
+
+  /**
+   * Sends a first login request and adopts the session it gives; a 2FA challenge keeps the
+   * request (in memory) under a challenge id for answerTwoFactor. Single sign-on comes here too.
+   */
+  async signInWith(server: ServerRow, pending: Omit<PendingSignIn, 'id' | 'createdAt' | 'serverId'>): Promise<AccountSummary> {
+    const sign = { ...pending, serverId: server.id };
     try {
-      return await this.completeLogin(server, pending, await login(this.deps.clientFor(server), pending.user, pending.passwordDigest));
+      return await this.completeLogin(server, sign, await loginWith(this.deps.clientFor(server), sign.body));
     } catch (error) {
       if (error instanceof ApiFailure && error.code === 'two-factor-required') {
-        const challenge = this.challenges.open(pending);
+        const named = error.details.twoFactor ? (error.details.serverDetails as { emailOrUsername?: unknown } | undefined) : undefined;
+        const user = typeof named?.emailOrUsername === 'string' ? named.emailOrUsername : sign.user;
+        const challenge = this.challenges.open({ ...sign, user });
         throw withChallenge(error, challenge.id);
       }
       throw asAppFailure(error);
     }
+  }
+
+  /**
+   * A personal access token (user ID + token) checked with /me: no /login call, no 2FA.
+   * Kept like a session; signing out forgets it here and never revokes it (a logout would delete it).
+   */
+  async signInWithToken(request: { serverId: string; userId: string; token: string; sessionOnly?: boolean }): Promise<AccountSummary> {
+    const server = this.server(request.serverId);
+    const sessionOnly = request.sessionOnly ?? false;
+    if (!sessionOnly) await this.requireKeychain();
+    const credentials = { userId: request.userId, token: request.token };
+    let me: Awaited<ReturnType<typeof fetchMe>>;
+    try {
+      me = await fetchMe(this.deps.clientFor(server), credentials);
+    } catch (error) {
+      if (error instanceof ApiFailure && error.details.status === 401) {
+        throw new AppFailure('unauthorized', 'The server did not accept this user ID and access token.', {
+          fields: { token: 'The server did not accept this user ID and access token.' },
+        });
+      }
+      throw asAppFailure(error);
+    }
+    if (me._id !== request.userId) throw new AppFailure('validation', 'This access token belongs to another user ID.');
+    const pending = { serverId: server.id, user: me.username ?? request.userId, body: {}, codePlacement: 'in-body' as const };
+    return this.completeLogin(server, { ...pending, signInKind: 'access-token', sessionOnly }, { ...credentials, me });
   }
 
   /** Answers a 2FA challenge once. A wrong code asks again; too many ends the sign-in. Never retried by itself. */
@@ -112,7 +174,10 @@ export class AccountsService {
     const pending = this.challenges.get(challengeId);
     const server = this.server(pending.serverId);
     try {
-      const answer = await login(this.deps.clientFor(server), pending.user, pending.passwordDigest, code.replace(/[\s-]/g, ''));
+      const answer = await loginWith(this.deps.clientFor(server), pending.body, {
+        value: code.replace(/[\s-]/g, ''),
+        placement: pending.codePlacement,
+      });
       this.challenges.close(challengeId);
       return await this.completeLogin(server, pending, answer);
     } catch (error) {
@@ -121,6 +186,17 @@ export class AccountsService {
       }
       this.challenges.close(challengeId);
       throw asAppFailure(error);
+    }
+  }
+
+  /** Refuses a remembered sign-in while the keychain cannot keep its token (the person may choose session-only). */
+  async requireKeychain(): Promise<void> {
+    const status = await this.deps.vault.status();
+    if (status.state === 'unavailable') {
+      throw new AppFailure(
+        'keychain-unavailable',
+        `${status.reason} You can still sign in for this session only: you will be asked again after the app quits.`,
+      );
     }
   }
 
@@ -271,16 +347,19 @@ export class AccountsService {
       username: answer.me?.username ?? pending.user,
       display_name: answer.me?.name ?? null,
       state: pending.sessionOnly ? 'session-only' : 'signed-in',
+      sign_in_kind: pending.signInKind,
       created_at: existing?.created_at ?? now,
       updated_at: now,
     };
-    // Signing in again replaces the old session: revoke it rather than leave it alive on the server.
-    const previous = existing
-      ? await this.sessions.credentials(existing.id, server.origin, existing.user_id).catch((error: unknown) => {
-          logFailure(this.deps.log, 'reading the replaced session to revoke it', error);
-          return null;
-        })
-      : null;
+    // Signing in again replaces the old session: revoke it rather than leave it alive on the
+    // server — unless it was an access token, which a logout would delete for good.
+    const previous =
+      existing && existing.sign_in_kind !== 'access-token'
+        ? await this.sessions.credentials(existing.id, server.origin, existing.user_id).catch((error: unknown) => {
+            logFailure(this.deps.log, 'reading the replaced session to revoke it', error);
+            return null;
+          })
+        : null;
     try {
       await this.sessions.keep(row.id, server.origin, { userId: answer.userId, token: answer.token }, !pending.sessionOnly);
     } catch (error) {
@@ -290,7 +369,7 @@ export class AccountsService {
       );
       throw asAppFailure(error);
     }
-    if (previous && previous.token !== answer.token) {
+    if (previous && previous.token !== answer.token && pending.signInKind !== 'access-token') {
       await logout(this.deps.clientFor(server), previous).catch((error: unknown) =>
         logFailure(this.deps.log, 'revoking the replaced session', error),
       );
@@ -305,7 +384,8 @@ export class AccountsService {
   private async endSession(account: AccountRow, server: ServerRow): Promise<void> {
     // An unreadable keychain also fails forget() below, which tells the person.
     const credentials = await this.sessions.credentials(account.id, server.origin, account.user_id).catch(() => null);
-    if (credentials) {
+    // An access token is the person's to keep: a logout with it would delete it on the server.
+    if (credentials && account.sign_in_kind !== 'access-token') {
       // Offline sign-out still forgets the token here; the server ends it when it expires.
       await logout(this.deps.clientFor(server), credentials).catch((error: unknown) =>
         logFailure(this.deps.log, 'revoking the session on the server', error),
@@ -316,6 +396,11 @@ export class AccountsService {
     } catch (error) {
       throw asAppFailure(error);
     }
+  }
+
+  /** A server of the app by id; not-found when it is gone. */
+  serverById(id: string): ServerRow {
+    return this.server(id);
   }
 
   private server(id: string): ServerRow {

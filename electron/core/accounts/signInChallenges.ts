@@ -1,13 +1,22 @@
 import { randomUUID } from 'node:crypto';
+import type { SignInKind } from '../../../shared/accountSchemas';
 import { AppFailure } from '../../../shared/errors';
 import type { Clock } from '../clock';
+import type { CodePlacement } from '../usersApi/signInApi';
 
 export interface PendingSignIn {
   id: string;
   serverId: string;
+  /** Who is signing in, as typed (or as the server named them): where an emailed code goes. */
   user: string;
-  /** SHA-256 of the password (never the password itself), kept only until the challenge ends. */
-  passwordDigest: string;
+  /**
+   * The first login request, sent again with the code. For a local password it holds the
+   * SHA-256 digest, never the password; an LDAP or Crowd password is checked by the
+   * directory itself and so stays as typed — in memory only, for the challenge's minutes.
+   */
+  body: Record<string, unknown>;
+  codePlacement: CodePlacement;
+  signInKind: SignInKind;
   sessionOnly: boolean;
   createdAt: number;
 }
@@ -17,8 +26,8 @@ const lifetimeMs = 10 * 60_000;
 
 /**
  * Sign-ins that the server answered with a 2FA challenge. The server wants the same
- * login body again with the code (docs/protocol.md §1), so the password's digest stays
- * here, in memory, for the few minutes the challenge lives — and the renderer only
+ * login body again with the code (docs/protocol.md §1, docs/sign-in.md §3), so that body
+ * stays here, in memory, for the few minutes the challenge lives — and the renderer only
  * ever holds the challenge id.
  */
 export class SignInChallenges {

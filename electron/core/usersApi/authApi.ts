@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ApiFailure } from './apiFailure';
-import { loginReplySchema, meReplySchema, serverInfoReplySchema } from './replySchemas';
+import { meReplySchema, serverInfoReplySchema } from './replySchemas';
+import { loginWith } from './signInApi';
 import type { Credentials, UsersApiClient } from './usersApiClient';
 import type { z } from 'zod';
 
@@ -28,18 +29,14 @@ export interface LoginAnswer {
   me: z.infer<typeof meReplySchema> | undefined;
 }
 
-/**
- * Password login with the digest form (see passwordDigest); `code` answers a 2FA
- * challenge (the server wants the same body again with the code added, docs/protocol.md §1).
- */
-export async function login(client: UsersApiClient, user: string, digest: string, code?: string): Promise<LoginAnswer> {
-  const body: Record<string, unknown> = { user, password: { digest, algorithm: 'sha-256' } };
-  if (code !== undefined) body.code = code;
-  const reply = loginReplySchema.safeParse(await client.request({ path: '/api/v1/login', body }));
-  if (!reply.success) {
-    throw new ApiFailure('server-error', 'The server accepted the sign-in but its reply is missing the session.');
-  }
-  return { userId: reply.data.data.userId, token: reply.data.data.authToken, me: reply.data.data.me };
+/** Local-password login in the digest form (see passwordDigest), with a 2FA code when answering a challenge. */
+export function login(client: UsersApiClient, user: string, digest: string, code?: string): Promise<LoginAnswer> {
+  return loginWith(client, passwordLoginBody(user, { digest }), code === undefined ? undefined : { value: code, placement: 'in-body' });
+}
+
+/** The REST password body (docs/protocol.md §1): a digest for local passwords, the password itself for LDAP and Crowd. */
+export function passwordLoginBody(user: string, password: string | { digest: string }): Record<string, unknown> {
+  return { user, password: typeof password === 'string' ? password : { digest: password.digest, algorithm: 'sha-256' } };
 }
 
 export async function fetchMe(client: UsersApiClient, auth: Credentials) {

@@ -179,3 +179,16 @@ describe('ApiFailure for the log', () => {
     }
   });
 });
+
+describe('a single sign-on not finished yet', () => {
+  it('is told apart from a wrong password, in both spellings the server uses', () => {
+    for (const message of ['No matching login attempt found', 'no matching login attempt found']) {
+      const failure = parseErrorReply(401, { success: false, error: 145546287, message, status: 'error' }, new Headers(), 0);
+      expect(failure.details.serverCode).toBe('no-matching-login-attempt');
+      expect(failure.message).toBe('The sign-in has not been finished in the browser yet.');
+    }
+    expect(parseErrorReply(401, { success: false, error: 403, message: 'Incorrect password' }, new Headers(), 0).message).toBe(
+      'Wrong username, email or password.',
+    );
+  });
+});

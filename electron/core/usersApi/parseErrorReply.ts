@@ -11,6 +11,9 @@ import { ApiFailure } from './apiFailure';
  *   `{error: "unauthorized"}`;
  * - 429 with X-RateLimit-Reset (epoch ms), and the older 400 error-too-many-requests.
  */
+/** What a login with a single sign-on credential the server does not hold (yet) answers, in words. */
+export const ssoNotFinishedMessage = 'The sign-in has not been finished in the browser yet.';
+
 export function parseErrorReply(status: number, body: unknown, headers: Headers, now: number): ApiFailure {
   const record = isRecord(body) ? body : {};
   const rawError = record.error;
@@ -30,6 +33,14 @@ export function parseErrorReply(status: number, body: unknown, headers: Headers,
     return new ApiFailure('rate-limited', `The server asks to slow down. Try again in ${retryAfter} seconds.`, { ...base, retryAfter });
   }
   if (status === 401) {
+    // A single sign-on the browser has not finished (or that the provider refused): the
+    // server holds no credential for the token yet (docs/sign-in.md §8).
+    if (/no matching login attempt/i.test(`${message ?? ''} ${errorText}`)) {
+      return new ApiFailure('unauthorized', ssoNotFinishedMessage, {
+        ...base,
+        serverCode: 'no-matching-login-attempt',
+      });
+    }
     if (
       typeof rawError === 'number' ||
       /^(Unauthorized|403)$/i.test(errorText) ||

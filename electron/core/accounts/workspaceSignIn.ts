@@ -1,0 +1,161 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { PasswordKind, SignInOptions, SignInService, SsoKind } from '../../../shared/signInSchemas';
+import { passwordLoginBody } from '../usersApi/authApi';
+import type { SignInSettings } from '../usersApi/signInApi';
+
+/**
+ * What a workspace's public settings say about signing in, turned into what the window
+ * offers and what the first requests must look like (docs/sign-in.md). Pure: no network.
+ */
+export interface WorkspaceSignIn {
+  options: SignInOptions;
+  /** The workspace's ROOT_URL (Site_Url), where SSO hands-offs return; the server's address when unset. */
+  rootUrl: string;
+  /** Each offered service with what starting it needs. */
+  services: Map<string, SsoService>;
+}
+
+export type SsoService =
+  | { kind: 'oauth'; id: string; name: string; authorizeUrl: string; clientId: string; scope: string }
+  | { kind: 'saml'; id: string; provider: string }
+  | { kind: 'cas'; id: string; loginUrl: string };
+
+/** OAuth providers Rocket.Chat has built in whose sign-in page is at a known place (settings.oauth does not say). */
+const builtInAuthorizeUrls: Record<string, string> = {
+  github: 'https://github.com/login/oauth/authorize',
+  google: 'https://accounts.google.com/o/oauth2/v2/auth',
+  gitlab: 'https://gitlab.com/oauth/authorize',
+};
+
+const entrySchema = z.looseObject({
+  _id: z.string().optional(),
+  name: z.string().optional(),
+  service: z.string().optional(),
+  custom: z.boolean().optional(),
+  showButton: z.boolean().optional(),
+  buttonLabelText: z.string().optional(),
+  clientId: z.string().optional(),
+  serverURL: z.string().optional(),
+  authorizePath: z.string().optional(),
+  scope: z.string().optional(),
+  clientConfig: z.looseObject({ provider: z.string().optional() }).optional(),
+  login_url: z.string().optional(),
+});
+
+const finishOf: Record<SsoKind, SignInService['finish']> = { oauth: 'link', saml: 'paste', cas: 'poll' };
+
+export function readWorkspaceSignIn(serverId: string, origin: string, { settings, services }: SignInSettings): WorkspaceSignIn {
+  const rootUrl = trimSlash(typeof settings.Site_Url === 'string' && isHttpUrl(settings.Site_Url) ? settings.Site_Url : origin);
+  const passwordKind: PasswordKind = settings.LDAP_Enable === true ? 'ldap' : settings.CROWD_Enable === true ? 'crowd' : 'local';
+  const offered = new Map<string, SsoService>();
+  const buttons: SignInService[] = [];
+  const offer = (service: SsoService, label: string) => {
+    if (offered.has(service.id)) return;
+    offered.set(service.id, service);
+    buttons.push({ id: service.id, kind: service.kind, label, finish: finishOf[service.kind] });
+  };
+  for (const raw of services) {
+    const entry = entrySchema.safeParse(raw);
+    if (!entry.success) continue; // an entry the app cannot read is not offered
+    const service = toService(entry.data, rootUrl, settings);
+    if (service && entry.data.showButton !== false) offer(service, labelOf(entry.data));
+  }
+  // CAS may be on without a settings.oauth entry (older servers write one only when enabled).
+  if (settings.CAS_enabled === true && typeof settings.CAS_login_url === 'string' && isHttpUrl(settings.CAS_login_url)) {
+    offer({ kind: 'cas', id: 'cas', loginUrl: settings.CAS_login_url }, 'CAS');
+  }
+  return {
+    rootUrl,
+    services: offered,
+    options: { serverId, passwordForm: settings.Accounts_ShowFormLogin !== false, passwordKind, services: buttons },
+  };
+}
+
+function toService(entry: z.infer<typeof entrySchema>, rootUrl: string, settings: Record<string, unknown>): SsoService | null {
+  const service = entry.service ?? entry.name ?? '';
+  if (service === 'saml') {
+    const provider = entry.clientConfig?.provider;
+    return provider ? { kind: 'saml', id: `saml:${provider}`, provider } : null;
+  }
+  if (service === 'cas') {
+    const loginUrl = entry.login_url ?? (typeof settings.CAS_login_url === 'string' ? settings.CAS_login_url : '');
+    return isHttpUrl(loginUrl) ? { kind: 'cas', id: 'cas', loginUrl } : null;
+  }
+  if (!/^[a-z0-9_-]{1,64}$/i.test(service) || !entry.clientId) return null;
+  const authorizeUrl = entry.custom ? customAuthorizeUrl(entry, rootUrl) : builtInAuthorizeUrls[service];
+  if (!authorizeUrl) return null; // a provider whose sign-in page the app cannot know
+  return { kind: 'oauth', id: `oauth:${service}`, name: service, authorizeUrl, clientId: entry.clientId, scope: entry.scope ?? '' };
+}
+
+function customAuthorizeUrl(entry: z.infer<typeof entrySchema>, rootUrl: string): string | undefined {
+  const path = entry.authorizePath ?? '';
+  const url = isHttpUrl(path) ? path : `${trimSlash(entry.serverURL ?? rootUrl)}${path.startsWith('/') ? '' : '/'}${path}`;
+  return isHttpUrl(url) ? url : undefined;
+}
+
+function labelOf(entry: z.infer<typeof entrySchema>): string {
+  const service = entry.service ?? entry.name ?? 'single sign-on';
+  return entry.buttonLabelText?.trim() || `Sign in with ${service.charAt(0).toUpperCase()}${service.slice(1)}`;
+}
+
+/** A fresh credential token: random, URL-safe, long enough that nobody guesses another's. */
+export function newCredentialToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/**
+ * Where the system browser goes to start a sign-in. OAuth asks the provider to come back
+ * through the server's /_oauth/<service> with a redirect-style state whose redirectUrl is
+ * rocketchat://auth, the one off-origin return Rocket.Chat allows; SAML starts at the
+ * server's /_saml/authorize; CAS at its login page with the server's /_cas/<token> as service.
+ */
+export function startUrl(service: SsoService, rootUrl: string, credentialToken: string): string {
+  switch (service.kind) {
+    case 'oauth': {
+      const state = Buffer.from(
+        JSON.stringify({ loginStyle: 'redirect', credentialToken, isCordova: true, redirectUrl: 'rocketchat://auth' }),
+      ).toString('base64');
+      const url = new URL(service.authorizeUrl);
+      url.searchParams.set('client_id', service.clientId);
+      url.searchParams.set('redirect_uri', `${rootUrl}/_oauth/${service.name}`);
+      url.searchParams.set('response_type', 'code');
+      if (service.scope) url.searchParams.set('scope', service.scope);
+      url.searchParams.set('state', state);
+      return url.toString();
+    }
+    case 'saml':
+      return `${rootUrl}/_saml/authorize/${encodeURIComponent(service.provider)}/${credentialToken}`;
+    case 'cas': {
+      const url = new URL(service.loginUrl);
+      url.searchParams.set('service', `${rootUrl}/_cas/${credentialToken}`);
+      return url.toString();
+    }
+  }
+}
+
+/** The first login request of the password form, for the workspace's kind of password. */
+export function passwordBody(kind: PasswordKind, user: string, password: string, digest: string): Record<string, unknown> {
+  switch (kind) {
+    case 'ldap':
+      // LDAP binds with the password itself; a digest cannot bind (docs/sign-in.md §2).
+      return { ldap: true, username: user, ldapPass: password, ldapOptions: {} };
+    case 'crowd':
+      return { crowd: true, username: user, crowdPassword: password };
+    case 'local':
+      return passwordLoginBody(user, { digest });
+  }
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+function trimSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}

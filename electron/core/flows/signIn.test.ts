@@ -1,0 +1,153 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AccountList, AccountSummary, ServerSummary } from '../../../shared/accountSchemas';
+import type { SignInOptions, SsoStarted } from '../../../shared/signInSchemas';
+import { value } from '../../../tests/support/result';
+import { makeTempDir } from '../../../tests/support/tempDir';
+import { demo, startTestServer, totpCode, type TestServer } from '../../../tests/support/usersApiServer';
+import { createCore, type Core } from '../createCore';
+import { MemoryVault } from '../vault/memoryVault';
+
+type Served = { requests: { method: string; path: string; status: number; body?: Record<string, unknown> }[] };
+
+const lena = { user: 'lena.ldap', password: 'lena-ldap-1', userId: 'LenaLdapUser4Kx7Q' };
+const carl = { user: 'carl.crowd', password: 'carl-crowd-1' };
+const cass = { userId: 'CassCasUser6Tj4Rb', username: 'cass.cas' };
+
+/** Sign-in in every way a workspace offers, against the reference server (docs/sign-in.md). */
+describe('signing in wherever a workspace signs in', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let server: TestServer;
+  let core: Core;
+  let serverId: string;
+  const logins = async () =>
+    ((await server.dev('/_dev/requests')) as Served).requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/login');
+  const settings = (values: Record<string, unknown>) => server.dev('/_dev/settings', { method: 'POST', body: JSON.stringify(values) });
+  const accounts = async () => value<AccountList>(await core.dispatch('accounts.list', {})).accounts;
+
+  beforeEach(async () => {
+    temp = makeTempDir();
+    server = await startTestServer();
+    core = createCore({ dataDir: temp.dir, vault: new MemoryVault(), version: '1', shell: 'test', ssoPollMs: 100 });
+    serverId = value<ServerSummary>(await core.dispatch('servers.add', { url: server.url })).id;
+    await server.dev('/_dev/requests', { method: 'DELETE' });
+  });
+  afterEach(async () => {
+    core.close();
+    await server.close();
+    temp.cleanup();
+  });
+
+  it('reads how the workspace signs in: the form, its kind of password, and each service with its own label', async () => {
+    const options = value<SignInOptions>(await core.dispatch('servers.signInOptions', { serverId }));
+    expect(options).toMatchObject({ passwordForm: true, passwordKind: 'local' });
+    expect(options.services).toEqual([
+      { id: 'oauth:idp', kind: 'oauth', label: 'Sign in with Demo IdP', finish: 'link' },
+      { id: 'saml:demo-idp', kind: 'saml', label: 'Sign in with SAML', finish: 'paste' },
+      { id: 'cas', kind: 'cas', label: 'CAS', finish: 'poll' },
+    ]);
+    await settings({ Accounts_ShowFormLogin: false, LDAP_Enable: true });
+    expect(value<SignInOptions>(await core.dispatch('servers.signInOptions', { serverId }))).toMatchObject({
+      passwordForm: false,
+      passwordKind: 'ldap',
+    });
+  });
+
+  it('signs an LDAP user in with one login in the LDAP shape, and a local user on the same workspace too', async () => {
+    await settings({ LDAP_Enable: true });
+    value<SignInOptions>(await core.dispatch('servers.signInOptions', { serverId }));
+    const signedIn = value<AccountSummary>(await core.dispatch('accounts.signIn', { serverId, user: lena.user, password: lena.password }));
+    expect(signedIn).toMatchObject({ userId: lena.userId, username: lena.user, signedInWith: 'password' });
+    const [first, ...more] = await logins();
+    expect(more).toEqual([]);
+    expect(first).toMatchObject({ status: 200, body: { ldap: true, username: lena.user, ldapOptions: {} } });
+    expect(JSON.stringify(first)).not.toContain(lena.password); // the server's log redacts it; the shape is what counts
+    const local = await core.dispatch('accounts.signIn', { serverId, user: demo.plain.user, password: demo.plain.password });
+    expect(local).toMatchObject({ ok: true, value: { username: demo.plain.user } });
+  });
+
+  it('answers a second factor on an LDAP sign-in with the code wrapped around the first login', async () => {
+    await settings({ LDAP_Enable: true });
+    await server.dev(`/_dev/users/${lena.userId}`, { method: 'POST', body: JSON.stringify({ totpSecret: demo.totp.secret }) });
+    const first = await core.dispatch('accounts.signIn', { serverId, user: lena.user, password: lena.password });
+    expect(first).toMatchObject({ ok: false, error: { code: 'two-factor-required', twoFactor: { method: 'totp' } } });
+    const challengeId = (first as { error: { twoFactor: { challengeId: string } } }).error.twoFactor.challengeId;
+    const answered = await core.dispatch('accounts.answerTwoFactor', { challengeId, code: totpCode() });
+    expect(answered).toMatchObject({ ok: true, value: { userId: lena.userId } });
+    expect((await logins()).map((login) => [login.status, Object.keys(login.body ?? {})])).toEqual([
+      [401, ['ldap', 'username', 'ldapPass', 'ldapOptions']],
+      [200, ['totp']],
+    ]);
+  });
+
+  it('signs a Crowd user in with the Crowd shape', async () => {
+    await settings({ CROWD_Enable: true });
+    const signedIn = await core.dispatch('accounts.signIn', { serverId, user: carl.user, password: carl.password });
+    expect(signedIn).toMatchObject({ ok: true, value: { username: carl.user } });
+    expect((await logins()).map((login) => [login.status, login.body?.crowd])).toEqual([[200, true]]);
+  });
+
+  it('signs in with a personal access token without a /login, and signing out leaves the token alive on the server', async () => {
+    const { authToken } = (await server.dev(`/_dev/users/${demo.plain.userId}/tokens`, {
+      method: 'POST',
+      body: JSON.stringify({ type: 'personalAccessToken', name: 'desktop' }),
+    })) as { authToken: string };
+    const wrong = await core.dispatch('accounts.signInWithToken', { serverId, userId: demo.plain.userId, token: 'not-the-token' });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'unauthorized', fields: { token: expect.any(String) } } });
+    const account = value<AccountSummary>(
+      await core.dispatch('accounts.signInWithToken', { serverId, userId: demo.plain.userId, token: authToken }),
+    );
+    expect(account).toMatchObject({ username: demo.plain.user, signedInWith: 'access-token', state: 'signed-in' });
+    expect(await logins()).toEqual([]);
+    value(await core.dispatch('accounts.signOut', { accountId: account.id }));
+    const me = await fetch(`${server.url}/api/v1/me`, { headers: { 'X-User-Id': demo.plain.userId, 'X-Auth-Token': authToken } });
+    expect(me.status).toBe(200);
+    expect((await accounts())[0]).toMatchObject({ state: 'signed-out', signedInWith: 'access-token' });
+  });
+
+  it('finishes a CAS sign-in by itself once the browser is done, and a cancelled one leaves no account', async () => {
+    const started = value<SsoStarted>(await core.dispatch('accounts.startSso', { serverId, serviceId: 'cas' }));
+    expect(started).toMatchObject({ kind: 'cas', finish: 'poll' });
+    expect(core.mayOpenExternally(started.url)).toBe(true);
+    expect(core.mayOpenExternally(`${server.url}/_idp/cas/login?service=elsewhere`)).toBe(false);
+    const waiting = core.dispatch('accounts.awaitSso', { flowId: started.flowId });
+    await casBrowserLeg(started.url, cass.userId);
+    expect(await waiting).toMatchObject({ ok: true, value: { userId: cass.userId, signedInWith: 'single-sign-on' } });
+    expect(core.mayOpenExternally(started.url)).toBe(false); // done: the address is no longer one the app asked for
+
+    const other = value<SsoStarted>(await core.dispatch('accounts.startSso', { serverId, serviceId: 'cas' }));
+    const otherWaiting = core.dispatch('accounts.awaitSso', { flowId: other.flowId });
+    value(await core.dispatch('accounts.cancelSso', { flowId: other.flowId }));
+    expect(await otherWaiting).toMatchObject({ ok: false, error: { message: 'Sign-in cancelled.' } });
+    expect((await accounts()).map((account) => account.username)).toEqual([cass.username]);
+  });
+
+  it('finishes an OAuth sign-in from the rocketchat:// link, and says why when the provider refused', async () => {
+    const started = value<SsoStarted>(await core.dispatch('accounts.startSso', { serverId, serviceId: 'oauth:idp' }));
+    const state = JSON.parse(Buffer.from(new URL(started.url).searchParams.get('state')!, 'base64').toString()) as Record<string, string>;
+    expect(state).toMatchObject({ loginStyle: 'redirect', redirectUrl: 'rocketchat://auth' });
+    const refusedLink = `rocketchat://auth?host=${encodeURIComponent(`${server.url}/`)}&type=oauth&error=access_denied`;
+    const waiting = core.dispatch('accounts.awaitSso', { flowId: started.flowId });
+    expect(core.handleAppLink(refusedLink)).toBe(true);
+    expect(await waiting).toMatchObject({ ok: false, error: { message: expect.stringMatching(/declined at the identity provider/) } });
+    expect(core.handleAppLink(refusedLink)).toBe(false); // no sign-in under way any more
+    expect(await accounts()).toEqual([]);
+  });
+});
+
+/** The browser's part of a CAS sign-in, over HTTP: the CAS page's form posted as the given user, then the service URL. */
+async function casBrowserLeg(startUrl: string, userId: string): Promise<void> {
+  const page = await (await fetch(startUrl)).text();
+  const action = /<form[^>]*\saction="([^"]*)"/.exec(page)?.[1]?.replace(/&amp;/g, '&');
+  const fields = Object.fromEntries(
+    [...page.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)].map((m) => [m[1]!, m[2]!.replace(/&amp;/g, '&')]),
+  );
+  if (!action) throw new Error(`no CAS form in ${page}`);
+  const posted = await fetch(new URL(action, startUrl), {
+    method: 'POST',
+    body: new URLSearchParams({ ...fields, user: userId }),
+    redirect: 'manual',
+  });
+  const toService = posted.headers.get('location');
+  if (!toService) throw new Error(`CAS answered ${posted.status}`);
+  await fetch(toService);
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { ApiFailure } from './apiFailure';
+import { loginReplySchema } from './replySchemas';
+import type { LoginAnswer } from './authApi';
+import type { UsersApiClient } from './usersApiClient';
+
+/** The public settings that decide how a workspace signs people in (docs/sign-in.md §1). */
+export const signInSettingIds = [
+  'Accounts_ShowFormLogin',
+  'LDAP_Enable',
+  'CROWD_Enable',
+  'CAS_enabled',
+  'CAS_login_url',
+  'Site_Url',
+] as const;
+
+const settingsReplySchema = z.looseObject({ settings: z.array(z.looseObject({ _id: z.string(), value: z.unknown() })) });
+const servicesReplySchema = z.looseObject({ services: z.array(z.looseObject({})) });
+
+export interface SignInSettings {
+  settings: Record<string, unknown>;
+  /** settings.oauth's entries, as the server sent them (validated where they are used). */
+  services: Record<string, unknown>[];
+}
+
+/** settings.public (the sign-in ones) and settings.oauth, both without a session. */
+export async function fetchSignInSettings(client: UsersApiClient): Promise<SignInSettings> {
+  const [settings, services] = await Promise.all([
+    client.request({ path: '/api/v1/settings.public', query: { _id: signInSettingIds.join(','), count: '100' } }),
+    client.request({ path: '/api/v1/settings.oauth' }),
+  ]);
+  const parsedSettings = settingsReplySchema.safeParse(settings);
+  const parsedServices = servicesReplySchema.safeParse(services);
+  if (!parsedSettings.success || !parsedServices.success) {
+    throw new ApiFailure('server-error', 'The server sent its sign-in settings in a form the app cannot read.');
+  }
+  return {
+    settings: Object.fromEntries(parsedSettings.data.settings.map((setting) => [setting._id, setting.value])),
+    services: parsedServices.data.services,
+  };
+}
+
+/** How a second-factor code joins a login: in the REST password body, or around any other body (docs/sign-in.md §3). */
+export type CodePlacement = 'in-body' | 'wrapped';
+
+/**
+ * POST /api/v1/login with a body built for the workspace's way of signing in; `code`
+ * answers a 2FA challenge the way that body needs it.
+ */
+export async function loginWith(
+  client: UsersApiClient,
+  body: Record<string, unknown>,
+  code?: { value: string; placement: CodePlacement },
+): Promise<LoginAnswer> {
+  const sent = !code ? body : code.placement === 'in-body' ? { ...body, code: code.value } : { totp: { login: body, code: code.value } };
+  const reply = loginReplySchema.safeParse(await client.request({ path: '/api/v1/login', body: sent }));
+  if (!reply.success) {
+    throw new ApiFailure('server-error', 'The server accepted the sign-in but its reply is missing the session.');
+  }
+  return { userId: reply.data.data.userId, token: reply.data.data.authToken, me: reply.data.data.me };
+}
