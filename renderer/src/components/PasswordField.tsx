@@ -1,9 +1,10 @@
-import { useState, type InputHTMLAttributes } from 'react';
+import { useState, type InputHTMLAttributes, type ReactNode } from 'react';
 import { TextField } from './TextField';
 
 interface PasswordFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'id'> {
   label: string;
   error?: string | null;
+  hint?: ReactNode;
 }
 
 export function PasswordField({ label, error, ...input }: PasswordFieldProps) {

@@ -1,7 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { TwoFactorChallenge } from '../../../shared/errors';
+import { AccessTokenSignIn } from '../components/AccessTokenSignIn';
 import { BusyButton } from '../components/BusyButton';
 import { PasswordField } from '../components/PasswordField';
+import { SingleSignOn } from '../components/SingleSignOn';
 import { TextField } from '../components/TextField';
 import { useSignIn } from '../stores/signInStore';
 import { useUi, type SignInTarget } from '../stores/uiStore';
@@ -20,6 +22,20 @@ export function SignInScreen({ target }: { target: SignInTarget }) {
   const [keychainProblem, setKeychainProblem] = useState<string | null>(null);
   const [challenge, setChallenge] = useState<Challenge | null>(null);
   const [sessionOnly, setSessionOnly] = useState(false);
+  const loadOptions = useSignIn((state) => state.loadOptions);
+  const options = useSignIn((state) => state.options[target.serverId]);
+  const [optionsProblem, setOptionsProblem] = useState<string | null>(null);
+  useEffect(() => {
+    void loadOptions(target.serverId).then((result) => setOptionsProblem(result.ok ? null : result.error.message));
+  }, [loadOptions, target.serverId]);
+  // Until the workspace has said otherwise (or when it cannot be asked), the password form is offered.
+  const passwordForm = options?.passwordForm ?? true;
+  const passwordHint =
+    options?.passwordKind === 'ldap'
+      ? 'This workspace checks your directory (LDAP) password.'
+      : options?.passwordKind === 'crowd'
+        ? 'This workspace checks your Crowd password.'
+        : undefined;
 
   // By the time a sign-in settles, the sign-in store has read the account list again.
   const finish = () => show('home');
@@ -64,55 +80,82 @@ export function SignInScreen({ target }: { target: SignInTarget }) {
           }}
         />
       ) : (
-        <form onSubmit={(event) => void submit(event)} noValidate className="form">
-          <TextField
-            label="Username or email"
-            name="user"
-            autoComplete="username"
-            autoFocus={!target.user}
-            spellCheck={false}
-            value={user}
-            error={errors.user}
-            onChange={(event) => setUser(event.target.value)}
-          />
-          <PasswordField
-            label="Password"
-            name="password"
-            autoFocus={Boolean(target.user)}
-            value={password}
-            error={errors.password}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-          {errors.form && (
-            <p role="alert" className="error">
-              {errors.form}
+        <>
+          {optionsProblem && (
+            <p className="hint" data-testid="sign-in-options-problem">
+              The ways this workspace offers could not be read ({optionsProblem}) — the password form is shown.
             </p>
           )}
-          {keychainProblem && (
-            <div className="notice" role="alert" data-testid="keychain-unavailable">
-              <p>{keychainProblem}</p>
-              <button
-                type="button"
-                onClick={() => {
-                  setSessionOnly(true);
-                  setKeychainProblem(null);
-                  void submit(null, true);
-                }}
-              >
-                Sign in for this session only
+          {passwordForm && (
+            <form onSubmit={(event) => void submit(event)} noValidate className="form">
+              <TextField
+                label="Username or email"
+                name="user"
+                autoComplete="username"
+                autoFocus={!target.user}
+                spellCheck={false}
+                value={user}
+                error={errors.user}
+                onChange={(event) => setUser(event.target.value)}
+              />
+              <PasswordField
+                label="Password"
+                name="password"
+                hint={passwordHint}
+                autoFocus={Boolean(target.user)}
+                value={password}
+                error={errors.password}
+                onChange={(event) => setPassword(event.target.value)}
+              />
+              {errors.form && (
+                <p role="alert" className="error">
+                  {errors.form}
+                </p>
+              )}
+              {keychainProblem && (
+                <div className="notice" role="alert" data-testid="keychain-unavailable">
+                  <p>{keychainProblem}</p>
+                  <button
+                    type="button"
+                    onClick={() => {
+                      setSessionOnly(true);
+                      setKeychainProblem(null);
+                      void submit(null, true);
+                    }}
+                  >
+                    Sign in for this session only
+                  </button>
+                </div>
+              )}
+              {sessionOnly && <p className="hint">This session will not be remembered: you will sign in again after quitting the app.</p>}
+              <div className="actions">
+                <BusyButton type="submit" busy={busy} busyLabel="Signing in…">
+                  Sign in
+                </BusyButton>
+                <button type="button" className="secondary" onClick={() => show('home')}>
+                  Cancel
+                </button>
+              </div>
+            </form>
+          )}
+          {options && options.services.length > 0 && (
+            <SingleSignOn
+              serverId={target.serverId}
+              services={options.services}
+              sessionOnly={sessionOnly}
+              onSignedIn={finish}
+              onChallenge={setChallenge}
+            />
+          )}
+          <AccessTokenSignIn serverId={target.serverId} sessionOnly={sessionOnly} onSignedIn={finish} />
+          {!passwordForm && (
+            <div className="actions">
+              <button type="button" className="secondary" onClick={() => show('home')}>
+                Cancel
               </button>
             </div>
           )}
-          {sessionOnly && <p className="hint">This session will not be remembered: you will sign in again after quitting the app.</p>}
-          <div className="actions">
-            <BusyButton type="submit" busy={busy} busyLabel="Signing in…">
-              Sign in
-            </BusyButton>
-            <button type="button" className="secondary" onClick={() => show('home')}>
-              Cancel
-            </button>
-          </div>
-        </form>
+        </>
       )}
     </section>
   );

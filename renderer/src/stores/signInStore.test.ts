@@ -61,4 +61,29 @@ describe('sign-in store', () => {
       ['accounts.cancelSignIn', { challengeId: 'c1' }],
     ]);
   });
+
+  it('keeps each server’s sign-in options once read', async () => {
+    const options = { serverId: 's1', passwordForm: false, passwordKind: 'ldap' as const, services: [] };
+    fake.succeed('servers.signInOptions', options);
+    expect((await signIn.getState().loadOptions('s1')).ok).toBe(true);
+    expect(signIn.getState().options).toEqual({ s1: options });
+  });
+
+  it('a single sign-on that finishes reads the account list once; a cancelled one reads nothing', async () => {
+    fake.succeed('accounts.awaitSso', account('new', { active: true }));
+    expect((await signIn.getState().awaitSso('f1')).ok).toBe(true);
+    expect(fake.requests('accounts.awaitSso')).toEqual([{ flowId: 'f1' }]);
+    expect(fake.requests('accounts.list')).toHaveLength(1);
+    fake.answer('accounts.awaitSso', async () => fail('validation', 'Sign-in cancelled.'));
+    expect(await signIn.getState().awaitSso('f2')).toMatchObject({ ok: false });
+    expect(fake.requests('accounts.list')).toHaveLength(1);
+  });
+
+  it('an access-token sign-in reads the account list once it succeeds', async () => {
+    fake.succeed('accounts.signInWithToken', account('new', { active: true, signedInWith: 'access-token' }));
+    const request = { serverId: 's1', userId: 'u1', token: 't' };
+    expect((await signIn.getState().signInWithToken(request)).ok).toBe(true);
+    expect(fake.requests('accounts.signInWithToken')).toEqual([request]);
+    expect(fake.requests('accounts.list')).toHaveLength(1);
+  });
 });
