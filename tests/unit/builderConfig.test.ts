@@ -47,6 +47,10 @@ describe('electron-builder.yml', () => {
     });
   });
 
+  it('registers the rocketchat:// scheme single sign-on comes back through', () => {
+    expect(config.protocols).toEqual([{ name: 'Rocket.Chat sign-in', schemes: ['rocketchat'] }]);
+  });
+
   it('ships out/ only, unpacks native modules, and builds per-user NSIS, dmg, AppImage and a deb needing libsecret', () => {
     expect(config).toMatchObject({ appId: 'dev.accountmanager.desktop', productName: 'Account Manager', asarUnpack: ['**/*.node'] });
     expect((config.files as string[]).slice(0, 2)).toEqual(['out/**', 'package.json']);
