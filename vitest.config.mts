@@ -8,9 +8,14 @@ export default defineConfig({
     // Every file gets its own temp folders and server ports; two workers fit 2 cores.
     pool: 'forks',
     maxWorkers: 2,
+    // Deadlines against hangs, not speed limits: on a busy 2-core machine a test that waits for
+    // a server round trip or a background sync can take seconds. Projects inherit both
+    // (`extends: true`); without it each project fell back to vitest's 5 s and 1 s defaults.
     testTimeout: 20_000,
+    expect: { poll: { timeout: 15_000 } },
     projects: [
       {
+        extends: true,
         test: {
           name: 'core',
           environment: 'node',
@@ -26,6 +31,7 @@ export default defineConfig({
       {
         // The Electron shell and preload, with `electron` replaced by a recording fake:
         // the real module would try to download its binary, which cannot happen here.
+        extends: true,
         resolve: {
           alias: {
             electron: resolve(root, 'tests/mocks/electron.ts'),
@@ -41,6 +47,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'users-api',
           environment: 'node',
