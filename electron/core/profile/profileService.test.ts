@@ -18,7 +18,7 @@ describe('own profile, cache first', () => {
   let vault: MemoryVault;
   let core: Core;
   let server: TestServer | null = null;
-  const start = () => createCore({ dataDir: temp.dir, vault, version: '1', shell: 'test', requestTimeoutMs: 2000 });
+  const start = () => createCore({ dataDir: temp.dir, vault, version: '1', shell: 'test' });
 
   beforeEach(() => {
     temp = makeTempDir();
@@ -66,18 +66,32 @@ describe('own profile, cache first', () => {
 
   it('a window that re-reads on every profile.changed does not make the core ask the server again and again', async () => {
     server = await startTestServer();
+    // Counts the requests for /me the core starts, at the moment it starts them.
+    let meStarted = 0;
+    const counting: typeof fetch = (input, init) => {
+      if (new URL(String(input)).pathname === '/api/v1/me') meStarted += 1;
+      return fetch(input, init);
+    };
+    core.close();
+    core = createCore({ dataDir: temp.dir, vault, version: '1', shell: 'test', fetch: counting });
     const accountId = await signInAs(demo.plain.user, demo.plain.password);
     await server.dev('/_dev/requests', { method: 'DELETE' });
+    const before = meStarted;
     let changes = 0;
-    // What the renderer does: each change notice is answered, a moment later, with a fresh profile.get.
+    const reReads: Promise<unknown>[] = [];
+    // What the renderer does: each change notice is answered, once the refresh is over, with a fresh profile.get.
     core.events.onAny((event) => {
       if (event !== 'profile.changed') return;
       changes += 1;
-      setTimeout(() => void core.dispatch('profile.get', { accountId }), 5);
+      reReads.push(new Promise((resolve) => setImmediate(resolve)).then(() => core.dispatch('profile.get', { accountId })));
     });
     await core.dispatch('profile.get', { accountId });
-    await expect.poll(() => changes).toBe(1);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await expect.poll(() => reReads.length).toBeGreaterThan(0);
+    await reReads[0];
+    // A refresh that re-read started would have called fetch by now: from profile.get to
+    // fetch it is promise steps only (memory vault, SQLite), no I/O, so one macrotask is enough.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(meStarted - before).toBe(1);
     const served = (await server.dev('/_dev/requests')) as { requests: { path: string }[] };
     expect(served.requests.filter((r) => r.path === '/api/v1/me')).toHaveLength(1);
     expect(changes).toBe(1);
