@@ -48,7 +48,8 @@ test('offline after a restart the profile, its avatar, an earlier lookup and dir
     // The server answers again, and still knows the app's session.
     await usersApi.dev('/_dev/faults', { method: 'DELETE' });
     await home.click();
-    await expect(page.getByTestId('offline-banner')).toHaveCount(0, { timeout: 20_000 });
+    // The app notices at its next probe, up to 15 s away after a long outage (Connectivity).
+    await expect(page.getByTestId('offline-banner')).toHaveCount(0, { timeout: 30_000 });
     await expect(page.getByTestId('as-of')).not.toHaveAttribute('data-fetched-at', staleAsOf ?? '');
     await expect(page.getByTestId('refresh-error')).toHaveCount(0);
   } finally {
