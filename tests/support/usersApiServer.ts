@@ -34,7 +34,6 @@ export interface TestServer {
 export async function startTestServer(
   options: {
     compat?: 7 | 8;
-    port?: number;
     people?: number;
     /** The real one-update-a-minute limit, as servers ship. */
     limitUpdates?: boolean;
