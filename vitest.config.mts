@@ -9,9 +9,11 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     // Deadlines against hangs, not speed limits: on a busy 2-core machine a test that waits for
-    // a server round trip or a background sync can take seconds. Projects inherit both
-    // (`extends: true`); without it each project fell back to vitest's 5 s and 1 s defaults.
+    // a server round trip or a background sync can take seconds (hooks start servers and sign
+    // in). Projects inherit these (`extends: true`); without it each project fell back to
+    // vitest's 5 s test and 1 s poll defaults.
     testTimeout: 20_000,
+    hookTimeout: 20_000,
     expect: { poll: { timeout: 15_000 } },
     projects: [
       {
