@@ -12,7 +12,11 @@ export default defineConfig({
   workers: 2,
   forbidOnly: true,
   retries: 0,
-  timeout: 30_000,
+  // Deadlines against hangs, not speed limits: on a busy 2-core machine (two browsers, two
+  // browser hosts, the servers and whatever else runs there) starting a host or one axe scan
+  // takes seconds, and a test that passes in 10 s idle can need 40. UI waits are for states.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {
     trace: 'retain-on-failure',

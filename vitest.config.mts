@@ -8,9 +8,13 @@ export default defineConfig({
     // Every file gets its own temp folders and server ports; two workers fit 2 cores.
     pool: 'forks',
     maxWorkers: 2,
+    // Deadlines against hangs, not speed limits: on a busy 2-core machine a test that waits for
+    // a server round trip or a background sync can take seconds (hooks start servers and sign
+    // in). Projects inherit these (`extends: true`); without it each project fell back to
+    // vitest's 5 s test and 1 s poll defaults.
     testTimeout: 20_000,
-    // Each project inherits the options above (extends: true): without it vitest gives a
-    // project its own defaults, whose 5 s timeout a busy 2-core machine overruns.
+    hookTimeout: 20_000,
+    expect: { poll: { timeout: 15_000 } },
     projects: [
       {
         extends: true,
@@ -27,9 +31,9 @@ export default defineConfig({
         },
       },
       {
-        extends: true,
         // The Electron shell and preload, with `electron` replaced by a recording fake:
         // the real module would try to download its binary, which cannot happen here.
+        extends: true,
         resolve: {
           alias: {
             electron: resolve(root, 'tests/mocks/electron.ts'),

@@ -1,6 +1,8 @@
 // One life of the app for the crash test: starts the core on a data folder, lets it
 // resend what a previous life left, queues a few edits (announcing each only after
-// profile.edit has returned, i.e. after it is in SQLite) and keeps sending until killed.
+// profile.edit has returned, i.e. after it is in SQLite), says when all is sent, and keeps
+// running until killed.
+import type { OutboxView } from '../../shared/outboxSchemas';
 import { createCore } from '../../electron/core/createCore';
 import { FileVault } from '../support/fileVault';
 
@@ -24,5 +26,22 @@ for (const edit of edits) {
   if (!result.ok) throw new Error(`run ${run}: edit refused: ${result.error.message}`);
   console.log(`queued ${JSON.stringify({ field: edit.field, value: edit.value })}`);
 }
+// Says "settled" once nothing is left to send: a parent that kills this life only then knows
+// its edits reached the server, however slow the machine.
+const settled = async () => {
+  const result = await core.dispatch('outbox.get', { accountId });
+  return result.ok && (result.value as OutboxView).items.every((item) => !['pending', 'sending', 'waiting'].includes(item.state));
+};
+let announced = false;
+const announce = async () => {
+  if (!announced && (await settled())) {
+    announced = true;
+    console.log('settled');
+  }
+};
+core.events.onAny((event) => {
+  if (event === 'sync.changed') void announce();
+});
+await announce();
 // Stay alive (sending) until the parent kills this process.
 setInterval(() => undefined, 1000);

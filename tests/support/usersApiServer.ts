@@ -1,6 +1,5 @@
 import { TOTP } from 'otpauth';
-import fs from 'node:fs';
-import { DEMO_SEED_PATH, startUsersApi, type SeedData } from '../../tools/users-api/src/index';
+import { startUsersApi } from '../../tools/users-api/src/index';
 
 /** The demo accounts of tools/users-api/seed/demo.json, as the tests use them. */
 export const demo = {
@@ -15,6 +14,13 @@ export function totpCode(secret = demo.totp.secret, offsetSteps = 0): string {
   return totp.generate({ timestamp: Date.now() + offsetSteps * 30_000 });
 }
 
+/**
+ * bcrypt cost for in-process test servers. The default (10, as Rocket.Chat) costs ~0.1–0.5 s
+ * of pure-JS hashing per sign-in, emailed code and seed user, on the same event loop as the
+ * code under test: on a busy 2-core machine that alone made sign-ins miss their deadline.
+ */
+export const testBcryptRounds = 4;
+
 export interface TestServer {
   url: string;
   close(): Promise<void>;
@@ -28,23 +34,21 @@ export interface TestServer {
 export async function startTestServer(
   options: {
     compat?: 7 | 8;
-    port?: number;
     people?: number;
     /** The real one-update-a-minute limit, as servers ship. */
     limitUpdates?: boolean;
-    /** Sessions the server knows from the start: a restarted server that remembers a client. */
-    sessions?: { userId: string; token: string }[];
+    /** The server's base clock; `/_dev/clock` moves it on (a fixed one stands still until then). */
+    now?: () => number;
   } = {},
 ): Promise<TestServer> {
   // Rate limits off: every client here shares 127.0.0.1 (the 429 tests turn them on themselves).
-  const { limitUpdates, sessions, ...rest } = options;
-  const seed = sessions ? withSessions(sessions) : undefined;
+  const { limitUpdates, ...rest } = options;
   const server = await startUsersApi({
     port: 0,
     dev: true,
     rateLimit: false,
+    bcryptRounds: testBcryptRounds,
     ...(limitUpdates ? {} : { updateRateLimit: false }),
-    ...(seed ? { seed } : {}),
     ...rest,
   });
   const dev = async (path: string, init?: RequestInit) => {
@@ -68,15 +72,4 @@ export async function startTestServer(
       await dev(`/_dev/users/${userId}/tokens`, { method: 'DELETE' });
     },
   };
-}
-
-/** The demo seed with login tokens added, so the server accepts them from its first request. */
-function withSessions(sessions: { userId: string; token: string }[]): SeedData {
-  const seed = JSON.parse(fs.readFileSync(DEMO_SEED_PATH, 'utf8')) as SeedData;
-  for (const { userId, token } of sessions) {
-    const user = seed.users.find((candidate) => candidate._id === userId);
-    if (!user) throw new Error(`no seed user ${userId}`);
-    user.tokens = [...(user.tokens ?? []), { token }];
-  }
-  return seed;
 }

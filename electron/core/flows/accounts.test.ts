@@ -17,7 +17,7 @@ describe('accounts against the reference users API', () => {
   let temp: ReturnType<typeof makeTempDir>;
   let vault: MemoryVault;
   let core: Core;
-  const start = () => createCore({ dataDir: temp.dir, vault, version: '1.0.0', shell: 'test', requestTimeoutMs: 3000 });
+  const start = () => createCore({ dataDir: temp.dir, vault, version: '1.0.0', shell: 'test' });
 
   beforeAll(async () => {
     server = await startTestServer();

@@ -23,7 +23,6 @@ describe('avatars, cache first, against the reference users API', () => {
       vault,
       version: '1',
       shell: 'test',
-      requestTimeoutMs: 2000,
       retryPolicy: { baseDelayMs: 5, maxDelayMs: 20 },
     });
     changed = [];

@@ -34,7 +34,6 @@ describe('directory sync and local search against the reference users API', () =
       vault,
       version: '1',
       shell: 'test',
-      requestTimeoutMs: 2000,
       retryPolicy: { baseDelayMs: 5, maxDelayMs: 20 },
     });
     statuses = [];

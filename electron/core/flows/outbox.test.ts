@@ -8,7 +8,7 @@ import { startUsersApi } from '../../../tools/users-api/src/index';
 import { signInThroughCore } from '../../../tests/support/coreSignIn';
 import { value } from '../../../tests/support/result';
 import { makeTempDir } from '../../../tests/support/tempDir';
-import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
+import { demo, startTestServer, testBcryptRounds, type TestServer } from '../../../tests/support/usersApiServer';
 import { createCore, type Core } from '../createCore';
 import { databaseFileName } from '../db/openDatabase';
 import { MemoryVault } from '../vault/memoryVault';
@@ -22,7 +22,7 @@ describe('profile edits through the outbox, against the reference users API', ()
   let core: Core;
   let accountId: string;
   const start = () => {
-    core = createCore({ dataDir: temp.dir, vault, version: '1', shell: 'test', requestTimeoutMs: 2000, retryPolicy: { attempts: 1 } });
+    core = createCore({ dataDir: temp.dir, vault, version: '1', shell: 'test', retryPolicy: { attempts: 1 } });
   };
   const outbox = async () => value<OutboxView>(await core.dispatch('outbox.get', { accountId }));
   const settled = () =>
@@ -266,8 +266,18 @@ describe('profile edits through the outbox, against the reference users API', ()
 describe('the outbox and the one-per-minute limit', () => {
   it('shows a 429 as waiting and sends after the reset without anyone asking', async () => {
     const temp = makeTempDir();
-    const server = await startUsersApi({ port: 0, dev: true, rateLimit: false, updateRateLimit: { limit: 1, windowMs: 1500 } });
-    const core = createCore({ dataDir: temp.dir, vault: new MemoryVault(), version: '1', shell: 'test', requestTimeoutMs: 2000 });
+    // The server's clock stands still until the test moves it: however slow the machine, the
+    // second edit lands inside the first one's window, and the window ends only when told.
+    const frozenAt = Date.now();
+    const server = await startUsersApi({
+      port: 0,
+      dev: true,
+      rateLimit: false,
+      updateRateLimit: { limit: 1, windowMs: 1500 },
+      now: () => frozenAt,
+      bcryptRounds: testBcryptRounds,
+    });
+    const core = createCore({ dataDir: temp.dir, vault: new MemoryVault(), version: '1', shell: 'test' });
     try {
       const accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
       await core.dispatch('profile.refresh', { accountId });
@@ -277,7 +287,8 @@ describe('the outbox and the one-per-minute limit', () => {
       await core.dispatch('profile.edit', { accountId, changes: { bio: 'second' } });
       await expect.poll(async () => (await view()).items.map((i) => i.state)).toEqual(['waiting']);
       expect((await view()).items[0]!.notBefore).not.toBeNull();
-      await expect.poll(async () => (await view()).items, { timeout: 10_000 }).toEqual([]);
+      server.advanceClock(1500);
+      await expect.poll(async () => (await view()).items).toEqual([]);
       const me = await fetch(`${server.url}/_dev/users/${demo.plain.userId}`).then((r) => r.json() as Promise<{ user: { bio: string } }>);
       expect(me.user.bio).toBe('second');
     } finally {

@@ -15,7 +15,7 @@ describe('people lookups against the reference users API', () => {
   beforeEach(async () => {
     temp = makeTempDir();
     server = await startTestServer();
-    core = createCore({ dataDir: temp.dir, vault: new MemoryVault(), version: '1', shell: 'test', requestTimeoutMs: 2000 });
+    core = createCore({ dataDir: temp.dir, vault: new MemoryVault(), version: '1', shell: 'test' });
   });
   afterEach(async () => {
     core.close();

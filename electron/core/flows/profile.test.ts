@@ -19,7 +19,7 @@ describe('own profile, cache first', () => {
   let vault: MemoryVault;
   let core: Core;
   let server: TestServer | null = null;
-  const start = () => createCore({ dataDir: temp.dir, vault, version: '1', shell: 'test', requestTimeoutMs: 2000 });
+  const start = () => createCore({ dataDir: temp.dir, vault, version: '1', shell: 'test' });
 
   beforeEach(() => {
     temp = makeTempDir();
@@ -75,7 +75,6 @@ describe('own profile, cache first', () => {
       vault,
       version: '1',
       shell: 'test',
-      requestTimeoutMs: 2000,
       fetch: (url, init) => {
         fetched.push(new URL(String(url)).pathname);
         return fetch(url, init);

@@ -6,7 +6,7 @@ import { startUsersApi } from '../../../tools/users-api/src/index';
 import { signInThroughCore } from '../../../tests/support/coreSignIn';
 import { value } from '../../../tests/support/result';
 import { makeTempDir } from '../../../tests/support/tempDir';
-import { demo, totpCode } from '../../../tests/support/usersApiServer';
+import { demo, testBcryptRounds, totpCode } from '../../../tests/support/usersApiServer';
 import { createCore, type Core } from '../createCore';
 import { MemoryVault } from '../vault/memoryVault';
 
@@ -15,7 +15,7 @@ type Server = Awaited<ReturnType<typeof startUsersApi>>;
 describe('a challenge the app did not expect', () => {
   it("asks with the server's method, says the minute is not over, and succeeds after it", async () => {
     const temp = makeTempDir();
-    const server = await startUsersApi({ port: 0, dev: true, rateLimit: false });
+    const server = await startUsersApi({ port: 0, dev: true, rateLimit: false, bcryptRounds: testBcryptRounds });
     // A /me that mentions no second factor: the app expects the password method, the server wants a code.
     const hidingTotp: typeof fetch = async (input, init) => {
       const response = await fetch(input, init);
@@ -95,13 +95,12 @@ describe('security settings against the reference users API (one-a-minute limit 
 
   beforeEach(async () => {
     temp = makeTempDir();
-    server = await startUsersApi({ port: 0, dev: true, rateLimit: false });
+    server = await startUsersApi({ port: 0, dev: true, rateLimit: false, bcryptRounds: testBcryptRounds });
     core = createCore({
       dataDir: temp.dir,
       vault: new MemoryVault(),
       version: '1',
       shell: 'test',
-      requestTimeoutMs: 3000,
       retryPolicy: { attempts: 1 },
     });
   });

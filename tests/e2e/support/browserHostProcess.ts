@@ -29,7 +29,12 @@ export async function startBrowserHostProcess(options: { dataDir: string; env?: 
   child.stderr!.on('data', (chunk) => (stderr += chunk));
   const lines = readline.createInterface({ input: child.stdout! });
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`browser host did not start: ${stderr}`)), 20_000);
+    // Only against a host that hangs (then it is stopped, not left behind): a busy machine
+    // takes seconds to start one, and the test's own timeout is the real bound.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`browser host did not start: ${stderr}`));
+    }, 60_000);
     lines.on('line', (line) => {
       stdout.push(line);
       if (line.startsWith('Open: ')) {
@@ -49,7 +54,8 @@ export async function startBrowserHostProcess(options: { dataDir: string; env?: 
     process: child,
     stop: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        // Already gone (exited, or killed by a signal): its 'exit' event will not come again.
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),

@@ -1,35 +1,50 @@
 // The CLI as a child process: exactly one stdout line, 127.0.0.1 only, clean exit on SIGTERM.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../src/cliArgs';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const TSX = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
 const CLI = 'tools/users-api/src/cli.ts';
 
 function run(args: string[]) {
-  const child = spawn(TSX, [CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  // What `npm run users-api` runs, as one Node process with tsx's loader (the tsx command
+  // would start a second one): on a busy machine each Node start costs seconds.
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // 'close', not 'exit': only then has everything the process wrote been read.
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   return { child, exited, out: () => stdout, err: () => stderr };
 }
 
-async function firstLine(proc: ReturnType<typeof run>): Promise<string> {
-  const deadline = Date.now() + 15_000;
-  while (!proc.out().includes('\n')) {
-    if (Date.now() > deadline) throw new Error(`no output; stderr: ${proc.err()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return proc.out().split('\n')[0] ?? '';
+/** The first stdout line, as soon as it is complete; fails if the process exits first. */
+function firstLine(proc: ReturnType<typeof run>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (!proc.out().includes('\n')) return;
+      proc.child.stdout.off('data', check);
+      resolve(proc.out().split('\n')[0] ?? '');
+    };
+    proc.child.stdout.on('data', check);
+    void proc.exited.then((code) => reject(new Error(`exited with ${code} before a line; stderr: ${proc.err()}`)));
+    check();
+  });
 }
 
-describe('cli', () => {
+// Each test starts Node processes that load TypeScript through tsx: seconds each on a busy
+// machine. The timeout only bounds a hang; nothing here is about speed.
+describe('cli', { timeout: 60_000 }, () => {
   it('prints one line with the chosen port, serves /api/info and /_dev, and exits 0 on SIGTERM', async () => {
-    const proc = run(['--port', '0', '--dev']);
+    // No seed users: hashing the demo seed's passwords (bcrypt, cost 10) is most of a start.
+    const seed = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'am-cli-')), 'empty.json');
+    fs.writeFileSync(seed, JSON.stringify({ users: [] }));
+    const proc = run(['--port', '0', '--dev', '--seed', seed]);
     try {
       const line = await firstLine(proc);
       const m = /^Users API listening on (http:\/\/127\.0\.0\.1:(\d+))$/.exec(line);
@@ -45,14 +60,15 @@ describe('cli', () => {
       expect(proc.out()).toBe(`${line}\n`);
     } finally {
       proc.child.kill('SIGKILL');
+      fs.rmSync(path.dirname(seed), { recursive: true, force: true });
     }
   });
 
   it('rejects unknown flags with exit code 2 and prints --help', async () => {
     const bad = run(['--nope']);
+    const help = run(['--help']);
     expect(await bad.exited).toBe(2);
     expect(bad.err()).toContain('unknown option');
-    const help = run(['--help']);
     expect(await help.exited).toBe(0);
     expect(help.out()).toContain('--update-rate-limit');
     expect(help.out()).toContain('--setting <Id>=<value>');

@@ -54,12 +54,20 @@ describe('POST /api/v1/login', () => {
   });
 
   it('accepts codes one step away and refuses codes two steps away', async () => {
-    const login = (code: string) => c.post('/api/v1/login', { user: 'roxie', password: 'roxie-pass-1', code });
-    expect((await login(totpCode(undefined, Date.now() - 30_000))).status).toBe(200);
-    expect((await login(totpCode(undefined, Date.now() + 30_000))).status).toBe(200);
-    const far = await login(totpCode(undefined, Date.now() - 75_000));
-    expect(far.status).toBe(401);
-    expect(far.json.error).toBe('totp-invalid');
+    // The server's clock stands in the middle of a 30 s step: a step boundary passing between
+    // making a code and checking it would turn "one step away" into two.
+    const middle = Math.floor(Date.now() / 30_000) * 30_000 + 15_000;
+    const fixed = await start({ now: () => middle });
+    try {
+      const login = (code: string) => fixed.post('/api/v1/login', { user: 'roxie', password: 'roxie-pass-1', code });
+      expect((await login(totpCode(undefined, middle - 30_000))).status).toBe(200);
+      expect((await login(totpCode(undefined, middle + 30_000))).status).toBe(200);
+      const far = await login(totpCode(undefined, middle - 60_000));
+      expect(far.status).toBe(401);
+      expect(far.json.error).toBe('totp-invalid');
+    } finally {
+      await fixed.close();
+    }
   });
 
   it('email 2FA: mails a 123-456 code, reuses it on later challenges, accepts it with or without the dash', async () => {

@@ -145,14 +145,14 @@ describe('lists', () => {
     expect(badKey.json).toEqual({ success: false, error: 'Please verify the parameters' });
   });
 
-  it('serves a large generated directory quickly and deterministically', async () => {
+  // Speed is measured by `npm run bench` (P4 syncs 50,000 people from this server), not by a
+  // wall-clock bound here, which a busy machine breaks.
+  it('serves a large generated directory deterministically', async () => {
     const big = await start({ people: 20_000 });
     const again = await start({ people: 20_000 });
     try {
       const session = await big.loginDemo();
-      const t0 = Date.now();
       const page = await big.get('/api/v1/directory?type=users&offset=15000&count=100', session);
-      expect(Date.now() - t0).toBeLessThan(2000);
       expect(page.json.total).toBeGreaterThan(19_000);
       expect(page.json.count).toBe(100);
       const same = await again.get('/api/v1/directory?type=users&offset=15000&count=100', await again.loginDemo());
