@@ -245,4 +245,35 @@ describe('browser host', () => {
       expect((await get(`${limited.origin}/`)).status).toBe(200);
     });
   });
+
+  describe('heartbeat', () => {
+    let beating: BrowserHost;
+    let beatingUrl: string;
+    beforeAll(async () => {
+      beating = await startBrowserHost({
+        core,
+        rendererDir: path.join(temp.dir, 'renderer'),
+        port: 0,
+        secret,
+        limits: { heartbeatMs: 40 },
+      });
+      beatingUrl = `${beating.origin.replace('http', 'ws')}/ipc?secret=${secret}`;
+    });
+    afterAll(() => beating.close());
+
+    it('keeps a window that answers pings through many heartbeats, and drops one that does not', async () => {
+      const live = (await connect(beatingUrl, beating.origin)) as WebSocket;
+      await new Promise<void>((resolve) => {
+        let pings = 0;
+        live.on('ping', () => ++pings === 5 && resolve());
+      });
+      expect(live.readyState).toBe(WebSocket.OPEN);
+      expect((await call(live, { type: 'call', id: 1, channel: 'app.info', payload: {} })).result.ok).toBe(true);
+      live.close();
+
+      const silent = new WebSocket(beatingUrl, { origin: beating.origin, autoPong: false });
+      await new Promise((resolve) => silent.once('open', resolve));
+      await new Promise((resolve) => silent.once('close', resolve)); // cut by the host: it never answered a ping
+    });
+  });
 });

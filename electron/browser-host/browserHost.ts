@@ -98,15 +98,17 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       socket.end('HTTP/1.1 503 too many windows\r\nConnection: close\r\n\r\n');
       return;
     }
-    sockets.handleUpgrade(request, socket, head, (ws) => serveSocket(ws, options.core));
+    sockets.handleUpgrade(request, socket, head, (ws) => {
+      // With noServer, handleUpgrade emits no 'connection': a socket not counted alive here
+      // was cut at the first heartbeat, 30 s after the window opened.
+      alive.add(ws);
+      ws.on('pong', () => alive.add(ws));
+      serveSocket(ws, options.core);
+    });
   });
 
   // Sockets that stop answering pings are dropped, so dead windows do not hold a place.
   const alive = new WeakSet<WebSocket>();
-  sockets.on('connection', (ws) => {
-    alive.add(ws);
-    ws.on('pong', () => alive.add(ws));
-  });
   const heartbeat = setInterval(() => {
     for (const client of sockets.clients) {
       if (!alive.has(client)) client.terminate();
