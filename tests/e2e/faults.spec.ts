@@ -1,8 +1,20 @@
 import { demo } from '../support/usersApiServer';
+import type { Page } from '@playwright/test';
 import { addServer, expect, signIn, test } from './support/fixtures';
+import { expectNoRawCodes } from './support/screens';
 
 // A short request timeout so "slower than the timeout" takes seconds, not minutes.
 test.use({ hostEnv: { ...process.env, AM_REQUEST_TIMEOUT_MS: '1000' } });
+
+/** Every screen's text, read while a fault lasts: sentences only, never a system code. */
+async function everyScreenInWords(page: Page): Promise<void> {
+  await expectNoRawCodes(page);
+  for (const screen of ['People', 'Activity', 'Security', 'About', 'Home']) {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: screen }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectNoRawCodes(page);
+  }
+}
 
 const faults = [
   { name: 'HTTP 500s', fault: { status: 500, times: 10_000 }, says: 'The server had a problem (HTTP 500)' },
@@ -29,6 +41,7 @@ test('server faults leave the cached profile, lookups and directory intact and s
         await expect(page.getByTestId('refresh-error')).toContainText(says, { timeout: 15_000 });
         await expect(page.getByTestId('emails')).toContainText(demo.plain.email);
         await expect(page.getByRole('heading', { name: 'demouser', level: 1 })).toBeVisible();
+        await everyScreenInWords(page);
         await clearFaults();
         await refresh.click();
         await expect(page.getByTestId('refresh-error')).toHaveCount(0, { timeout: 15_000 });
@@ -49,6 +62,7 @@ test('server faults leave the cached profile, lookups and directory intact and s
       await page.getByLabel('Value').fill('someone.new');
       await page.getByRole('button', { name: 'Look up' }).click();
       await expect(page.getByText('The server had a problem (HTTP 500)')).toBeVisible({ timeout: 15_000 });
+      await expectNoRawCodes(page);
       await clearFaults();
     });
 
@@ -56,6 +70,7 @@ test('server faults leave the cached profile, lookups and directory intact and s
       await addFault({ route: '/api/v1/users.list', status: 503, times: 10_000 });
       await page.getByRole('button', { name: 'Sync now' }).click();
       await expect(page.getByTestId('directory-status')).toContainText('Directory sync paused', { timeout: 15_000 });
+      await expectNoRawCodes(page);
       await page.getByLabel('Search people').fill('olasup');
       await expect(page.getByTestId('directory-results')).toContainText('Funke Olasupo');
       await clearFaults();
