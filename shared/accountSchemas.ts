@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { revisionSchema } from './revisionSchema';
+import { textLimits } from './limits';
 
 /** Zod schemas of the accounts domain, used by the contract's channels. */
 
@@ -48,14 +49,16 @@ export type AccountList = z.infer<typeof accountListSchema>;
 
 const id = z.string().min(1).max(200);
 
-export const addServerRequestSchema = z.object({ url: z.string().trim().min(1, 'Enter the server address.').max(2048) }).strict();
+export const addServerRequestSchema = z
+  .object({ url: z.string().trim().min(1, 'Enter the server address.').max(textLimits.serverAddress) })
+  .strict();
 
 export const signInRequestSchema = z
   .object({
     serverId: id,
     /** Username or email address. */
-    user: z.string().trim().min(1, 'Enter your username or email.').max(320),
-    password: z.string().min(1, 'Enter your password.').max(1024),
+    user: z.string().trim().min(1, 'Enter your username or email.').max(textLimits.signInUser),
+    password: z.string().min(1, 'Enter your password.').max(textLimits.signInPassword),
     /** The person agreed to a session that is not remembered (keychain unavailable). */
     sessionOnly: z.boolean().optional(),
   })
@@ -64,7 +67,7 @@ export const signInRequestSchema = z
 export const twoFactorAnswerRequestSchema = z
   .object({
     challengeId: id,
-    code: z.string().trim().min(1, 'Enter the code.').max(64),
+    code: z.string().trim().min(1, 'Enter the code.').max(textLimits.signInCode),
   })
   .strict();
 

@@ -60,6 +60,7 @@ import {
   recentLookupsSchema,
 } from './profileSchemas';
 import { revisionSchema } from './revisionSchema';
+import { textLimits } from './limits';
 
 /**
  * The IPC contract: every channel the renderer may call, with the zod schema of its
@@ -79,6 +80,8 @@ export const appErrorSchema = z.object({
   message: z.string(),
   fields: z.record(z.string(), z.string()).optional(),
   retryAfter: z.number().nonnegative().optional(),
+  /** A technical code for a "Details" disclosure, never shown as the message. */
+  detail: z.string().max(200).optional(),
   twoFactor: z
     .object({
       challengeId: z.string().optional(),
@@ -146,7 +149,7 @@ export const channels = {
   'profile.edit': { request: profileEditRequestSchema, response: outboxViewSchema },
   'profile.setStatus': { request: statusRequestSchema, response: outboxViewSchema },
   'profile.checkUsername': {
-    request: z.object({ accountId: z.string().min(1).max(200), username: z.string().max(200) }).strict(),
+    request: z.object({ accountId: z.string().min(1).max(200), username: z.string().max(textLimits.username) }).strict(),
     response: z.object({ available: z.boolean().nullable(), problem: z.string().nullable() }),
   },
   'profile.setAvatar': { request: avatarUploadRequestSchema, response: z.object({}) },

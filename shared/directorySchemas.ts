@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textLimits } from './limits';
 
 const accountId = z.string().min(1).max(200);
 
@@ -22,7 +23,7 @@ export type DirectoryStatus = z.infer<typeof directoryStatusSchema>;
 export const directoryStatusRequestSchema = z.object({ accountId }).strict();
 export const directorySyncRequestSchema = z.object({ accountId, force: z.boolean().optional() }).strict();
 export const directorySearchRequestSchema = z
-  .object({ accountId, query: z.string().max(200), limit: z.number().int().min(1).max(100).optional() })
+  .object({ accountId, query: z.string().max(textLimits.directoryQuery), limit: z.number().int().min(1).max(100).optional() })
   .strict();
 
 export const personHitSchema = z.object({

@@ -33,6 +33,11 @@ export interface AppError {
   retryAfter?: number;
   /** With `two-factor-required`: what the server asks for and how to answer. */
   twoFactor?: TwoFactorChallenge;
+  /**
+   * A technical detail (a system error code such as ECONNREFUSED) for a "Details"
+   * disclosure and bug reports; never part of `message`, which is for a person.
+   */
+  detail?: string;
 }
 
 export interface TwoFactorChallenge {

@@ -1,2 +1,34 @@
 /** Sizes both sides check; zod-free so the renderer can import them without a schema library. */
 export const maxAvatarUploadBytes = 1024 * 1024;
+
+/**
+ * The longest text each kind of input may carry, in UTF-16 code units (what `String.length`
+ * and zod's `.max` count). The contract's schemas are built from these numbers, and every
+ * text field of the window must be given its limit: a longer value is refused at the field
+ * ("Too long") and never sent, so no window can build a call the core would refuse for size.
+ */
+export const textLimits = {
+  serverAddress: 2048,
+  /** Username or email typed to sign in. */
+  signInUser: 320,
+  signInPassword: 1024,
+  /** A second-factor code typed to sign in (TOTP, backup or emailed code). */
+  signInCode: 64,
+  lookupValue: 320,
+  directoryQuery: 200,
+  /** A username asked about while typing (profile.checkUsername). */
+  username: 200,
+  /** Any profile field or custom field value as the contract carries it (the field's own rule may be shorter). */
+  profileText: 2000,
+  customFieldKey: 64,
+  email: 320,
+  /** Passwords and codes that confirm a sensitive change, and a new password. */
+  secret: 1000,
+  /** The 6-digit code that turns an authenticator on or off (with room for spaces). */
+  totpCode: 20,
+  /** A rocketchat:// link or the address a single sign-on ended on, pasted to finish it. */
+  signInLink: 4096,
+  /** The user ID and the personal access token of an access-token sign-in. */
+  accessTokenUserId: 200,
+  accessToken: 200,
+} as const;

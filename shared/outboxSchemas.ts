@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { maxAvatarUploadBytes } from './limits';
+import { maxAvatarUploadBytes, textLimits } from './limits';
 import { customFieldKeyPattern, fieldLimits, isEditField, statusTypes, type EditChanges } from './profileEdits';
 import { revisionSchema } from './revisionSchema';
 
 const accountId = z.string().min(1).max(200);
 /** Structure only; the rules in plain words (profileEdits.ts) are applied by the core. */
-const text = z.string().max(2000);
+const text = z.string().max(textLimits.profileText);
 
 /**
  * Custom fields by key. Checked by hand rather than with z.record, which drops a
@@ -24,8 +24,12 @@ const checkedCustomFields = z.unknown().transform((value, context): Record<strin
   for (const [key, field] of entries) {
     if (!customFieldKeyPattern.test(key)) {
       context.addIssue({ code: 'custom', path: [key], message: 'A custom field name has 1 to 64 characters, without dots or spaces.' });
-    } else if (typeof field !== 'string' || field.length > 2000) {
-      context.addIssue({ code: 'custom', path: [key], message: 'A custom field value is text of at most 2000 characters.' });
+    } else if (typeof field !== 'string' || field.length > textLimits.profileText) {
+      context.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `A custom field value is text of at most ${textLimits.profileText} characters.`,
+      });
     }
   }
   return Object.fromEntries(entries) as Record<string, string>;
@@ -51,7 +55,7 @@ export const profileEditRequestSchema = z
   .strict();
 export type ProfileEditRequest = z.input<typeof profileEditRequestSchema> & { changes: EditChanges };
 
-export const statusRequestSchema = z.object({ accountId, status: z.enum(statusTypes), text: z.string().max(2000) }).strict();
+export const statusRequestSchema = z.object({ accountId, status: z.enum(statusTypes), text: text }).strict();
 
 export const outboxItemSchema = z.object({
   id: z.number().int(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { revisionSchema } from './revisionSchema';
+import { textLimits } from './limits';
 
 /**
  * The user profile as the UI may see it. The contract's reply parse strips every key not
@@ -68,7 +69,7 @@ export const lookupRequestSchema = z
   .object({
     accountId: z.string().min(1).max(200),
     key: z.enum(lookupKeys),
-    value: z.string().trim().min(1, 'Enter what to look up.').max(320),
+    value: z.string().trim().min(1, 'Enter what to look up.').max(textLimits.lookupValue),
     includeRooms: z.boolean().optional(),
   })
   .strict();

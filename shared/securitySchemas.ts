@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { textLimits } from './limits';
 
 const accountId = z.string().min(1).max(200);
-const secret = z.string().max(1000);
+const secret = z.string().max(textLimits.secret);
 
 /**
  * What confirms a sensitive change, by the account's second factor: the current password
@@ -36,11 +37,13 @@ export type SecurityView = z.infer<typeof securityViewSchema>;
 
 export const securityRequestSchema = z.object({ accountId }).strict();
 export const changePasswordRequestSchema = z.object({ accountId, newPassword: secret, proof: proofSchema }).strict();
-export const changeEmailRequestSchema = z.object({ accountId, email: z.string().trim().max(320), proof: proofSchema }).strict();
-export const resendConfirmationRequestSchema = z.object({ accountId, email: z.string().max(320) }).strict();
+export const changeEmailRequestSchema = z
+  .object({ accountId, email: z.string().trim().max(textLimits.email), proof: proofSchema })
+  .strict();
+export const resendConfirmationRequestSchema = z.object({ accountId, email: z.string().max(textLimits.email) }).strict();
 export const startTotpRequestSchema = z.object({ accountId, proof: proofSchema }).strict();
-export const confirmTotpRequestSchema = z.object({ accountId, code: z.string().max(20), proof: proofSchema }).strict();
-export const disableTotpRequestSchema = z.object({ accountId, code: z.string().max(20) }).strict();
+export const confirmTotpRequestSchema = z.object({ accountId, code: z.string().max(textLimits.totpCode), proof: proofSchema }).strict();
+export const disableTotpRequestSchema = z.object({ accountId, code: z.string().max(textLimits.totpCode) }).strict();
 
 export const doneSchema = z.object({ message: z.string() });
 export const codeSentSchema = z.object({ sentTo: z.string().nullable() });

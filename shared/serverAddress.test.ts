@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from './errors';
-import { isLoopback, normalizeServerUrl } from './serverAddress';
+import { isLoopback, normalizeServerUrl, serverUrlCandidates } from './serverAddress';
 
 describe('normalizeServerUrl', () => {
   it.each([
@@ -34,5 +34,16 @@ describe('normalizeServerUrl', () => {
     expect(isLoopback('127.0.0.53')).toBe(true);
     expect(isLoopback('127.evil.example')).toBe(false);
     expect(isLoopback('192.168.1.2')).toBe(false);
+  });
+
+  it.each([
+    ['127.0.0.1:3317', ['https://127.0.0.1:3317', 'http://127.0.0.1:3317']],
+    ['localhost:3000/chat/', ['https://localhost:3000/chat', 'http://localhost:3000/chat']],
+    ['[::1]:3000', ['https://[::1]:3000', 'http://[::1]:3000']],
+    ['https://127.0.0.1:3317', ['https://127.0.0.1:3317']],
+    ['http://127.0.0.1:3317', ['http://127.0.0.1:3317']],
+    ['chat.example.com:80', ['https://chat.example.com:80']],
+  ])('%s is tried as %j', (input, expected) => {
+    expect(serverUrlCandidates(input)).toEqual(expected);
   });
 });

@@ -7,7 +7,7 @@ import { AppFailure } from './errors';
  */
 export function normalizeServerUrl(input: string): string {
   const typed = input.trim();
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(typed) ? typed : `https://${typed}`;
+  const withScheme = hasScheme(typed) ? typed : `https://${typed}`;
   let url: URL;
   try {
     url = new URL(withScheme);
@@ -25,6 +25,22 @@ export function normalizeServerUrl(input: string): string {
   }
   const path = url.pathname.replace(/\/+$/, '');
   return `${url.protocol}//${url.host}${path}`;
+}
+
+/**
+ * The addresses to try for what a person typed, in order. With a scheme: exactly that.
+ * Without one: https, and for a server on this computer plain http after it, as the Add
+ * server hint promises ("https is used unless the server runs on this computer").
+ * Throws like normalizeServerUrl.
+ */
+export function serverUrlCandidates(input: string): string[] {
+  const secure = normalizeServerUrl(input);
+  if (hasScheme(input.trim()) || !isLoopback(new URL(secure).hostname)) return [secure];
+  return [secure, `http:${secure.slice('https:'.length)}`];
+}
+
+function hasScheme(typed: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(typed);
 }
 
 export function isLoopback(hostname: string): boolean {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textLimits } from './limits';
 
 /**
  * The ways a workspace lets people sign in, as its public settings tell (docs/sign-in.md):
@@ -62,15 +63,15 @@ export const completeSsoRequestSchema = z
   .object({
     flowId: id,
     /** A rocketchat:// link or the address the browser ended on, as the person pasted it. Absent: check now. */
-    link: z.string().trim().max(4096).optional(),
+    link: z.string().trim().max(textLimits.signInLink).optional(),
   })
   .strict();
 
 export const tokenSignInRequestSchema = z
   .object({
     serverId: id,
-    userId: z.string().trim().min(1, 'Enter your user ID.').max(200),
-    token: z.string().trim().min(1, 'Enter the access token.').max(200),
+    userId: z.string().trim().min(1, 'Enter your user ID.').max(textLimits.accessTokenUserId),
+    token: z.string().trim().min(1, 'Enter the access token.').max(textLimits.accessToken),
     sessionOnly: z.boolean().optional(),
   })
   .strict();

@@ -98,6 +98,8 @@ export function createCore(options: CoreOptions): Core {
   const clientFor = (server: { id: string; origin: string }) =>
     new UsersApiClient({
       baseUrl: server.origin,
+      // Failures name the server as the window does ("Demo server", not its host and port).
+      name: repository.server(server.id)?.name ?? undefined,
       fetch: fetchImpl,
       clock,
       timeoutMs: options.requestTimeoutMs,
@@ -118,6 +120,8 @@ export function createCore(options: CoreOptions): Core {
       profiles.signedIn(accountId, me);
       sender.kick(accountId);
       directory.resumeUnfinished(accounts.serverOf(accountId).id);
+      // A directory sync the ended session stopped ("sign in again to sync") starts over now.
+      if (directory.status(accountId).state === 'failed') directory.sync(accountId, true);
     },
   });
   const clientForAccount = (accountId: string) => clientFor(accounts.serverOf(accountId));

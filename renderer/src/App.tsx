@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { ConfirmDialog } from './components/ConfirmDialog';
+import { ConnectivityBanners } from './components/ConnectivityBanners';
 import { Navigation } from './components/Navigation';
+import { ScreenHeading } from './components/ScreenHeading';
 import { ActivityScreen } from './screens/ActivityScreen';
 import { AboutScreen } from './screens/AboutScreen';
 import { AddServerScreen } from './screens/AddServerScreen';
@@ -49,26 +51,30 @@ export function App() {
 
   return (
     <div className="app-shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
       <Navigation />
       <main className="content" id="main" tabIndex={-1}>
+        <ConnectivityBanners />
         {screen === 'home' && <HomeScreen />}
         {screen === 'people' &&
           (active ? (
-            <PeopleScreen key={active.id} accountId={active.id} />
+            <PeopleScreen key={active.id} accountId={active.id} serverId={active.serverId} serverName={active.serverName} />
           ) : (
-            <p>Add an account first: people are looked up on its server.</p>
+            <NoAccountYet what="people are looked up on its server" />
           ))}
         {screen === 'activity' &&
           (active ? (
-            <ActivityScreen key={active.id} accountId={active.id} />
+            <ActivityScreen key={active.id} accountId={active.id} serverName={active.serverName} />
           ) : (
-            <p>Add an account first: its edits and their history show here.</p>
+            <NoAccountYet what="its edits and their history show here" />
           ))}
         {screen === 'security' &&
           (active ? (
             <SecurityScreen key={active.id} accountId={active.id} serverId={active.serverId} />
           ) : (
-            <p>Add an account first: its security settings show here.</p>
+            <NoAccountYet what="its security settings show here" />
           ))}
         {screen === 'add-server' && <AddServerScreen />}
         {screen === 'sign-in' && signIn && <SignInScreen key={`${signIn.serverId}:${signIn.user ?? ''}`} target={signIn} />}
@@ -83,5 +89,25 @@ export function App() {
         onConfirm={confirmLeave}
       />
     </div>
+  );
+}
+
+const titles = {
+  'people are looked up on its server': 'People',
+  'its edits and their history show here': 'Activity',
+  'its security settings show here': 'Security',
+} as const;
+
+/** A screen that needs an account, before there is one: its title, and the way to add one. */
+function NoAccountYet({ what }: { what: keyof typeof titles }) {
+  const show = useUi((state) => state.show);
+  return (
+    <section aria-labelledby="empty-title" className="screen narrow">
+      <ScreenHeading id="empty-title">{titles[what]}</ScreenHeading>
+      <p>Add an account first: {what}.</p>
+      <button type="button" onClick={() => show('add-server')}>
+        Add a server
+      </button>
+    </section>
   );
 }

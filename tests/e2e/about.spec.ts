@@ -60,6 +60,7 @@ test('without a Secret Service the keychain is reported unavailable with a reaso
 test('the page without the secret cannot reach the core and says so', async ({ page }) => {
   host = await startBrowserHostProcess({ dataDir });
   await page.goto(host.url.replace(/#.*$/, ''));
-  await page.getByRole('button', { name: 'About' }).first().click();
+  // No app to navigate in: the page says at once that the app is not reachable, and how to open it.
   await expect(page.getByRole('alert')).toContainText('not reachable');
+  await expect(page.getByRole('heading', { name: 'Open Account Manager from its own address' })).toBeVisible();
 });

@@ -2,7 +2,7 @@ import keytar from '@github/keytar';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { demo, startTestServer, totpCode } from '../support/usersApiServer';
-import { addServer, dataFolderBytes, expect, expectAccessible, signIn, test } from './support/fixtures';
+import { accountMenu, addServer, dataFolderBytes, expect, expectAccessible, signIn, test } from './support/fixtures';
 
 test('add server refuses plain http elsewhere, an unreachable server and a site that is not a users API', async ({ page, app }) => {
   await app.open(page);
@@ -155,13 +155,13 @@ test('sign out deletes the keychain entry and the server token answers 401; no s
 
   await app.restart(page);
   await expect(page.getByTestId('account-item')).toContainText('Signed in');
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await (await accountMenu(page, 'demouser')).getByRole('menuitem', { name: 'Sign out' }).click();
   await expect(page.getByTestId('account-item')).toContainText('Signed out');
   expect(await keytar.findCredentials(app.keychainService)).toEqual([]);
   const me = await fetch(`${usersApi.url}/api/v1/me`, { headers: { 'X-User-Id': demo.plain.userId, 'X-Auth-Token': token } });
   expect(me.status).toBe(401);
 
-  await page.getByRole('button', { name: /^Remove demouser/ }).click();
+  await (await accountMenu(page, 'demouser')).getByRole('menuitem', { name: /^Remove demouser/ }).click();
   await expect(page.getByRole('dialog', { name: 'Remove this account?' })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Remove account' }).click();

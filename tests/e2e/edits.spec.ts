@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { demo, startTestServer, type TestServer } from '../support/usersApiServer';
-import { addServer, expect, expectAccessible, signIn, test } from './support/fixtures';
+import { accountMenu, addServer, expect, expectAccessible, signIn, test } from './support/fixtures';
 
 type Served = { requests: { method: string; path: string; status: number }[] };
 const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -74,7 +74,7 @@ test('edits made while the server cannot be reached survive a restart and sync i
     await expect(page.getByTestId('pending-mark')).toHaveCount(2);
     await expect(page.getByRole('region', { name: 'Identity' })).toContainText('Written on a train.');
     // Removing the account now would lose them: the question says so.
-    await page.getByRole('button', { name: /^Remove demouser/ }).click();
+    await (await accountMenu(page, 'demouser')).getByRole('menuitem', { name: /^Remove demouser/ }).click();
     const question = page.getByRole('dialog', { name: 'Remove this account?' });
     await expect(question).toContainText('2 edits have not reached the server yet and will be lost.');
     await question.getByRole('button', { name: 'Cancel' }).click();
@@ -170,6 +170,11 @@ test('a PNG avatar reaches the server and the cache; a file that is not an image
   await page.getByRole('button', { name: 'Upload' }).click();
   await expect(page.getByTestId('avatar-message')).toHaveText('Avatar changed.');
   await expect(page.getByTestId('avatar-image')).toHaveAttribute('src', `data:image/png;base64,${png.toString('base64')}`);
+  // The same picture in the account switcher, at once and after a reload.
+  const sidebarAvatar = page.getByTestId('account-item').locator('img');
+  await expect(sidebarAvatar).toHaveAttribute('src', `data:image/png;base64,${png.toString('base64')}`);
+  await page.reload();
+  await expect(sidebarAvatar).toHaveAttribute('src', `data:image/png;base64,${png.toString('base64')}`);
   const served = await fetch(`${usersApi.url}/avatar/demouser`);
   expect(served.headers.get('content-type')).toBe('image/png');
   expect(Buffer.from(await served.arrayBuffer()).equals(png)).toBe(true);

@@ -1,11 +1,23 @@
 import { demo } from '../support/usersApiServer';
+import type { Page } from '@playwright/test';
 import { addServer, expect, signIn, test } from './support/fixtures';
+import { expectNoRawCodes } from './support/screens';
 
 // A request timeout shorter than the default, so "slower than the timeout" (three tries) takes
 // seconds, not minutes; still far above a normal reply, so on a busy machine every request that
 // should succeed does. The slow replies never come in time (the server drops them when it closes).
 const requestTimeoutMs = 5000;
 test.use({ hostEnv: { ...process.env, AM_REQUEST_TIMEOUT_MS: String(requestTimeoutMs) } });
+
+/** Every screen's text, read while a fault lasts: sentences only, never a system code. */
+async function everyScreenInWords(page: Page): Promise<void> {
+  await expectNoRawCodes(page);
+  for (const screen of ['People', 'Activity', 'Security', 'About', 'Home']) {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: screen }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectNoRawCodes(page);
+  }
+}
 
 const faults = [
   { name: 'HTTP 500s', fault: { status: 500, times: 10_000 }, says: 'The server had a problem (HTTP 500)' },
@@ -33,6 +45,7 @@ test('server faults leave the cached profile, lookups and directory intact and s
         await expect(page.getByTestId('refresh-error')).toContainText(says, { timeout: 3 * requestTimeoutMs + 15_000 });
         await expect(page.getByTestId('emails')).toContainText(demo.plain.email);
         await expect(page.getByRole('heading', { name: 'demouser', level: 1 })).toBeVisible();
+        await everyScreenInWords(page);
         await clearFaults();
         await refresh.click();
         await expect(page.getByTestId('refresh-error')).toHaveCount(0, { timeout: 15_000 });
@@ -53,6 +66,7 @@ test('server faults leave the cached profile, lookups and directory intact and s
       await page.getByLabel('Value').fill('someone.new');
       await page.getByRole('button', { name: 'Look up' }).click();
       await expect(page.getByText('The server had a problem (HTTP 500)')).toBeVisible({ timeout: 15_000 });
+      await expectNoRawCodes(page);
       await clearFaults();
     });
 
@@ -60,6 +74,7 @@ test('server faults leave the cached profile, lookups and directory intact and s
       await addFault({ route: '/api/v1/users.list', status: 503, times: 10_000 });
       await page.getByRole('button', { name: 'Sync now' }).click();
       await expect(page.getByTestId('directory-status')).toContainText('Directory sync paused', { timeout: 15_000 });
+      await expectNoRawCodes(page);
       await page.getByLabel('Search people').fill('olasup');
       await expect(page.getByTestId('directory-results')).toContainText('Funke Olasupo');
       await clearFaults();

@@ -30,7 +30,7 @@ test('offline after a restart the profile, its avatar, an earlier lookup and dir
     await expect(page.getByRole('heading', { name: 'demouser', level: 1 })).toBeVisible();
     await expect(page.getByTestId('emails')).toContainText(demo.plain.email);
     await expect(page.getByTestId('avatar-image')).toHaveAttribute('src', /^data:image\/svg\+xml;base64,/);
-    await expect(page.getByTestId('offline-banner')).toContainText('Offline.');
+    await expect(page.getByTestId('offline-banner')).toContainText('Can’t reach');
     await expect(page.getByTestId('as-of')).toContainText('As of');
     const staleAsOf = await page.getByTestId('as-of').getAttribute('data-fetched-at');
 

@@ -43,7 +43,7 @@ test('with the server stopped, the cached profile still shows after a restart, w
   await expect(page.getByTestId('emails')).toContainText(demo.plain.email);
   await expect(page.getByTestId('as-of')).toContainText('As of');
   await expect(page.getByTestId('refresh-error')).toContainText('cannot be reached');
-  await expect(page.getByTestId('offline-banner')).toContainText('Offline.');
+  await expect(page.getByTestId('offline-banner')).toContainText('Can’t reach');
   await expectAccessible(page);
 });
 

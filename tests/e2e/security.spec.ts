@@ -1,7 +1,7 @@
 import { TOTP } from 'otpauth';
 import type { Page } from '@playwright/test';
 import { demo, startTestServer, totpCode, type TestServer } from '../support/usersApiServer';
-import { addServer, expect, expectAccessible, signIn, test, type AppUnderTest } from './support/fixtures';
+import { accountMenu, addServer, expect, expectAccessible, signIn, test, type AppUnderTest } from './support/fixtures';
 
 type Served = { requests: { path: string; status: number }[] };
 
@@ -186,14 +186,16 @@ test('authenticator setup end to end: QR, code, backup codes once; the next sign
   await page.getByLabel('Code from the app').fill(totp.generate());
   await page.getByRole('button', { name: 'Turn on' }).click();
   await expect(page.getByTestId('backup-codes').getByRole('listitem')).toHaveCount(12);
+  // Beside the fresh backup codes the status already says what was just done.
+  await expect(page.getByTestId('two-factor-status')).toContainText('authenticator app confirms');
   await expectAccessible(page);
   await page.getByRole('button', { name: 'I have kept them' }).click();
   await expect(page.getByTestId('backup-codes')).toHaveCount(0);
   await expect(page.getByTestId('two-factor-status')).toContainText('authenticator app confirms');
 
   // The next sign-in asks for a code from the app.
-  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
-  await page.getByRole('button', { name: 'Sign in again' }).first().click();
+  await (await accountMenu(page, 'demouser')).getByRole('menuitem', { name: 'Sign out' }).click();
+  await (await accountMenu(page, 'demouser')).getByRole('menuitem', { name: 'Sign in again' }).click();
   await page.getByLabel('Password', { exact: true }).fill(demo.plain.password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Enter your authenticator code' })).toBeVisible();

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { demo, type TestServer } from '../support/usersApiServer';
-import { addServer, expect, expectAccessible, signIn, test } from './support/fixtures';
+import { accountMenu, addServer, expect, expectAccessible, signIn, test } from './support/fixtures';
 
 type Served = { requests: { method: string; path: string; status: number; body?: Record<string, unknown> }[] };
 
@@ -126,10 +126,9 @@ test('a personal access token signs in without /login, and signing out leaves it
   await page.getByRole('button', { name: 'Sign in with token' }).click();
   await expect(page.getByRole('heading', { name: 'demouser', level: 1 })).toBeVisible();
   expect(await logins(usersApi)).toEqual([]);
-  await page
-    .getByRole('button', { name: /^Sign out/ })
-    .first()
-    .click();
+  // The account list says how it is signed in.
+  await expect(page.getByTestId('account-item')).toContainText('access token');
+  await (await accountMenu(page, 'demouser')).getByRole('menuitem', { name: /^Sign out/ }).click();
   await expect(page.getByText(/Signed out/).first()).toBeVisible();
   const me = await fetch(`${usersApi.url}/api/v1/me`, { headers: { 'X-User-Id': demo.plain.userId, 'X-Auth-Token': authToken } });
   expect(me.status).toBe(200);

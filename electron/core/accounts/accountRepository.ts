@@ -104,7 +104,7 @@ export class AccountRepository {
 }
 
 /** A server without a name of its own is called by its host. */
-function serverName(row: ServerRow): string {
+export function serverName(row: ServerRow): string {
   return row.name ?? new URL(row.origin).host;
 }
 

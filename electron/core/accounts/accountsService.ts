@@ -11,8 +11,16 @@ import { fetchMe, fetchServerInfo, logout, passwordDigest, sendEmailCode, type L
 import { fetchSignInSettings, loginWith } from '../usersApi/signInApi';
 import type { Credentials, UsersApiClient } from '../usersApi/usersApiClient';
 import { VaultUnavailableError, type Vault } from '../vault/vault';
-import { toAccountSummary, toServerSummary, type AccountRepository, type AccountRow, type ServerRow } from './accountRepository';
+import {
+  serverName,
+  toAccountSummary,
+  toServerSummary,
+  type AccountRepository,
+  type AccountRow,
+  type ServerRow,
+} from './accountRepository';
 import { normalizeServerUrl } from '../../../shared/serverAddress';
+import { findServer } from './serverProbe';
 import { SessionKeeper } from './sessionKeeper';
 import { SignInChallenges, type PendingSignIn } from './signInChallenges';
 import { passwordBody, readWorkspaceSignIn, type WorkspaceSignIn } from './workspaceSignIn';
@@ -46,16 +54,19 @@ export class AccountsService {
   }
 
   async addServer(input: string): Promise<ServerSummary> {
-    const origin = normalizeServerUrl(input);
-    const existing = this.deps.repository.serverByOrigin(origin);
-    const row: ServerRow = existing ?? { id: randomUUID(), origin, name: null, version: null, added_at: this.deps.clock.now() };
-    try {
-      const info = await fetchServerInfo(this.deps.clientFor(row));
-      row.version = info.version;
-    } catch (error) {
-      throw explainProbeFailure(error, origin);
-    }
-    row.name ??= new URL(origin).host;
+    // Each address tried gets its own row; only the one that answers is saved.
+    const rowFor = (origin: string): ServerRow =>
+      this.deps.repository.serverByOrigin(origin) ?? {
+        id: randomUUID(),
+        origin,
+        name: null,
+        version: null,
+        added_at: this.deps.clock.now(),
+      };
+    const found = await findServer(input, (origin) => fetchServerInfo(this.deps.clientFor(rowFor(origin))));
+    const row = rowFor(found.origin);
+    row.version = found.version;
+    row.name ??= new URL(found.origin).host;
     this.deps.repository.saveServer(row);
     return toServerSummary(row);
   }
@@ -241,10 +252,10 @@ export class AccountsService {
     return this.list();
   }
 
-  /** The server an account lives on, for the other services' clients. */
-  serverOf(accountId: string): { id: string; origin: string } {
+  /** The server an account lives on, for the other services' clients, with the name sentences call it by. */
+  serverOf(accountId: string): { id: string; origin: string; name: string } {
     const { server } = this.account(accountId);
-    return { id: server.id, origin: server.origin };
+    return { id: server.id, origin: server.origin, name: serverName(server) };
   }
 
   /** The session of an account, for the other services; null when signed out. */
@@ -294,7 +305,7 @@ export class AccountsService {
       await this.markSessionEnded(account.id);
       this.deps.events.emit('session.ended', {
         accountId: account.id,
-        message: `Your session on ${server.name ?? new URL(server.origin).host} has ended. Sign in again; edits waiting to be sent are kept.`,
+        message: `Your session on ${serverName(server)} has ended. Sign in again; edits waiting to be sent are kept.`,
       });
     })().catch((error: unknown) => logFailure(this.deps.log, 'ending a refused session', error));
   }
@@ -435,17 +446,6 @@ export function asAppFailure(error: unknown): unknown {
   }
   if (error instanceof VaultUnavailableError) {
     return new AppFailure('keychain-unavailable', error.reason);
-  }
-  return error;
-}
-
-function explainProbeFailure(error: unknown, origin: string): unknown {
-  if (error instanceof ApiFailure) {
-    if (error.code === 'network-unreachable' || error.code === 'timeout' || error.code === 'tls-untrusted') {
-      return new AppFailure(error.code, error.message, { fields: { url: error.message } });
-    }
-    const message = `${new URL(origin).host} answers, but it is not a Rocket.Chat users API server. Check the address.`;
-    return new AppFailure('not-found', message, { fields: { url: message } });
   }
   return error;
 }

@@ -47,7 +47,7 @@ export class AvatarChanges {
     if (!this.deps.isOnline(accountId)) {
       throw new AppFailure(
         'network-unreachable',
-        `Changing the avatar needs ${new URL(server.origin).host}, which cannot be reached now. Try again when it is back.`,
+        `Changing the avatar needs ${server.name}, which cannot be reached now. Try again when it is back.`,
       );
     }
     try {

@@ -61,7 +61,10 @@ export class ProfileService {
    * users.info. Runs in the background; the window hears `profile.changed`.
    */
   signedIn(accountId: string, me: unknown): void {
-    void this.refreshInBackground(accountId, me);
+    // A refresh still under way carries the session that just ended: its answer (a 401,
+    // "your session has ended") must not be the last word, so the new session's comes after it.
+    const running = this.refreshing.get(accountId) ?? Promise.resolve();
+    void running.then(() => this.refreshInBackground(accountId, me));
   }
 
   /** The cached copy changed here without a fetch (the outbox settled confirmed edits into it). */

@@ -218,7 +218,7 @@ export class SecurityService {
   }
 
   private unreachable(accountId: string): string {
-    return `${new URL(this.deps.accounts.serverOf(accountId).origin).host} cannot be reached now. Security changes need the server, so they are off until it is back.`;
+    return `${this.deps.accounts.serverOf(accountId).name} cannot be reached now. Security changes need the server, so they are off until it is back.`;
   }
 
   /** Online, signed in, and the account's current 2FA state read fresh from the server. */

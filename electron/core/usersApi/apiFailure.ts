@@ -1,5 +1,6 @@
 import type { AppError, ErrorCode, TwoFactorChallenge } from '../../../shared/errors';
 import type { ExpectedFailure } from '../log/logFailure';
+import type { NetworkFailureKind } from './networkFailure';
 
 /**
  * A failed users API call, already mapped onto the contract's error codes, plus what
@@ -17,6 +18,10 @@ export class ApiFailure extends Error implements ExpectedFailure {
       twoFactor?: TwoFactorChallenge;
       /** The body's `details` member, when it had one (password policy rules, say). */
       serverDetails?: unknown;
+      /** No reply arrived: how the request failed (networkFailure.ts). */
+      networkKind?: NetworkFailureKind;
+      /** The system's own code (ECONNREFUSED, …): for the log and the window's "Details", never the sentence. */
+      detail?: string;
     } = {},
   ) {
     super(message);
@@ -34,6 +39,7 @@ export class ApiFailure extends Error implements ExpectedFailure {
       message: this.message,
       ...(this.details.retryAfter !== undefined ? { retryAfter: this.details.retryAfter } : {}),
       ...(this.details.twoFactor ? { twoFactor: this.details.twoFactor } : {}),
+      ...(this.details.detail ? { detail: this.details.detail } : {}),
     };
   }
 }

@@ -1,6 +1,62 @@
 import { ApiFailure } from './apiFailure';
 
-const tlsCodes = new Set([
+/**
+ * Every way a request can fail before any reply arrives, as the person should hear it.
+ * The sentence names the server and says what happened in words; the system's own code
+ * (ECONNREFUSED, UND_ERR_SOCKET, ERR_SSL_…) goes only to `detail`, for the log and the
+ * window's "Details" disclosure (docs/architecture.md "Contract and errors").
+ */
+export const networkFailureKinds = [
+  'timeout',
+  'connect-timeout',
+  'certificate',
+  'wrong-protocol',
+  'not-found',
+  'refused',
+  'dropped',
+  'no-route',
+  'other',
+] as const;
+export type NetworkFailureKind = (typeof networkFailureKinds)[number];
+
+/** The contract code and the sentence of each kind, for a server called `name`. */
+export const networkFailureWords: Record<
+  NetworkFailureKind,
+  { code: 'timeout' | 'tls-untrusted' | 'network-unreachable'; say(name: string): string }
+> = {
+  timeout: { code: 'timeout', say: (name) => `${name} did not answer in time. Check your connection and try again.` },
+  'connect-timeout': {
+    code: 'network-unreachable',
+    say: (name) => `${name} cannot be reached right now: the connection could not be set up in time. Check your connection.`,
+  },
+  certificate: {
+    code: 'tls-untrusted',
+    say: (name) =>
+      `The security certificate of ${name} is not trusted, so the app will not connect to it. Ask the server's administrator to renew or fix the certificate.`,
+  },
+  'wrong-protocol': {
+    code: 'tls-untrusted',
+    say: (name) =>
+      `${name} does not answer secure (https) connections at this address. It may be a plain http server, or the port may belong to something else.`,
+  },
+  'not-found': { code: 'network-unreachable', say: (name) => `${name} could not be found. Check the address and your connection.` },
+  refused: {
+    code: 'network-unreachable',
+    say: (name) =>
+      `${name} cannot be reached right now: nothing answers at that address. Check the address, or whether the server is running.`,
+  },
+  dropped: {
+    code: 'network-unreachable',
+    say: (name) => `${name} cannot be reached right now: the connection was cut off before the server answered.`,
+  },
+  'no-route': {
+    code: 'network-unreachable',
+    say: (name) => `${name} cannot be reached right now: this computer has no network route to it. Check your network connection.`,
+  },
+  other: { code: 'network-unreachable', say: (name) => `${name} cannot be reached right now.` },
+};
+
+const certificateCodes = new Set([
   'DEPTH_ZERO_SELF_SIGNED_CERT',
   'SELF_SIGNED_CERT_IN_CHAIN',
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
@@ -11,29 +67,36 @@ const tlsCodes = new Set([
   'CERT_REVOKED',
   'CERT_UNTRUSTED',
   'ERR_TLS_CERT_ALTNAME_INVALID',
-  'ERR_SSL_WRONG_VERSION_NUMBER',
 ]);
+/** TLS spoken to something that does not speak it (an http server, another service on the port). */
+const wrongProtocolCodes = new Set(['ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_PACKET_LENGTH_TOO_LONG', 'ERR_SSL_HTTP_REQUEST', 'EPROTO']);
+const droppedCodes = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'UND_ERR_ABORTED']);
+const noRouteCodes = new Set(['EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EHOSTDOWN', 'EADDRNOTAVAIL']);
+
+/** Which kind a system error code is; undefined (no code at all) is `other`. */
+export function networkFailureKind(code: string | undefined, timedOut: boolean): NetworkFailureKind {
+  if (timedOut) return 'timeout';
+  if (code === undefined) return 'other';
+  if (wrongProtocolCodes.has(code)) return 'wrong-protocol';
+  if (certificateCodes.has(code) || code.startsWith('ERR_TLS') || code.includes('CERT')) return 'certificate';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME' || code === 'EAI_FAIL') return 'not-found';
+  if (code === 'ECONNREFUSED') return 'refused';
+  if (droppedCodes.has(code)) return 'dropped';
+  if (noRouteCodes.has(code)) return 'no-route';
+  if (code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') return 'connect-timeout';
+  return 'other';
+}
 
 /**
- * What a thrown fetch means for the person. A certificate problem is `tls-untrusted`
- * and is never bypassed; everything else that kept the reply from arriving is
- * `network-unreachable` or `timeout`.
+ * What a thrown fetch means for the person. A certificate problem is `tls-untrusted` and
+ * is never bypassed; everything else that kept the reply from arriving is
+ * `network-unreachable` or `timeout`. `name` is what the app calls the server.
  */
-export function networkFailure(error: unknown, origin: string, timedOut: boolean): ApiFailure {
-  if (timedOut) {
-    return new ApiFailure('timeout', `${origin} did not answer in time. Check your connection and try again.`);
-  }
+export function networkFailure(error: unknown, name: string, timedOut: boolean): ApiFailure {
   const code = causeCode(error);
-  if (code && (tlsCodes.has(code) || code.startsWith('ERR_TLS') || code.includes('CERT'))) {
-    return new ApiFailure(
-      'tls-untrusted',
-      `The server's certificate is not trusted (${code}). The app will not connect to ${origin} until its certificate is valid.`,
-    );
-  }
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return new ApiFailure('network-unreachable', `${origin} could not be found. Check the address and your connection.`);
-  }
-  return new ApiFailure('network-unreachable', `${origin} cannot be reached right now${code ? ` (${code})` : ''}.`);
+  const kind = networkFailureKind(code, timedOut);
+  const words = networkFailureWords[kind];
+  return new ApiFailure(words.code, words.say(name), { networkKind: kind, ...(code ? { detail: code } : {}) });
 }
 
 function causeCode(error: unknown): string | undefined {

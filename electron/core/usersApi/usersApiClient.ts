@@ -41,6 +41,8 @@ export interface BinaryReply {
 
 export interface UsersApiClientOptions {
   baseUrl: string;
+  /** What the person calls this server, for the sentences of failures; its host when absent. */
+  name?: string;
   fetch: typeof fetch;
   clock: Clock;
   timeoutMs?: number;
@@ -167,7 +169,7 @@ export class UsersApiClient {
     } catch (error) {
       if (error instanceof ApiFailure) throw error;
       this.options.onOutcome?.(false);
-      throw networkFailure(error, new URL(this.options.baseUrl).host, deadline.expired);
+      throw networkFailure(error, this.options.name ?? new URL(this.options.baseUrl).host, deadline.expired);
     } finally {
       deadline.clear();
     }

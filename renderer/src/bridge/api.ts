@@ -1,4 +1,5 @@
 import type { AccountManagerApi } from '../../../shared/contract';
+import { takeHostSecret } from './hostSecret';
 import { createSocketApi } from './socketBridge';
 
 declare global {
@@ -11,6 +12,22 @@ declare global {
 export type ApiSource = () => AccountManagerApi;
 
 let api: AccountManagerApi | null = null;
+let hostSecret: string | null | undefined;
+
+/**
+ * In a plain browser, the browser host's secret for this page (taken out of the address
+ * bar on first use); null when the page was opened without it. Under Electron no secret
+ * is needed and this is never asked.
+ */
+export function browserHostSecret(): string | null {
+  if (hostSecret === undefined) hostSecret = takeHostSecret(window.location, window.history, window.sessionStorage);
+  return hostSecret;
+}
+
+/** Whether the contract can be reached at all from this page: under Electron, or with the browser host's secret. */
+export function canReachCore(): boolean {
+  return Boolean(window.accountManager) || browserHostSecret() !== null;
+}
 
 /**
  * The contract API, whichever shell we run under: Electron's preload puts it on
@@ -18,6 +35,6 @@ let api: AccountManagerApi | null = null;
  * Only stores call it (components call store actions).
  */
 export function getApi(): AccountManagerApi {
-  api ??= window.accountManager ?? createSocketApi(window.location);
+  api ??= window.accountManager ?? createSocketApi(window.location, browserHostSecret() ?? '');
   return api;
 }

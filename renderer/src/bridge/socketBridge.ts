@@ -1,6 +1,6 @@
 import type { AccountManagerApi, EventName } from '../../../shared/contract';
 import { fail, type Result } from '../../../shared/errors';
-import { secretFragmentKey, socketPath, type HostFrame } from '../../../shared/socketFrames';
+import { socketPath, type HostFrame } from '../../../shared/socketFrames';
 
 type Pending = (result: Result<unknown>) => void;
 
@@ -9,8 +9,7 @@ type Pending = (result: Result<unknown>) => void;
  * over a WebSocket. Calls made before the socket opens wait for it; if it closes,
  * waiting calls fail with `network-unreachable` instead of hanging.
  */
-export function createSocketApi(location: Location): AccountManagerApi {
-  const secret = new URLSearchParams(location.hash.slice(1)).get(secretFragmentKey) ?? '';
+export function createSocketApi(location: Location, secret: string): AccountManagerApi {
   const socketUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${socketPath}?secret=${encodeURIComponent(secret)}`;
   const socket = new WebSocket(socketUrl);
   const opened = new Promise<boolean>((resolve) => {

@@ -1,4 +1,6 @@
 import { useState, type FormEvent } from 'react';
+import { textLimits } from '../../../shared/limits';
+import { focusTooLong } from '../forms/lengthLimit';
 import { useSignIn } from '../stores/signInStore';
 import { BusyButton } from './BusyButton';
 import { PasswordField } from './PasswordField';
@@ -16,8 +18,9 @@ export function AccessTokenSignIn({ serverId, sessionOnly, onSignedIn }: { serve
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<{ userId?: string; token?: string; form?: string }>({});
 
-  const submit = async (event: FormEvent) => {
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (focusTooLong(event.currentTarget)) return;
     const missing = {
       userId: userId.trim() ? undefined : 'Enter your user ID.',
       token: token.trim() ? undefined : 'Enter the access token.',
@@ -44,6 +47,7 @@ export function AccessTokenSignIn({ serverId, sessionOnly, onSignedIn }: { serve
           spellCheck={false}
           autoComplete="off"
           value={userId}
+          limit={textLimits.accessTokenUserId}
           error={errors.userId}
           onChange={(event) => setUserId(event.target.value)}
         />
@@ -52,6 +56,7 @@ export function AccessTokenSignIn({ serverId, sessionOnly, onSignedIn }: { serve
           name="token"
           autoComplete="off"
           value={token}
+          limit={textLimits.accessToken}
           error={errors.token}
           onChange={(event) => setToken(event.target.value)}
         />

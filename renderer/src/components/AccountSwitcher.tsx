@@ -1,74 +1,138 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { AccountSummary } from '../../../shared/accountSchemas';
 import { useAccounts } from '../stores/accountsStore';
+import { useConnectivity } from '../stores/connectivityStore';
 import { useOutbox } from '../stores/outboxStore';
+import { useProfiles } from '../stores/profileStore';
 import { useUi } from '../stores/uiStore';
+import { Avatar } from './Avatar';
 import { ConfirmDialog } from './ConfirmDialog';
-import { Initials } from './Initials';
+import { MenuButton, type MenuItem } from './MenuButton';
 import { StatusPicker } from './StatusPicker';
 
-const stateLabel: Record<AccountSummary['state'], string> = {
+/** An access-token account says so while it is signed in (signing out will not revoke the token). */
+function stateOf(account: AccountSummary): string {
+  return account.state === 'signed-in' && account.signedInWith === 'access-token'
+    ? 'Signed in with an access token'
+    : stateWords[account.state];
+}
+
+const stateWords: Record<AccountSummary['state'], string> = {
   'signed-in': 'Signed in',
   'session-only': 'Signed in for this session',
   'signed-out': 'Signed out',
 };
 
-/** Every account, always visible: switch, sign out, sign in again, remove, add another. */
-export function AccountSwitcher() {
-  const { accounts, busy, switchTo, signOut, remove } = useAccounts();
-  const { show, startSignIn, leave } = useUi();
-  const [removing, setRemoving] = useState<AccountSummary | null>(null);
-  const unsent = useOutbox((state) => (removing ? (state.views[removing.id]?.items.length ?? 0) : 0));
+type Asking = { kind: 'remove' | 'sign-out'; account: AccountSummary; unsent: number };
 
+const nameOf = (account: AccountSummary) => account.displayName ?? account.username;
+const unsentWords = (count: number) => (count === 1 ? 'One edit has' : `${count} edits have`);
+
+/**
+ * Every account, compact: avatar with its status dot, name, server and state; the active
+ * one is marked (aria-current) and carries the status picker. What can be done to an
+ * account is in its menu, named for that account. Sign out and Remove ask first when
+ * edits have not reached the server.
+ */
+export function AccountSwitcher() {
+  const { accounts, switchTo, signOut, remove } = useAccounts();
+  const online = useConnectivity((state) => state.online);
+  const presence = useProfiles((state) => state.views);
+  const loadProfile = useProfiles((state) => state.load);
+  const { show, startSignIn, leave, focusHeading } = useUi();
+  const [asking, setAsking] = useState<Asking | null>(null);
+
+  // Each signed-in account's saved profile, for its status dot (read from the cache; refreshed at most once a minute).
+  const signedIn = accounts.filter((account) => account.state !== 'signed-out').map((account) => account.id);
+  const signedInKey = signedIn.join(' ');
+  useEffect(() => {
+    for (const accountId of signedInKey.split(' ').filter(Boolean)) void loadProfile(accountId);
+  }, [signedInKey, loadProfile]);
+
+  const unsentOf = async (accountId: string) => {
+    await useOutbox.getState().load(accountId);
+    return useOutbox.getState().views[accountId]?.items.length ?? 0;
+  };
+
+  const menuOf = (account: AccountSummary): MenuItem[] => {
+    const where = `${nameOf(account)} on ${account.serverName}`;
+    return [
+      account.state === 'signed-out'
+        ? {
+            label: 'Sign in again',
+            ariaLabel: `Sign in again to ${where}`,
+            onSelect: () =>
+              startSignIn({
+                serverId: account.serverId,
+                serverName: account.serverName,
+                serverUrl: account.serverUrl,
+                user: account.username,
+              }),
+          }
+        : {
+            label: 'Sign out',
+            ariaLabel: `Sign out ${where}`,
+            onSelect: () =>
+              void unsentOf(account.id).then((unsent) =>
+                unsent > 0 ? setAsking({ kind: 'sign-out', account, unsent }) : signOut(account.id),
+              ),
+          },
+      {
+        label: 'Remove…',
+        ariaLabel: `Remove ${where}…`,
+        danger: true,
+        onSelect: () => void unsentOf(account.id).then((unsent) => setAsking({ kind: 'remove', account, unsent })),
+      },
+    ];
+  };
+
+  const question = asking && questionFor(asking);
   return (
     <section className="switcher" aria-label="Accounts">
       <ul>
         {accounts.map((account) => {
-          const name = account.displayName ?? account.username;
+          const name = nameOf(account);
+          const unreachable = account.state !== 'signed-out' && online[account.serverId] === false;
+          const profile = presence[account.id]?.profile;
           return (
-            <li key={account.id} className="account" data-testid="account-item" aria-current={account.active ? 'true' : undefined}>
-              <button type="button" className="account-main" onClick={() => leave(() => void switchTo(account.id))}>
-                <Initials name={name} />
-                <span className="account-text">
-                  <span className="account-name">{name}</span>
-                  <span className="account-server">{account.serverName}</span>
-                  <span className={`account-state state-${account.state}`}>{stateLabel[account.state]}</span>
-                </span>
-              </button>
-              {account.active && account.state !== 'signed-out' && <StatusPicker accountId={account.id} />}
-              <div className="account-actions">
-                {account.state === 'signed-out' ? (
-                  <button
-                    type="button"
-                    className="secondary small"
-                    onClick={() =>
-                      startSignIn({
-                        serverId: account.serverId,
-                        serverName: account.serverName,
-                        serverUrl: account.serverUrl,
-                        user: account.username,
-                      })
-                    }
-                  >
-                    Sign in again
-                  </button>
-                ) : (
-                  <button type="button" className="secondary small" disabled={busy[account.id]} onClick={() => void signOut(account.id)}>
-                    {busy[account.id] ? 'Signing out…' : 'Sign out'}
-                  </button>
-                )}
+            <li
+              key={account.id}
+              className={account.active ? 'account active' : 'account'}
+              data-testid="account-item"
+              aria-current={account.active ? 'true' : undefined}
+            >
+              <div className="account-row">
                 <button
                   type="button"
-                  className="secondary small"
-                  aria-label={`Remove ${name} on ${account.serverName}`}
-                  onClick={() => {
-                    void useOutbox.getState().load(account.id);
-                    setRemoving(account);
-                  }}
+                  className="account-main"
+                  aria-current={account.active ? 'true' : undefined}
+                  onClick={() =>
+                    leave(() => {
+                      void switchTo(account.id);
+                      focusHeading();
+                    })
+                  }
                 >
-                  Remove
+                  <Avatar
+                    accountId={account.id}
+                    username={account.username}
+                    etag={profile?.avatarETag}
+                    name={name}
+                    presence={account.state === 'signed-out' ? undefined : (profile?.status ?? null)}
+                  />
+                  <span className="account-text">
+                    <span className="account-name">{name}</span>
+                    <span className="account-server">{account.serverName}</span>
+                    <span className={`account-state ${unreachable ? 'unreachable' : `state-${account.state}`}`}>
+                      {unreachable ? 'Can’t reach server' : stateOf(account)}
+                    </span>
+                  </span>
                 </button>
+                <MenuButton label={`Actions for ${name} on ${account.serverName}`} items={menuOf(account)}>
+                  <span aria-hidden="true">⋯</span>
+                </MenuButton>
               </div>
+              {account.active && account.state !== 'signed-out' && <StatusPicker accountId={account.id} />}
             </li>
           );
         })}
@@ -77,22 +141,36 @@ export function AccountSwitcher() {
         + Add account
       </button>
       <ConfirmDialog
-        open={removing !== null}
-        title="Remove this account?"
-        message={
-          removing
-            ? `${removing.displayName ?? removing.username} on ${removing.serverName} will be signed out and everything this app keeps for it will be deleted from this computer. The account itself stays on the server.${
-                unsent > 0 ? ` ${unsent === 1 ? 'One edit has' : `${unsent} edits have`} not reached the server yet and will be lost.` : ''
-              }`
-            : ''
-        }
-        confirmLabel="Remove account"
-        onCancel={() => setRemoving(null)}
+        open={asking !== null}
+        title={question?.title ?? ''}
+        message={question?.message ?? ''}
+        confirmLabel={question?.confirm ?? ''}
+        danger={asking?.kind === 'remove'}
+        onCancel={() => setAsking(null)}
         onConfirm={() => {
-          if (removing) void remove(removing.id);
-          setRemoving(null);
+          if (asking?.kind === 'remove') void remove(asking.account.id);
+          else if (asking) void signOut(asking.account.id);
+          setAsking(null);
         }}
       />
     </section>
   );
+}
+
+function questionFor({ kind, account, unsent }: Asking): { title: string; message: string; confirm: string } {
+  const where = `${nameOf(account)} on ${account.serverName}`;
+  if (kind === 'sign-out') {
+    return {
+      title: 'Sign out while edits wait?',
+      message: `${unsentWords(unsent)} not reached the server yet; they are kept and sent after you sign in to this account again. Sign out of ${where} now?`,
+      confirm: 'Sign out',
+    };
+  }
+  return {
+    title: 'Remove this account?',
+    message: `${where} will be signed out and everything this app keeps for it will be deleted from this computer. The account itself stays on the server.${
+      unsent > 0 ? ` ${unsentWords(unsent)} not reached the server yet and will be lost.` : ''
+    }`,
+    confirm: 'Remove account',
+  };
 }

@@ -1,10 +1,14 @@
 import { useEffect } from 'react';
 import { avatarKey, useAvatars } from '../stores/avatarStore';
-import { Initials } from './Initials';
+import { initialsOf } from './initialsOf';
+
+export type AvatarSize = 'small' | 'medium' | 'large';
 
 /**
  * A person's avatar from the core's cache (offline too), updated when the core says it
- * changed; initials until an image is saved. Decorative: the name is always shown beside it.
+ * changed (an upload shows at once in the sidebar and on the page); initials until an
+ * image is saved. One look everywhere: a circle of the size asked for. Decorative: the
+ * name is always shown beside it. With `presence`, a status dot sits on its edge.
  */
 export function Avatar({
   accountId,
@@ -12,18 +16,28 @@ export function Avatar({
   etag,
   name,
   size = 'small',
+  presence,
 }: {
   accountId: string;
-  username: string | undefined;
+  username: string | null | undefined;
   etag?: string;
   name: string;
-  size?: 'small' | 'large';
+  size?: AvatarSize;
+  presence?: string | null;
 }) {
   const watch = useAvatars((state) => state.watch);
   const dataUrl = useAvatars((state) => (username ? (state.images[avatarKey(accountId, username)] ?? null) : null));
 
   useEffect(() => (username ? watch(accountId, username, etag) : undefined), [accountId, username, etag, watch]);
 
-  if (!dataUrl) return <Initials name={name} />;
-  return <img className={`avatar ${size}`} src={dataUrl} alt="" data-testid="avatar-image" />;
+  return (
+    <span className={`avatar ${size}`} aria-hidden="true">
+      {dataUrl ? (
+        <img src={dataUrl} alt="" data-testid={size === 'large' ? 'avatar-image' : undefined} />
+      ) : (
+        <span className="initials">{initialsOf(name)}</span>
+      )}
+      {presence !== undefined && <span className={`dot on-avatar ${presence ?? 'unknown'}`} />}
+    </span>
+  );
 }

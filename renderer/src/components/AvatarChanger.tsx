@@ -3,6 +3,7 @@ import { maxAvatarUploadBytes } from '../../../shared/limits';
 import { useAvatars } from '../stores/avatarStore';
 import { useConnectivity } from '../stores/connectivityStore';
 import { ConfirmDialog } from './ConfirmDialog';
+import { Notice } from './Notice';
 
 const imageTypes = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
 
@@ -15,8 +16,9 @@ type Step =
 /**
  * Change the avatar: pick a picture, see it, upload it (online only, never queued), or
  * go back to the server's default. Type and size are checked before anything is sent.
+ * While the server cannot be reached the buttons are off; the app-wide banner says why.
  */
-export function AvatarChanger({ accountId, serverId, serverName }: { accountId: string; serverId: string; serverName: string }) {
+export function AvatarChanger({ accountId, serverId }: { accountId: string; serverId: string }) {
   const online = useConnectivity((state) => state.online[serverId] ?? true);
   const send = useAvatars((state) => state.upload);
   const resetToDefault = useAvatars((state) => state.reset);
@@ -79,7 +81,6 @@ export function AvatarChanger({ accountId, serverId, serverName }: { accountId: 
           tabIndex={-1}
         />
       </div>
-      {!online && <p className="hint">Changing the avatar needs {serverName}, which cannot be reached now.</p>}
       {step.kind === 'reading' && <progress aria-label="Reading the picture" max={step.total} value={step.loaded} />}
       {(step.kind === 'preview' || step.kind === 'uploading') && (
         <div className="avatar-preview" data-testid="avatar-preview">
@@ -99,9 +100,9 @@ export function AvatarChanger({ accountId, serverId, serverName }: { accountId: 
         </div>
       )}
       {message && (
-        <p className={message.error ? 'error' : 'notice'} role={message.error ? 'alert' : 'status'} data-testid="avatar-message">
+        <Notice tone={message.error ? 'error' : 'success'} testId="avatar-message">
           {message.text}
-        </p>
+        </Notice>
       )}
       <ConfirmDialog
         open={confirmReset}

@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
+import { textLimits } from '../../../shared/limits';
 import type { SecurityView } from '../../../shared/securitySchemas';
+import { focusTooLong } from '../forms/lengthLimit';
 import { useSecurity } from '../stores/securityStore';
 import { BusyButton } from './BusyButton';
 import { ProofDialog, type Proof } from './ProofDialog';
@@ -32,9 +34,14 @@ export function ChangeEmailForm({ view, onDone }: { view: SecurityView; onDone(m
     setError(fields.email ?? result.error.message);
   };
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) return setError('Enter a valid email address.');
+    const form = event.currentTarget;
+    if (focusTooLong(form)) return;
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) {
+      setError('Enter a valid email address.');
+      return requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    }
     setError(null);
     setProofError(null);
     if (view.method === 'none') void send({});
@@ -45,7 +52,8 @@ export function ChangeEmailForm({ view, onDone }: { view: SecurityView; onDone(m
     setResending(address);
     const result = await resendConfirmation({ accountId: view.accountId, email: address });
     setResending(null);
-    onDone(result.ok ? result.value.message : result.error.message);
+    if (result.ok) onDone(result.value.message);
+    else setError(result.error.message);
   };
 
   return (
@@ -77,6 +85,7 @@ export function ChangeEmailForm({ view, onDone }: { view: SecurityView; onDone(m
           type="email"
           autoComplete="email"
           value={email}
+          limit={textLimits.email}
           error={error}
           disabled={!view.available}
           onChange={(event) => setEmail(event.target.value)}

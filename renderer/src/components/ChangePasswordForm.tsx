@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
+import { textLimits } from '../../../shared/limits';
 import { checkPolicy } from '../../../shared/passwordPolicy';
 import type { SecurityView } from '../../../shared/securitySchemas';
+import { focusTooLong } from '../forms/lengthLimit';
 import { useSecurity } from '../stores/securityStore';
 import { BusyButton } from './BusyButton';
 import { PasswordField } from './PasswordField';
@@ -53,10 +55,13 @@ export function ChangePasswordForm({ view, onDone }: { view: SecurityView; onDon
     setAsking(false);
     setErrors(fields);
     if (Object.keys(fields).length === 0) setFailure(result.error.message);
+    else requestAnimationFrame(() => document.querySelector<HTMLElement>('#change-password-form [aria-invalid="true"]')?.focus());
   };
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    const form = event.currentTarget;
+    if (focusTooLong(form)) return;
     const found: Errors = {};
     if (view.method === 'password' && current === '') found.currentPassword = 'Enter your current password.';
     if (next === '') found.newPassword = 'Enter a new password.';
@@ -64,7 +69,10 @@ export function ChangePasswordForm({ view, onDone }: { view: SecurityView; onDon
     else if (view.method === 'password' && next === current) found.newPassword = 'The new password is the same as your current one.';
     if (confirm !== next) found.confirm = 'The two new passwords are not the same.';
     setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    if (Object.keys(found).length > 0) {
+      requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
     if (view.method === 'password' || view.method === 'none') void send({ currentPassword: current });
     else setAsking(true);
   };
@@ -80,12 +88,13 @@ export function ChangePasswordForm({ view, onDone }: { view: SecurityView; onDon
 
   return (
     <>
-      <form className="form" onSubmit={submit} noValidate aria-label="Change password">
+      <form className="form" id="change-password-form" onSubmit={submit} noValidate aria-label="Change password">
         {view.method === 'password' && (
           <PasswordField
             label="Current password"
             name="current-password"
             value={current}
+            limit={textLimits.secret}
             error={errors.currentPassword}
             disabled={disabled}
             onChange={(event) => setCurrent(event.target.value)}
@@ -96,6 +105,7 @@ export function ChangePasswordForm({ view, onDone }: { view: SecurityView; onDon
           name="new-password"
           autoComplete="new-password"
           value={next}
+          limit={textLimits.secret}
           error={errors.newPassword}
           disabled={disabled}
           onChange={(event) => setNext(event.target.value)}
@@ -115,6 +125,7 @@ export function ChangePasswordForm({ view, onDone }: { view: SecurityView; onDon
           name="confirm-password"
           autoComplete="new-password"
           value={confirm}
+          limit={textLimits.secret}
           error={errors.confirm}
           disabled={disabled}
           onChange={(event) => setConfirm(event.target.value)}

@@ -5,14 +5,17 @@ interface ConfirmDialogProps {
   title: string;
   message: string;
   confirmLabel: string;
+  /** The confirmation destroys something (red); otherwise it is the ordinary primary action. */
+  danger?: boolean;
   onConfirm(): void;
   onCancel(): void;
 }
 
-/** A modal question on the native <dialog>: focus is trapped, Escape cancels. */
-export function ConfirmDialog({ open, title, message, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
+/** A modal question on the native <dialog>: focus is trapped, Escape cancels, Cancel has focus first. */
+export function ConfirmDialog({ open, title, message, confirmLabel, danger = true, onConfirm, onCancel }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const messageId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -20,14 +23,14 @@ export function ConfirmDialog({ open, title, message, confirmLabel, onConfirm, o
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
-    <dialog ref={ref} aria-labelledby={titleId} onCancel={onCancel} className="dialog">
+    <dialog ref={ref} aria-labelledby={titleId} aria-describedby={messageId} onCancel={onCancel} className="dialog">
       <h2 id={titleId}>{title}</h2>
-      <p>{message}</p>
+      <p id={messageId}>{message}</p>
       <div className="actions">
         <button type="button" className="secondary" onClick={onCancel} autoFocus>
           Cancel
         </button>
-        <button type="button" className="danger" onClick={onConfirm}>
+        <button type="button" className={danger ? 'danger' : undefined} onClick={onConfirm}>
           {confirmLabel}
         </button>
       </div>

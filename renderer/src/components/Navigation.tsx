@@ -1,3 +1,6 @@
+import { useEffect } from 'react';
+import { activeAccount, useAccounts } from '../stores/accountsStore';
+import { needsAttention, useOutbox } from '../stores/outboxStore';
 import { useUi, type Screen } from '../stores/uiStore';
 import { AccountSwitcher } from './AccountSwitcher';
 
@@ -9,8 +12,17 @@ const items: { screen: Screen; label: string }[] = [
   { screen: 'about', label: 'About' },
 ];
 
+/** The sidebar: accounts, then the screens; Activity carries a count while an edit waits for a decision. */
 export function Navigation() {
   const { screen: current, show } = useUi();
+  const activeId = useAccounts(activeAccount)?.id;
+  const loadOutbox = useOutbox((state) => state.load);
+  const attention = useOutbox((state) => (activeId ? needsAttention(state.views[activeId]) : 0));
+
+  useEffect(() => {
+    if (activeId) void loadOutbox(activeId);
+  }, [activeId, loadOutbox]);
+
   return (
     <aside className="sidebar">
       <div className="brand" aria-hidden="true">
@@ -29,6 +41,14 @@ export function Navigation() {
                 onClick={() => show(item.screen)}
               >
                 {item.label}
+                {item.screen === 'activity' && attention > 0 && (
+                  <>
+                    <span className="count-badge" aria-hidden="true" data-testid="activity-badge">
+                      {attention}
+                    </span>
+                    <span className="visually-hidden">, {attention === 1 ? 'one edit needs' : `${attention} edits need`} you</span>
+                  </>
+                )}
               </button>
             </li>
           ))}

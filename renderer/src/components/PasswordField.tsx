@@ -1,19 +1,15 @@
-import { useState, type InputHTMLAttributes, type ReactNode } from 'react';
-import { TextField } from './TextField';
+import { useState } from 'react';
+import { TextField, type TextFieldProps } from './TextField';
 
-interface PasswordFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'id'> {
-  label: string;
-  error?: string | null;
-  hint?: ReactNode;
-}
+type PasswordFieldProps = Omit<TextFieldProps, 'type' | 'trailing'>;
 
-export function PasswordField({ label, error, ...input }: PasswordFieldProps) {
+/** A password input with show/hide; like every field it must be given the contract's limit. */
+export function PasswordField({ label, ...input }: PasswordFieldProps) {
   const [visible, setVisible] = useState(false);
   return (
     <TextField
       {...input}
       label={label}
-      error={error}
       type={visible ? 'text' : 'password'}
       autoComplete={input.autoComplete ?? 'current-password'}
       spellCheck={false}

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { OutboxItem } from '../../../shared/outboxSchemas';
 import type { UserProfile } from '../../../shared/profileSchemas';
 import { customField, customKeyOf, isEditField } from '../../../shared/profileEdits';
+import { presenceName } from '../words/presence';
 import { PendingBadge } from './PendingBadge';
 
 const roomTypes: Record<string, string> = { c: 'Channel', p: 'Private group', d: 'Direct message', l: 'Omnichannel' };
@@ -17,12 +18,13 @@ function when(iso: string | undefined): string | null {
   return iso ? new Date(iso).toLocaleString() : null;
 }
 
-function Facts({ rows }: { rows: [string, ReactNode][] }) {
-  const shown = rows.filter(([, value]) => value !== null && value !== undefined && value !== '');
-  if (shown.length === 0) return <p className="hint">Nothing here.</p>;
+type Row = [string, ReactNode];
+const filled = (rows: Row[]) => rows.filter(([, value]) => value !== null && value !== undefined && value !== '');
+
+function Facts({ rows }: { rows: Row[] }) {
   return (
     <dl className="facts">
-      {shown.map(([label, value]) => (
+      {rows.map(([label, value]) => (
         <div key={label} className="fact">
           <dt>{label}</dt>
           <dd>{value}</dd>
@@ -32,17 +34,41 @@ function Facts({ rows }: { rows: [string, ReactNode][] }) {
   );
 }
 
+/** A titled group of the profile; a group with nothing in it is not shown at all. */
+function Group({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
 /**
- * Every field the server returned, grouped the way a person looks for them. Fields with
- * an edit still in the outbox show the edited value, marked.
+ * Every field the server returned, grouped the way a person looks for them; groups with
+ * nothing to show are left out. Fields with an edit still in the outbox show the edited
+ * value, marked. `own`: the signed-in person's profile (presence is explained: this app is
+ * not a chat client, so it never makes anyone "online"). `roomsAsked`: rooms were asked
+ * for, so their absence is explained rather than silent.
  */
-export function ProfileDetails({ profile, pending = {} }: { profile: UserProfile; pending?: Record<string, OutboxItem> }) {
+export function ProfileDetails({
+  profile,
+  pending = {},
+  own = false,
+  roomsAsked = false,
+}: {
+  profile: UserProfile;
+  pending?: Record<string, OutboxItem>;
+  own?: boolean;
+  roomsAsked?: boolean;
+}) {
   const shown = (field: string, value: ReactNode): ReactNode => {
     const item = pending[field];
     if (!item) return value;
+    const text = field === 'statusType' ? presenceName(item.value) : field === 'username' ? `@${item.value}` : item.value;
     return (
       <span className="pending-value">
-        {item.value === '' ? <em>(empty)</em> : field === 'username' ? `@${item.value}` : item.value} <PendingBadge item={item} />
+        {item.value === '' ? <em>(empty)</em> : text} <PendingBadge item={item} />
       </span>
     );
   };
@@ -51,74 +77,80 @@ export function ProfileDetails({ profile, pending = {} }: { profile: UserProfile
     ...Object.keys(pending).flatMap((field) => (isEditField(field) ? (customKeyOf(field) ?? []) : [])),
   ]);
   const custom = [...customKeys].map((key) => [key, profile.customFields?.[key]] as const);
+
+  const identity = filled([
+    ['Name', shown('name', profile.name)],
+    ['Username', shown('username', profile.username && `@${profile.username}`)],
+    ['Nickname', shown('nickname', profile.nickname)],
+    ['Bio', shown('bio', profile.bio)],
+  ]);
+  const connection =
+    profile.statusConnection === undefined
+      ? null
+      : profile.statusConnection === 'offline'
+        ? 'No chat app connected'
+        : `A chat app is connected (${presenceName(profile.statusConnection)})`;
+  const presence = filled([
+    ['Status', shown('statusType', presenceName(profile.status))],
+    ['Status text', shown('statusText', profile.statusText)],
+    ['Connection', connection],
+    ['Local time', localTime(profile.utcOffset)],
+  ]);
+  const account = filled([
+    ['Roles', profile.roles?.join(', ')],
+    ['Type', profile.type],
+    ['Active', profile.active === undefined ? null : profile.active ? 'Yes' : 'No'],
+    ['Created', when(profile.createdAt)],
+    ['Last sign-in', when(profile.lastLogin)],
+    ['Extension', profile.freeSwitchExtension],
+  ]);
+  const emails = profile.emails ?? [];
+  const rooms = profile.rooms ?? [];
+
   return (
     <div className="profile-groups">
-      <section aria-labelledby="group-identity">
-        <h2 id="group-identity">Identity</h2>
-        <Facts
-          rows={[
-            ['Name', shown('name', profile.name)],
-            ['Username', shown('username', profile.username && `@${profile.username}`)],
-            ['Nickname', shown('nickname', profile.nickname)],
-            ['Bio', shown('bio', profile.bio)],
-          ]}
-        />
-      </section>
-      <section aria-labelledby="group-contact">
-        <h2 id="group-contact">Contact</h2>
-        <ul className="emails" data-testid="emails">
-          {(profile.emails ?? []).map((email) => (
-            <li key={email.address}>
-              {email.address}{' '}
-              <span className={email.verified ? 'badge ok' : 'badge warn'}>{email.verified ? 'Verified' : 'Not verified'}</span>
-            </li>
-          ))}
-        </ul>
-      </section>
-      <section aria-labelledby="group-presence">
-        <h2 id="group-presence">Presence</h2>
-        <Facts
-          rows={[
-            ['Status', shown('statusType', profile.status)],
-            ['Status text', shown('statusText', profile.statusText)],
-            ['Connection', profile.statusConnection],
-            ['Local time', localTime(profile.utcOffset)],
-          ]}
-        />
-      </section>
-      <section aria-labelledby="group-account">
-        <h2 id="group-account">Account</h2>
-        {profile.requirePasswordChange && (
-          <p className="notice" role="status">
-            The server asks you to change your password
-            {profile.requirePasswordChangeReason ? `: ${profile.requirePasswordChangeReason}` : '.'}
-          </p>
-        )}
-        <Facts
-          rows={[
-            ['Roles', profile.roles?.join(', ')],
-            ['Type', profile.type],
-            ['Active', profile.active === undefined ? null : profile.active ? 'Yes' : 'No'],
-            ['Created', when(profile.createdAt)],
-            ['Last sign-in', when(profile.lastLogin)],
-            ['Extension', profile.freeSwitchExtension],
-          ]}
-        />
-      </section>
+      {identity.length > 0 && (
+        <Group id="group-identity" title="Identity">
+          <Facts rows={identity} />
+        </Group>
+      )}
+      {emails.length > 0 && (
+        <Group id="group-contact" title="Contact">
+          <ul className="emails" data-testid="emails">
+            {emails.map((email) => (
+              <li key={email.address}>
+                {email.address}{' '}
+                <span className={email.verified ? 'badge ok' : 'badge warn'}>{email.verified ? 'Verified' : 'Not verified'}</span>
+              </li>
+            ))}
+          </ul>
+        </Group>
+      )}
+      {presence.length > 0 && (
+        <Group id="group-presence" title="Presence">
+          <Facts rows={presence} />
+          {own && (
+            <p className="hint">Others see this status in chat. Account Manager is not a chat app: it does not make you appear online.</p>
+          )}
+        </Group>
+      )}
+      {account.length > 0 && (
+        <Group id="group-account" title="Account">
+          <Facts rows={account} />
+        </Group>
+      )}
       {custom.length > 0 && (
-        <section aria-labelledby="group-custom">
-          <h2 id="group-custom">Custom fields</h2>
+        <Group id="group-custom" title="Custom fields">
           <Facts
             rows={custom.map(([key, value]) => [
               key,
               shown(customField(key), typeof value === 'string' || value === undefined ? value : JSON.stringify(value)),
             ])}
           />
-        </section>
+        </Group>
       )}
-      {profile.rooms && profile.rooms.length > 0 && (
-        <section aria-labelledby="group-rooms">
-          <h2 id="group-rooms">Rooms</h2>
+      {rooms.length > 0 && (
+        <Group id="group-rooms" title="Rooms">
           <table className="rooms" data-testid="rooms">
             <thead>
               <tr>
@@ -128,7 +160,7 @@ export function ProfileDetails({ profile, pending = {} }: { profile: UserProfile
               </tr>
             </thead>
             <tbody>
-              {profile.rooms.map((room) => (
+              {rooms.map((room) => (
                 <tr key={room._id}>
                   <td>
                     {room.name ?? room.rid}
@@ -140,7 +172,12 @@ export function ProfileDetails({ profile, pending = {} }: { profile: UserProfile
               ))}
             </tbody>
           </table>
-        </section>
+        </Group>
+      )}
+      {roomsAsked && rooms.length === 0 && (
+        <p className="hint" data-testid="rooms-hidden">
+          No rooms are shown: the server lists another person’s rooms only to administrators (or this person is in none).
+        </p>
       )}
     </div>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { textLimits } from '../../../shared/limits';
 import type { OutboxItem } from '../../../shared/outboxSchemas';
 import {
   basicFields,
@@ -8,6 +9,7 @@ import {
   editableValue,
   fieldLimits,
   isCustomField,
+  flattenChanges,
   isEditField,
   labelOf,
   nestChanges,
@@ -18,7 +20,10 @@ import type { UserProfile } from '../../../shared/profileSchemas';
 import { useOutbox } from '../stores/outboxStore';
 import { useUi } from '../stores/uiStore';
 import { usernameKey, useUsernameCheck } from '../stores/usernameCheckStore';
+import { focusTooLong } from '../forms/lengthLimit';
+import { presenceWords } from '../words/presence';
 import { BusyButton } from './BusyButton';
+import { ScreenHeading } from './ScreenHeading';
 import { TextAreaField } from './TextAreaField';
 import { TextField } from './TextField';
 
@@ -54,7 +59,8 @@ export function ProfileEditor({
   accountId: string;
   profile: UserProfile;
   pending: Record<string, OutboxItem>;
-  onDone(message: string | null): void;
+  /** Saved (the edited fields, as the outbox names them) or cancelled (null). */
+  onDone(savedFields: string[] | null): void;
 }) {
   const [initial] = useState(() => startingValues(profile, pending));
   const [values, setValues] = useState(initial);
@@ -91,11 +97,13 @@ export function ProfileEditor({
     setServerErrors({ ...serverErrors, [field]: '' });
   };
 
-  const save = async (event: FormEvent) => {
+  const save = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    const form = event.currentTarget;
+    if (focusTooLong(form)) return;
     const invalid = Object.keys(values).find((field) => errorOf(field));
     if (invalid) {
-      document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
     }
     if (!dirty) return onDone(null);
@@ -105,7 +113,7 @@ export function ProfileEditor({
     setBusy(false);
     if (answer.ok) {
       setUnsaved(false);
-      onDone('Saved on this computer. It is sent to the server now, or as soon as the server can be reached.');
+      onDone(flattenChanges(changes).map((edit) => edit.field));
       return;
     }
     const fields = Object.fromEntries(
@@ -116,6 +124,8 @@ export function ProfileEditor({
     );
     setServerErrors(fields);
     setFailure(Object.keys(fields).length > 0 ? 'Some fields need attention.' : answer.error.message);
+    // The first field the server named, once React has marked it.
+    requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
   };
 
   const cancel = () => {
@@ -132,25 +142,45 @@ export function ProfileEditor({
 
   const customKeys = Object.keys(values).filter(isCustomField);
   return (
-    <form className="form editor" onSubmit={(event) => void save(event)} noValidate aria-label="Edit profile">
-      <TextField label="Name" name="name" value={values.name} error={errorOf('name')} onChange={set('name')} autoComplete="name" />
+    <form className="form editor" onSubmit={(event) => void save(event)} noValidate aria-labelledby="editor-title">
+      <ScreenHeading id="editor-title" level={2} focusOnMount>
+        Edit profile
+      </ScreenHeading>
+      <TextField
+        label="Name"
+        name="name"
+        value={values.name ?? ''}
+        limit={textLimits.profileText}
+        error={errorOf('name')}
+        onChange={set('name')}
+        autoComplete="name"
+      />
       <TextField
         label="Username"
         name="username"
-        value={values.username}
+        value={values.username ?? ''}
+        limit={textLimits.username}
         error={errorOf('username')}
         onChange={set('username')}
         spellCheck={false}
         autoComplete="username"
         hint="Letters, digits, dots, dashes and underscores."
       />
-      <TextField label="Nickname" name="nickname" value={values.nickname} error={errorOf('nickname')} onChange={set('nickname')} />
+      <TextField
+        label="Nickname"
+        name="nickname"
+        value={values.nickname ?? ''}
+        limit={textLimits.profileText}
+        error={errorOf('nickname')}
+        onChange={set('nickname')}
+      />
       <TextAreaField
         label="Bio"
         name="bio"
         rows={3}
         value={values.bio ?? ''}
-        limit={fieldLimits.bio}
+        limit={textLimits.profileText}
+        counter={fieldLimits.bio}
         error={errorOf('bio')}
         onChange={set('bio')}
       />
@@ -159,7 +189,7 @@ export function ProfileEditor({
         <select id="edit-status" value={values.statusType} onChange={set('statusType')}>
           {statusTypes.map((status) => (
             <option key={status} value={status}>
-              {status[0]!.toUpperCase() + status.slice(1)}
+              {presenceWords[status]}
             </option>
           ))}
         </select>
@@ -167,7 +197,8 @@ export function ProfileEditor({
       <TextField
         label="Status text"
         name="statusText"
-        value={values.statusText}
+        value={values.statusText ?? ''}
+        limit={textLimits.profileText}
         error={errorOf('statusText')}
         onChange={set('statusText')}
       />
@@ -177,7 +208,8 @@ export function ProfileEditor({
           key={field}
           label={labelOf(field as EditField)}
           name={field}
-          value={values[field]}
+          value={values[field] ?? ''}
+          limit={textLimits.profileText}
           error={errorOf(field)}
           onChange={set(field)}
         />
@@ -188,12 +220,14 @@ export function ProfileEditor({
           label="Field name"
           name="new-field-key"
           value={newField.key}
+          limit={textLimits.customFieldKey}
           onChange={(event) => setNewField({ ...newField, key: event.target.value })}
         />
         <TextField
           label="Field value"
           name="new-field-value"
           value={newField.value}
+          limit={textLimits.profileText}
           onChange={(event) => setNewField({ ...newField, value: event.target.value })}
         />
         <button type="button" className="secondary" onClick={addField} disabled={!/^[^.\s]{1,64}$/.test(newField.key.trim())}>

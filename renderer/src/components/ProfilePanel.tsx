@@ -1,17 +1,58 @@
 import { useEffect, useState } from 'react';
+import type { OutboxView } from '../../../shared/outboxSchemas';
+import { useConnectivity } from '../stores/connectivityStore';
 import { pendingByField, useOutbox } from '../stores/outboxStore';
 import { useProfiles } from '../stores/profileStore';
-import { OfflineBanner } from './OfflineBanner';
+import { useUi } from '../stores/uiStore';
+import { Notice, type NoticeTone } from './Notice';
 import { ProfileDetails } from './ProfileDetails';
 import { ProfileEditor } from './ProfileEditor';
 
+/**
+ * What happened to the fields of the last save, said as it is now: it begins on this
+ * computer, and the words follow the outbox until the server has them (or refused them).
+ */
+function saveState(
+  fields: string[],
+  outbox: OutboxView | undefined,
+  online: boolean,
+  serverName: string,
+): { tone: NoticeTone; text: string } {
+  const waiting = (outbox?.items ?? []).filter((item) => fields.includes(item.field));
+  if (waiting.length === 0) return { tone: 'success', text: `Saved on this computer and on ${serverName}.` };
+  if (waiting.some((item) => item.state === 'conflict' || item.state === 'failed')) {
+    return { tone: 'warning', text: `Saved on this computer, but ${serverName} did not take every change: see Activity.` };
+  }
+  if (!online) return { tone: 'info', text: `Saved on this computer. It goes to ${serverName} when the server can be reached.` };
+  if (waiting.some((item) => item.state === 'waiting')) {
+    return {
+      tone: 'info',
+      text: `Saved on this computer. ${serverName} limits how often a profile can change; the app sends it when allowed.`,
+    };
+  }
+  return { tone: 'info', text: `Saved on this computer. Sending to ${serverName}…` };
+}
+
 /** The active account's profile from the cache, with its age, a refresh button and edit mode. */
-export function ProfilePanel({ accountId, serverId, serverName }: { accountId: string; serverId: string; serverName: string }) {
+export function ProfilePanel({
+  accountId,
+  serverId,
+  serverName,
+  signedOut,
+}: {
+  accountId: string;
+  serverId: string;
+  serverName: string;
+  /** The account is signed out: Home says so above, so a refresh that failed for that reason is not said twice. */
+  signedOut: boolean;
+}) {
   const { views, refreshing, load, refresh } = useProfiles();
   const outbox = useOutbox((state) => state.views[accountId]);
   const loadOutbox = useOutbox((state) => state.load);
+  const online = useConnectivity((state) => state.online[serverId] ?? true);
+  const focusHeading = useUi((state) => state.focusHeading);
   const [editing, setEditing] = useState(false);
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string[] | null>(null);
   const view = views[accountId];
   const busy = refreshing[accountId] ?? false;
   const pending = pendingByField(outbox);
@@ -22,50 +63,54 @@ export function ProfilePanel({ accountId, serverId, serverName }: { accountId: s
   }, [accountId, load, loadOutbox]);
 
   if (!view) return <p aria-live="polite">Loading your profile…</p>;
+  const state = saved && saveState(saved, outbox, online, serverName);
   return (
     <div className="screen">
-      <OfflineBanner serverId={serverId} serverName={serverName} asOf={view.fetchedAt} />
       <div className="as-of">
         <p data-testid="as-of" data-fetched-at={view.fetchedAt ?? ''} aria-live="polite">
           {view.fetchedAt ? `As of ${new Date(view.fetchedAt).toLocaleString()}` : 'Not loaded from the server yet.'}
+          {view.refreshError && !signedOut && (
+            <span className="refresh-error" data-testid="refresh-error">
+              {' '}
+              · Not refreshed: {view.refreshError}
+            </span>
+          )}
         </p>
-        <button type="button" className="secondary" onClick={() => void refresh(accountId)} disabled={busy} aria-busy={busy || undefined}>
-          {busy ? 'Refreshing…' : 'Refresh'}
-        </button>
-        {view.profile && !editing && (
-          <button
-            type="button"
-            onClick={() => {
-              setSaved(null);
-              setEditing(true);
-            }}
-          >
-            Edit profile
+        <div className="actions">
+          <button type="button" className="secondary" onClick={() => void refresh(accountId)} disabled={busy} aria-busy={busy || undefined}>
+            {busy ? 'Refreshing…' : 'Refresh'}
           </button>
-        )}
+          {view.profile && !editing && (
+            <button
+              type="button"
+              onClick={() => {
+                setSaved(null);
+                setEditing(true);
+              }}
+            >
+              Edit profile
+            </button>
+          )}
+        </div>
       </div>
-      {view.refreshError && (
-        <p className="notice" role="status" data-testid="refresh-error">
-          {view.refreshError}
-        </p>
-      )}
-      {saved && (
-        <p className="notice" role="status" data-testid="save-notice">
-          {saved}
-        </p>
+      {state && (
+        <Notice tone={state.tone} testId="save-notice">
+          {state.text}
+        </Notice>
       )}
       {editing && view.profile ? (
         <ProfileEditor
           accountId={accountId}
           profile={view.profile}
           pending={pending}
-          onDone={(message) => {
+          onDone={(fields) => {
             setEditing(false);
-            setSaved(message);
+            setSaved(fields);
+            focusHeading();
           }}
         />
       ) : view.profile ? (
-        <ProfileDetails profile={view.profile} pending={pending} />
+        <ProfileDetails profile={view.profile} pending={pending} own />
       ) : (
         <p>No profile saved on this computer yet.</p>
       )}

@@ -1,5 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { textLimits } from '../../../shared/limits';
 import type { SecurityView } from '../../../shared/securitySchemas';
+import { focusTooLong } from '../forms/lengthLimit';
 import { useSecurity } from '../stores/securityStore';
 import { BusyButton } from './BusyButton';
 import { PasswordField } from './PasswordField';
@@ -63,8 +65,9 @@ export function ProofDialog({
     setSent(null);
     onCancel();
   };
-  const submit = (event: FormEvent) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (focusTooLong(event.currentTarget)) return;
     onSubmit(method === 'password' ? { currentPassword: answer } : { code: answer });
   };
   const sendCode = async () => {
@@ -84,6 +87,7 @@ export function ProofDialog({
             label={words.password.label}
             name="proof-password"
             value={answer}
+            limit={textLimits.secret}
             error={error}
             onChange={(event) => setAnswer(event.target.value)}
             autoFocus
@@ -93,6 +97,7 @@ export function ProofDialog({
             label={words[method].label}
             name="proof-code"
             value={answer}
+            limit={textLimits.secret}
             error={error}
             autoComplete="one-time-code"
             spellCheck={false}

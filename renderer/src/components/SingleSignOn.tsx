@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AppError } from '../../../shared/errors';
+import { textLimits } from '../../../shared/limits';
 import type { SignInService, SsoStarted } from '../../../shared/signInSchemas';
+import { focusTooLong } from '../forms/lengthLimit';
 import { useSignIn } from '../stores/signInStore';
 import { BusyButton } from './BusyButton';
 import { TextField } from './TextField';
@@ -74,9 +76,9 @@ export function SingleSignOn({ serverId, services, sessionOnly, onSignedIn, onCh
     if (error.message !== 'Sign-in cancelled.') setProblem(error.message);
   };
 
-  const finish = async (event: FormEvent) => {
+  const finish = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!flow) return;
+    if (!flow || focusTooLong(event.currentTarget)) return;
     if (flow.finish !== 'poll' && !link.trim()) return setLinkError(`Paste the ${pasteWords[flow.finish].label.toLowerCase()}.`);
     setChecking(true);
     setLinkError(null);
@@ -111,6 +113,7 @@ export function SingleSignOn({ serverId, services, sessionOnly, onSignedIn, onCh
                 spellCheck={false}
                 autoComplete="off"
                 value={link}
+                limit={textLimits.signInLink}
                 error={linkError}
                 onChange={(event) => setLink(event.target.value)}
               />

@@ -1,56 +1,109 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { textLimits } from '../../../shared/limits';
 import { checkField, statusTypes, type StatusType } from '../../../shared/profileEdits';
+import { focusTooLong } from '../forms/lengthLimit';
 import { pendingByField, useOutbox } from '../stores/outboxStore';
 import { useProfiles } from '../stores/profileStore';
+import { presenceName, presenceWords } from '../words/presence';
 import { BusyButton } from './BusyButton';
 import { TextField } from './TextField';
+import { usePopover } from './usePopover';
 
-const words: Record<StatusType, string> = { online: 'Online', away: 'Away', busy: 'Busy', offline: 'Offline (invisible)' };
+const hints: Record<StatusType, string> = {
+  online: 'Available',
+  away: 'Stepped away',
+  busy: 'Do not disturb',
+  offline: 'Others see you as offline',
+};
 
-/** Presence and status message of the active account; queued like any edit when offline. */
+/**
+ * Presence and status message of the active account, in a popover over the content (it
+ * never pushes the page). Queued like any edit when the server cannot be reached.
+ */
 export function StatusPicker({ accountId }: { accountId: string }) {
   const profile = useProfiles((state) => state.views[accountId]?.profile);
   const pending = pendingByField(useOutbox((state) => state.views[accountId]));
-  const currentStatus = (pending.statusType?.value ?? profile?.status ?? 'online') as StatusType;
+  const currentStatus = pending.statusType?.value ?? profile?.status ?? 'online';
   const currentText = pending.statusText?.value ?? profile?.statusText ?? '';
   const [open, setOpen] = useState(false);
-  const [status, setStatus] = useState<StatusType>(currentStatus);
-  const [text, setText] = useState(currentText);
+  const [status, setStatus] = useState<StatusType>('online');
+  const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const saveStatus = useOutbox((state) => state.setStatus);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const popover = useRef<HTMLDivElement>(null);
+  const titleId = useId();
   const textProblem = checkField('statusText', text);
 
+  const close = () => {
+    setOpen(false);
+    trigger.current?.focus();
+  };
+  usePopover(
+    open,
+    trigger,
+    popover,
+    () => setOpen(false),
+    (element) => element.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.focus(),
+  );
+
   const toggle = () => {
-    setStatus((statusTypes as readonly string[]).includes(currentStatus) ? currentStatus : 'online');
+    if (open) return close();
+    setStatus((statusTypes as readonly string[]).includes(currentStatus) ? (currentStatus as StatusType) : 'online');
     setText(currentText);
     setProblem(null);
-    setOpen(!open);
+    setOpen(true);
   };
 
-  const save = async (event: FormEvent) => {
+  const save = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (textProblem) return;
+    if (focusTooLong(event.currentTarget) || textProblem) return;
     setBusy(true);
     const answer = await saveStatus(accountId, status, text);
     setBusy(false);
     if (!answer.ok) return setProblem(answer.error.message);
-    setOpen(false);
+    close();
   };
 
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      close();
+    }
+  };
+
+  const name = presenceName(currentStatus) ?? 'Online';
   return (
-    <div className="status-picker">
-      <button type="button" className="secondary small" aria-expanded={open} onClick={toggle}>
-        <span className={`presence ${currentStatus}`}>{words[currentStatus] ?? currentStatus}</span> Set status
+    <>
+      <button ref={trigger} type="button" className="status-button" aria-haspopup="dialog" aria-expanded={open} onClick={toggle}>
+        <span className="visually-hidden">Set status, now </span>
+        <span className={`dot ${currentStatus}`} aria-hidden="true" />
+        <span className="status-word">{name}</span>
+        {currentText && <span className="status-text">{currentText}</span>}
       </button>
-      {open && (
-        <form className="form" onSubmit={(event) => void save(event)} aria-label="Set status" noValidate>
+      <div ref={popover} popover="manual" className="popover" role="dialog" aria-labelledby={titleId} onKeyDown={onKey}>
+        <form className="form" onSubmit={(event) => void save(event)} aria-labelledby={titleId} noValidate>
+          <h2 id={titleId} className="popover-title">
+            Set status
+          </h2>
           <fieldset className="status-choices">
-            <legend>Status</legend>
+            <legend className="visually-hidden">Status</legend>
             {statusTypes.map((option) => (
-              <label key={option} className="checkbox">
-                <input type="radio" name="status" value={option} checked={status === option} onChange={() => setStatus(option)} />{' '}
-                {words[option]}
+              <label key={option} className="status-choice">
+                <input
+                  type="radio"
+                  name="status"
+                  value={option}
+                  checked={status === option}
+                  aria-describedby={`${titleId}-${option}`}
+                  onChange={() => setStatus(option)}
+                />
+                <span className={`dot ${option}`} aria-hidden="true" />
+                <span>{presenceWords[option]}</span>
+                <span className="hint" id={`${titleId}-${option}`}>
+                  {hints[option]}
+                </span>
               </label>
             ))}
           </fieldset>
@@ -58,6 +111,7 @@ export function StatusPicker({ accountId }: { accountId: string }) {
             label="Status message"
             name="status-text"
             value={text}
+            limit={textLimits.profileText}
             error={textProblem}
             onChange={(event) => setText(event.target.value)}
           />
@@ -70,12 +124,12 @@ export function StatusPicker({ accountId }: { accountId: string }) {
             <BusyButton type="submit" busy={busy} busyLabel="Saving…">
               Save status
             </BusyButton>
-            <button type="button" className="secondary" onClick={() => setOpen(false)}>
+            <button type="button" className="secondary" onClick={close}>
               Cancel
             </button>
           </div>
         </form>
-      )}
-    </div>
+      </div>
+    </>
   );
 }

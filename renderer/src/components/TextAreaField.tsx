@@ -1,29 +1,35 @@
 import { useId, type TextareaHTMLAttributes } from 'react';
+import { tooLong, tooLongAttribute } from '../forms/lengthLimit';
 import { fieldNoteIds, FieldNotes } from './FieldNotes';
 
-interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> {
+interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'maxLength' | 'value'> {
   label: string;
-  error?: string | null;
-  /** Shows "n / limit" under the field. */
-  limit?: number;
   value: string;
+  /** Required: the most characters the contract takes (shared/limits.ts); longer says "Too long" and is not sent. */
+  limit: number;
+  /** Shows "n / counter characters" under the field: the field's own rule, when shorter than the limit. */
+  counter?: number;
+  error?: string | null;
 }
 
 /** A labelled multi-line input with a live character count and an announced error. */
-export function TextAreaField({ label, error, limit, value, ...textarea }: TextAreaFieldProps) {
+export function TextAreaField({ label, error, limit, counter, value, ...textarea }: TextAreaFieldProps) {
   const id = useId();
-  const count = limit ? `${[...value].length} / ${limit} characters` : undefined;
+  const lengthError = tooLong(value, limit);
+  const shownError = lengthError ?? error;
+  const count = counter ? `${[...value].length.toLocaleString('en')} / ${counter} characters` : undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <textarea
         id={id}
         value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={fieldNoteIds(id, count, error).describedBy}
+        aria-invalid={shownError ? true : undefined}
+        aria-describedby={fieldNoteIds(id, count, shownError).describedBy}
+        {...{ [tooLongAttribute]: lengthError ? 'true' : undefined }}
         {...textarea}
       />
-      <FieldNotes id={id} hint={count} error={error} />
+      <FieldNotes id={id} hint={count} error={shownError} />
     </div>
   );
 }

@@ -1,8 +1,15 @@
 import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
+import { tooLong, tooLongAttribute } from '../forms/lengthLimit';
 import { fieldNoteIds, FieldNotes } from './FieldNotes';
 
-interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
+export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'maxLength' | 'value'> {
   label: string;
+  value: string;
+  /**
+   * Required: the most characters the contract takes for what this field sends
+   * (shared/limits.ts). Longer values say "Too long" here and are never sent.
+   */
+  limit: number;
   /** Shown under the field in plain words; marks the field invalid. */
   error?: string | null;
   hint?: ReactNode;
@@ -11,17 +18,28 @@ interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id
 }
 
 /** A labelled input whose hint and error are announced with it. */
-export function TextField({ label, error, hint, trailing, ...input }: TextFieldProps) {
+export function TextField({ label, error, hint, trailing, limit, value, ...input }: TextFieldProps) {
   const id = useId();
-  const { describedBy } = fieldNoteIds(id, hint, error);
+  const lengthError = tooLong(value, limit);
+  const shownError = lengthError ?? error;
+  // An error takes the hint's place: the two often say the same rule twice.
+  const shownHint = shownError ? undefined : hint;
+  const { describedBy } = fieldNoteIds(id, shownHint, shownError);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <div className="field-row">
-        <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+        <input
+          id={id}
+          value={value}
+          aria-invalid={shownError ? true : undefined}
+          aria-describedby={describedBy}
+          {...{ [tooLongAttribute]: lengthError ? 'true' : undefined }}
+          {...input}
+        />
         {trailing}
       </div>
-      <FieldNotes id={id} hint={hint} error={error} />
+      <FieldNotes id={id} hint={shownHint} error={shownError} />
     </div>
   );
 }

@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import { textLimits } from '../../../shared/limits';
 import type { SecurityView } from '../../../shared/securitySchemas';
+import { focusTooLong } from '../forms/lengthLimit';
 import { useSecurity } from '../stores/securityStore';
 import { BusyButton } from './BusyButton';
 import { ProofDialog, type Proof } from './ProofDialog';
@@ -21,8 +23,36 @@ const statusWords: Record<SecurityView['method'], string> = {
   none: 'No second factor, and no password on this server.',
 };
 
-/** Status of two-factor sign-in, authenticator setup (QR, code, backup codes shown once) and turning it off. */
-export function TotpSection({ view, onDone }: { view: SecurityView; onDone(message: string): void }) {
+/** The key in groups of four, as authenticator apps show it; copying takes it whole. */
+function GroupedKey({ secret }: { secret: string }) {
+  const [copied, setCopied] = useState(false);
+  const groups = secret.match(/.{1,4}/g) ?? [];
+  return (
+    <div className="totp-key">
+      <span className="result-detail">Key</span>
+      {/* Groups are spaced by CSS, so a selection copies the key without spaces. */}
+      <code data-testid="totp-secret" className="grouped-key">
+        {groups.map((group, index) => (
+          <span key={index}>{group}</span>
+        ))}
+      </code>
+      <button
+        type="button"
+        className="secondary small"
+        onClick={() => void navigator.clipboard?.writeText(secret).then(() => setCopied(true))}
+      >
+        {copied ? 'Copied' : 'Copy key'}
+      </button>
+    </div>
+  );
+}
+
+/**
+ * Status of two-factor sign-in, authenticator setup (QR, code, backup codes shown once) and
+ * turning it off. `onChanged` reads the settings again the moment the server took a change,
+ * so the status line never contradicts what was just done.
+ */
+export function TotpSection({ view, onDone, onChanged }: { view: SecurityView; onDone(message: string): void; onChanged(): void }) {
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -56,6 +86,7 @@ export function TotpSection({ view, onDone }: { view: SecurityView; onDone(messa
     setCode('');
     setError(null);
     setStep({ kind: 'codes', codes: result.value.backupCodes });
+    onChanged();
   };
 
   const disable = async (proof: Proof) => {
@@ -76,9 +107,11 @@ export function TotpSection({ view, onDone }: { view: SecurityView; onDone(messa
   };
 
   const method = view.method;
+  // Just turned on: the backup codes are on screen, whatever the settings said a moment ago.
+  const shownMethod = step.kind === 'codes' ? 'totp' : method;
   return (
     <div className="form">
-      <p data-testid="two-factor-status">{statusWords[method]}</p>
+      <p data-testid="two-factor-status">{statusWords[shownMethod]}</p>
       {step.kind === 'idle' && method !== 'totp' && (
         <button
           type="button"
@@ -98,6 +131,7 @@ export function TotpSection({ view, onDone }: { view: SecurityView; onDone(messa
           className="form totp-setup"
           onSubmit={(event) => {
             event.preventDefault();
+            if (focusTooLong(event.currentTarget)) return;
             void confirm(step, code);
           }}
           noValidate
@@ -105,15 +139,14 @@ export function TotpSection({ view, onDone }: { view: SecurityView; onDone(messa
         >
           <p>Scan this code with your authenticator app, or type the key into it. Then enter the 6-digit code it shows.</p>
           <img className="qr" src={step.qrDataUrl} alt="QR code for your authenticator app" />
-          <p>
-            Key: <code data-testid="totp-secret">{step.secret}</code>
-          </p>
+          <GroupedKey secret={step.secret} />
           <TextField
             label="Code from the app"
             name="totp-code"
             inputMode="numeric"
             autoComplete="one-time-code"
             value={code}
+            limit={textLimits.totpCode}
             error={error}
             onChange={(event) => setCode(event.target.value)}
           />
@@ -128,7 +161,7 @@ export function TotpSection({ view, onDone }: { view: SecurityView; onDone(messa
         </form>
       )}
       {step.kind === 'codes' && (
-        <section aria-labelledby="backup-title" className="notice">
+        <section aria-labelledby="backup-title" className="backup">
           <h3 id="backup-title">Your backup codes</h3>
           <p>Each works once if you lose your phone. They are shown only now: copy or save them.</p>
           <ul className="backup-codes" data-testid="backup-codes">

@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { Notice } from '../components/Notice';
+import { ScreenHeading } from '../components/ScreenHeading';
 import { useAppInfo } from '../stores/appInfoStore';
 
 export function AboutScreen() {
@@ -9,11 +11,11 @@ export function AboutScreen() {
 
   return (
     <section aria-labelledby="about-title" className="screen">
-      <h1 id="about-title">About and diagnostics</h1>
+      <ScreenHeading id="about-title">About and diagnostics</ScreenHeading>
       {error && (
-        <p role="alert" className="error">
+        <Notice tone="error" detail={error.detail}>
           {error.message}
-        </p>
+        </Notice>
       )}
       {!info && !error && <p aria-live="polite">Loading…</p>}
       {info && (
@@ -35,12 +37,17 @@ export function AboutScreen() {
         </dl>
       )}
       {info?.database.recovered && (
-        <p role="status" className="notice" data-testid="storage-recovered">
+        <p role="status" className="notice warning" data-testid="storage-recovered">
           The local database could not be read and was set aside at <code>{info.database.recovered.movedTo}</code>. The app started with a
           fresh one; your accounts will sync again from their servers.
         </p>
       )}
-      <button type="button" onClick={() => void load()} disabled={loading}>
+      {info?.managedServers && (
+        <p role="status" className="notice warning" data-testid="managed-servers-problem">
+          The managed server list <code>{info.managedServers.file}</code> could not be used: {info.managedServers.problem}
+        </p>
+      )}
+      <button type="button" className="secondary" onClick={() => void load()} disabled={loading}>
         {loading ? 'Refreshing…' : 'Refresh'}
       </button>
     </section>

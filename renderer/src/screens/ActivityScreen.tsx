@@ -3,11 +3,14 @@ import type { Result } from '../../../shared/errors';
 import type { HistoryEntry, OutboxItem } from '../../../shared/outboxSchemas';
 import { labelOf, type EditField } from '../../../shared/profileEdits';
 import { ConflictDialog } from '../components/ConflictDialog';
+import { Notice } from '../components/Notice';
 import { PendingBadge } from '../components/PendingBadge';
+import { ScreenHeading } from '../components/ScreenHeading';
+import { presenceName } from '../words/presence';
 import { useOutbox } from '../stores/outboxStore';
 
 const outcomeWords: Record<HistoryEntry['outcome'], string> = {
-  saved: 'Saved',
+  saved: 'Saved on the server',
   failed: 'Refused by the server',
   'kept-mine': 'Kept mine after a conflict',
   'took-theirs': 'Took the server’s after a conflict',
@@ -16,9 +19,11 @@ const outcomeWords: Record<HistoryEntry['outcome'], string> = {
 };
 
 const valueText = (value: string) => (value === '' ? '(empty)' : value);
+/** A field's value as the rest of the app names it (a status by its presence name). */
+const fieldValue = (field: string, value: string) => valueText(field === 'statusType' ? (presenceName(value) ?? value) : value);
 
 /** The outbox of the active account: what waits, what needs a decision, and what happened. */
-export function ActivityScreen({ accountId }: { accountId: string }) {
+export function ActivityScreen({ accountId, serverName }: { accountId: string; serverName: string }) {
   const view = useOutbox((state) => state.views[accountId]);
   const load = useOutbox((state) => state.load);
   const retry = useOutbox((state) => state.retry);
@@ -42,12 +47,8 @@ export function ActivityScreen({ accountId }: { accountId: string }) {
   const queued = items.filter((item) => item.state !== 'conflict');
   return (
     <section aria-labelledby="activity-title" className="screen">
-      <h1 id="activity-title">Activity</h1>
-      {problem && (
-        <p className="error" role="alert">
-          {problem}
-        </p>
-      )}
+      <ScreenHeading id="activity-title">Activity</ScreenHeading>
+      {problem && <Notice tone="error">{problem}</Notice>}
       <section aria-labelledby="conflicts-title">
         <h2 id="conflicts-title" className="section-title">
           Needs your decision
@@ -60,7 +61,7 @@ export function ActivityScreen({ accountId }: { accountId: string }) {
               <li key={item.id}>
                 <span className="result-name">{labelOf(item.field as EditField)}</span>
                 <span className="result-detail">
-                  yours “{valueText(item.value)}”, on the server “{valueText(item.theirs ?? '')}”
+                  yours “{fieldValue(item.field, item.value)}”, on the server “{fieldValue(item.field, item.theirs ?? '')}”
                 </span>
                 <button type="button" className="small" onClick={() => setResolving(item)}>
                   Resolve…
@@ -81,10 +82,13 @@ export function ActivityScreen({ accountId }: { accountId: string }) {
             {queued.map((item) => (
               <li key={item.id}>
                 <span className="result-name">{labelOf(item.field as EditField)}</span>
-                <span className="result-detail">“{valueText(item.value)}”</span>
+                <span className="result-detail">“{fieldValue(item.field, item.value)}”</span>
                 <PendingBadge item={item} />
                 {item.state === 'waiting' && item.notBefore && (
-                  <span className="result-detail">Sending again at {new Date(item.notBefore).toLocaleTimeString()}.</span>
+                  <span className="result-detail" data-testid="rate-limit-wait">
+                    {serverName} allows only a few profile changes a minute; the app sends this at{' '}
+                    {new Date(item.notBefore).toLocaleTimeString()}.
+                  </span>
                 )}
                 {item.error && <span className="field-error">{item.error}</span>}
                 {item.state === 'failed' && (
@@ -123,7 +127,7 @@ export function ActivityScreen({ accountId }: { accountId: string }) {
                 <span className="result-name">{outcomeWords[entry.outcome]}</span>
                 <span className="result-detail">
                   {Object.entries(entry.changes)
-                    .map(([field, value]) => `${labelOf(field as EditField)}: “${valueText(value)}”`)
+                    .map(([field, value]) => `${labelOf(field as EditField)}: “${fieldValue(field, value)}”`)
                     .join(', ')}
                 </span>
                 {entry.detail && <span className="field-error">{entry.detail}</span>}

@@ -1,9 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import type { ServerSummary } from '../../../shared/accountSchemas';
-import { AppFailure } from '../../../shared/errors';
+import { AppFailure, type AppError } from '../../../shared/errors';
+import { textLimits } from '../../../shared/limits';
 import { normalizeServerUrl } from '../../../shared/serverAddress';
 import { BusyButton } from '../components/BusyButton';
+import { KnownServers } from '../components/KnownServers';
+import { Details } from '../components/Notice';
+import { ScreenHeading } from '../components/ScreenHeading';
 import { TextField } from '../components/TextField';
+import { focusTooLong } from '../forms/lengthLimit';
 import { useServers } from '../stores/serversStore';
 import { useUi } from '../stores/uiStore';
 
@@ -24,58 +29,68 @@ export function AddServerScreen() {
   const [url, setUrl] = useState('');
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [serverError, setServerError] = useState<string | null>(null);
+  const [serverError, setServerError] = useState<Pick<AppError, 'message' | 'detail'> | null>(null);
   const [found, setFound] = useState<ServerSummary | null>(null);
   const liveError = touched ? checkAddress(url) : null;
 
-  const submit = async (event: FormEvent) => {
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    const form = event.currentTarget;
+    if (focusTooLong(form)) return;
     setTouched(true);
+    const focusField = () => requestAnimationFrame(() => form.querySelector<HTMLElement>('input')?.focus());
     if (url.trim() === '') {
-      setServerError('Enter the server address.');
-      return;
+      setServerError({ message: 'Enter the server address.' });
+      return focusField();
     }
-    if (checkAddress(url)) return;
+    if (checkAddress(url)) return focusField();
     setBusy(true);
     setServerError(null);
     setFound(null);
     const result = await addServer(url);
     setBusy(false);
-    if (result.ok) setFound(result.value);
-    else setServerError(result.error.fields?.url ?? result.error.message);
+    if (result.ok) return setFound(result.value);
+    setServerError({ message: result.error.fields?.url ?? result.error.message, detail: result.error.detail });
+    focusField();
   };
 
   return (
     <section aria-labelledby="add-server-title" className="screen narrow">
-      <h1 id="add-server-title">Add a server</h1>
+      <ScreenHeading id="add-server-title">Add a server</ScreenHeading>
       <p className="lead">The address of a Rocket.Chat server you have an account on.</p>
       <form onSubmit={(event) => void submit(event)} noValidate className="form">
-        <TextField
-          label="Server address"
-          name="url"
-          placeholder="chat.example.com"
-          inputMode="url"
-          autoComplete="url"
-          autoFocus
-          spellCheck={false}
-          value={url}
-          error={liveError ?? serverError}
-          hint="https is used unless the server runs on this computer."
-          onChange={(event) => {
-            setUrl(event.target.value);
-            setServerError(null);
-            setFound(null);
-          }}
-          onBlur={() => setTouched(true)}
-        />
+        <div>
+          <TextField
+            label="Server address"
+            name="url"
+            placeholder="chat.example.com"
+            inputMode="url"
+            autoComplete="url"
+            spellCheck={false}
+            value={url}
+            limit={textLimits.serverAddress}
+            error={liveError ?? serverError?.message}
+            hint="https is used unless the server runs on this computer, where plain http is tried too."
+            onChange={(event) => {
+              setUrl(event.target.value);
+              setServerError(null);
+              setFound(null);
+            }}
+            onBlur={() => setTouched(true)}
+          />
+          {serverError?.detail && !liveError && <Details detail={serverError.detail} />}
+        </div>
         <BusyButton type="submit" busy={busy} busyLabel="Checking the server…">
           Check server
         </BusyButton>
       </form>
       {found && (
-        <div className="found" role="status" data-testid="server-found">
+        <section className="found" aria-labelledby="found-title" data-testid="server-found">
+          <ScreenHeading id="found-title" level={2} focusOnMount>
+            Found {found.name}
+          </ScreenHeading>
           <p>
-            <strong>{found.name}</strong> — Rocket.Chat {found.version ?? '(version not shared)'}
+            <code>{found.url}</code> · Rocket.Chat {found.version ?? '(version not shared)'}
           </p>
           <button
             type="button"
@@ -83,8 +98,9 @@ export function AddServerScreen() {
           >
             Continue to sign in
           </button>
-        </div>
+        </section>
       )}
+      <KnownServers title="Or sign in to a server this app knows" />
     </section>
   );
 }

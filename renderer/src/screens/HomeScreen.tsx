@@ -1,15 +1,22 @@
 import { Avatar } from '../components/Avatar';
 import { AvatarChanger } from '../components/AvatarChanger';
+import { KnownServers } from '../components/KnownServers';
+import { Notice } from '../components/Notice';
+import { PasswordChangeRequest } from '../components/PasswordChangeRequest';
 import { ProfilePanel } from '../components/ProfilePanel';
+import { ScreenHeading } from '../components/ScreenHeading';
 import { activeAccount, useAccounts } from '../stores/accountsStore';
 import { useProfiles } from '../stores/profileStore';
+import { useServers } from '../stores/serversStore';
 import { useUi } from '../stores/uiStore';
 
 export function HomeScreen() {
   const { show, startSignIn } = useUi();
   const accounts = useAccounts();
   const account = activeAccount(accounts);
-  const avatarETag = useProfiles((state) => (account ? state.views[account.id]?.profile?.avatarETag : undefined));
+  const ended = useAccounts((state) => (account ? state.endedSessions[account.id] : undefined));
+  const profile = useProfiles((state) => (account ? state.views[account.id]?.profile : undefined));
+  const knownServers = useServers((state) => state.servers.length);
 
   if (!accounts.loaded) {
     return <p aria-live="polite">Loading your accounts…</p>;
@@ -18,14 +25,17 @@ export function HomeScreen() {
   if (!account) {
     return (
       <section aria-labelledby="home-title" className="screen narrow">
-        <h1 id="home-title">Welcome to Account Manager</h1>
+        <ScreenHeading id="home-title">Welcome to Account Manager</ScreenHeading>
         <p className="lead">
           Keep your accounts on Rocket.Chat servers in one place: sign in once, keep your profile readable offline, and edit it from
           anywhere.
         </p>
-        <button type="button" onClick={() => show('add-server')}>
-          Add a server
-        </button>
+        <KnownServers title="Sign in to a server you know" primary />
+        <div className="actions">
+          <button type="button" className={knownServers > 0 ? 'secondary' : undefined} onClick={() => show('add-server')}>
+            Add a server
+          </button>
+        </div>
       </section>
     );
   }
@@ -34,20 +44,18 @@ export function HomeScreen() {
   return (
     <section aria-labelledby="home-title" className="screen">
       <div className="identity">
-        <Avatar accountId={account.id} username={account.username} etag={avatarETag} name={name} size="large" />
-        <div>
-          <h1 id="home-title">{name}</h1>
+        <Avatar accountId={account.id} username={account.username} etag={profile?.avatarETag} name={name} size="large" />
+        <div className="identity-text">
+          <ScreenHeading id="home-title">{name}</ScreenHeading>
           <p className="lead">
             @{account.username} on {account.serverName}
           </p>
-          {account.state !== 'signed-out' && (
-            <AvatarChanger accountId={account.id} serverId={account.serverId} serverName={account.serverName} />
-          )}
+          {account.state !== 'signed-out' && <AvatarChanger accountId={account.id} serverId={account.serverId} />}
         </div>
       </div>
       {account.state === 'signed-out' && (
-        <div className="notice" role="status" data-testid="signed-out-banner">
-          <p>You are signed out of this account. What the app keeps of it stays readable here.</p>
+        <div className="notice warning signed-out" role="status" data-testid="signed-out-banner">
+          <p>{ended ?? 'You are signed out of this account.'} What the app keeps of it stays readable here.</p>
           <button
             type="button"
             onClick={() =>
@@ -64,11 +72,19 @@ export function HomeScreen() {
         </div>
       )}
       {account.state === 'session-only' && (
-        <p className="notice" role="status">
+        <Notice tone="info">
           This session is not remembered: the system keychain was unavailable. You will sign in again after quitting the app.
-        </p>
+        </Notice>
       )}
-      <ProfilePanel accountId={account.id} serverId={account.serverId} serverName={account.serverName} />
+      {account.state !== 'signed-out' && profile?.requirePasswordChange && (
+        <PasswordChangeRequest reason={profile.requirePasswordChangeReason} />
+      )}
+      <ProfilePanel
+        accountId={account.id}
+        serverId={account.serverId}
+        serverName={account.serverName}
+        signedOut={account.state === 'signed-out'}
+      />
     </section>
   );
 }

@@ -1,10 +1,15 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { AppError } from '../../../shared/errors';
+import { textLimits } from '../../../shared/limits';
 import type { LookupKey, LookupResult } from '../../../shared/profileSchemas';
 import { Avatar } from '../components/Avatar';
 import { BusyButton } from '../components/BusyButton';
 import { DirectorySearch } from '../components/DirectorySearch';
+import { Details } from '../components/Notice';
 import { ProfileDetails } from '../components/ProfileDetails';
+import { ScreenHeading } from '../components/ScreenHeading';
 import { TextField } from '../components/TextField';
+import { focusTooLong } from '../forms/lengthLimit';
 import { usePeople } from '../stores/peopleStore';
 
 const keys: { key: LookupKey; label: string }[] = [
@@ -17,109 +22,140 @@ const keys: { key: LookupKey; label: string }[] = [
 
 const noOne: never[] = [];
 
-/** Look anyone up on the active account's server; every answer is kept for offline reading. */
-export function PeopleScreen({ accountId }: { accountId: string }) {
+/**
+ * Look anyone up on the active account's server; every answer is kept for offline reading.
+ * The person opened shows beside the search on a wide window, below it on a narrow one —
+ * either way it is brought into view and its name takes focus.
+ */
+export function PeopleScreen({ accountId, serverId, serverName }: { accountId: string; serverId: string; serverName: string }) {
   const selectId = useId();
   const [key, setKey] = useState<LookupKey>('username');
   const [value, setValue] = useState('');
   const [includeRooms, setIncludeRooms] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [result, setResult] = useState<LookupResult | null>(null);
+  const [error, setError] = useState<Pick<AppError, 'message' | 'detail'> | null>(null);
+  const [result, setResult] = useState<{ found: LookupResult; roomsAsked: boolean } | null>(null);
   const recent = usePeople((state) => state.recent[accountId]) ?? noOne;
   const loadRecent = usePeople((state) => state.loadRecent);
   const lookup = usePeople((state) => state.lookup);
+  const card = useRef<HTMLHeadingElement>(null);
+  const form = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
     void loadRecent(accountId);
   }, [accountId, loadRecent]);
 
+  useEffect(() => {
+    if (!result) return;
+    card.current?.scrollIntoView({ block: 'nearest' });
+    card.current?.focus({ preventScroll: true });
+  }, [result]);
+
   const run = async (lookupKey: LookupKey, lookupValue: string) => {
-    if (lookupValue.trim() === '') return setError('Enter what to look up.');
+    if (lookupValue.trim() === '') {
+      setError({ message: 'Enter what to look up.' });
+      return requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    }
     setBusy(true);
     setError(null);
     const answer = await lookup({ accountId, key: lookupKey, value: lookupValue, includeRooms });
     setBusy(false);
     if (answer.ok) {
-      setResult(answer.value);
+      setResult({ found: answer.value, roomsAsked: includeRooms });
     } else {
       setResult(null);
-      setError(answer.error.message);
+      setError({ message: answer.error.message, detail: answer.error.detail });
     }
   };
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (focusTooLong(event.currentTarget)) return;
     void run(key, value);
   };
 
+  const person = result?.found.person;
+  const personName = person ? (person.name ?? person.username ?? person._id) : '';
   return (
-    <section aria-labelledby="people-title" className="screen">
-      <h1 id="people-title">People</h1>
-      <DirectorySearch accountId={accountId} onOpen={(userId) => void run('userId', userId)} />
-      <h2 className="section-title">Look up one person</h2>
-      <form className="form lookup" onSubmit={submit} noValidate>
-        <div className="field">
-          <label htmlFor={selectId}>Look up by</label>
-          <select id={selectId} value={key} onChange={(event) => setKey(event.target.value as LookupKey)}>
-            {keys.map((option) => (
-              <option key={option.key} value={option.key}>
-                {option.label}
-              </option>
-            ))}
-          </select>
+    <section aria-labelledby="people-title" className="screen people">
+      <ScreenHeading id="people-title">People</ScreenHeading>
+      <div className="people-layout">
+        <div className="people-directory">
+          <DirectorySearch
+            accountId={accountId}
+            serverId={serverId}
+            serverName={serverName}
+            onOpen={(userId) => void run('userId', userId)}
+          />
         </div>
-        <TextField
-          label="Value"
-          name="lookup"
-          value={value}
-          error={error}
-          spellCheck={false}
-          onChange={(event) => setValue(event.target.value)}
-        />
-        <label className="checkbox">
-          <input type="checkbox" checked={includeRooms} onChange={(event) => setIncludeRooms(event.target.checked)} /> Include rooms (when
-          you may see them)
-        </label>
-        <BusyButton type="submit" busy={busy} busyLabel="Looking up…">
-          Look up
-        </BusyButton>
-      </form>
-      {result && (
-        <article aria-labelledby="person-title" className="person" data-testid="lookup-result">
-          <div className="identity">
-            <Avatar
-              accountId={accountId}
-              username={result.person.username}
-              etag={result.person.avatarETag}
-              name={result.person.name ?? result.person.username ?? '?'}
-              size="large"
+        <div className="people-lookup">
+          <h2 className="section-title">Look up one person</h2>
+          <form ref={form} className="form lookup" onSubmit={submit} noValidate>
+            <div className="field">
+              <label htmlFor={selectId}>Look up by</label>
+              <select id={selectId} value={key} onChange={(event) => setKey(event.target.value as LookupKey)}>
+                {keys.map((option) => (
+                  <option key={option.key} value={option.key}>
+                    {option.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <TextField
+              label="Value"
+              name="lookup"
+              value={value}
+              limit={textLimits.lookupValue}
+              error={error?.message}
+              spellCheck={false}
+              onChange={(event) => setValue(event.target.value)}
             />
-            <h2 id="person-title">{result.person.name ?? result.person.username ?? result.person._id}</h2>
-          </div>
-          {result.fromCache && (
-            <p className="notice" role="status">
-              The server cannot be reached: this is the copy saved on {new Date(result.fetchedAt).toLocaleString()}.
-            </p>
+            {error?.detail && <Details detail={error.detail} />}
+            <label className="checkbox">
+              <input type="checkbox" checked={includeRooms} onChange={(event) => setIncludeRooms(event.target.checked)} /> Include their
+              rooms (shown only when the server lets you see them)
+            </label>
+            <BusyButton type="submit" busy={busy} busyLabel="Looking up…">
+              Look up
+            </BusyButton>
+          </form>
+          {recent.length > 0 && (
+            <section aria-labelledby="recent-title">
+              <h2 id="recent-title" className="section-title">
+                Recent lookups
+              </h2>
+              <ul className="recent" data-testid="recent-lookups">
+                {recent.map((entry) => (
+                  <li key={entry.userId}>
+                    <button type="button" className="link-button" onClick={() => void run('userId', entry.userId)}>
+                      {entry.name ?? entry.username ?? entry.userId}
+                      {entry.username ? ` (@${entry.username})` : ''}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
           )}
-          <ProfileDetails profile={result.person} />
-        </article>
-      )}
-      {recent.length > 0 && (
-        <section aria-labelledby="recent-title">
-          <h2 id="recent-title">Recent lookups</h2>
-          <ul className="recent" data-testid="recent-lookups">
-            {recent.map((person) => (
-              <li key={person.userId}>
-                <button type="button" className="link-button" onClick={() => void run('userId', person.userId)}>
-                  {person.name ?? person.username ?? person.userId}
-                  {person.username ? ` (@${person.username})` : ''}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+        </div>
+        {result && person ? (
+          <article aria-labelledby="person-title" className="person" data-testid="lookup-result">
+            <div className="identity">
+              <Avatar accountId={accountId} username={person.username} etag={person.avatarETag} name={personName} size="large" />
+              <h2 id="person-title" ref={card} tabIndex={-1}>
+                {personName}
+              </h2>
+            </div>
+            {result.found.fromCache && (
+              <p className="hint" role="status">
+                {serverName} did not answer just now: this is the copy saved on {new Date(result.found.fetchedAt).toLocaleString()}.
+              </p>
+            )}
+            <ProfileDetails profile={person} roomsAsked={result.roomsAsked} />
+          </article>
+        ) : (
+          <p className="person-placeholder hint">Search the directory or look someone up: their profile shows here.</p>
+        )}
+      </div>
     </section>
   );
 }

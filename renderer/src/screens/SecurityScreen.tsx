@@ -2,78 +2,91 @@ import { useEffect, useState } from 'react';
 import { ChangeEmailForm } from '../components/ChangeEmailForm';
 import { ChangePasswordForm } from '../components/ChangePasswordForm';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { Notice } from '../components/Notice';
+import { PasswordChangeRequest } from '../components/PasswordChangeRequest';
+import { ScreenHeading } from '../components/ScreenHeading';
 import { TotpSection } from '../components/TotpSection';
+import { useAccounts } from '../stores/accountsStore';
 import { useConnectivity } from '../stores/connectivityStore';
+import { useProfiles } from '../stores/profileStore';
 import { useSecurity } from '../stores/securityStore';
+
+/** The password form's first field, brought into view (the server's request to change it). */
+function goToPasswordForm(): void {
+  const field = document.querySelector<HTMLElement>('#change-password-form input');
+  field?.scrollIntoView({ block: 'center' });
+  field?.focus();
+}
 
 /** Password, email, two-factor and sessions of the active account. Online only: never queued. */
 export function SecurityScreen({ accountId, serverId }: { accountId: string; serverId: string }) {
   const online = useConnectivity((state) => state.online[serverId] ?? true);
+  const accountState = useAccounts((state) => state.accounts.find((account) => account.id === accountId)?.state);
+  const profile = useProfiles((state) => state.views[accountId]?.profile);
   const view = useSecurity((state) => state.views[accountId]) ?? null;
   const problem = useSecurity((state) => state.problems[accountId]) ?? null;
   const load = useSecurity((state) => state.load);
   const signOutOtherDevices = useSecurity((state) => state.signOutOthers);
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
   const [confirmSignOut, setConfirmSignOut] = useState(false);
 
-  // Loads now, and again whenever the server comes or goes.
+  // Loads now, and again whenever the server comes or goes or the account signs in or out.
   useEffect(() => {
     void load(accountId);
-  }, [accountId, online, load]);
+  }, [accountId, online, accountState, load]);
 
   const done = (text: string) => {
-    setMessage(text);
+    setMessage({ text, ok: true });
     void load(accountId);
   };
 
   const signOutOthers = async () => {
     setConfirmSignOut(false);
     const result = await signOutOtherDevices(accountId);
-    setMessage(result.ok ? result.value.message : result.error.message);
+    setMessage(result.ok ? { text: result.value.message, ok: true } : { text: result.error.message, ok: false });
   };
 
   return (
-    <section aria-labelledby="security-title" className="screen">
-      <h1 id="security-title">Security</h1>
-      {problem && (
-        <p className="error" role="alert">
-          {problem}
-        </p>
+    <section aria-labelledby="security-title" className="screen security">
+      <ScreenHeading id="security-title">Security</ScreenHeading>
+      {problem && <Notice tone="error">{problem}</Notice>}
+      {view?.available && profile?.requirePasswordChange && view.hasPassword && (
+        <PasswordChangeRequest reason={profile.requirePasswordChangeReason} onChange={goToPasswordForm} />
+      )}
+      {message && (
+        <Notice tone={message.ok ? 'success' : 'error'} testId="security-message">
+          {message.text}
+        </Notice>
       )}
       {!view ? (
         <p aria-live="polite">Checking your security settings with the server…</p>
       ) : (
         <>
           {!view.available && (
-            <p className="notice" role="status" data-testid="security-unavailable">
+            <p className="hint" role="status" data-testid="security-unavailable">
               {view.reason}
             </p>
           )}
-          {message && (
-            <p className="notice" role="status" data-testid="security-message">
-              {message}
-            </p>
-          )}
-          <section aria-labelledby="two-factor-title">
+          <section aria-labelledby="two-factor-title" className="card">
             <h2 id="two-factor-title" className="section-title">
               Two-factor authentication
             </h2>
-            <TotpSection view={view} onDone={done} />
+            <TotpSection view={view} onDone={done} onChanged={() => void load(accountId)} />
           </section>
-          <section aria-labelledby="password-title">
+          <section aria-labelledby="password-title" className="card">
             <h2 id="password-title" className="section-title">
               Password
             </h2>
             {!view.hasPassword && <p className="hint">This account signs in through another service and has no password here.</p>}
             <ChangePasswordForm view={view} onDone={done} />
           </section>
-          <section aria-labelledby="email-title">
+          <section aria-labelledby="email-title" className="card">
             <h2 id="email-title" className="section-title">
               Email
             </h2>
             <ChangeEmailForm view={view} onDone={done} />
           </section>
-          <section aria-labelledby="sessions-title">
+          <section aria-labelledby="sessions-title" className="card">
             <h2 id="sessions-title" className="section-title">
               Sessions
             </h2>

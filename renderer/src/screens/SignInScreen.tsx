@@ -1,10 +1,14 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import type { TwoFactorChallenge } from '../../../shared/errors';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { AppError, TwoFactorChallenge } from '../../../shared/errors';
+import { textLimits } from '../../../shared/limits';
 import { AccessTokenSignIn } from '../components/AccessTokenSignIn';
 import { BusyButton } from '../components/BusyButton';
+import { Notice } from '../components/Notice';
 import { PasswordField } from '../components/PasswordField';
+import { ScreenHeading } from '../components/ScreenHeading';
 import { SingleSignOn } from '../components/SingleSignOn';
 import { TextField } from '../components/TextField';
+import { focusTooLong } from '../forms/lengthLimit';
 import { useSignIn } from '../stores/signInStore';
 import { useUi, type SignInTarget } from '../stores/uiStore';
 import { TwoFactorStep } from './TwoFactorStep';
@@ -18,7 +22,10 @@ export function SignInScreen({ target }: { target: SignInTarget }) {
   const [user, setUser] = useState(target.user ?? '');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<{ user?: string; password?: string; form?: string }>({});
+  const [errors, setErrors] = useState<{ user?: string; password?: string; form?: Pick<AppError, 'message' | 'detail'> }>({});
+  const form = useRef<HTMLFormElement>(null);
+  /** After an answer: the first field it marks takes focus (React has marked it by the next frame). */
+  const focusInvalid = () => requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
   const [keychainProblem, setKeychainProblem] = useState<string | null>(null);
   const [challenge, setChallenge] = useState<Challenge | null>(null);
   const [sessionOnly, setSessionOnly] = useState(false);
@@ -42,11 +49,15 @@ export function SignInScreen({ target }: { target: SignInTarget }) {
 
   const submit = async (event: FormEvent | null, onlyThisSession = sessionOnly) => {
     event?.preventDefault();
+    if (focusTooLong(form.current)) return;
     const missing = {
       user: user.trim() ? undefined : 'Enter your username or email.',
       password: password ? undefined : 'Enter your password.',
     };
-    if (missing.user || missing.password) return setErrors(missing);
+    if (missing.user || missing.password) {
+      setErrors(missing);
+      return focusInvalid();
+    }
     setBusy(true);
     setErrors({});
     const result = await signIn({ serverId: target.serverId, user, password, sessionOnly: onlyThisSession });
@@ -58,13 +69,16 @@ export function SignInScreen({ target }: { target: SignInTarget }) {
       return setChallenge({ ...error.twoFactor, challengeId: error.twoFactor.challengeId });
     }
     if (error.code === 'keychain-unavailable') return setKeychainProblem(error.message);
-    if (error.code === 'unauthorized') return setErrors({ password: error.message });
-    setErrors({ form: error.message });
+    if (error.code === 'unauthorized') {
+      setErrors({ password: error.message });
+      return focusInvalid();
+    }
+    setErrors({ form: { message: error.message, detail: error.detail } });
   };
 
   return (
     <section aria-labelledby="sign-in-title" className="screen narrow">
-      <h1 id="sign-in-title">Sign in to {target.serverName}</h1>
+      <ScreenHeading id="sign-in-title">Sign in to {target.serverName}</ScreenHeading>
       <p className="lead">
         <code>{target.serverUrl}</code>
         {target.version ? ` · Rocket.Chat ${target.version}` : ''}
@@ -76,7 +90,7 @@ export function SignInScreen({ target }: { target: SignInTarget }) {
           onRestart={(message) => {
             void cancelSignIn(challenge.challengeId);
             setChallenge(null);
-            setErrors(message ? { form: message } : {});
+            setErrors(message ? { form: { message } } : {});
           }}
         />
       ) : (
@@ -87,33 +101,33 @@ export function SignInScreen({ target }: { target: SignInTarget }) {
             </p>
           )}
           {passwordForm && (
-            <form onSubmit={(event) => void submit(event)} noValidate className="form">
+            <form ref={form} onSubmit={(event) => void submit(event)} noValidate className="form">
               <TextField
                 label="Username or email"
                 name="user"
                 autoComplete="username"
-                autoFocus={!target.user}
                 spellCheck={false}
                 value={user}
+                limit={textLimits.signInUser}
                 error={errors.user}
                 onChange={(event) => setUser(event.target.value)}
               />
               <PasswordField
                 label="Password"
                 name="password"
-                hint={passwordHint}
-                autoFocus={Boolean(target.user)}
                 value={password}
+                hint={passwordHint}
+                limit={textLimits.signInPassword}
                 error={errors.password}
                 onChange={(event) => setPassword(event.target.value)}
               />
               {errors.form && (
-                <p role="alert" className="error">
-                  {errors.form}
-                </p>
+                <Notice tone="error" detail={errors.form.detail} focus>
+                  {errors.form.message}
+                </Notice>
               )}
               {keychainProblem && (
-                <div className="notice" role="alert" data-testid="keychain-unavailable">
+                <div className="notice warning" role="alert" data-testid="keychain-unavailable">
                   <p>{keychainProblem}</p>
                   <button
                     type="button"

@@ -1,8 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AccountSummary } from '../../../shared/accountSchemas';
 import type { TwoFactorChallenge } from '../../../shared/errors';
+import { textLimits } from '../../../shared/limits';
 import { BusyButton } from '../components/BusyButton';
+import { ScreenHeading } from '../components/ScreenHeading';
 import { TextField } from '../components/TextField';
+import { focusTooLong } from '../forms/lengthLimit';
 import { useSignIn } from '../stores/signInStore';
 
 const resendCooldownSeconds = 30;
@@ -49,8 +52,10 @@ export function TwoFactorStep({ challenge, onSignedIn, onRestart }: TwoFactorSte
     return () => clearTimeout(timer);
   }, [cooldown]);
 
-  const submit = async (event: FormEvent) => {
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    const form = event.currentTarget;
+    if (focusTooLong(form)) return;
     if (code.trim() === '') {
       setError('Enter the code.');
       return;
@@ -62,7 +67,8 @@ export function TwoFactorStep({ challenge, onSignedIn, onRestart }: TwoFactorSte
     if (result.ok) return onSignedIn(result.value);
     if (result.error.code === 'two-factor-invalid' || result.error.code === 'two-factor-required') {
       setCode('');
-      return setError('That code is not right. Check it and try again.');
+      setError('That code is not right. Check it and try again.');
+      return form.querySelector<HTMLElement>('input')?.focus();
     }
     if (result.error.code === 'two-factor-locked') {
       return onRestart('Too many wrong codes: the server stopped this sign-in. Sign in again to get a new code.');
@@ -83,14 +89,16 @@ export function TwoFactorStep({ challenge, onSignedIn, onRestart }: TwoFactorSte
 
   return (
     <div className="form" data-testid="two-factor-step">
-      <h2>{words.title}</h2>
+      <ScreenHeading id="two-factor-title" level={2} focusOnMount>
+        {words.title}
+      </ScreenHeading>
       <p className="lead">{words.lead}</p>
       <form onSubmit={(event) => void submit(event)} noValidate className="form">
         <TextField
           label={words.label}
           name="code"
           value={code}
-          autoFocus
+          limit={textLimits.signInCode}
           autoComplete="one-time-code"
           inputMode={challenge.method === 'password' ? 'text' : 'numeric'}
           type={challenge.method === 'password' ? 'password' : 'text'}

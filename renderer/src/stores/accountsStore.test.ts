@@ -77,4 +77,20 @@ describe('accounts store', () => {
     expect(result.ok).toBe(false);
     expect(lists()).toBe(0);
   });
+
+  it('keeps the words of an ended session while the account is signed out, and drops them once it is signed in again', async () => {
+    fake.succeed('accounts.list', accountList(1, ['a']));
+    await store.getState().load();
+    fake.emit('session.ended', { accountId: 'a', message: 'Your session on chat.example.com has ended.' });
+    const signedOut = { revision: 2, activeAccountId: 'a', accounts: [account('a', { active: true, state: 'signed-out' })] };
+    fake.succeed('accounts.list', signedOut);
+    fake.emit('accounts.changed', { revision: 2 });
+    await repliesRun();
+    expect(store.getState().endedSessions).toEqual({ a: 'Your session on chat.example.com has ended.' });
+
+    fake.succeed('accounts.list', accountList(3, ['a']));
+    fake.emit('accounts.changed', { revision: 3 });
+    await repliesRun();
+    expect(store.getState().endedSessions).toEqual({});
+  });
 });

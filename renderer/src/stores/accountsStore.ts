@@ -14,6 +14,12 @@ interface AccountsState {
   error: AppError | null;
   /** Account ids with an operation on the way (sign out, remove, switch). */
   busy: Record<string, boolean>;
+  /**
+   * accountId → the core's words when the server ended its session (`session.ended`). Kept
+   * only while that account is signed out: signing in again drops them, so no "session
+   * ended" text outlives the session that replaced it.
+   */
+  endedSessions: Record<string, string>;
   load(): Promise<void>;
   switchTo(accountId: string): Promise<void>;
   signOut(accountId: string): Promise<void>;
@@ -23,14 +29,18 @@ interface AccountsState {
    * the list is read once, and `accounts.changed` events meanwhile wait for that read.
    */
   changeBy<T>(call: () => Promise<Result<T>>): Promise<Result<T>>;
-  /** Follows the core's `accounts.changed` events. Returns the unsubscribe. */
+  /** Follows the core's `accounts.changed` and `session.ended` events. Returns the unsubscribe. */
   follow(): () => void;
 }
 
 export function createAccountsStore(api: ApiSource) {
   return create<AccountsState>((set, get) => {
     const gate = createRevisionGate(() => void get().load());
-    const apply = ({ accounts, activeAccountId }: AccountList) => set({ accounts, activeAccountId, loaded: true, error: null });
+    const apply = ({ accounts, activeAccountId }: AccountList) => {
+      const signedOut = new Set(accounts.filter((account) => account.state === 'signed-out').map((account) => account.id));
+      const endedSessions = Object.fromEntries(Object.entries(get().endedSessions).filter(([id]) => signedOut.has(id)));
+      set({ accounts, activeAccountId, loaded: true, error: null, endedSessions });
+    };
     const run = async (accountId: string, call: () => Promise<Result<AccountList>>) => {
       set({ busy: { ...get().busy, [accountId]: true } });
       const result = await gate.view(list, call, apply);
@@ -43,6 +53,7 @@ export function createAccountsStore(api: ApiSource) {
       loaded: false,
       error: null,
       busy: {},
+      endedSessions: {},
       async load() {
         const result = await gate.view(list, () => api()['accounts.list']({}), apply);
         if (!result.ok) set({ loaded: true, error: result.error });
@@ -56,7 +67,14 @@ export function createAccountsStore(api: ApiSource) {
           if (result.ok) await get().load();
           return result;
         }),
-      follow: () => api().on('accounts.changed', ({ revision }) => gate.changed(list, revision)),
+      follow() {
+        const stops = [
+          api().on('accounts.changed', ({ revision }) => gate.changed(list, revision)),
+          // The accounts.changed that marked it signed out comes too; these words go with the next list that says signed in.
+          api().on('session.ended', ({ accountId, message }) => set({ endedSessions: { ...get().endedSessions, [accountId]: message } })),
+        ];
+        return () => stops.forEach((stop) => stop());
+      },
     };
   });
 }

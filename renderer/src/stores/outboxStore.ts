@@ -53,5 +53,10 @@ export function pendingByField(view: OutboxView | undefined): Record<string, Out
   return Object.fromEntries((view?.items ?? []).map((item) => [item.field, item]));
 }
 
+/** How many edits wait for the person: a conflict to decide, or an edit the server refused. */
+export function needsAttention(view: OutboxView | undefined): number {
+  return (view?.items ?? []).filter((item) => item.state === 'conflict' || item.state === 'failed').length;
+}
+
 /** Keeps every account's outbox in step with the core. Returns the unsubscribe. */
 export const followSyncChanges = () => useOutbox.getState().follow();

@@ -15,4 +15,18 @@ describe('ui store', () => {
     store.getState().confirmLeave();
     expect(store.getState()).toMatchObject({ screen: 'activity', leaving: null, unsaved: false });
   });
+
+  it('asks the new screen’s heading to take focus on every move, and not at start', () => {
+    const store = createUiStore();
+    expect(store.getState().headingFocus).toBe(0);
+    store.getState().show('people');
+    store.getState().startSignIn({ serverId: 's', serverName: 'S', serverUrl: 'https://s' });
+    store.getState().focusHeading();
+    expect(store.getState().headingFocus).toBe(3);
+    store.getState().setUnsaved(true);
+    store.getState().show('about');
+    expect(store.getState().headingFocus).toBe(3);
+    store.getState().confirmLeave();
+    expect(store.getState()).toMatchObject({ screen: 'about', headingFocus: 4 });
+  });
 });

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import keytar from '@github/keytar';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -108,10 +108,10 @@ export function dataFolderBytes(dir: string): Buffer {
   );
 }
 
-/** Fails on any serious or critical accessibility violation of what the page shows now. */
+/** Fails on any moderate, serious or critical accessibility violation of what the page shows now. */
 export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
-  const severe = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  const severe = results.violations.filter((violation) => violation.impact !== 'minor' && violation.impact !== null);
   expect(
     severe.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`),
   ).toEqual([]);
@@ -132,4 +132,12 @@ export async function signIn(page: Page, user: string, password: string): Promis
   await page.getByLabel('Username or email').fill(user);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+/** Opens the account menu of the account named `user` (its sidebar "⋯" button) and returns the menu. */
+export async function accountMenu(page: Page, user: string): Promise<Locator> {
+  await page.getByRole('button', { name: `Actions for ${user} on`, exact: false }).click();
+  const menu = page.getByRole('menu', { name: `Actions for ${user} on`, exact: false });
+  await expect(menu).toBeVisible();
+  return menu;
 }

@@ -1,0 +1,152 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ServerSummary } from '../../../shared/accountSchemas';
+import type { Result } from '../../../shared/errors';
+import { value } from '../../../tests/support/result';
+import { makeTempDir } from '../../../tests/support/tempDir';
+import { startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
+import { createCore, type Core } from '../createCore';
+import { MemoryVault } from '../vault/memoryVault';
+
+const rawCode = /E[A-Z_]{3,}|ERR_|UND_ERR/;
+
+/** A port on this computer where nothing listens. */
+async function closedPort(): Promise<number> {
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('adding a server by what a person types', () => {
+  let server: TestServer;
+  let temp: ReturnType<typeof makeTempDir>;
+  let core: Core;
+  const start = () => createCore({ dataDir: temp.dir, vault: new MemoryVault(), version: '1.0.0', shell: 'test', requestTimeoutMs: 3000 });
+  const add = (url: string) => core.dispatch('servers.add', { url }) as Promise<Result<ServerSummary>>;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.close());
+  beforeEach(() => {
+    temp = makeTempDir();
+    core = start();
+  });
+  afterEach(() => {
+    core.close();
+    temp.cleanup();
+  });
+
+  it('an address on this computer without a scheme tries https, then reaches the plain http server', async () => {
+    const hostPort = new URL(server.url).host;
+    const added = value<ServerSummary>(await add(hostPort));
+    expect(added.url).toBe(`http://${hostPort}`);
+    expect(added.version).toMatch(/^\d+\.\d+/);
+  });
+
+  it('https typed for a plain http server is named a wrong protocol, in words, with the code only in detail', async () => {
+    const hostPort = new URL(server.url).host;
+    const result = await add(`https://${hostPort}`);
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'tls-untrusted',
+        detail: 'ERR_SSL_WRONG_VERSION_NUMBER',
+        fields: { url: expect.stringContaining(`does not answer secure (https) connections`) },
+      },
+    });
+    expect(!result.ok && result.error.message).toContain(`type http://${hostPort}`);
+    expect(!result.ok && result.error.message).not.toMatch(rawCode);
+  });
+
+  it('nothing listening: both addresses are tried and the answer says nothing answers there', async () => {
+    const port = await closedPort();
+    const result = await add(`127.0.0.1:${port}`);
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'network-unreachable', detail: 'ECONNREFUSED', message: expect.stringContaining('nothing answers at that address') },
+    });
+    expect(!result.ok && result.error.message).not.toMatch(rawCode);
+  });
+
+  it('off this computer an address without a scheme is https only', async () => {
+    // .invalid never resolves (RFC 6761): one try, over https.
+    const result = await add('chat.example.invalid');
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'network-unreachable', message: expect.stringContaining('could not be found') },
+    });
+  });
+
+  it('a managed server keeps its name, and failures call it by that name', async () => {
+    core.close();
+    fs.writeFileSync(path.join(temp.dir, 'servers.json'), JSON.stringify({ 'Demo server': server.url }));
+    core = start();
+    const known = value<ServerSummary>(await add(new URL(server.url).host));
+    expect(known).toMatchObject({ name: 'Demo server', url: server.url });
+    expect(value(await core.dispatch('servers.list', {}))).toHaveLength(1);
+
+    await server.dev('/_dev/faults', { method: 'POST', body: JSON.stringify({ route: '/api/info', reset: true, times: 1 }) });
+    const result = await add(server.url);
+    expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Demo server cannot be reached right now/) } });
+  });
+
+  describe('with an https-only server on this computer', () => {
+    let tls: https.Server;
+    let tlsPort: number;
+    beforeAll(async () => {
+      const dir = makeTempDir();
+      // A throwaway self-signed certificate: the app must refuse it (never trusted), and must say so.
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-days',
+          '1',
+          '-subj',
+          '/CN=127.0.0.1',
+          '-keyout',
+          path.join(dir.dir, 'key.pem'),
+          '-out',
+          path.join(dir.dir, 'cert.pem'),
+        ],
+        { stdio: 'ignore' },
+      );
+      tls = https.createServer(
+        { key: fs.readFileSync(path.join(dir.dir, 'key.pem')), cert: fs.readFileSync(path.join(dir.dir, 'cert.pem')) },
+        (_q, r) => r.end('{}'),
+      );
+      dir.cleanup();
+      await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+      tlsPort = (tls.address() as AddressInfo).port;
+    });
+    afterAll(() => new Promise((resolve) => tls.close(resolve)));
+
+    it('plain http typed for it says it answers only secure connections', async () => {
+      const result = await add(`http://127.0.0.1:${tlsPort}`);
+      expect(result).toMatchObject({
+        ok: false,
+        error: { message: `127.0.0.1:${tlsPort} answers only secure connections. Use the address https://127.0.0.1:${tlsPort}.` },
+      });
+    });
+
+    it('without a scheme its untrusted certificate is the answer, not a fall back to plain http', async () => {
+      const result = await add(`127.0.0.1:${tlsPort}`);
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'tls-untrusted', detail: 'DEPTH_ZERO_SELF_SIGNED_CERT', message: expect.stringContaining('certificate') },
+      });
+    });
+  });
+});

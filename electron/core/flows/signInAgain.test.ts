@@ -1,0 +1,82 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AccountList } from '../../../shared/accountSchemas';
+import type { DirectoryStatus } from '../../../shared/directorySchemas';
+import type { ProfileView } from '../../../shared/profileSchemas';
+import { signInThroughCore } from '../../../tests/support/coreSignIn';
+import { value } from '../../../tests/support/result';
+import { makeTempDir } from '../../../tests/support/tempDir';
+import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
+import { createCore, type Core } from '../createCore';
+import { MemoryVault } from '../vault/memoryVault';
+
+describe('signing in again after the server ended the session', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let server: TestServer;
+  let core: Core;
+
+  beforeEach(async () => {
+    temp = makeTempDir();
+    server = await startTestServer();
+    core = createCore({ dataDir: temp.dir, vault: new MemoryVault(), version: '1', shell: 'test', requestTimeoutMs: 2000 });
+  });
+  afterEach(async () => {
+    core.close();
+    await server.close();
+    temp.cleanup();
+  });
+
+  it('a directory sync the ended session stopped starts over, and its "sign in again" words go', async () => {
+    const accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
+    const status = async () => value<DirectoryStatus>(await core.dispatch('directory.status', { accountId }));
+    await server.revokeTokens(demo.plain.userId);
+    await core.dispatch('directory.sync', { accountId, force: true });
+    await expect.poll(async () => (await status()).state, { timeout: 15_000 }).toBe('failed');
+    expect((await status()).error).toMatch(/Sign in again/);
+
+    await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
+    await expect.poll(async () => (await status()).state, { timeout: 15_000 }).toBe('done');
+    expect((await status()).error).toBeNull();
+  });
+
+  it('a refresh still carrying the ended session when the new one starts does not leave its "session ended" behind', async () => {
+    core.close();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let holdNextMe = false;
+    core = createCore({
+      dataDir: temp.dir,
+      vault: new MemoryVault(),
+      version: '1',
+      shell: 'test',
+      requestTimeoutMs: 5_000,
+      retryPolicy: { attempts: 1 },
+      fetch: async (url, init) => {
+        if (holdNextMe && new URL(String(url)).pathname === '/api/v1/me') {
+          holdNextMe = false;
+          await held;
+        }
+        return fetch(url, init);
+      },
+    });
+    const accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
+    await server.revokeTokens(demo.plain.userId);
+    holdNextMe = true;
+    const oldRefresh = core.dispatch('profile.refresh', { accountId }); // the revoked token, held on its way
+    // The new session is in place (its sign-in announced) while the old refresh is still on its way; then its 401 lands.
+    const signedInAgain = new Promise<void>((resolve) => {
+      const stop = core.events.on('accounts.changed', () => {
+        stop();
+        resolve();
+      });
+    });
+    const again = signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
+    await signedInAgain;
+    release();
+    await again;
+    await oldRefresh;
+    await expect
+      .poll(async () => value<ProfileView>(await core.dispatch('profile.get', { accountId })).refreshError, { timeout: 10_000 })
+      .toBeNull();
+    expect(value<AccountList>(await core.dispatch('accounts.list', {})).accounts[0]?.state).toBe('signed-in');
+  });
+});
