@@ -1,5 +1,6 @@
 import { TOTP } from 'otpauth';
 import fs from 'node:fs';
+import { Agent, fetch as undiciFetch } from 'undici';
 import { DEMO_SEED_PATH, startUsersApi, type SeedData } from '../../tools/users-api/src/index';
 
 /** The demo accounts of tools/users-api/seed/demo.json, as the tests use them. */
@@ -34,10 +35,16 @@ export async function startTestServer(
     limitUpdates?: boolean;
     /** Sessions the server knows from the start: a restarted server that remembers a client. */
     sessions?: { userId: string; token: string }[];
+    /**
+     * HTTPS (tests/support/testCertificates): the server's certificate and key, the CA that
+     * issued it (trusted by this helper's own dev calls only), and for mutual TLS the CA of
+     * client certificates plus one the helper presents itself.
+     */
+    tls?: { cert: string; key: string; ca: string; clientCa?: string; client?: { cert: string; key: string } };
   } = {},
 ): Promise<TestServer> {
   // Rate limits off: every client here shares 127.0.0.1 (the 429 tests turn them on themselves).
-  const { limitUpdates, sessions, ...rest } = options;
+  const { limitUpdates, sessions, tls, ...rest } = options;
   const seed = sessions ? withSessions(sessions) : undefined;
   const server = await startUsersApi({
     port: 0,
@@ -45,17 +52,26 @@ export async function startTestServer(
     rateLimit: false,
     ...(limitUpdates ? {} : { updateRateLimit: false }),
     ...(seed ? { seed } : {}),
+    ...(tls ? { tls: { cert: tls.cert, key: tls.key, ...(tls.clientCa ? { clientCa: tls.clientCa } : {}) } } : {}),
     ...rest,
   });
+  // The dev routes over HTTPS trust the test CA here only; the app under test decides for itself.
+  const devAgent = tls ? new Agent({ connect: { ca: tls.ca, ...(tls.client ?? {}) } }) : undefined;
   const dev = async (path: string, init?: RequestInit) => {
-    const response = await fetch(server.url + path, { ...init, headers: { 'Content-Type': 'application/json', ...init?.headers } });
+    const request = { ...init, headers: { 'Content-Type': 'application/json', ...init?.headers } };
+    const response = devAgent
+      ? await undiciFetch(server.url + path, { ...(request as Parameters<typeof undiciFetch>[1]), dispatcher: devAgent })
+      : await fetch(server.url + path, request);
     if (!response.ok) throw new Error(`dev ${path} answered ${response.status}`);
     const text = await response.text();
     return text ? JSON.parse(text) : {};
   };
   return {
     url: server.url,
-    close: () => server.close(),
+    close: async () => {
+      await server.close();
+      await devAgent?.close();
+    },
     dev,
     async latestEmailCode(to) {
       const box = (await dev(`/_dev/mailbox?to=${encodeURIComponent(to)}`)) as { messages: { code?: string }[] };

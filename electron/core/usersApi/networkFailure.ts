@@ -1,4 +1,5 @@
 import { ApiFailure } from './apiFailure';
+import { asNodeCode, corporateNetworkFailure, rawNetworkCode } from './networkFailureKinds';
 
 const tlsCodes = new Set([
   'DEPTH_ZERO_SELF_SIGNED_CERT',
@@ -23,7 +24,9 @@ export function networkFailure(error: unknown, origin: string, timedOut: boolean
   if (timedOut) {
     return new ApiFailure('timeout', `${origin} did not answer in time. Check your connection and try again.`);
   }
-  const code = causeCode(error);
+  const corporate = corporateNetworkFailure(error, origin);
+  if (corporate) return corporate;
+  const code = asNodeCode(rawNetworkCode(error));
   if (code && (tlsCodes.has(code) || code.startsWith('ERR_TLS') || code.includes('CERT'))) {
     return new ApiFailure(
       'tls-untrusted',
@@ -34,14 +37,4 @@ export function networkFailure(error: unknown, origin: string, timedOut: boolean
     return new ApiFailure('network-unreachable', `${origin} could not be found. Check the address and your connection.`);
   }
   return new ApiFailure('network-unreachable', `${origin} cannot be reached right now${code ? ` (${code})` : ''}.`);
-}
-
-function causeCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
 }
