@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { ConfirmDialog } from './components/ConfirmDialog';
 import { Navigation } from './components/Navigation';
+import { NetworkPromptDialog } from './components/NetworkPromptDialog';
 import { ActivityScreen } from './screens/ActivityScreen';
 import { AboutScreen } from './screens/AboutScreen';
 import { AddServerScreen } from './screens/AddServerScreen';
@@ -13,6 +14,7 @@ import { activeAccount, followAccountChanges, useAccounts } from './stores/accou
 import { followAvatarChanges } from './stores/avatarStore';
 import { followConnectivity, useConnectivity } from './stores/connectivityStore';
 import { followDirectoryChanges } from './stores/directoryStore';
+import { followNetwork } from './stores/networkStore';
 import { followSyncChanges } from './stores/outboxStore';
 import { followProfileChanges } from './stores/profileStore';
 import { useUi } from './stores/uiStore';
@@ -34,6 +36,7 @@ export function App() {
       followAvatarChanges(),
       followDirectoryChanges(),
       followAppCommands(),
+      followNetwork(),
     ];
     void loadConnectivity();
     return () => stops.forEach((stop) => stop());
@@ -82,6 +85,7 @@ export function App() {
         onCancel={cancelLeave}
         onConfirm={confirmLeave}
       />
+      <NetworkPromptDialog />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { NetworkSection } from '../components/NetworkSection';
 import { useAppInfo } from '../stores/appInfoStore';
 
 export function AboutScreen() {
@@ -43,6 +44,7 @@ export function AboutScreen() {
       <button type="button" onClick={() => void load()} disabled={loading}>
         {loading ? 'Refreshing…' : 'Refresh'}
       </button>
+      <NetworkSection />
     </section>
   );
 }

@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { ServerSummary } from '../../../shared/accountSchemas';
 import { AppFailure } from '../../../shared/errors';
 import { normalizeServerUrl } from '../../../shared/serverAddress';
 import { BusyButton } from '../components/BusyButton';
+import { CertificateDecision } from '../components/CertificateDecision';
 import { TextField } from '../components/TextField';
 import { useServers } from '../stores/serversStore';
 import { useUi } from '../stores/uiStore';
@@ -27,6 +28,9 @@ export function AddServerScreen() {
   const [serverError, setServerError] = useState<string | null>(null);
   const [found, setFound] = useState<ServerSummary | null>(null);
   const liveError = touched ? checkAddress(url) : null;
+  // A certificate the app could not verify: the decision shows under the form (issue 16).
+  const [untrusted, setUntrusted] = useState<string | null>(null);
+  const form = useRef<HTMLFormElement>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -41,6 +45,7 @@ export function AddServerScreen() {
     setFound(null);
     const result = await addServer(url);
     setBusy(false);
+    setUntrusted(!result.ok && result.error.code === 'tls-untrusted' ? url : null);
     if (result.ok) setFound(result.value);
     else setServerError(result.error.fields?.url ?? result.error.message);
   };
@@ -49,7 +54,7 @@ export function AddServerScreen() {
     <section aria-labelledby="add-server-title" className="screen narrow">
       <h1 id="add-server-title">Add a server</h1>
       <p className="lead">The address of a Rocket.Chat server you have an account on.</p>
-      <form onSubmit={(event) => void submit(event)} noValidate className="form">
+      <form ref={form} onSubmit={(event) => void submit(event)} noValidate className="form">
         <TextField
           label="Server address"
           name="url"
@@ -72,6 +77,7 @@ export function AddServerScreen() {
           Check server
         </BusyButton>
       </form>
+      {untrusted && <CertificateDecision key={untrusted} url={untrusted} onTrusted={() => form.current?.requestSubmit()} />}
       {found && (
         <div className="found" role="status" data-testid="server-found">
           <p>
