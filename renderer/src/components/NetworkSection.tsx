@@ -8,7 +8,8 @@ import { CertificateDecision } from './CertificateDecision';
  * for it (with Revoke), the client certificate it is shown, and a way to review its certificate.
  */
 export function NetworkSection() {
-  const { info, error, loadInfo, revoke } = useNetwork();
+  // A failed load is not repeated here: the About screen already says why the app cannot answer.
+  const { info, loadInfo, revoke } = useNetwork();
   const [reviewing, setReviewing] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
@@ -20,28 +21,22 @@ export function NetworkSection() {
     setProblem(result.ok ? null : result.error.message);
   };
 
+  if (!info) return null;
   return (
     <section aria-labelledby="network-title" className="network-section">
       <h2 id="network-title">Network</h2>
-      {error && (
-        <p role="alert" className="error">
-          {error.message}
-        </p>
-      )}
-      {info && (
-        <p className="lead">
-          {info.proxySource === 'system'
-            ? 'Proxies come from this computer’s network settings (including automatic configuration).'
-            : 'Proxies come from the HTTPS_PROXY, HTTP_PROXY and NO_PROXY environment variables.'}
-        </p>
-      )}
-      {info?.servers.length === 0 && <p>No servers added yet.</p>}
+      <p className="lead">
+        {info.proxySource === 'system'
+          ? 'Proxies come from this computer’s network settings (including automatic configuration).'
+          : 'Proxies come from the HTTPS_PROXY, HTTP_PROXY and NO_PROXY environment variables.'}
+      </p>
+      {info.servers.length === 0 && <p>No servers added yet.</p>}
       {problem && (
         <p role="alert" className="error">
           {problem}
         </p>
       )}
-      {info?.servers.map((server) => (
+      {info.servers.map((server) => (
         <article key={server.serverId} className="network-server" aria-label={server.name} data-testid="network-server">
           <h3>{server.name}</h3>
           <dl className="facts">

@@ -170,6 +170,22 @@ describe('nodeFetch', () => {
     expect(answer.userId).toBe(demo.plain.userId);
   });
 
+  it('sends a multipart upload (Node’s own FormData) as multipart', async () => {
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    const nodeFetch = createNodeFetch({ env: {}, judge: pinJudge({ [server.url]: serverCertificate.fingerprint }) });
+    const client = clientOf(server.url, nodeFetch.fetch);
+    const answer = await login(client, demo.plain.user, passwordDigest(demo.plain.password));
+    await client.request({
+      path: '/api/v1/users.setAvatar',
+      auth: { userId: answer.userId, token: answer.token },
+      multipart: { field: 'image', fileName: 'me.png', contentType: 'image/png', bytes: png },
+    });
+    const avatar = await client.fetchBinary({ path: `/avatar/${demo.plain.user}` });
+    await nodeFetch.close();
+    expect(avatar.headers.get('content-type')).toBe('image/png');
+    expect(avatar.bytes.equals(png)).toBe(true);
+  });
+
   it('stops with a sentence when the client certificate setting cannot be used', () => {
     expect(() => createNodeFetch({ env: { AM_CLIENT_CERT: clientCertificate.certFile }, judge: pinJudge() })).toThrow(
       'Set both AM_CLIENT_CERT and AM_CLIENT_KEY (PEM files) to use a client certificate.',

@@ -1,4 +1,4 @@
-import { buildConnector, EnvHttpProxyAgent, fetch as undiciFetch, Pool, type Dispatcher } from 'undici';
+import { buildConnector, EnvHttpProxyAgent, fetch as undiciFetch, FormData as UndiciFormData, Pool, type Dispatcher } from 'undici';
 import { readClientCertificate, type ClientCertificate } from './clientCertificate';
 import { proxyForUrl, readProxyEnvironment, type ProxySettings } from './proxyEnvironment';
 import { verifyingConnector, type TlsJudge } from './verifyingConnector';
@@ -69,6 +69,7 @@ export function createNodeFetch(options: NodeFetchOptions): NodeFetch {
     fetch: ((input: Parameters<typeof fetch>[0], init?: RequestInit) =>
       undiciFetch(input as Parameters<typeof undiciFetch>[0], {
         ...(init as Parameters<typeof undiciFetch>[1]),
+        body: portableBody(init?.body),
         dispatcher,
       })) as unknown as typeof fetch,
     proxy,
@@ -81,4 +82,20 @@ export function createNodeFetch(options: NodeFetchOptions): NodeFetch {
     },
     close: () => dispatcher.close(),
   };
+}
+
+type UndiciBody = NonNullable<Parameters<typeof undiciFetch>[1]>['body'];
+
+/**
+ * Node's global FormData belongs to its bundled undici 6, which this undici does not
+ * recognise (it would send "[object FormData]" as text): the fields are copied over.
+ */
+function portableBody(body: RequestInit['body']): UndiciBody {
+  if (!(body instanceof globalThis.FormData)) return body as UndiciBody;
+  const form = new UndiciFormData();
+  for (const [name, value] of body) {
+    if (typeof value === 'string') form.append(name, value);
+    else form.append(name, value, value.name);
+  }
+  return form;
 }
