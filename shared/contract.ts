@@ -61,6 +61,15 @@ import {
 } from './profileSchemas';
 import { revisionSchema } from './revisionSchema';
 import { textLimits } from './limits';
+import {
+  answerPromptRequestSchema,
+  certificateRequestSchema,
+  certificateReviewSchema,
+  networkInfoSchema,
+  networkPromptSchema,
+  pinnedCertificateSchema,
+  trustCertificateRequestSchema,
+} from './networkSchemas';
 
 /**
  * The IPC contract: every channel the renderer may call, with the zod schema of its
@@ -172,6 +181,16 @@ export const channels = {
   'directory.sync': { request: directorySyncRequestSchema, response: directoryStatusSchema },
   'directory.search': { request: directorySearchRequestSchema, response: directorySearchResultSchema },
   'connectivity.list': { request: noPayload, response: z.array(z.object({ serverId: z.string(), online: z.boolean() })) },
+  /** The proxy in use for each server and the certificates trusted per server (About). */
+  'network.info': { request: noPayload, response: networkInfoSchema },
+  /** The certificate a server showed that could not be verified, and whether it may be trusted. */
+  'certificates.review': { request: certificateRequestSchema, response: certificateReviewSchema },
+  /** Trusts the certificate the review showed, for that server only. */
+  'certificates.trust': { request: trustCertificateRequestSchema, response: pinnedCertificateSchema },
+  'certificates.revoke': { request: certificateRequestSchema, response: z.object({}) },
+  /** The questions the desktop shell is waiting on (a proxy sign-in, a client certificate). */
+  'network.prompts': { request: noPayload, response: z.array(networkPromptSchema) },
+  'network.answerPrompt': { request: answerPromptRequestSchema, response: z.object({}) },
 } as const;
 
 export type Channels = typeof channels;
@@ -205,6 +224,10 @@ export const events = {
   'session.ended': z.object({ accountId: z.string(), message: z.string() }),
   /** A menu item or shortcut of the desktop shell, for the window to carry out. */
   'app.command': z.object({ command: z.enum(appCommands) }),
+  /** A certificate was trusted for a server, or trust was revoked. */
+  'certificates.changed': z.object({ origin: z.string() }),
+  /** The desktop shell needs an answer from the person (network.answerPrompt). */
+  'network.prompt': networkPromptSchema,
 } as const;
 
 export type Events = typeof events;

@@ -31,4 +31,7 @@ export const textLimits = {
   /** The user ID and the personal access token of an access-token sign-in. */
   accessTokenUserId: 200,
   accessToken: 200,
+  /** A proxy's sign-in, asked by the desktop shell. */
+  proxyUser: 500,
+  proxyPassword: 1000,
 } as const;

@@ -32,11 +32,30 @@ import type { RetryPolicy } from './usersApi/retryPolicy';
 import { defaultTimeoutMs, UsersApiClient } from './usersApi/usersApiClient';
 import { displayArrangement, restoreWindow, WindowStateStore, type DisplayInfo, type WindowState } from './windowState';
 import type { Vault } from './vault/vault';
+import { CertificatePins } from './network/certificatePins';
+import { CertificateTrust } from './network/certificateTrust';
+import { ClientCertificateChoices } from './network/clientCertificateChoices';
+import { ClientCertificatePicker } from './network/clientCertificatePicker';
+import { environmentProxyLookup, networkInfo, systemProxyLookup } from './network/networkInfo';
+import { NetworkPrompts } from './network/networkPrompts';
+import { ProxyCredentials, type ProxyChallenge } from './network/proxyCredentials';
+import { createNodeFetch } from './usersApi/transport/nodeFetch';
+import { readProxyEnvironment, proxyForUrl } from './usersApi/transport/proxyEnvironment';
+import type { UnverifiedConnection } from './usersApi/transport/verifyingConnector';
 
 export interface CoreOptions {
   dataDir: string;
   vault: Vault;
+  /**
+   * How requests reach servers. The Electron shell passes Chromium's net.fetch (the system's
+   * proxy and trust store); without one the core builds nodeFetch (HTTPS_PROXY, NODE_EXTRA_CA_CERTS,
+   * AM_CLIENT_CERT) — see docs/architecture.md "The network belongs to the shell".
+   */
   fetch?: typeof fetch;
+  /** The system's proxy for an address, as Chromium's session.resolveProxy answers ("PROXY host:port; DIRECT"). */
+  resolveProxy?: (url: string) => Promise<string>;
+  /** The environment nodeFetch reads (default process.env); tests pass their own. */
+  env?: NodeJS.ProcessEnv;
   clock?: Clock;
   version: string;
   shell: AppInfo['shell'];
@@ -66,6 +85,15 @@ export interface Core {
   mayOpenExternally(url: string): boolean;
   /** A link the operating system handed to the app (rocketchat://…): true when it finished a sign-in. */
   handleAppLink(url: string): boolean;
+  /** What the Electron shell asks about Chromium's network: the core decides, the shell only asks. */
+  network: {
+    /** The verify proc: true accepts a certificate Chromium refused (the person trusted it for this server). */
+    judgeChromiumCertificate(request: { hostname: string; pem: string; verificationResult: string }): boolean;
+    /** A proxy asks for a sign-in: the keychain's, or the person's answer; null cancels. */
+    proxyCredentials(challenge: ProxyChallenge): Promise<{ username: string; password: string } | null>;
+    /** A server asks for a client certificate: the index of the one to present, or null for none. */
+    chooseClientCertificate(url: string, certificates: string[]): Promise<number | null>;
+  };
   /** The desktop window's size and place, per arrangement of displays. */
   windowState: { restore(displays: DisplayInfo[]): WindowState; save(displays: DisplayInfo[], state: WindowState): void };
   close(): void;
@@ -78,10 +106,33 @@ export interface Core {
  */
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
-  const fetchImpl = options.fetch ?? globalThis.fetch;
   const log = options.log ?? silentLogger;
+  const env = options.env ?? process.env;
+  // Built before the database opens: a client certificate setting that cannot be used stops the start here.
+  const nodeFetch = options.fetch
+    ? null
+    : createNodeFetch({ env, judge: { judge: (connection: UnverifiedConnection) => trust.judge(connection) } });
+  const fetchImpl = options.fetch ?? nodeFetch!.fetch;
   const database = openDatabase({ dataDir: options.dataDir, clock });
   const events = new CoreEvents();
+  const trust = new CertificateTrust({
+    pins: new CertificatePins(database.db),
+    clock,
+    events,
+    probe: async (url) => {
+      await fetchServerInfo(
+        new UsersApiClient({ baseUrl: url, fetch: fetchImpl, clock, timeoutMs: options.requestTimeoutMs, signal: closing.signal }),
+      );
+    },
+    onChange: () => nodeFetch?.resetConnections(),
+  });
+  const prompts = new NetworkPrompts(events);
+  const proxyCredentials = new ProxyCredentials({ vault: options.vault, prompts, log: log.child('network') });
+  const clientCertificates = new ClientCertificatePicker({ choices: new ClientCertificateChoices(database.db), prompts, clock });
+  const proxyEnvironment = readProxyEnvironment(env);
+  const proxies = options.resolveProxy
+    ? systemProxyLookup(options.resolveProxy)
+    : environmentProxyLookup((url) => proxyForUrl(proxyEnvironment, new URL(url)));
   // Aborted on close: retries waiting for a server stop instead of keeping the process alive.
   const closing = new AbortController();
   const connectivity = new Connectivity({
@@ -297,6 +348,24 @@ export function createCore(options: CoreOptions): Core {
     'directory.sync': ({ accountId, force }) => directory.sync(accountId, force),
     'directory.search': ({ accountId, query, limit }) => directory.search(accountId, query, limit),
     'connectivity.list': () => connectivity.snapshot(),
+    'network.info': () =>
+      networkInfo({
+        servers: accounts.listServers(),
+        proxies,
+        trust,
+        clientCertificateFor: (url) => nodeFetch?.clientCertificate?.details.subject ?? clientCertificates.chosenFor(url),
+      }),
+    'certificates.review': ({ url }) => trust.review(url),
+    'certificates.trust': ({ url, fingerprint }) => trust.trust(url, fingerprint),
+    'certificates.revoke': ({ url }) => {
+      trust.revoke(url);
+      return {};
+    },
+    'network.prompts': () => prompts.pending(),
+    'network.answerPrompt': ({ promptId, answer }) => {
+      prompts.answer(promptId, answer);
+      return {};
+    },
   };
 
   const windowStates = new WindowStateStore(database.db);
@@ -317,10 +386,17 @@ export function createCore(options: CoreOptions): Core {
       restore: (displays) => restoreWindow(windowStates.load(displayArrangement(displays)), displays),
       save: (displays, state) => windowStates.save(displayArrangement(displays), state),
     },
+    network: {
+      judgeChromiumCertificate: (request) => trust.judgeChromium(request),
+      proxyCredentials: (challenge) => proxyCredentials.forChallenge(challenge),
+      chooseClientCertificate: (url, certificates) => clientCertificates.choose(url, certificates),
+    },
     mayOpenExternally: (url) => isHelpLink(url) || singleSignOn.isStartUrl(url),
     handleAppLink: (url) => singleSignOn.handleAppLink(url),
     close: () => {
       closing.abort();
+      prompts.close();
+      void nodeFetch?.close().catch(() => undefined);
       singleSignOn.close();
       sender.close();
       directory.close();

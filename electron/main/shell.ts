@@ -8,6 +8,7 @@ import { Logger, parseLogLevel } from '../core/log/logger';
 import { appId } from '../core/appIdentity';
 import { KeychainVault } from '../core/vault/keychainVault';
 import { appSchemePrivileges, serveAppProtocol } from './appProtocol';
+import { chromiumCoreOptions, connectChromiumNetwork } from './chromiumNetwork';
 import { bindContract, forwardEvents } from './ipcBridge';
 import { configureLogging, electronLogSink } from './logging';
 import { createMainWindow } from './mainWindow';
@@ -84,7 +85,10 @@ export function startShell(paths: ShellPaths): void {
         version: app.getVersion(),
         shell: 'electron',
         log: coreLog,
+        // Chromium's network: the system proxy, the OS trust store, client certificates.
+        ...chromiumCoreOptions(net, session.defaultSession, () => core),
       });
+      connectChromiumNetwork(core, app, session.defaultSession);
     } catch (error) {
       coreLog.error('the app cannot start', error);
       dialog.showErrorBox('Account Manager cannot start', error instanceof Error ? error.message : String(error));

@@ -3,6 +3,7 @@ import { ConfirmDialog } from './components/ConfirmDialog';
 import { ConnectivityBanners } from './components/ConnectivityBanners';
 import { Navigation } from './components/Navigation';
 import { ScreenHeading } from './components/ScreenHeading';
+import { NetworkPromptDialog } from './components/NetworkPromptDialog';
 import { ActivityScreen } from './screens/ActivityScreen';
 import { AboutScreen } from './screens/AboutScreen';
 import { AddServerScreen } from './screens/AddServerScreen';
@@ -15,6 +16,7 @@ import { activeAccount, followAccountChanges, useAccounts } from './stores/accou
 import { followAvatarChanges } from './stores/avatarStore';
 import { followConnectivity, useConnectivity } from './stores/connectivityStore';
 import { followDirectoryChanges } from './stores/directoryStore';
+import { followNetwork } from './stores/networkStore';
 import { followSyncChanges } from './stores/outboxStore';
 import { followProfileChanges } from './stores/profileStore';
 import { useUi } from './stores/uiStore';
@@ -36,6 +38,7 @@ export function App() {
       followAvatarChanges(),
       followDirectoryChanges(),
       followAppCommands(),
+      followNetwork(),
     ];
     void loadConnectivity();
     return () => stops.forEach((stop) => stop());
@@ -88,6 +91,7 @@ export function App() {
         onCancel={cancelLeave}
         onConfirm={confirmLeave}
       />
+      <NetworkPromptDialog />
     </div>
   );
 }

@@ -138,6 +138,11 @@ export const protocol = {
   },
 };
 
+type VerifyProc = (
+  request: { hostname: string; certificate: { data: string }; verificationResult: string; errorCode: number },
+  callback: (result: number) => void,
+) => void;
+
 export const session = {
   defaultSession: {
     requestHandler: null as Listener | null,
@@ -148,6 +153,16 @@ export const session = {
     setPermissionCheckHandler(handler: Listener) {
       this.checkHandler = handler;
     },
+    /** The certificate verify proc, as the network service would call it; and how often one was installed. */
+    verifyProc: null as VerifyProc | null,
+    verifyProcInstalls: 0,
+    setCertificateVerifyProc(proc: VerifyProc | null) {
+      this.verifyProc = proc;
+      this.verifyProcInstalls += 1;
+    },
+    closeAllConnections: vi.fn(() => Promise.resolve()),
+    /** session.resolveProxy: a PAC-style answer per address (tests set it). */
+    resolveProxy: vi.fn((_url: string) => Promise.resolve('DIRECT')),
   },
 };
 
@@ -168,10 +183,33 @@ export const screen = {
 
 export const nativeTheme = { themeSource: 'light' as string };
 
+/** A net.request: records its options, lets a test play the network (login, response, error). */
+export class FakeClientRequest extends EventEmitter {
+  ended = false;
+  aborted = false;
+  constructor(public options: Record<string, unknown>) {
+    super();
+  }
+  end() {
+    this.ended = true;
+  }
+  abort() {
+    this.aborted = true;
+  }
+}
+
 export const net = {
   online: true,
   isOnline() {
     return this.online;
+  },
+  /** Chromium's fetch: tests give it a behaviour; by default no network at all. */
+  fetch: vi.fn((_input: string, _init?: RequestInit): Promise<Response> => Promise.reject(new Error('net::ERR_INTERNET_DISCONNECTED'))),
+  requests: [] as FakeClientRequest[],
+  request(options: Record<string, unknown>) {
+    const request = new FakeClientRequest(options);
+    this.requests.push(request);
+    return request;
   },
 };
 

@@ -1,4 +1,5 @@
 import { TOTP } from 'otpauth';
+import { Agent, fetch as undiciFetch } from 'undici';
 import { startUsersApi } from '../../tools/users-api/src/index';
 
 /** The demo accounts of tools/users-api/seed/demo.json, as the tests use them. */
@@ -39,27 +40,48 @@ export async function startTestServer(
     limitUpdates?: boolean;
     /** The server's base clock; `/_dev/clock` moves it on (a fixed one stands still until then). */
     now?: () => number;
+    /**
+     * A fixed port, only to start a server again at the same address with another certificate
+     * (the app pins a certificate per address). Taken back at once by this process; anything
+     * else wants 0 ("offline" is faults that drop connections, never a stopped server).
+     */
+    port?: number;
+    /**
+     * HTTPS (tests/support/testCertificates): the server's certificate and key, the CA that
+     * issued it (trusted by this helper's own dev calls only), and for mutual TLS the CA of
+     * client certificates plus one the helper presents itself.
+     */
+    tls?: { cert: string; key: string; ca: string; clientCa?: string; client?: { cert: string; key: string } };
   } = {},
 ): Promise<TestServer> {
   // Rate limits off: every client here shares 127.0.0.1 (the 429 tests turn them on themselves).
-  const { limitUpdates, ...rest } = options;
+  const { limitUpdates, tls, ...rest } = options;
   const server = await startUsersApi({
     port: 0,
     dev: true,
     rateLimit: false,
     bcryptRounds: testBcryptRounds,
     ...(limitUpdates ? {} : { updateRateLimit: false }),
+    ...(tls ? { tls: { cert: tls.cert, key: tls.key, ...(tls.clientCa ? { clientCa: tls.clientCa } : {}) } } : {}),
     ...rest,
   });
+  // The dev routes over HTTPS trust the test CA here only; the app under test decides for itself.
+  const devAgent = tls ? new Agent({ connect: { ca: tls.ca, ...(tls.client ?? {}) } }) : undefined;
   const dev = async (path: string, init?: RequestInit) => {
-    const response = await fetch(server.url + path, { ...init, headers: { 'Content-Type': 'application/json', ...init?.headers } });
+    const request = { ...init, headers: { 'Content-Type': 'application/json', ...init?.headers } };
+    const response = devAgent
+      ? await undiciFetch(server.url + path, { ...(request as Parameters<typeof undiciFetch>[1]), dispatcher: devAgent })
+      : await fetch(server.url + path, request);
     if (!response.ok) throw new Error(`dev ${path} answered ${response.status}`);
     const text = await response.text();
     return text ? JSON.parse(text) : {};
   };
   return {
     url: server.url,
-    close: () => server.close(),
+    close: async () => {
+      await server.close();
+      await devAgent?.close();
+    },
     dev,
     async latestEmailCode(to) {
       const box = (await dev(`/_dev/mailbox?to=${encodeURIComponent(to)}`)) as { messages: { code?: string }[] };

@@ -28,6 +28,7 @@ const layerFolders = [
   ['electron/core/db/', 'core-db'],
   ['electron/core/vault/', 'core-vault'],
   ['electron/core/usersApi/', 'core-usersApi'],
+  ['electron/core/network/', 'core-network'],
   ['electron/core/accounts/', 'core-accounts'],
   ['electron/core/profile/', 'core-profile'],
   ['electron/core/people/', 'core-people'],
@@ -47,6 +48,7 @@ const coreLayers = [
   'core-db',
   'core-vault',
   'core-usersApi',
+  'core-network',
   'core-accounts',
   'core-profile',
   'core-people',
@@ -80,6 +82,10 @@ export const layerTable = {
     'shared',
     'core-foundation',
     'core-usersApi',
+  ]),
+  'core-network': coreLayer('electron/core/network may import db, vault, usersApi and the foundation — no other service', [
+    ...adapterLayers,
+    'core-network',
   ]),
   'core-accounts': coreLayer('electron/core/accounts may import db, vault, usersApi and the foundation', [
     ...adapterLayers,

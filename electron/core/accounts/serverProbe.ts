@@ -55,7 +55,8 @@ async function diagnosePlainHttp(origin: string, probe: InfoProbe, failure: ApiF
 function explainProbeFailure(error: unknown, origin: string): unknown {
   if (!(error instanceof ApiFailure)) return error;
   const host = new URL(origin).host;
-  if (error.details.networkKind || error.code === 'timeout') {
+  // A failure on the way (the network, a proxy, a certificate), not an answer from something else.
+  if (error.details.networkKind || error.code === 'timeout' || error.code === 'network-unreachable' || error.code === 'tls-untrusted') {
     const message =
       error.details.networkKind === 'wrong-protocol' && origin.startsWith('https:') && isLoopback(new URL(origin).hostname)
         ? `${error.message} For a server on this computer, leave out https:// or type http://${host}.`

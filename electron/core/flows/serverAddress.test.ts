@@ -57,7 +57,7 @@ describe('adding a server by what a person types', () => {
     expect(result).toMatchObject({
       ok: false,
       error: {
-        code: 'tls-untrusted',
+        code: 'network-unreachable',
         detail: 'ERR_SSL_WRONG_VERSION_NUMBER',
         fields: { url: expect.stringContaining(`does not answer secure (https) connections`) },
       },

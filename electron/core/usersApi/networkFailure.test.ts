@@ -25,7 +25,7 @@ const table: [NetworkFailureKind, string | undefined, boolean, string, string][]
     'wrong-protocol',
     'ERR_SSL_WRONG_VERSION_NUMBER',
     false,
-    'tls-untrusted',
+    'network-unreachable',
     'Demo server does not answer secure (https) connections at this address. It may be a plain http server, or the port may belong to something else.',
   ],
   ['not-found', 'ENOTFOUND', false, 'network-unreachable', 'Demo server could not be found. Check the address and your connection.'],

@@ -1,4 +1,5 @@
 import { ApiFailure } from './apiFailure';
+import { asNodeCode, corporateNetworkFailure, rawNetworkCode } from './networkFailureKinds';
 
 /**
  * Every way a request can fail before any reply arrives, as the person should hear it.
@@ -34,8 +35,9 @@ export const networkFailureWords: Record<
     say: (name) =>
       `The security certificate of ${name} is not trusted, so the app will not connect to it. Ask the server's administrator to renew or fix the certificate.`,
   },
+  // Not a question of trust: the address does not speak https at all.
   'wrong-protocol': {
-    code: 'tls-untrusted',
+    code: 'network-unreachable',
     say: (name) =>
       `${name} does not answer secure (https) connections at this address. It may be a plain http server, or the port may belong to something else.`,
   },
@@ -93,18 +95,13 @@ export function networkFailureKind(code: string | undefined, timedOut: boolean):
  * `network-unreachable` or `timeout`. `name` is what the app calls the server.
  */
 export function networkFailure(error: unknown, name: string, timedOut: boolean): ApiFailure {
-  const code = causeCode(error);
+  // A proxy's or a client certificate's failure first: it may lie under a generic "socket closed".
+  const corporate = timedOut ? undefined : corporateNetworkFailure(error, name);
+  if (corporate) return corporate;
+  // Node's code, or Chromium's net::ERR_* name turned into the Node code with the same meaning.
+  const raw = rawNetworkCode(error);
+  const code = asNodeCode(raw);
   const kind = networkFailureKind(code, timedOut);
   const words = networkFailureWords[kind];
-  return new ApiFailure(words.code, words.say(name), { networkKind: kind, ...(code ? { detail: code } : {}) });
-}
-
-function causeCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
+  return new ApiFailure(words.code, words.say(name), { networkKind: kind, ...(raw ? { detail: raw } : {}) });
 }

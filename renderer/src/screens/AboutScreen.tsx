@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { NetworkSection } from '../components/NetworkSection';
 import { Notice } from '../components/Notice';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { useAppInfo } from '../stores/appInfoStore';
@@ -50,6 +51,7 @@ export function AboutScreen() {
       <button type="button" className="secondary" onClick={() => void load()} disabled={loading}>
         {loading ? 'Refreshing…' : 'Refresh'}
       </button>
+      <NetworkSection />
     </section>
   );
 }

@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { ServerSummary } from '../../../shared/accountSchemas';
 import { AppFailure, type AppError } from '../../../shared/errors';
 import { textLimits } from '../../../shared/limits';
 import { normalizeServerUrl } from '../../../shared/serverAddress';
 import { BusyButton } from '../components/BusyButton';
+import { CertificateDecision } from '../components/CertificateDecision';
 import { KnownServers } from '../components/KnownServers';
 import { Details } from '../components/Notice';
 import { ScreenHeading } from '../components/ScreenHeading';
@@ -32,6 +33,9 @@ export function AddServerScreen() {
   const [serverError, setServerError] = useState<Pick<AppError, 'message' | 'detail'> | null>(null);
   const [found, setFound] = useState<ServerSummary | null>(null);
   const liveError = touched ? checkAddress(url) : null;
+  // A certificate the app could not verify: the decision shows under the form (issue 16).
+  const [untrusted, setUntrusted] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -49,6 +53,7 @@ export function AddServerScreen() {
     setFound(null);
     const result = await addServer(url);
     setBusy(false);
+    setUntrusted(!result.ok && result.error.code === 'tls-untrusted' ? url : null);
     if (result.ok) return setFound(result.value);
     setServerError({ message: result.error.fields?.url ?? result.error.message, detail: result.error.detail });
     focusField();
@@ -58,7 +63,7 @@ export function AddServerScreen() {
     <section aria-labelledby="add-server-title" className="screen narrow">
       <ScreenHeading id="add-server-title">Add a server</ScreenHeading>
       <p className="lead">The address of a Rocket.Chat server you have an account on.</p>
-      <form onSubmit={(event) => void submit(event)} noValidate className="form">
+      <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate className="form">
         <div>
           <TextField
             label="Server address"
@@ -84,6 +89,7 @@ export function AddServerScreen() {
           Check server
         </BusyButton>
       </form>
+      {untrusted && <CertificateDecision key={untrusted} url={untrusted} onTrusted={() => formRef.current?.requestSubmit()} />}
       {found && (
         <section className="found" aria-labelledby="found-title" data-testid="server-found">
           <ScreenHeading id="found-title" level={2} focusOnMount>

@@ -1,4 +1,5 @@
 // Command-line flags of `npm run users-api -- …`.
+import fs from 'node:fs';
 import type { RateLimitOption, Settings, UsersApiOptions } from './index';
 import { defaultSettings, patchSettings } from './state/settings';
 
@@ -16,6 +17,9 @@ Options:
   --rate-limit <n>/<ms>        General limit per route and IP (default 10/60000); "off" disables
   --root-url <url>             ROOT_URL for avatarUrl and redirects (default http://127.0.0.1:<port>)
   --setting <Id>=<value>       Override a setting (repeatable; JSON values), e.g. --setting LDAP_Enable=true
+  --tls-cert <file.pem>        Serve HTTPS with this certificate (with --tls-key); the URL becomes https://localhost:<port>
+  --tls-key <file.pem>         The certificate's private key
+  --client-ca <file.pem>       Require a client certificate issued by this CA (mutual TLS; needs --tls-cert)
   --help                       Show this help
 
 Sign-in (docs/sign-in.md): settings.public / settings.oauth tell a client what to offer.
@@ -61,8 +65,17 @@ function setting(flag: string, value: string, into: Partial<Settings>): void {
 
 export type CliCommand = { help: true } | { help: false; options: UsersApiOptions };
 
+function pemFile(flag: string, file: string): Buffer {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    throw new UsageError(`${flag}: cannot read "${file}"`);
+  }
+}
+
 export function parseArgs(argv: string[]): CliCommand {
   const options: UsersApiOptions = { port: 3000 };
+  const tls: { cert?: Buffer; key?: Buffer; clientCa?: Buffer } = {};
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i] ?? '';
     const [name, inline] = flag.includes('=') ? [flag.slice(0, flag.indexOf('=')), flag.slice(flag.indexOf('=') + 1)] : [flag, undefined];
@@ -107,9 +120,22 @@ export function parseArgs(argv: string[]): CliCommand {
       case '--setting':
         setting(name, value(), (options.settings ??= {}));
         break;
+      case '--tls-cert':
+        tls.cert = pemFile(name, value());
+        break;
+      case '--tls-key':
+        tls.key = pemFile(name, value());
+        break;
+      case '--client-ca':
+        tls.clientCa = pemFile(name, value());
+        break;
       default:
         throw new UsageError(`unknown option "${flag}" (see --help)`);
     }
+  }
+  if (tls.cert || tls.key || tls.clientCa) {
+    if (!tls.cert || !tls.key) throw new UsageError('--tls-cert and --tls-key go together (and --client-ca needs them)');
+    options.tls = { cert: tls.cert, key: tls.key, ...(tls.clientCa ? { clientCa: tls.clientCa } : {}) };
   }
   return { help: false, options };
 }

@@ -1,6 +1,7 @@
 // Programmatic entry point: tests (this package's and the app's e2e tests) start
 // servers in-process on port 0; the CLI is a thin wrapper around startUsersApi.
 import { createServer } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { App, Compat } from './app';
 import { LoginBlocker } from './auth/loginBlock';
@@ -53,8 +54,17 @@ export interface UsersApiOptions {
   now?: () => number;
   /** bcrypt cost for stored hashes and email codes (default 10, like Rocket.Chat). */
   bcryptRounds?: number;
-  /** ROOT_URL used in avatarUrl and redirects; default http://127.0.0.1:<port>. */
+  /** ROOT_URL used in avatarUrl and redirects; default http://127.0.0.1:<port> (https://localhost:<port> with tls). */
   rootUrl?: string;
+  /** Serve HTTPS instead of HTTP (PEM text). The URL then names `localhost`, so the certificate should too. */
+  tls?: TlsOption;
+}
+
+export interface TlsOption {
+  cert: string | Buffer;
+  key: string | Buffer;
+  /** Ask every client for a certificate issued by this CA, and refuse the connection without one (mutual TLS). */
+  clientCa?: string | Buffer;
 }
 
 export interface UsersApi {
@@ -117,7 +127,14 @@ export async function startUsersApi(options: UsersApiOptions = {}): Promise<User
   await loadSeed(app, seed, loadOptions);
 
   const closing = new AbortController();
-  const server = createServer(createRequestHandler(app, apiRoutes, devRoutes, closing.signal));
+  const handler = createRequestHandler(app, apiRoutes, devRoutes, closing.signal);
+  const tls = options.tls;
+  const server = tls
+    ? createTlsServer(
+        { cert: tls.cert, key: tls.key, ...(tls.clientCa ? { ca: tls.clientCa, requestCert: true, rejectUnauthorized: true } : {}) },
+        handler,
+      )
+    : createServer(handler);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => {
@@ -126,7 +143,7 @@ export async function startUsersApi(options: UsersApiOptions = {}): Promise<User
     });
   });
   const port = (server.address() as AddressInfo).port;
-  const url = `http://127.0.0.1:${port}`;
+  const url = tls ? `https://localhost:${port}` : `http://127.0.0.1:${port}`;
   if (!options.rootUrl) app.rootUrl = url;
 
   let closed: Promise<void> | undefined;

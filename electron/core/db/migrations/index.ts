@@ -6,6 +6,7 @@ import { migration004 } from './004_directory';
 import { migration005 } from './005_avatars';
 import { migration006 } from './006_outbox';
 import { migration007 } from './007_sign_in_kind';
+import { migration008 } from './008_network_trust';
 
 /** In order; each step's version is one more than the previous. */
 export const migrations: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
 ];

@@ -1,0 +1,30 @@
+/**
+ * The proxy a request takes, in words for the About screen. Chromium answers
+ * `session.resolveProxy` in PAC terms ("PROXY proxy.corp:3128; DIRECT"); the first entry is
+ * what is tried, the rest are fallbacks.
+ */
+export function describePacResult(result: string): string {
+  const entries = result
+    .split(';')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const [first, ...fallbacks] = entries.length > 0 ? entries : ['DIRECT'];
+  const words = (entry: string): string => {
+    const [kind = '', address = ''] = entry.split(/\s+/);
+    switch (kind.toUpperCase()) {
+      case 'DIRECT':
+        return 'Direct connection (no proxy)';
+      case 'PROXY':
+        return `Proxy ${address}`;
+      case 'HTTPS':
+        return `Proxy ${address} (over https)`;
+      case 'SOCKS':
+      case 'SOCKS4':
+      case 'SOCKS5':
+        return `SOCKS proxy ${address}`;
+      default:
+        return entry;
+    }
+  };
+  return fallbacks.length > 0 ? `${words(first!)}; if it fails: ${fallbacks.map(words).join('; ')}` : words(first!);
+}

@@ -1,0 +1,121 @@
+import { textLimits } from '../../../shared/limits';
+import { focusTooLong } from '../forms/lengthLimit';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { NetworkPrompt } from '../../../shared/networkSchemas';
+import { useNetwork } from '../stores/networkStore';
+import { PasswordField } from './PasswordField';
+import { TextField } from './TextField';
+
+/**
+ * The desktop app's network questions, one at a time: a proxy that asks for a sign-in (kept
+ * in the system keychain), or which client certificate to show a server (remembered for it).
+ */
+export function NetworkPromptDialog() {
+  const { prompts, loadPrompts, answer } = useNetwork();
+  const ref = useRef<HTMLDialogElement>(null);
+  const prompt = prompts[0] ?? null;
+  useEffect(() => {
+    void loadPrompts();
+  }, [loadPrompts]);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (prompt && !dialog.open) dialog.showModal();
+    if (!prompt && dialog.open) dialog.close();
+  }, [prompt]);
+  const cancel = () => prompt && void answer(prompt.promptId, null);
+  return (
+    <dialog ref={ref} onCancel={cancel} className="dialog" aria-labelledby="network-prompt-title">
+      {prompt?.kind === 'proxy-sign-in' && <ProxySignIn key={prompt.promptId} prompt={prompt} onCancel={cancel} />}
+      {prompt?.kind === 'client-certificate' && <CertificateChoice key={prompt.promptId} prompt={prompt} onCancel={cancel} />}
+    </dialog>
+  );
+}
+
+function ProxySignIn({ prompt, onCancel }: { prompt: Extract<NetworkPrompt, { kind: 'proxy-sign-in' }>; onCancel(): void }) {
+  const answer = useNetwork((state) => state.answer);
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (focusTooLong(event.currentTarget)) return;
+    if (username.trim() !== '') void answer(prompt.promptId, { username: username.trim(), password });
+  };
+  return (
+    <form onSubmit={submit} className="form">
+      <h2 id="network-prompt-title">Sign in to the proxy</h2>
+      <p>
+        {prompt.again ? 'The proxy did not accept that user name and password. ' : ''}
+        The proxy {prompt.proxy}
+        {prompt.realm ? ` (${prompt.realm})` : ''} asks for a sign-in before the app can reach your servers. It is kept in the system
+        keychain.
+      </p>
+      <TextField
+        label="Proxy user name"
+        autoComplete="username"
+        autoFocus
+        value={username}
+        limit={textLimits.proxyUser}
+        onChange={(event) => setUsername(event.target.value)}
+      />
+      <PasswordField
+        label="Proxy password"
+        autoComplete="current-password"
+        value={password}
+        limit={textLimits.proxyPassword}
+        onChange={(event) => setPassword(event.target.value)}
+      />
+      <div className="actions">
+        <button type="button" className="secondary" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" disabled={username.trim() === ''}>
+          Sign in to proxy
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function CertificateChoice({ prompt, onCancel }: { prompt: Extract<NetworkPrompt, { kind: 'client-certificate' }>; onCancel(): void }) {
+  const answer = useNetwork((state) => state.answer);
+  const [chosen, setChosen] = useState(prompt.certificates[0]?.fingerprint ?? '');
+  const name = useId();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (chosen) void answer(prompt.promptId, { fingerprint: chosen });
+  };
+  return (
+    <form onSubmit={submit} className="form">
+      <h2 id="network-prompt-title">Choose a certificate for {prompt.server}</h2>
+      <p>{prompt.server} asks for a certificate that identifies you. The app remembers your choice for this server.</p>
+      <fieldset className="choices">
+        <legend>Certificates on this computer</legend>
+        {prompt.certificates.map((certificate) => (
+          <label key={certificate.fingerprint} className="choice">
+            <input
+              type="radio"
+              name={name}
+              value={certificate.fingerprint}
+              checked={chosen === certificate.fingerprint}
+              onChange={() => setChosen(certificate.fingerprint)}
+            />
+            <span>
+              {certificate.subject}
+              <br />
+              <small>
+                Issued by {certificate.issuer}, valid until {certificate.validTo.slice(0, 10)}
+              </small>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <div className="actions">
+        <button type="button" className="secondary" onClick={onCancel}>
+          Send none
+        </button>
+        <button type="submit">Use this certificate</button>
+      </div>
+    </form>
+  );
+}
