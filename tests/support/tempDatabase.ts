@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { Migration } from '../../electron/core/db/migration';
 import { openDatabase } from '../../electron/core/db/openDatabase';
 import { makeTempDir } from './tempDir';
 
@@ -8,10 +9,10 @@ export interface TempDatabase {
   close(): void;
 }
 
-/** The app's database, fully migrated, in a fresh temp folder: real SQLite on disk. */
-export function openTempDatabase(): TempDatabase {
+/** The app's database, fully migrated (or up to the given steps), in a fresh temp folder: real SQLite on disk. */
+export function openTempDatabase(migrations?: readonly Migration[]): TempDatabase {
   const temp = makeTempDir();
-  const { db } = openDatabase({ dataDir: temp.dir, clock: { now: () => 1 } });
+  const { db } = openDatabase({ dataDir: temp.dir, clock: { now: () => 1 }, migrations });
   return {
     db,
     close() {

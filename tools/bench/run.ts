@@ -50,7 +50,14 @@ async function main(): Promise<boolean> {
     const P1 = only.has('P1')
       ? await attempt('P1', () => benchOfflineStart(bundles.offlineStart, fixture.dataDir, { username: fixture.activeUsername, accounts }))
       : skipped;
-    const P2 = only.has('P2') ? await attempt('P2', () => benchSearch(fixture, searchQueries(directory, searches))) : skipped;
+    const P2 = only.has('P2')
+      ? await attempt('P2', () =>
+          benchSearch(
+            fixture,
+            searchQueries(directory, searches).map((q) => q.query),
+          ),
+        )
+      : skipped;
     const server = only.has('P4') ? await attempt('users-api', () => api) : skipped;
     const P4 = 'url' in server ? await attempt('P4', () => benchDirectorySync(bundles.directorySync, server.url, temp)) : server;
     const report = {

@@ -5,6 +5,15 @@ import { migration003 } from './003_people';
 import { migration004 } from './004_directory';
 import { migration005 } from './005_avatars';
 import { migration006 } from './006_outbox';
+import { migration007 } from './007_people_index';
 
 /** In order; each step's version is one more than the previous. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
+export const migrations: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+  migration007,
+];
