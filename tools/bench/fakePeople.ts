@@ -194,8 +194,11 @@ export function fakePeople(count: number, seed = 1): ListedPerson[] {
     const [last, lastAscii] = pick(random, script?.last ?? LATIN_LAST);
     const name = script ? script.write(first, last) : `${first} ${last}`;
     let username = `${firstAscii}.${lastAscii}`;
-    // Like real directories: the second Maya Okafor becomes maya.okafor7.
-    while (taken.has(username)) username = `${firstAscii}.${lastAscii}${Math.floor(random() * 1000)}`;
+    // Like real directories: the second Maya Okafor becomes maya.okafor7 (longer numbers
+    // once a name is that common: a script with few names here has many people).
+    for (let attempt = 0; taken.has(username); attempt++) {
+      username = `${firstAscii}.${lastAscii}${Math.floor(random() * 1000 * 10 ** Math.floor(attempt / 20))}`;
+    }
     taken.add(username);
     const person: ListedPerson = {
       _id: `p${i.toString(36).padStart(6, '0')}${Math.floor(random() * 1e9).toString(36)}`,

@@ -41,7 +41,8 @@ export interface TruthPerson {
   userId: string;
   username: string;
   name: string;
-  fields: string[];
+  /** Username, name, nickname and addresses, plain, one per line (no word holds a line break). */
+  fields: string;
 }
 
 export function truthPeople(people: readonly ListedPerson[]): TruthPerson[] {
@@ -49,7 +50,7 @@ export function truthPeople(people: readonly ListedPerson[]): TruthPerson[] {
     const emails = (person.emails as { address: string }[] | undefined)?.map((email) => plain(email.address)) ?? [];
     const username = plain(person.username);
     const name = plain(person.name);
-    return { position, userId: person._id, username, name, fields: [username, name, plain(person.nickname ?? ''), ...emails] };
+    return { position, userId: person._id, username, name, fields: [username, name, plain(person.nickname ?? ''), ...emails].join('\n') };
   });
 }
 
@@ -57,7 +58,7 @@ export function truthPeople(people: readonly ListedPerson[]): TruthPerson[] {
 export function groupOf(person: TruthPerson, query: string): number | null {
   const whole = plain(query);
   if (whole === '') return null;
-  if (!whole.split(' ').every((word) => person.fields.some((field) => field.includes(word)))) return null;
+  if (!whole.split(' ').every((word) => person.fields.includes(word))) return null;
   if (person.username === whole || person.name === whole) return 0;
   if (person.username.startsWith(whole)) return 1;
   if (person.name.startsWith(whole)) return 2;

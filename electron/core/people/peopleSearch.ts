@@ -59,7 +59,8 @@ export class PeopleSearch {
     const found: { hit: PersonHit; tier: Tier; id: number }[] = [];
     while (tier < tierCount && found.length < wanted) {
       const lookup = plan.tiers[tier]!;
-      const batch = wanted - found.length;
+      // A superset lookup reads a few more at once: most of the cost of a read is starting it.
+      const batch = lookup.exact ? wanted - found.length : Math.max(wanted - found.length, 32);
       const rows = this.candidates.all({ match: lookup.expression, after: from, serverId, limit: batch }) as Candidate[];
       for (const { id, ...hit } of rows) {
         // A lookup that may return more than its tier is checked against the exact rule.

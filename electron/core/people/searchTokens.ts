@@ -74,48 +74,56 @@ export interface IndexedFields {
 const spaceCode = space.charCodeAt(0);
 const pieceSet = new PieceSet();
 
+/** A value to cut into pieces; `spaced` ones also keep three-character pieces that hold a space. */
+interface Value {
+  text: string;
+  spaced: boolean;
+}
+
 /**
  * Adds the distinct one-, two- and three-character pieces of each value to `tokens`
  * (text with surrogate pairs, rare in names, goes through a Set of strings instead).
+ * No word of a query holds a space, so pieces with one are only kept for usernames and
+ * names: "starts with" lookups of several words (tiers 1 and 2) use them.
  */
-function addPieces(values: readonly string[], tokens: string[]): void {
+function addPieces(values: readonly Value[], tokens: string[]): void {
   let length = 0;
-  for (const text of values) length += text.length;
+  for (const { text } of values) length += text.length;
   pieceSet.reset(length * 3);
   const slow = new Set<string>();
-  for (const text of values) {
+  for (const { text, spaced } of values) {
     if (surrogate.test(text)) {
-      addCharPieces(Array.from(text), slow, tokens);
+      addCharPieces(Array.from(text), spaced, slow, tokens);
       continue;
     }
     for (let i = 0; i < text.length; i++) {
       const a = text.charCodeAt(i);
-      if (a === spaceCode) continue;
-      if (pieceSet.add(1, a, 0, 0)) tokens.push(text[i]!);
-      const b = i + 1 < text.length ? text.charCodeAt(i + 1) : spaceCode;
-      if (b === spaceCode) continue;
-      if (pieceSet.add(2, a, b, 0)) tokens.push(text.slice(i, i + 2));
-      const c = i + 2 < text.length ? text.charCodeAt(i + 2) : spaceCode;
-      if (c !== spaceCode && pieceSet.add(3, a, b, c)) tokens.push(text.slice(i, i + 3));
+      const b = i + 1 < text.length ? text.charCodeAt(i + 1) : -1;
+      const c = i + 2 < text.length ? text.charCodeAt(i + 2) : -1;
+      if (a !== spaceCode) {
+        if (pieceSet.add(1, a, 0, 0)) tokens.push(text[i]!);
+        if (b !== -1 && b !== spaceCode && pieceSet.add(2, a, b, 0)) tokens.push(text.slice(i, i + 2));
+      }
+      if (c === -1 || (!spaced && (a === spaceCode || b === spaceCode || c === spaceCode))) continue;
+      if (pieceSet.add(3, a, b, c)) tokens.push(text.slice(i, i + 3));
     }
   }
 }
 
-function addCharPieces(chars: readonly string[], seen: Set<string>, tokens: string[]): void {
+function addCharPieces(chars: readonly string[], spaced: boolean, seen: Set<string>, tokens: string[]): void {
   const keep = (token: string) => {
     if (seen.has(token)) return;
     seen.add(token);
     tokens.push(token);
   };
   for (let i = 0; i < chars.length; i++) {
-    const a = chars[i]!;
-    if (a === space) continue;
-    keep(a);
-    const b = chars[i + 1];
-    if (b === undefined || b === space) continue;
-    keep(a + b);
-    const c = chars[i + 2];
-    if (c !== undefined && c !== space) keep(a + b + c);
+    const [a, b, c] = [chars[i]!, chars[i + 1], chars[i + 2]];
+    if (a !== space) {
+      keep(a);
+      if (b !== undefined && b !== space) keep(a + b);
+    }
+    if (b === undefined || c === undefined || (!spaced && (a === space || b === space || c === space))) continue;
+    keep(a + b + c);
   }
 }
 
@@ -135,19 +143,19 @@ export function indexTokens(serverId: string, fields: IndexedFields): string {
     if (text.length + 1 <= prefixDepth) tokens.push(mark + text + endMark);
     else tokens.push(wholeToken(whole, text));
   };
-  const values: string[] = [];
+  const values: Value[] = [];
   if (fields.username) {
     const text = encodeText(foldForSearch(fields.username));
-    values.push(text);
+    values.push({ text, spaced: true });
     starts(userMark, userWholeMark, text);
   }
   if (fields.name) {
     const text = encodeText(foldForSearch(fields.name));
-    values.push(text);
+    values.push({ text, spaced: true });
     starts(nameMark, nameWholeMark, text);
   }
-  if (fields.nickname) values.push(encodeText(foldForSearch(fields.nickname)));
-  for (const email of fields.emails) values.push(encodeText(foldForSearch(email)));
+  if (fields.nickname) values.push({ text: encodeText(foldForSearch(fields.nickname)), spaced: false });
+  for (const email of fields.emails) values.push({ text: encodeText(foldForSearch(email)), spaced: false });
   addPieces(values, tokens);
   return tokens.join(' ');
 }
@@ -160,22 +168,24 @@ interface Lookup {
 
 const quote = (token: string) => `"${token}"`;
 
-/** Rows containing the term: one token up to two characters, else all its three-character pieces. */
+/** Rows containing the term (never a space): one token up to two characters, else all its three-character pieces. */
 function containing(chars: readonly string[]): Lookup {
   if (chars.length <= 2) return { expression: quote(chars.join('')), exact: true };
   return { expression: threes(chars).map(quote).join(' AND '), exact: chars.length === 3 };
 }
 
-/** The distinct three-character pieces of `chars` that hold no space (the index has no others). */
+/** The distinct three-character pieces of `chars`. */
 function threes(chars: readonly string[]): string[] {
   const pieces = new Set<string>();
-  for (let i = 0; i + 2 < chars.length; i++) {
-    if (chars[i] !== space && chars[i + 1] !== space && chars[i + 2] !== space) pieces.add(chars[i]! + chars[i + 1]! + chars[i + 2]!);
-  }
+  for (let i = 0; i + 2 < chars.length; i++) pieces.add(chars[i]! + chars[i + 1]! + chars[i + 2]!);
   return [...pieces];
 }
 
-/** Rows whose value (behind `mark`) starts with `chars`; past prefixDepth a superset. */
+/**
+ * Rows whose value (behind `mark`) starts with `chars`: its "starts with" token, and past
+ * prefixDepth also the pieces of the rest (spaces included, as usernames and names are
+ * indexed), a superset.
+ */
 function startingWith(mark: string, chars: readonly string[]): Lookup {
   if (chars.length <= prefixDepth) return { expression: quote(mark + chars.join('')), exact: true };
   const head = quote(mark + chars.slice(0, prefixDepth).join(''));
@@ -224,7 +234,8 @@ export function planSearch(serverId: string, query: string): SearchPlan | null {
   const words = terms.map((term) => containing(encode(term)));
   // Exclusions are only written into the lookup when exact: excluding a superset would drop real matches.
   const tier = (include: Lookup[], exclude: Lookup[]): Lookup => {
-    const included = `${server} AND ${include.map((lookup) => lookup.expression).join(' AND ')}`;
+    // Each lookup in parentheses: FTS5's AND binds tighter than OR.
+    const included = [server, ...include.map((lookup) => `(${lookup.expression})`)].join(' AND ');
     const exact = exclude.filter((lookup) => lookup.exact);
     return {
       expression: exact.length === 0 ? included : `(${included}) NOT (${exact.map((lookup) => `(${lookup.expression})`).join(' OR ')})`,
