@@ -37,7 +37,8 @@ export interface ClientRun {
   databaseBytes: number;
   maxLoopDelayMs: number;
   p99LoopDelayMs: number;
-  sampledPeakRssMB: number;
+  longestStepMs: Record<string, number>;
+  longestStepCpuMs: Record<string, number>;
   maxRssMB: number;
 }
 
@@ -127,6 +128,12 @@ export async function benchDirectorySync(
     peakRssMB: round(client.maxRssMB, 1),
     databaseBytesPerPerson: Math.round(client.databaseBytes / client.cached),
     maxLoopDelayMs: round(client.maxLoopDelayMs, 1),
+    longestStep: Object.fromEntries(
+      Object.entries(client.longestStepMs).map(([step, ms]) => [
+        step,
+        { wallMs: round(ms, 1), cpuMs: round(client.longestStepCpuMs[step] ?? 0, 1) },
+      ]),
+    ),
     searchCheck,
   };
 }

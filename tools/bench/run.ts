@@ -4,6 +4,7 @@
 // answer counts as not running: every benchmark checks its answer before it reports).
 //   -- --only=P2,P6      a subset (P6 needs the runs of P2 and P4, which it then does too)
 //   -- --sizes=50000     skip the 500,000-person runs
+//   -- --servers=fast    P4 without the reference server (whose run takes minutes)
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +22,8 @@ import { searchQueries } from './searchQueries';
 import { startFastUsersApiProcess, startUsersApiProcess, type UsersApiProcess } from './usersApiProcess';
 
 const accounts = 20;
+/** P1's data folder, P4 against the reference server and the huge-page run use this many people. */
+const referenceSize = 50_000;
 const searches = 1_000;
 /** At sizes above this, only queries with at most this many matches are read page by page to the end. */
 const fullCheckUpTo = 20_000;
@@ -28,7 +31,9 @@ const option = (name: string) => process.argv.find((arg) => arg.startsWith(`--${
 const only = new Set((option('only') ?? 'P1,P2,P3,P4,P6').split(','));
 if (only.has('P6')) ['P2', 'P4'].forEach((name) => only.add(name));
 const sizes = (option('sizes') ?? '50000,500000').split(',').map(Number);
-const [small, ...large] = sizes as [number, ...number[]];
+const servers = new Set((option('servers') ?? 'reference,fast').split(','));
+const small = referenceSize;
+const large = sizes.filter((size) => size > referenceSize);
 const skipped = { skipped: true as const };
 
 async function attempt<T>(name: string, bench: () => Promise<T> | T): Promise<T | { error: string; met: false }> {
@@ -56,10 +61,13 @@ async function main(): Promise<boolean> {
   const loadAtStart = os.loadavg()[0] ?? 0;
   const temp = mkdtempSync(path.join(os.tmpdir(), 'am-bench-'));
   // The reference server seeds its people while the untimed set-up below runs.
-  const reference = only.has('P4') ? startUsersApiProcess(small) : Promise.reject(new Error('P4 not selected'));
+  const reference = only.has('P4') && servers.has('reference') ? startUsersApiProcess(small) : Promise.reject(new Error('P4 not selected'));
   reference.catch(() => undefined); // awaited in P4
-  const directories = new Map<number, ListedPerson[]>(sizes.map((size) => [size, fakePeople(size)]));
-  const directory = (size: number) => directories.get(size)!;
+  const directories = new Map<number, ListedPerson[]>();
+  const directory = (size: number) => {
+    if (!directories.has(size)) directories.set(size, fakePeople(size));
+    return directories.get(size)!;
+  };
   try {
     const P3 = only.has('P3') ? await attempt('P3', benchRendererWeight) : skipped;
     log(`bundling child processes and writing the ${small.toLocaleString()}-person data folder…`);
@@ -85,13 +93,14 @@ async function main(): Promise<boolean> {
     let hostilePage: object = skipped;
     if (only.has('P4')) {
       const script = bundles.directorySync;
-      P4.reference = await attempt('P4 reference', () =>
-        withServer(reference, (server) =>
-          benchDirectorySync(script, { url: server.url, label: `reference users-api, ${small.toLocaleString()} generated` }, temp, null, {
-            bare: true,
-          }),
-        ),
-      );
+      if (servers.has('reference'))
+        P4.reference = await attempt('P4 reference', () =>
+          withServer(reference, (server) =>
+            benchDirectorySync(script, { url: server.url, label: `reference users-api, ${small.toLocaleString()} generated` }, temp, null, {
+              bare: true,
+            }),
+          ),
+        );
       for (const size of sizes) {
         P4[`fast${size}`] = await attempt(`P4 fast ${size}`, () =>
           withServer(startFastUsersApiProcess(size), (server) =>

@@ -25,10 +25,13 @@ export class PieceSet {
     this.generation += 1;
   }
 
-  /** Adds the piece of `length` (1–3) code units a, b, c (unused ones 0); true when it was not there. */
-  add(length: number, a: number, b: number, c: number): boolean {
+  /**
+   * Adds the piece of code units a, b, c (unused ones 0) of kind `kind` (0–7: its length,
+   * or another way of telling pieces apart); true when it was not there.
+   */
+  add(kind: number, a: number, b: number, c: number): boolean {
     const low = (a << 16) | b;
-    const high = (c << 2) | length;
+    const high = (c << 3) | kind;
     const mask = (1 << this.bits) - 1;
     let slot = Math.imul(low ^ Math.imul(high, 0x9e3779b1), 0x85ebca6b) >>> (32 - this.bits);
     for (;;) {

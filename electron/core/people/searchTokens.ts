@@ -28,6 +28,9 @@ const serverMark = '\uE103';
 /** Followed by a hash of the whole username / name: "is" for values too long for a "starts with" token. */
 const userWholeMark = '\uE104';
 const nameWholeMark = '\uE105';
+/** Before a three-character piece of a username / name that holds a space (never a prefix token: those use userMark). */
+const userSpacedMark = '\uE106';
+const nameSpacedMark = '\uE107';
 
 /** ASCII code → what the index stores: a–z and 0–9 as they are, the rest as U+E000 + code. */
 const asciiCodes: readonly string[] = Array.from({ length: 128 }, (_, code) =>
@@ -74,28 +77,33 @@ export interface IndexedFields {
 const spaceCode = space.charCodeAt(0);
 const pieceSet = new PieceSet();
 
-/** A value to cut into pieces; `spaced` ones also keep three-character pieces that hold a space. */
+/** A value to cut into pieces; three-character pieces of a `marked` one that hold a space carry its mark. */
 interface Value {
   text: string;
-  spaced: boolean;
+  mark: string | null;
 }
+
+/** Piece kinds in the PieceSet besides lengths 1–3: a marked three-character piece. */
+const markedKind = 4;
 
 /**
  * Adds the distinct one-, two- and three-character pieces of each value to `tokens`
  * (text with surrogate pairs, rare in names, goes through a Set of strings instead).
- * No word of a query holds a space, so pieces with one are only kept for usernames and
- * names: "starts with" lookups of several words (tiers 1 and 2) use them.
+ * No word of a query holds a space, so pieces with one only serve "starts with" lookups of
+ * several words (tiers 1 and 2): they are kept for usernames and names only, marked with
+ * the field's mark so a username lookup does not find names.
  */
 function addPieces(values: readonly Value[], tokens: string[]): void {
   let length = 0;
   for (const { text } of values) length += text.length;
   pieceSet.reset(length * 3);
   const slow = new Set<string>();
-  for (const { text, spaced } of values) {
+  for (const { text, mark } of values) {
     if (surrogate.test(text)) {
-      addCharPieces(Array.from(text), spaced, slow, tokens);
+      addCharPieces(Array.from(text), mark, slow, tokens);
       continue;
     }
+    const markCode = mark === null ? 0 : mark.charCodeAt(0);
     for (let i = 0; i < text.length; i++) {
       const a = text.charCodeAt(i);
       const b = i + 1 < text.length ? text.charCodeAt(i + 1) : -1;
@@ -104,13 +112,17 @@ function addPieces(values: readonly Value[], tokens: string[]): void {
         if (pieceSet.add(1, a, 0, 0)) tokens.push(text[i]!);
         if (b !== -1 && b !== spaceCode && pieceSet.add(2, a, b, 0)) tokens.push(text.slice(i, i + 2));
       }
-      if (c === -1 || (!spaced && (a === spaceCode || b === spaceCode || c === spaceCode))) continue;
-      if (pieceSet.add(3, a, b, c)) tokens.push(text.slice(i, i + 3));
+      if (c === -1) continue;
+      if (a !== spaceCode && b !== spaceCode && c !== spaceCode) {
+        if (pieceSet.add(3, a, b, c)) tokens.push(text.slice(i, i + 3));
+      } else if (mark !== null && pieceSet.add(markedKind + (markCode & 3), a, b, c)) {
+        tokens.push(mark + text.slice(i, i + 3));
+      }
     }
   }
 }
 
-function addCharPieces(chars: readonly string[], spaced: boolean, seen: Set<string>, tokens: string[]): void {
+function addCharPieces(chars: readonly string[], mark: string | null, seen: Set<string>, tokens: string[]): void {
   const keep = (token: string) => {
     if (seen.has(token)) return;
     seen.add(token);
@@ -122,8 +134,9 @@ function addCharPieces(chars: readonly string[], spaced: boolean, seen: Set<stri
       keep(a);
       if (b !== undefined && b !== space) keep(a + b);
     }
-    if (b === undefined || c === undefined || (!spaced && (a === space || b === space || c === space))) continue;
-    keep(a + b + c);
+    if (b === undefined || c === undefined) continue;
+    if (a !== space && b !== space && c !== space) keep(a + b + c);
+    else if (mark !== null) keep(mark + a + b + c);
   }
 }
 
@@ -146,16 +159,16 @@ export function indexTokens(serverId: string, fields: IndexedFields): string {
   const values: Value[] = [];
   if (fields.username) {
     const text = encodeText(foldForSearch(fields.username));
-    values.push({ text, spaced: true });
+    values.push({ text, mark: userSpacedMark });
     starts(userMark, userWholeMark, text);
   }
   if (fields.name) {
     const text = encodeText(foldForSearch(fields.name));
-    values.push({ text, spaced: true });
+    values.push({ text, mark: nameSpacedMark });
     starts(nameMark, nameWholeMark, text);
   }
-  if (fields.nickname) values.push({ text: encodeText(foldForSearch(fields.nickname)), spaced: false });
-  for (const email of fields.emails) values.push({ text: encodeText(foldForSearch(email)), spaced: false });
+  if (fields.nickname) values.push({ text: encodeText(foldForSearch(fields.nickname)), mark: null });
+  for (const email of fields.emails) values.push({ text: encodeText(foldForSearch(email)), mark: null });
   addPieces(values, tokens);
   return tokens.join(' ');
 }
@@ -183,13 +196,13 @@ function threes(chars: readonly string[]): string[] {
 
 /**
  * Rows whose value (behind `mark`) starts with `chars`: its "starts with" token, and past
- * prefixDepth also the pieces of the rest (spaces included, as usernames and names are
- * indexed), a superset.
+ * prefixDepth also the three-character pieces of the rest (those holding a space carry the
+ * field's mark, as indexed), a superset.
  */
-function startingWith(mark: string, chars: readonly string[]): Lookup {
+function startingWith(mark: string, spacedMark: string, chars: readonly string[]): Lookup {
   if (chars.length <= prefixDepth) return { expression: quote(mark + chars.join('')), exact: true };
   const head = quote(mark + chars.slice(0, prefixDepth).join(''));
-  const rest = threes(chars.slice(prefixDepth - 2)).map(quote);
+  const rest = threes(chars.slice(prefixDepth - 2)).map((piece) => quote(piece.includes(space) ? spacedMark + piece : piece));
   return { expression: [head, ...rest].join(' AND '), exact: false };
 }
 
@@ -229,8 +242,8 @@ export function planSearch(serverId: string, query: string): SearchPlan | null {
   const server = quote(serverToken(serverId));
   const isUser = equalTo(userMark, userWholeMark, wholeChars);
   const isName = equalTo(nameMark, nameWholeMark, wholeChars);
-  const startsUser = startingWith(userMark, wholeChars);
-  const startsName = startingWith(nameMark, wholeChars);
+  const startsUser = startingWith(userMark, userSpacedMark, wholeChars);
+  const startsName = startingWith(nameMark, nameSpacedMark, wholeChars);
   const words = terms.map((term) => containing(encode(term)));
   // Exclusions are only written into the lookup when exact: excluding a superset would drop real matches.
   const tier = (include: Lookup[], exclude: Lookup[]): Lookup => {
