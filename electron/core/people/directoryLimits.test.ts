@@ -13,7 +13,8 @@ import { MemoryVault } from '../vault/memoryVault';
  * HTTP): a sync stays within the limit the person set, whatever `total` claims and
  * however large a page comes.
  */
-describe('a directory sync is bounded by design', () => {
+// Real HTTP, syncs of hundreds of people: more than vitest's 5 s default on a busy machine.
+describe('a directory sync is bounded by design', { timeout: 60_000 }, () => {
   let temp: ReturnType<typeof makeTempDir>;
   let server: FastUsersApi | null = null;
   let core: Core;

@@ -22,7 +22,7 @@ async function serverTotal(url: string): Promise<number> {
   return ((await list.json()) as { total: number }).total;
 }
 
-describe('directory sync and local search against the reference users API', () => {
+describe('directory sync and local search against the reference users API', { timeout: 60_000 }, () => {
   let temp: ReturnType<typeof makeTempDir>;
   let server: TestServer;
   let vault: MemoryVault;

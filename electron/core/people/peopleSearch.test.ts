@@ -7,7 +7,8 @@ import { foldPerson, planSearch, tierOf } from './searchTokens';
 
 type Listed = Record<string, unknown> & { _id: string };
 
-describe('PeopleSearch finds every match, best first, a full page at a time', () => {
+// The properties run hundreds of directories through real SQLite: room for a busy machine.
+describe('PeopleSearch finds every match, best first, a full page at a time', { timeout: 60_000 }, () => {
   let opened: TempDatabase;
   let store: PeopleStore;
   let search: PeopleSearch;
