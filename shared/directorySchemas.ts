@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { textLimits } from './limits';
+import { maxDirectoryLimit, textLimits } from './limits';
 
 const accountId = z.string().min(1).max(200);
 
@@ -17,13 +17,33 @@ export const directoryStatusSchema = z.object({
   cached: z.number().int().nonnegative(),
   syncedAt: z.string().nullable(),
   error: z.string().nullable(),
+  /** The most people a sync copies for this server (defaultDirectoryLimit unless raised). */
+  limit: z.number().int().positive(),
+  /** The last sync stopped at `limit` while the server listed more: raising the limit copies the rest. */
+  capped: z.boolean(),
 });
 export type DirectoryStatus = z.infer<typeof directoryStatusSchema>;
 
 export const directoryStatusRequestSchema = z.object({ accountId }).strict();
-export const directorySyncRequestSchema = z.object({ accountId, force: z.boolean().optional() }).strict();
+export const directorySyncRequestSchema = z
+  .object({
+    accountId,
+    force: z.boolean().optional(),
+    /** A new limit for this server; raising it after a capped sync copies the rest without starting over. */
+    maxPeople: z.number().int().min(1).max(maxDirectoryLimit).optional(),
+  })
+  .strict();
+
+/** Where a page of results ended: `next` of the previous page. */
+const searchCursor = z.string().regex(/^[0-3]\.\d{1,15}$/, 'Not a search position from a previous page.');
+
 export const directorySearchRequestSchema = z
-  .object({ accountId, query: z.string().max(textLimits.directoryQuery), limit: z.number().int().min(1).max(100).optional() })
+  .object({
+    accountId,
+    query: z.string().max(textLimits.directoryQuery),
+    limit: z.number().int().min(1).max(100).optional(),
+    after: searchCursor.optional(),
+  })
   .strict();
 
 export const personHitSchema = z.object({
@@ -36,5 +56,13 @@ export const personHitSchema = z.object({
 });
 export type PersonHit = z.infer<typeof personHitSchema>;
 
-export const directorySearchResultSchema = z.object({ people: z.array(personHitSchema), more: z.boolean() });
+export const directorySearchResultSchema = z.object({
+  /** The query this page answers, as sent: a window typing fast keeps only the answer to what it shows. */
+  query: z.string(),
+  /** A full page (`limit` people) whenever `more` is true. */
+  people: z.array(personHitSchema),
+  more: z.boolean(),
+  /** Pass as `after` for the next page; null when there is none. */
+  next: searchCursor.nullable(),
+});
 export type DirectorySearchResult = z.infer<typeof directorySearchResultSchema>;

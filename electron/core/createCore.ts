@@ -345,8 +345,8 @@ export function createCore(options: CoreOptions): Core {
     'security.signOutOthers': ({ accountId }) => security.signOutOthers(accountId),
     'avatars.get': ({ accountId, username, etag }) => avatars.get(accountId, username, etag),
     'directory.status': ({ accountId }) => directory.status(accountId),
-    'directory.sync': ({ accountId, force }) => directory.sync(accountId, force),
-    'directory.search': ({ accountId, query, limit }) => directory.search(accountId, query, limit),
+    'directory.sync': ({ accountId, force, maxPeople }) => directory.sync(accountId, force, maxPeople),
+    'directory.search': ({ accountId, query, limit, after }) => directory.search(accountId, query, limit, after),
     'connectivity.list': () => connectivity.snapshot(),
     'network.info': () =>
       networkInfo({

@@ -1,11 +1,12 @@
-// The data folder of someone with 20 accounts whose active server's directory (50,000
-// people) is cached — written with the app's own modules so the schema is the real one.
+// The data folder of someone with 20 accounts whose active server's directory is cached —
+// written with the app's own modules, in directory order and with the index merged as a
+// sync leaves it, so the schema and the index are the real ones.
 import { AccountRepository } from '../../electron/core/accounts/accountRepository';
 import { systemClock } from '../../electron/core/clock';
 import { openDatabase } from '../../electron/core/db/openDatabase';
 import { PeopleStore } from '../../electron/core/people/peopleStore';
 import { ProfileCache } from '../../electron/core/profile/profileCache';
-import type { ListedPerson } from './fakePeople';
+import type { ListedPerson } from '../../tests/support/fakePeople';
 
 export interface Fixture {
   dataDir: string;
@@ -40,7 +41,11 @@ export function writeFixtureDataDir(dataDir: string, accounts: number, people: L
   repository.setActiveAccountId('account-0');
   // Pages of 1,000 rather than the sync's 100: only the result matters here, not the pace.
   const store = new PeopleStore(db);
-  for (let offset = 0; offset < people.length; offset += 1000) store.saveListed('server-0', people.slice(offset, offset + 1000), 1, now);
+  for (let offset = 0; offset < people.length; offset += 1000) {
+    store.saveListed('server-0', people.slice(offset, offset + 1000), 1, now);
+    for (let step = 0; step < 40 && store.tidyIndex(); step++);
+  }
+  while (store.tidyIndex());
   db.close();
   return { dataDir, activeAccountId: 'account-0', activeUsername: 'bench.user0', serverId: 'server-0' };
 }

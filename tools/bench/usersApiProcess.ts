@@ -1,5 +1,5 @@
-// The reference server in a child process of its own, so the client's CPU and memory
-// are measured alone (the two share a 2-core machine).
+// A users API in a child process of its own, so the client's CPU and memory are measured
+// alone (the two share a 2-core machine): the reference server, or the fast one.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -11,26 +11,31 @@ export interface UsersApiProcess {
   stop(): Promise<void>;
 }
 
+/** The reference server (tools/users-api) with `people` generated people besides its seed. */
 export function startUsersApiProcess(people: number, extraArgs: string[] = []): Promise<UsersApiProcess> {
   const cli = path.join(root, 'tools/users-api/src/cli.ts');
+  return startProcess([
+    cli,
+    '--port',
+    '0',
+    ...(people > 0 ? ['--people', String(people)] : []),
+    '--rate-limit',
+    'off',
+    '--update-rate-limit',
+    'off',
+    ...extraArgs,
+  ]);
+}
+
+/** fastUsersApi.ts serving fakePeople(people), pages rendered before the first request. */
+export function startFastUsersApiProcess(people: number, pageSize?: number): Promise<UsersApiProcess> {
+  const entry = path.join(import.meta.dirname, 'children/fastUsersApi.ts');
+  return startProcess([entry, String(people), ...(pageSize ? [String(pageSize)] : [])]);
+}
+
+function startProcess(args: string[]): Promise<UsersApiProcess> {
   // `node --import tsx` rather than the tsx binary: one process, whose pid we own.
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      cli,
-      '--port',
-      '0',
-      ...(people > 0 ? ['--people', String(people)] : []),
-      '--rate-limit',
-      'off',
-      '--update-rate-limit',
-      'off',
-      ...extraArgs,
-    ],
-    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
@@ -38,12 +43,12 @@ export function startUsersApiProcess(people: number, extraArgs: string[] = []): 
   };
   return new Promise((resolve, reject) => {
     child.once('error', reject);
-    void exited.then(() => reject(new Error('users-api exited before listening')));
-    // The CLI prints exactly one line once it listens.
+    void exited.then(() => reject(new Error('the users API exited before listening')));
+    // Both CLIs print exactly one line once they listen.
     readline.createInterface({ input: child.stdout }).once('line', (line) => {
       const url = /listening on (\S+)/.exec(line)?.[1];
       if (url) resolve({ url, stop });
-      else void stop().then(() => reject(new Error(`users-api said: ${line}`)));
+      else void stop().then(() => reject(new Error(`the users API said: ${line}`)));
     });
   });
 }

@@ -22,7 +22,7 @@ async function serverTotal(url: string): Promise<number> {
   return ((await list.json()) as { total: number }).total;
 }
 
-describe('directory sync and local search against the reference users API', () => {
+describe('directory sync and local search against the reference users API', { timeout: 60_000 }, () => {
   let temp: ReturnType<typeof makeTempDir>;
   let server: TestServer;
   let vault: MemoryVault;
@@ -79,14 +79,34 @@ describe('directory sync and local search against the reference users API', () =
     expect(await listCalls()).toBe(pages);
 
     expect((await search('olasup')).people.map((p) => p.username)).toEqual(['roxie']);
-    const prefix = await search('ad');
-    expect(prefix.people.length).toBeGreaterThan(0);
-    expect(prefix.people.every((p) => p.username!.startsWith('ad') || p.name!.toLowerCase().startsWith('ad'))).toBe(true);
+    // Two letters find inside words too; those starting with them come first.
+    const two = await search('ad');
+    expect(two.people.length).toBeGreaterThan(0);
+    expect(two.people.every((p) => `${p.username} ${p.name} ${p.nickname} ${p.emails.join(' ')}`.toLowerCase().includes('ad'))).toBe(true);
+    const starts = (p: (typeof two.people)[number]) => p.username!.startsWith('ad') || p.name!.toLowerCase().startsWith('ad');
+    const startFirst = two.people.map(starts);
+    expect(startFirst).toEqual([...startFirst].sort((a, b) => Number(b) - Number(a)));
+    expect(two.query).toBe('ad');
     const twoWords = await search('maya ok');
     expect(twoWords.people.map((p) => p.name)).toContain('Maya Okafor');
     expect(twoWords.people.every((p) => /maya/i.test(p.name!) && /ok/i.test(`${p.name} ${p.username}`))).toBe(true);
     // Ranking: an exact username first.
     expect((await search('roxie')).people[0]!.username).toBe('roxie');
+    // Page by page through the contract: full pages, each person once.
+    const seen: string[] = [];
+    let after: string | undefined;
+    do {
+      const page = value<DirectorySearchResult>(await core.dispatch('directory.search', { accountId, query: 'e', limit: 100, after }));
+      if (page.more) expect(page.people).toHaveLength(100);
+      seen.push(...page.people.map((p) => p.userId));
+      after = page.next ?? undefined;
+    } while (after);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.length).toBeGreaterThan(100);
+    expect(await core.dispatch('directory.search', { accountId, query: 'e', after: 'page 2' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
 
     await server.close();
     expect((await search('olasup')).people.map((p) => p.username)).toEqual(['roxie']);

@@ -1,4 +1,5 @@
 import type { DirectorySearchResult, DirectoryStatus } from '../../../shared/directorySchemas';
+import { defaultDirectoryLimit } from '../../../shared/limits';
 import type { AccountsService } from '../accounts/accountsService';
 import type { Clock } from '../clock';
 import type { CoreEvents } from '../coreEvents';
@@ -39,14 +40,25 @@ class SyncStop extends Error {
   }
 }
 
+/** Enough merge steps after each page to keep the index's segments few (measured at 500,000 people). */
+const tidyStepsPerPage = 4;
+
+/** Yields to the event loop: long work is done in slices so the window never waits on it. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * The server's people directory copied into the local people table, page by page
  * (users.list when the account may use it, else the directory endpoint), so search is
  * answered locally, offline too. Each page is saved with the offset reached, so a sync
  * cut short by the network, a quit or a crash resumes where it stopped.
+ *
+ * Bounded whatever the server says: a sync stops at the server's limit (the person may
+ * raise it), a page holds at most what was asked for, and a false `total` ends at the limit.
  */
 export class DirectoryService {
   private readonly running = new Map<string, Promise<void>>();
+  /** Limits set while a sync runs: the running sync reads them before each page. */
+  private readonly limits = new Map<string, number>();
   private readonly lastEmit = new Map<string, { at: number; fraction: number }>();
   /** A paused sync also tries again on its own, with growing waits (a server may answer 503 for a while). */
   private readonly retryTimers = new Map<string, { timer: NodeJS.Timeout; attempt: number }>();
@@ -58,29 +70,45 @@ export class DirectoryService {
     return this.statusOf(this.deps.accounts.serverOf(accountId).id);
   }
 
-  /** Starts (or resumes) a sync when one is due, and answers at once with where it stands. */
-  sync(accountId: string, force = false): DirectoryStatus {
+  /**
+   * Starts (or resumes) a sync when one is due, and answers at once with where it stands.
+   * A new `maxPeople` is kept for the server; raised past a capped sync, the sync goes on
+   * from where it stopped.
+   */
+  sync(accountId: string, force = false, maxPeople?: number): DirectoryStatus {
     const serverId = this.deps.accounts.serverOf(accountId).id;
-    const row = this.deps.store.get(serverId);
+    let row = this.deps.store.get(serverId);
+    if (maxPeople !== undefined) {
+      this.limits.set(serverId, maxPeople);
+      if (row && row.maxPeople !== maxPeople) {
+        row = { ...row, maxPeople };
+        this.deps.store.put(row);
+      }
+    }
     const fresh =
       row?.state === 'done' && row.syncedAt !== null && this.deps.clock.now() - row.syncedAt < (this.deps.staleAfterMs ?? 3_600_000);
-    if (!this.running.has(serverId) && (force || !(fresh || row?.state === 'failed'))) this.start(serverId, accountId);
+    // Raised past where a sync stopped short: that sync goes on rather than starting over.
+    const raised = maxPeople !== undefined && row !== null && this.stoppedShort(row) && row.loaded < maxPeople;
+    if (!this.running.has(serverId) && (force || raised || !(fresh || row?.state === 'failed'))) this.start(serverId, accountId, raised);
     return this.statusOf(serverId);
   }
 
   /** Resumes syncs cut short on this server (or on every server), e.g. when it is reachable again. */
   resumeUnfinished(serverId?: string): void {
     for (const row of this.deps.store.unfinished()) {
-      if ((serverId === undefined || row.serverId === serverId) && !this.running.has(row.serverId)) this.start(row.serverId, row.accountId);
+      if ((serverId === undefined || row.serverId === serverId) && !this.running.has(row.serverId))
+        this.start(row.serverId, row.accountId, false);
     }
   }
 
-  search(accountId: string, query: string, limit = 50): DirectorySearchResult {
+  search(accountId: string, query: string, limit = 50, after?: string): DirectorySearchResult {
     const serverId = this.deps.accounts.serverOf(accountId).id;
-    const found = this.deps.search.search(serverId, query, limit);
+    const found = this.deps.search.search(serverId, query, limit, after);
     return {
+      query,
       people: found.people.map((hit) => ({ ...hit, emails: hit.emails ? hit.emails.split(' ') : [] })),
       more: found.more,
+      next: found.next,
     };
   }
 
@@ -90,13 +118,13 @@ export class DirectoryService {
     this.retryTimers.clear();
   }
 
-  private start(serverId: string, accountId: string): void {
+  private start(serverId: string, accountId: string, goOn: boolean): void {
     if (this.closed) return;
     const retry = this.retryTimers.get(serverId);
     if (retry) clearTimeout(retry.timer);
     // Registered before run() begins, so its first progress event already says "syncing".
     const work = Promise.resolve()
-      .then(() => this.run(serverId, accountId))
+      .then(() => this.run(serverId, accountId, goOn))
       .catch((error: unknown) => {
         // After close the database is gone: a sync stopped by it has nothing left to say.
         if (!this.closed) logFailure(this.deps.log, 'syncing the people directory', error);
@@ -110,11 +138,16 @@ export class DirectoryService {
     this.running.set(serverId, work);
   }
 
-  private async run(serverId: string, accountId: string): Promise<void> {
+  private async run(serverId: string, accountId: string, goOn: boolean): Promise<void> {
     const previous = this.deps.store.get(serverId);
-    const resuming = previous?.state === 'syncing' || previous?.state === 'paused' || previous?.state === 'failed';
+    const resuming =
+      previous?.state === 'syncing' ||
+      previous?.state === 'paused' ||
+      previous?.state === 'failed' ||
+      // Stopped at the limit, which is now higher: the same round goes on from there.
+      (goOn && previous !== null && this.stoppedShort(previous));
     let row: DirectorySyncRow = resuming
-      ? { ...previous, accountId, state: 'syncing', lastError: null }
+      ? { ...previous, accountId, state: 'syncing', lastError: null, maxPeople: this.limits.get(serverId) ?? previous.maxPeople }
       : {
           serverId,
           accountId,
@@ -127,6 +160,7 @@ export class DirectoryService {
           startedAt: this.deps.clock.now(),
           syncedAt: previous?.syncedAt ?? null,
           lastError: null,
+          maxPeople: this.limits.get(serverId) ?? previous?.maxPeople ?? null,
         };
     this.deps.store.put(row);
     this.announce(serverId, true);
@@ -167,8 +201,12 @@ export class DirectoryService {
         throw error;
       }
       if (this.closed) return row; // the offset saved last is where the next start resumes
-      const nextOffset = row.nextOffset + page.people.length;
-      const finished = page.people.length === 0 || nextOffset >= page.total;
+      const limit = this.limitOf(row);
+      row = { ...row, maxPeople: this.limits.get(row.serverId) ?? row.maxPeople };
+      // Past the limit nothing is kept, whatever `total` claims (a server saying 1,000,000 ends here too).
+      const people = page.people.slice(0, Math.max(0, limit - row.loaded));
+      const nextOffset = row.nextOffset + people.length;
+      const finished = people.length === 0 || nextOffset >= page.total || row.loaded + people.length >= limit;
       // Fetch the next page while this one is written: the network, not SQLite, sets the pace.
       if (!finished && !this.closed) {
         pending = fetchPage(nextOffset);
@@ -179,18 +217,51 @@ export class DirectoryService {
       const now = this.deps.clock.now();
       this.deps.people.saveListed(
         row.serverId,
-        page.people.map((person) => ({ ...sanitizeUser(person), _id: person._id })),
+        people.map((person) => ({ ...sanitizeUser(person), _id: person._id })),
         row.round,
         now,
       );
-      row = { ...row, source, nextOffset, total: page.total, loaded: row.loaded + page.people.length };
+      row = { ...row, source, nextOffset, total: page.total, loaded: row.loaded + people.length };
       if (finished) {
-        this.deps.people.pruneUnlisted(row.serverId, row.round);
+        // Saved first: a quit while pruning resumes here, finds no page left and prunes again.
+        this.deps.store.put(row);
+        if (!(await this.prune(row.serverId, row.round)) || !(await this.tidyIndex(Infinity))) return row;
         return { ...row, state: 'done', syncedAt: now, lastError: null };
       }
       this.deps.store.put(row);
       this.announce(row.serverId, false, row);
+      // Keeps up with the merging one page of writes makes due, while the next page is on its way.
+      await this.tidyIndex(tidyStepsPerPage);
     }
+  }
+
+  /** People the finished round did not see go, a slice per turn of the event loop; false when the core closed first. */
+  private async prune(serverId: string, round: number): Promise<boolean> {
+    let after: number | null = 0;
+    while (after !== null) {
+      if (this.closed) return false;
+      after = this.deps.people.pruneUnlisted(serverId, round, after).next;
+      await nextTurn();
+    }
+    return !this.closed;
+  }
+
+  /** Runs index merge steps, one per turn of the event loop; false when the core closed first. */
+  private async tidyIndex(steps: number): Promise<boolean> {
+    for (let step = 0; step < steps && !this.closed; step++) {
+      if (!this.deps.people.tidyIndex()) break;
+      await nextTurn();
+    }
+    return !this.closed;
+  }
+
+  private limitOf(row: DirectorySyncRow): number {
+    return this.limits.get(row.serverId) ?? row.maxPeople ?? defaultDirectoryLimit;
+  }
+
+  /** The sync finished with fewer people than the server's total (at the limit, or the server's list ended early). */
+  private stoppedShort(row: DirectorySyncRow): boolean {
+    return row.state === 'done' && row.total !== null && row.loaded < row.total;
   }
 
   private async explain(error: unknown, _accountId: string): Promise<SyncStop> {
@@ -204,6 +275,10 @@ export class DirectoryService {
     }
     if (error.details.status === 403 || /verify the parameters/i.test(error.message)) {
       return new SyncStop('failed', 'This server does not let your account list its people. You can still look people up.');
+    }
+    // A 2xx reply that could not be used (far too large, or not a people list): trying again soon gets the same.
+    if (error.code === 'server-error' && (error.details.status ?? 500) < 300) {
+      return new SyncStop('failed', `${error.message} The directory sync stopped; people saved so far stay searchable.`);
     }
     if (
       error.code === 'network-unreachable' ||
@@ -220,7 +295,20 @@ export class DirectoryService {
     const row = this.deps.store.get(serverId);
     const cached = this.deps.store.cachedCount(serverId);
     const running = this.running.has(serverId);
-    if (!row) return { serverId, state: running ? 'syncing' : 'never', loaded: 0, total: null, cached, syncedAt: null, error: null };
+    const limit = this.limits.get(serverId) ?? row?.maxPeople ?? defaultDirectoryLimit;
+    if (!row) {
+      return {
+        serverId,
+        state: running ? 'syncing' : 'never',
+        loaded: 0,
+        total: null,
+        cached,
+        syncedAt: null,
+        error: null,
+        limit,
+        capped: false,
+      };
+    }
     return {
       serverId,
       state: running ? 'syncing' : row.state === 'syncing' ? 'paused' : row.state,
@@ -229,6 +317,8 @@ export class DirectoryService {
       cached,
       syncedAt: row.syncedAt === null ? null : new Date(row.syncedAt).toISOString(),
       error: running ? null : row.lastError,
+      limit,
+      capped: !running && this.stoppedShort(row) && row.loaded >= limit,
     };
   }
 
@@ -240,7 +330,7 @@ export class DirectoryService {
     }
     const waitMs = Math.min(300_000, (this.deps.pausedRetryMs ?? 5_000) * 2 ** (attempt - 1));
     const timer = setTimeout(() => {
-      if (!this.running.has(serverId)) this.start(serverId, accountId);
+      if (!this.running.has(serverId)) this.start(serverId, accountId, false);
     }, waitMs);
     timer.unref();
     this.retryTimers.set(serverId, { timer, attempt });

@@ -15,10 +15,12 @@ export interface DirectorySyncRow {
   startedAt: number;
   syncedAt: number | null;
   lastError: string | null;
+  /** The most people a sync copies for this server; null until the person sets one (the default applies). */
+  maxPeople: number | null;
 }
 
 const columns = `server_id AS serverId, account_id AS accountId, source, round, next_offset AS nextOffset, total, loaded,
-  state, started_at AS startedAt, synced_at AS syncedAt, last_error AS lastError`;
+  state, started_at AS startedAt, synced_at AS syncedAt, last_error AS lastError, max_people AS maxPeople`;
 
 /** The sync state of each server's directory: where a sync stands, so it can resume. */
 export class DirectoryStore {
@@ -28,11 +30,11 @@ export class DirectoryStore {
   constructor(private readonly db: Database) {
     this.selectRow = db.prepare(`SELECT ${columns} FROM directory_sync WHERE server_id = ?`);
     this.upsertRow = db.prepare(
-      `INSERT INTO directory_sync (server_id, account_id, source, round, next_offset, total, loaded, state, started_at, synced_at, last_error)
-       VALUES (@serverId, @accountId, @source, @round, @nextOffset, @total, @loaded, @state, @startedAt, @syncedAt, @lastError)
+      `INSERT INTO directory_sync (server_id, account_id, source, round, next_offset, total, loaded, state, started_at, synced_at, last_error, max_people)
+       VALUES (@serverId, @accountId, @source, @round, @nextOffset, @total, @loaded, @state, @startedAt, @syncedAt, @lastError, @maxPeople)
        ON CONFLICT (server_id) DO UPDATE SET account_id = excluded.account_id, source = excluded.source, round = excluded.round,
          next_offset = excluded.next_offset, total = excluded.total, loaded = excluded.loaded, state = excluded.state,
-         started_at = excluded.started_at, synced_at = excluded.synced_at, last_error = excluded.last_error`,
+         started_at = excluded.started_at, synced_at = excluded.synced_at, last_error = excluded.last_error, max_people = excluded.max_people`,
     );
   }
 
@@ -49,7 +51,8 @@ export class DirectoryStore {
     return this.db.prepare(`SELECT ${columns} FROM directory_sync WHERE state IN ('syncing', 'paused')`).all() as DirectorySyncRow[];
   }
 
+  /** Kept by PeopleStore in people_counts: counting rows took 20 ms at 500,000 people, on every progress event. */
   cachedCount(serverId: string): number {
-    return this.db.prepare('SELECT count(*) FROM people WHERE server_id = ?').pluck().get(serverId) as number;
+    return (this.db.prepare('SELECT people FROM people_counts WHERE server_id = ?').pluck().get(serverId) as number | undefined) ?? 0;
   }
 }

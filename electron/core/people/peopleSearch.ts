@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { foldPerson, planSearch, tierCount, tierOf, type Tier } from '../db/peopleIndex/searchTokens';
 
 export interface PersonHit {
   userId: string;
@@ -9,75 +10,74 @@ export interface PersonHit {
   status: string | null;
 }
 
-/** How many index matches are ranked in JS; bounded so a common trigram stays fast. */
-const candidateLimit = 100;
+export interface SearchPage {
+  people: PersonHit[];
+  more: boolean;
+  /** Where the next page starts (pass it back as `after`), null when there is none. */
+  next: string | null;
+}
+
+interface Candidate extends PersonHit {
+  id: number;
+}
+
+/** Where a page ended: the tier and the last person id read in it. */
+const cursorPattern = /^([0-3])\.(\d{1,15})$/;
 
 /**
  * Directory search over the cached people of one server, answered locally (offline too).
- * Terms of three or more characters go through the trigram FTS index (substring match);
- * a query of only shorter terms is a prefix search on the case-insensitive indexes.
- * Results are ranked exact > prefix > word start > substring, then by username.
+ * Every person whose username, name, nickname or an email contains every word of the
+ * query is found, whatever the words' length, order, case or accents; results come best
+ * first (searchTokens.ts: the query itself, then username prefix, then name prefix, then
+ * the rest), each tier in directory order, a page at a time with a cursor so every page
+ * is full while more match.
+ *
+ * Each tier is read from the index in id order and stops as soon as the page is full:
+ * a search costs about the page it returns, not the number of people who match.
  */
 export class PeopleSearch {
-  private readonly byIndex: Statement;
-  private readonly byPrefix: Statement;
+  private readonly candidates: Statement;
 
   constructor(db: Database) {
-    const columns = `p.user_id AS userId, p.username, p.name, p.nickname, p.emails, p.status`;
-    // CROSS JOIN fixes the order: the trigram index first, then each match's row. Left to
-    // itself the planner may walk people by server and run the MATCH per row (500× slower).
-    this.byIndex = db.prepare(
-      `SELECT ${columns} FROM people_search CROSS JOIN people p ON p.rowid = people_search.rowid
-       WHERE people_search MATCH @match AND p.server_id = @serverId LIMIT ${candidateLimit}`,
-    );
-    this.byPrefix = db.prepare(
-      `SELECT ${columns} FROM people p WHERE p.server_id = @serverId
-         AND p.username >= @low COLLATE NOCASE AND p.username < @high COLLATE NOCASE
-       UNION
-       SELECT ${columns} FROM people p WHERE p.server_id = @serverId
-         AND p.name >= @low COLLATE NOCASE AND p.name < @high COLLATE NOCASE
-       LIMIT ${candidateLimit}`,
+    // CROSS JOIN fixes the order: the index first (in id order, from `after` on), then each match's row.
+    this.candidates = db.prepare(
+      `SELECT p.id, p.user_id AS userId, p.username, p.name, p.nickname, p.emails, p.status
+       FROM people_index CROSS JOIN people p ON p.id = people_index.rowid
+       WHERE people_index MATCH @match AND people_index.rowid > @after AND p.server_id = @serverId
+       ORDER BY people_index.rowid LIMIT @limit`,
     );
   }
 
-  search(serverId: string, query: string, limit: number): { people: PersonHit[]; more: boolean } {
-    // NUL separates terms like a space: SQLite's FTS query syntax ends a string at NUL.
-    const terms = query
-      .toLowerCase()
-      .split(/[\s\0]+/)
-      .filter(Boolean);
-    if (terms.length === 0) return { people: [], more: false };
-    const long = terms.filter((term) => [...term].length >= 3);
-    const candidates = (
-      long.length > 0
-        ? this.byIndex.all({ serverId, match: long.map((term) => `"${term.replaceAll('"', '""')}"`).join(' AND ') })
-        : this.byPrefix.all({ serverId, low: terms[0], high: `${terms[0]}\u{10ffff}` })
-    ) as PersonHit[];
-    // The index cannot check short terms of a longer query; do it here on the few candidates.
-    const wordStart = new RegExp(`(^|[\\s._-])${escapeRegExp(terms[0]!)}`);
-    // The index already matched every long term; only short ones need checking here.
-    const short = terms.filter((term) => [...term].length < 3);
-    const ranked = (short.length === 0 ? candidates : candidates.filter((hit) => short.every((term) => haystack(hit).includes(term)))).map(
-      (hit) => ({ hit, score: score(hit, terms[0]!, wordStart), key: hit.username ?? '' }),
-    );
-    ranked.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    return { people: ranked.slice(0, limit).map((entry) => entry.hit), more: ranked.length > limit || candidates.length >= candidateLimit };
+  search(serverId: string, query: string, limit: number, after?: string): SearchPage {
+    const plan = planSearch(serverId, query);
+    if (!plan) return { people: [], more: false, next: null };
+    const start = after ? cursorPattern.exec(after) : null;
+    let tier = (start ? Number(start[1]) : 0) as Tier;
+    let from = start ? Number(start[2]) : 0;
+    // One more than the page: whether it exists is `more`.
+    const wanted = limit + 1;
+    const found: { hit: PersonHit; tier: Tier; id: number }[] = [];
+    while (tier < tierCount && found.length < wanted) {
+      const lookup = plan.tiers[tier]!;
+      // A superset lookup reads a few more at once: most of the cost of a read is starting it.
+      const batch = lookup.exact ? wanted - found.length : Math.max(wanted - found.length, 32);
+      const rows = this.candidates.all({ match: lookup.expression, after: from, serverId, limit: batch }) as Candidate[];
+      for (const { id, ...hit } of rows) {
+        // A lookup that may return more than its tier is checked against the exact rule.
+        if (lookup.exact || tierOf(plan, foldPerson({ ...hit, emails: hit.emails ? hit.emails.split(' ') : [] })) === tier) {
+          found.push({ hit, tier, id });
+        }
+      }
+      if (rows.length < batch) {
+        tier = (tier + 1) as Tier;
+        from = 0;
+      } else {
+        from = rows[rows.length - 1]!.id;
+      }
+    }
+    const page = found.slice(0, limit);
+    const last = page[page.length - 1];
+    const more = found.length > limit;
+    return { people: page.map((entry) => entry.hit), more, next: more && last ? `${last.tier}.${last.id}` : null };
   }
-}
-
-function haystack(hit: PersonHit): string {
-  return [hit.username, hit.name, hit.nickname, hit.emails].filter(Boolean).join('\n').toLowerCase();
-}
-
-function score(hit: PersonHit, term: string, wordStart: RegExp): number {
-  const username = (hit.username ?? '').toLowerCase();
-  const name = (hit.name ?? '').toLowerCase();
-  if (username === term || name === term) return 4;
-  if (username.startsWith(term) || name.startsWith(term)) return 3;
-  if (wordStart.test(`${username} ${name}`)) return 2;
-  return 1;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -17,6 +17,7 @@ describe('PeopleStore listings and PeopleSearch on a real database file', () => 
   afterEach(() => {
     opened.close();
   });
+  const cached = (server: string) => opened.db.prepare('SELECT people FROM people_counts WHERE server_id = ?').pluck().get(server);
 
   it('merges a listing into a looked-up person instead of dropping their details', () => {
     store.save(
@@ -32,20 +33,55 @@ describe('PeopleStore listings and PeopleSearch on a real database file', () => 
     expect(search.search('s', 'smith', 10).people.map((p) => p.userId)).toEqual(['u1']);
   });
 
-  it('after a finished round drops people no longer listed, but keeps those looked up by hand', () => {
+  it('after a finished round drops people no longer listed, but keeps those looked up by hand, a slice at a time', () => {
     store.saveListed(
       's',
       [
         { _id: 'a', username: 'a1' },
         { _id: 'b', username: 'b1' },
+        { _id: 'd', username: 'd1' },
       ],
       1,
       1,
     );
     store.save('s', { _id: 'c', username: 'c1' }, 1, true);
+    store.saveListed('t', [{ _id: 'b', username: 'b1' }], 1, 1);
     store.saveListed('s', [{ _id: 'a', username: 'a1' }], 2, 2);
-    expect(store.pruneUnlisted('s', 2)).toBe(1);
-    expect(['a', 'b', 'c'].map((id) => store.findCached('s', 'userId', id) !== null)).toEqual([true, false, true]);
+    expect(cached('s')).toBe(4);
+    // Windows of two rows: the first holds a (kept) and b (gone), the next c (looked up) and d (gone).
+    expect(store.pruneUnlisted('s', 2, 0, 2)).toEqual({ deleted: 1, next: 2 });
+    expect(store.pruneUnlisted('s', 2, 2, 2)).toEqual({ deleted: 1, next: 4 });
+    expect(store.pruneUnlisted('s', 2, 4, 2)).toMatchObject({ deleted: 0 });
+    expect(store.pruneUnlisted('s', 2, 5, 2)).toEqual({ deleted: 0, next: null });
+    expect(['a', 'b', 'c', 'd'].map((id) => store.findCached('s', 'userId', id) !== null)).toEqual([true, false, true, false]);
+    expect(search.search('s', 'b1', 10).people).toEqual([]);
+    expect(search.search('t', 'b1', 10).people.map((p) => p.userId)).toEqual(['b']); // the other server's b stays
+    expect([cached('s'), cached('t')]).toEqual([2, 1]);
+  });
+
+  it('re-indexes a person whose name changed, and counts each person once', () => {
+    store.saveListed('s', [{ _id: 'u1', username: 'ann', name: 'Ann Lee' }], 1, 1);
+    store.saveListed('s', [{ _id: 'u1', username: 'ann', name: 'Ann Okafor' }], 2, 2);
+    store.save('s', { _id: 'u1', username: 'ann', name: 'Ann Okafor', nickname: 'Nan' }, 3, true);
+    expect(search.search('s', 'lee', 10).people).toEqual([]);
+    expect(search.search('s', 'okafor', 10).people.map((p) => p.userId)).toEqual(['u1']);
+    expect(search.search('s', 'nan', 10).people.map((p) => p.userId)).toEqual(['u1']);
+    expect(cached('s')).toBe(1);
+  });
+
+  it('answers an offline lookup by username or email, any case, through the search index', () => {
+    store.saveListed(
+      's',
+      [
+        { _id: 'u1', username: 'Roxie', emails: [{ address: 'Funke@Test.com' }] },
+        { _id: 'u2', username: 'roxie2', emails: [{ address: 'funke@test.com.ng' }] },
+      ],
+      1,
+      1,
+    );
+    expect(store.findCached('s', 'username', 'roxie')?.userId).toBe('u1');
+    expect(store.findCached('s', 'email', 'FUNKE@test.com')?.userId).toBe('u1');
+    expect(store.findCached('t', 'username', 'roxie')).toBeNull();
   });
 
   it('keeps servers apart, ranks prefix matches first and reports when there are more', () => {
@@ -61,8 +97,8 @@ describe('PeopleStore listings and PeopleSearch on a real database file', () => 
     expect(found.slice(0, 2)).toEqual(['Anna Berg', 'Annika Roe']);
     expect(found).toHaveLength(4);
     expect(found).not.toContain('Anna Other');
-    // Two letters: a prefix search (a trigram index needs three).
-    expect(search.search('s', 'an', 10).people.map((p) => p.name)).toEqual(['Anna Berg', 'Annika Roe']);
+    // Two letters find inside words too, prefix matches first.
+    expect(search.search('s', 'an', 10).people.map((p) => p.name)).toEqual(['Anna Berg', 'Annika Roe', 'Zed Annabel', 'Hanna Kay']);
     expect(search.search('s', 'an', 1)).toMatchObject({ more: true, people: [{ name: 'Anna Berg' }] });
     expect(search.search('s', '"ann"', 10).people).toEqual([]); // quotes are text, not FTS syntax
     expect(search.search('s', '  ', 10).people).toEqual([]);

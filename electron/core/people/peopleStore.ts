@@ -1,5 +1,7 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, RunResult, Statement } from 'better-sqlite3';
 import type { LookupKey } from '../../../shared/profileSchemas';
+import { PeopleIndex, type IndexedRow } from '../db/peopleIndex/peopleIndex';
+import { planSearch } from '../db/peopleIndex/searchTokens';
 
 export interface StoredPerson {
   userId: string;
@@ -15,13 +17,26 @@ const cachedMatch: Record<LookupKey, string> = {
   importId: "EXISTS (SELECT 1 FROM json_each(document, '$.importIds') WHERE value = @value)",
   freeSwitchExtension: "json_extract(document, '$.freeSwitchExtension') = @value",
 };
+/**
+ * Keys the search index narrows down first: an exact username or address always contains
+ * its own folded text, so the index's candidates include it, and the exact check above
+ * then reads a handful of rows instead of every person of the server.
+ */
+const indexedKeys = new Set<LookupKey>(['username', 'email']);
 
-/** The people table: users looked up or listed on each server, sanitised. */
+type SavedColumns = Omit<IndexedRow, 'serverId'>;
+type Columns = ReturnType<typeof columnsOf>;
+
+/** The people table: users looked up or listed on each server, sanitised, with their search index. */
 export class PeopleStore {
+  private readonly existing: Statement;
   private readonly upsert: Statement;
   private readonly upsertListed: Statement;
+  private readonly count: Statement;
+  private readonly index: PeopleIndex;
 
   constructor(private readonly db: Database) {
+    this.existing = db.prepare('SELECT id, username, name, nickname, emails FROM people WHERE server_id = ? AND user_id = ?');
     this.upsert = db.prepare(
       `INSERT INTO people (server_id, user_id, username, name, nickname, emails, status, document, fetched_at, looked_up_at)
        VALUES (@serverId, @userId, @username, @name, @nickname, @emails, @status, @document, @now, @lookedUpAt)
@@ -37,10 +52,17 @@ export class PeopleStore {
          status = coalesce(excluded.status, people.status),
          document = json_patch(people.document, excluded.document), fetched_at = excluded.fetched_at, sync_round = excluded.sync_round`,
     );
+    this.count = db.prepare(
+      `INSERT INTO people_counts (server_id, people) VALUES (?, ?) ON CONFLICT (server_id) DO UPDATE SET people = people + excluded.people`,
+    );
+    this.index = new PeopleIndex(db);
   }
 
   save(serverId: string, document: Record<string, unknown> & { _id: string }, now: number, lookedUp: boolean): void {
-    this.upsert.run({ ...columnsOf(serverId, document, now), lookedUpAt: lookedUp ? now : null });
+    this.db.transaction(() => {
+      const columns = columnsOf(serverId, document, now);
+      this.finish(serverId, [this.write(columns, () => this.upsert.run({ ...columns, lookedUpAt: lookedUp ? now : null }))]);
+    })();
   }
 
   /**
@@ -50,22 +72,51 @@ export class PeopleStore {
    */
   saveListed(serverId: string, documents: (Record<string, unknown> & { _id: string })[], round: number, now: number): void {
     this.db.transaction(() => {
-      for (const document of documents) this.upsertListed.run({ ...columnsOf(serverId, document, now), round });
+      const written = documents.map((document) => {
+        const columns = columnsOf(serverId, document, now);
+        return this.write(columns, () => this.upsertListed.run({ ...columns, round }));
+      });
+      this.finish(serverId, written);
     })();
   }
 
-  /** After a complete sync: people the server no longer lists go, unless looked up by hand. */
-  pruneUnlisted(serverId: string, round: number): number {
-    return this.db
-      .prepare('DELETE FROM people WHERE server_id = ? AND looked_up_at IS NULL AND (sync_round IS NULL OR sync_round < ?)')
-      .run(serverId, round).changes;
+  /**
+   * After a complete sync: people the server no longer lists go, unless looked up by hand.
+   * One step reads at most `window` rows, so a large directory is pruned a slice at a time
+   * (the caller yields between steps); `next` is where the following step starts, null at the end.
+   */
+  pruneUnlisted(serverId: string, round: number, after = 0, window = 2000): { deleted: number; next: number | null } {
+    const last = this.db
+      .prepare(`SELECT max(id) FROM (SELECT id FROM people WHERE id > ? ORDER BY id LIMIT ${window})`)
+      .pluck()
+      .get(after) as number | null;
+    if (last === null) return { deleted: 0, next: null };
+    const deleted = this.db.transaction(() => {
+      const changes = this.db
+        .prepare(
+          // "+server_id": the id range drives the delete; the server index would visit all of its people per slice.
+          `DELETE FROM people WHERE id > ? AND id <= ? AND +server_id = ? AND looked_up_at IS NULL AND (sync_round IS NULL OR sync_round < ?)`,
+        )
+        .run(after, last, serverId, round).changes;
+      if (changes > 0) this.count.run(serverId, -changes);
+      return changes;
+    })();
+    return { deleted, next: last };
   }
 
   findCached(serverId: string, key: LookupKey, value: string): StoredPerson | null {
+    const plan = indexedKeys.has(key) ? planSearch(serverId, value) : null;
+    const candidates = plan ? `AND id IN (SELECT rowid FROM people_index WHERE people_index MATCH @match)` : '';
     const row = this.db
-      .prepare(`SELECT user_id, document, fetched_at FROM people WHERE server_id = @serverId AND ${cachedMatch[key]} LIMIT 1`)
-      .get({ serverId, value }) as { user_id: string; document: string; fetched_at: number } | undefined;
+      .prepare(`SELECT user_id, document, fetched_at FROM people WHERE server_id = @serverId AND ${cachedMatch[key]} ${candidates} LIMIT 1`)
+      .get({ serverId, value, ...(plan ? { match: plan.anyMatch.expression } : {}) }) as
+      { user_id: string; document: string; fetched_at: number } | undefined;
     return row ? { userId: row.user_id, document: JSON.parse(row.document) as Record<string, unknown>, fetchedAt: row.fetched_at } : null;
+  }
+
+  /** One bounded step of index upkeep after writes; false when there is nothing left to do. */
+  tidyIndex(): boolean {
+    return this.index.tidy();
   }
 
   recent(serverId: string, limit = 20): { userId: string; username: string | null; name: string | null; lookedUpAt: number }[] {
@@ -75,6 +126,38 @@ export class PeopleStore {
          WHERE server_id = ? AND looked_up_at IS NOT NULL ORDER BY looked_up_at DESC LIMIT ?`,
       )
       .all(serverId, limit) as { userId: string; username: string | null; name: string | null; lookedUpAt: number }[];
+  }
+
+  /**
+   * Saves one person; says whether they are new and what to index (null when what the index
+   * is made of did not change: a re-sync mostly changes nothing). Saved values are read back
+   * rather than RETURNed (see finish() for why).
+   */
+  private write(columns: Columns, save: () => RunResult): { added: boolean; index: IndexedRow | null } {
+    const { serverId, userId } = columns;
+    const before = this.existing.get(serverId, userId) as SavedColumns | undefined;
+    const result = save();
+    // New: stored exactly as given. Known: listings merge into what was saved, so read it back.
+    if (!before) return { added: true, index: { ...columns, id: Number(result.lastInsertRowid) } };
+    const after = this.existing.get(serverId, userId) as SavedColumns;
+    const same =
+      before.username === after.username &&
+      before.name === after.name &&
+      before.nickname === after.nickname &&
+      before.emails === after.emails;
+    return { added: false, index: same ? null : { ...after, serverId } };
+  }
+
+  /**
+   * Counts the new people, then indexes: last in the transaction, all together. FTS5 writes
+   * its pending rows out at every statement savepoint, and every write to people opens one
+   * (its foreign key to servers); index rows written between them cost a tiny segment each,
+   * four times the work of one segment per page. RETURNING did the same.
+   */
+  private finish(serverId: string, written: readonly { added: boolean; index: IndexedRow | null }[]): void {
+    const added = written.filter((entry) => entry.added).length;
+    if (added > 0) this.count.run(serverId, added);
+    for (const { index } of written) if (index) this.index.put(index);
   }
 }
 

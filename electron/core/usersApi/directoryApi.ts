@@ -10,30 +10,56 @@ export interface PeoplePage {
   total: number;
 }
 
-/** Servers cap pages at 100 (docs/protocol.md §6 "Lists"). */
+/** Servers cap pages at 100 (docs/protocol.md §6 "Lists"); we never ask for more. */
 export const pageSize = 100;
 
 /**
+ * The most bytes a page of 100 people may take: 20 KB a person, ten times a real
+ * users.list entry. A longer reply is not read at all, so one page never costs the core
+ * more than a short JSON.parse, whatever a broken or hostile server sends.
+ */
+export const maxPageBytes = 2 * 1024 * 1024;
+
+/**
  * One page of the server's people, sorted by username so offsets stay stable while
- * paging. A background sync may wait out a 429 (up to a minute and a bit).
+ * paging. A background sync may wait out a 429 (up to a minute and a bit). A server that
+ * sends more people than asked for is cut to the page size before anything else reads them.
  */
 export async function fetchPeoplePage(client: UsersApiClient, auth: Credentials, source: ListSource, offset: number): Promise<PeoplePage> {
-  const common = { auth, retryPolicy: { attempts: 5, maxRateLimitWaitMs: 65_000 } };
+  const common = { auth, retryPolicy: { attempts: 5, maxRateLimitWaitMs: 65_000 }, maxBytes: maxPageBytes };
   const sort = JSON.stringify({ username: 1 });
   if (source === 'users.list') {
     const reply = usersListReplySchema.safeParse(
-      await client.request({ ...common, path: '/api/v1/users.list', query: { offset: String(offset), count: String(pageSize), sort } }),
+      cutToPage(
+        await client.request({ ...common, path: '/api/v1/users.list', query: { offset: String(offset), count: String(pageSize), sort } }),
+        'users',
+      ),
     );
-    if (!reply.success) throw new ApiFailure('server-error', 'The server sent a people list the app cannot read.');
+    if (!reply.success) throw unreadable('The server sent a people list the app cannot read.');
     return { people: reply.data.users, offset: reply.data.offset, total: reply.data.total };
   }
   const reply = directoryReplySchema.safeParse(
-    await client.request({
-      ...common,
-      path: '/api/v1/directory',
-      query: { type: 'users', workspace: 'local', text: '', offset: String(offset), count: String(pageSize), sort },
-    }),
+    cutToPage(
+      await client.request({
+        ...common,
+        path: '/api/v1/directory',
+        query: { type: 'users', workspace: 'local', text: '', offset: String(offset), count: String(pageSize), sort },
+      }),
+      'result',
+    ),
   );
-  if (!reply.success) throw new ApiFailure('server-error', 'The server sent a directory page the app cannot read.');
+  if (!reply.success) throw unreadable('The server sent a directory page the app cannot read.');
   return { people: reply.data.result, offset: reply.data.offset, total: reply.data.total };
+}
+
+/** Keeps the first pageSize entries of the reply's list, before validation looks at each one. */
+function cutToPage(reply: unknown, key: 'users' | 'result'): unknown {
+  if (typeof reply !== 'object' || reply === null) return reply;
+  const list = (reply as Record<string, unknown>)[key];
+  return Array.isArray(list) && list.length > pageSize ? { ...reply, [key]: list.slice(0, pageSize) } : reply;
+}
+
+/** A 200 reply that cannot be used: trying again soon would get the same (the sync stops, see DirectoryService). */
+function unreadable(message: string): ApiFailure {
+  return new ApiFailure('server-error', message, { status: 200 });
 }

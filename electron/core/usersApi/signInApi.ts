@@ -26,8 +26,10 @@ export interface SignInSettings {
 /** settings.public (the sign-in ones) and settings.oauth, both without a session. */
 export async function fetchSignInSettings(client: UsersApiClient): Promise<SignInSettings> {
   const [settings, services] = await Promise.all([
-    client.request({ path: '/api/v1/settings.public', query: { _id: signInSettingIds.join(','), count: '100' } }),
-    client.request({ path: '/api/v1/settings.oauth' }),
+    client
+      .request({ path: '/api/v1/settings.public', query: { _id: signInSettingIds.join(','), count: '100' } })
+      .catch(unlisted({ settings: [] })),
+    client.request({ path: '/api/v1/settings.oauth' }).catch(unlisted({ services: [] })),
   ]);
   const parsedSettings = settingsReplySchema.safeParse(settings);
   const parsedServices = servicesReplySchema.safeParse(services);
@@ -37,6 +39,18 @@ export async function fetchSignInSettings(client: UsersApiClient): Promise<SignI
   return {
     settings: Object.fromEntries(parsedSettings.data.settings.map((setting) => [setting._id, setting.value])),
     services: parsedServices.data.services,
+  };
+}
+
+/**
+ * A server that keeps these public routes behind a sign-in (401/403) hides its options, not
+ * its sign-in: the defaults (the password form, no other services) let a person sign in,
+ * instead of a refusal that reads as if a session had ended before any began.
+ */
+function unlisted(empty: object): (error: unknown) => object {
+  return (error) => {
+    if (error instanceof ApiFailure && (error.details.status === 401 || error.details.status === 403)) return empty;
+    throw error;
   };
 }
 

@@ -1,11 +1,10 @@
-import { useEffect, useState } from 'react';
-import type { DirectorySearchResult, DirectoryStatus } from '../../../shared/directorySchemas';
-import { textLimits } from '../../../shared/limits';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DirectoryStatus } from '../../../shared/directorySchemas';
+import { maxDirectoryLimit, textLimits } from '../../../shared/limits';
 import { tooLong } from '../forms/lengthLimit';
 import { useConnectivity } from '../stores/connectivityStore';
-import { useDirectory } from '../stores/directoryStore';
-import { presenceName } from '../words/presence';
-import { Avatar } from './Avatar';
+import { searchPageSize, useDirectory } from '../stores/directoryStore';
+import { DirectoryResultsList } from './DirectoryResultsList';
 import { TextField } from './TextField';
 
 const count = (n: number) => n.toLocaleString();
@@ -32,6 +31,9 @@ function describe(status: DirectoryStatus | null, online: boolean, serverName: s
     case 'failed':
       return `The directory could not be saved. ${status.error ?? ''}`;
     case 'done':
+      if (status.capped && status.total !== null) {
+        return `${saved}: the first ${count(status.loaded)} of the server's ${people(status.total)}, the most this computer keeps for it. Synced ${status.syncedAt ? new Date(status.syncedAt).toLocaleString() : ''}.`;
+      }
       return `${saved}, synced ${status.syncedAt ? new Date(status.syncedAt).toLocaleString() : ''}.`;
   }
 }
@@ -57,28 +59,31 @@ export function DirectorySearch({
   const online = useConnectivity((state) => state.online[serverId] ?? true);
   const sync = useDirectory((state) => state.sync);
   const search = useDirectory((state) => state.search);
+  const loadMore = useDirectory((state) => state.loadMore);
+  const results = useDirectory((state) => state.results);
   const [query, setQuery] = useState('');
-  const [found, setFound] = useState<{ query: string; result: DirectorySearchResult } | null>(null);
   // Over the limit the field says "Too long" and nothing is asked.
   const searchable = query.trim() !== '' && !tooLong(query, textLimits.directoryQuery);
+  // What the last search asked: a progress report asks again only for the same query's short list.
+  const asked = useRef<string | null>(null);
 
   useEffect(() => {
     void sync(accountId);
   }, [accountId, sync]);
 
   useEffect(() => {
-    if (!searchable) return undefined;
-    let live = true;
-    void search(accountId, query).then((answer) => {
-      if (live && answer.ok) setFound({ query, result: answer.value });
-    });
-    return () => {
-      live = false;
-    };
-  }, [accountId, query, searchable, progress, search]);
+    const key = `${accountId}\n${searchable ? query : ''}`;
+    const current = useDirectory.getState().results;
+    // Newly saved people can join a list shorter than a page; a longer one keeps its place (scrolling reads on).
+    if (asked.current === key && current && (current.more || current.people.length >= searchPageSize)) return;
+    asked.current = key;
+    void search(accountId, searchable ? query : '');
+  }, [accountId, query, searchable, search, progress]);
 
+  const onLoadMore = useCallback(() => void loadMore(), [loadMore]);
   const syncing = status?.state === 'syncing' && online;
-  const shown = searchable && found?.query === query ? found.result : null;
+  const shown = searchable && results?.accountId === accountId && results.query === query ? results : null;
+  const raiseTo = status?.capped && status.total !== null ? Math.min(status.total, maxDirectoryLimit) : null;
   return (
     <section aria-labelledby="directory-title" className="directory">
       <h2 id="directory-title" className="section-title">
@@ -96,7 +101,17 @@ export function DirectorySearch({
             value={status.total === null ? undefined : status.loaded}
           />
         )}
-        <button type="button" className="secondary" onClick={() => void sync(accountId, true)} disabled={syncing || !status || !online}>
+        {raiseTo !== null && !syncing && raiseTo > (status?.limit ?? 0) && (
+          <button type="button" className="secondary" onClick={() => void sync(accountId, { maxPeople: raiseTo })} disabled={!online}>
+            Save all {count(raiseTo)}
+          </button>
+        )}
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => void sync(accountId, { force: true })}
+          disabled={syncing || !status || !online}
+        >
           {status?.state === 'failed' || status?.state === 'paused' ? 'Try again' : 'Sync now'}
         </button>
       </div>
@@ -108,37 +123,30 @@ export function DirectorySearch({
         limit={textLimits.directoryQuery}
         autoComplete="off"
         spellCheck={false}
-        hint="Name, username, nickname or email; three letters or more find matches inside words."
+        hint="Any part of a name, username, nickname or email; words in any order."
         onChange={(event) => setQuery(event.target.value)}
       />
-      {shown && shown.people.length === 0 && <p role="status">No one saved on this computer matches “{query.trim()}”.</p>}
+      {shown && shown.people.length === 0 && !shown.error && <p role="status">No one saved on this computer matches “{query.trim()}”.</p>}
+      {shown?.error && (
+        <p role="alert" className="error">
+          {shown.error}
+        </p>
+      )}
       {shown && shown.people.length > 0 && (
         <>
           <p className="hint" role="status" data-testid="directory-count">
             {shown.more
-              ? `The first ${people(shown.people.length)} who match; type more to narrow the list.`
+              ? `${people(shown.people.length)} listed so far; more match below.`
               : `${people(shown.people.length)} ${shown.people.length === 1 ? 'matches' : 'match'}.`}
           </p>
-          <ul className="directory-results" data-testid="directory-results" aria-label="Search results">
-            {shown.people.map((person) => {
-              const name = person.name ?? person.username ?? person.userId;
-              const presence = presenceName(person.status);
-              return (
-                <li key={person.userId}>
-                  <button type="button" className="result" onClick={() => onOpen(person.userId)}>
-                    <Avatar accountId={accountId} username={person.username} name={name} presence={person.status} />
-                    <span className="result-text">
-                      <span className="result-name">{name}</span>
-                      <span className="result-detail">
-                        {[person.username && `@${person.username}`, person.emails[0]].filter(Boolean).join(' · ')}
-                      </span>
-                    </span>
-                    {presence && <span className="result-presence">{presence}</span>}
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
+          <DirectoryResultsList
+            accountId={accountId}
+            people={shown.people}
+            more={shown.more}
+            loadingMore={shown.loadingMore}
+            onLoadMore={onLoadMore}
+            onOpen={onOpen}
+          />
         </>
       )}
     </section>

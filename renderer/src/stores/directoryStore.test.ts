@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DirectoryStatus } from '../../../shared/directorySchemas';
+import type { ChannelRequest, ChannelResult } from '../../../shared/contract';
+import type { DirectoryStatus, PersonHit } from '../../../shared/directorySchemas';
+import { fail, ok } from '../../../shared/errors';
 import { createFakeApi, type FakeApi } from '../../../tests/support/fakeApi';
-import { createDirectoryStore } from './directoryStore';
+import { createDirectoryStore, searchPageSize } from './directoryStore';
 
 const status = (serverId: string, state: DirectoryStatus['state'], loaded = 0): DirectoryStatus => ({
   serverId,
@@ -11,7 +13,28 @@ const status = (serverId: string, state: DirectoryStatus['state'], loaded = 0): 
   cached: loaded,
   syncedAt: null,
   error: null,
+  limit: 100_000,
+  capped: false,
 });
+const person = (n: number): PersonHit => ({
+  userId: `u${n}`,
+  username: `user${n}`,
+  name: `User ${n}`,
+  nickname: null,
+  emails: [],
+  status: null,
+});
+
+/** Answers held back until the test lets each go, in whatever order it chooses. */
+function heldAnswers(fake: FakeApi) {
+  const held: { request: ChannelRequest<'directory.search'>; release(answer: ChannelResult<'directory.search'>): void }[] = [];
+  fake.answer(
+    'directory.search',
+    (request) => new Promise<ChannelResult<'directory.search'>>((resolve) => held.push({ request, release: resolve })),
+  );
+  return held;
+}
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('directory store', () => {
   let fake: FakeApi;
@@ -37,14 +60,69 @@ describe('directory store', () => {
     expect(store.getState().progress).toEqual({ s1: 2, s2: 1 });
   });
 
-  it('"sync now" forces a new sync; a search asks for at most 50 people', async () => {
+  it('"sync now" forces a new sync; raising the limit asks for it', async () => {
     fake.succeed('directory.sync', status('s1', 'syncing'));
-    fake.succeed('directory.search', { people: [], more: false });
-    await store.getState().sync('a', true);
-    expect(await store.getState().search('a', 'an')).toEqual({ ok: true, value: { people: [], more: false } });
-    expect(fake.calls.map((call) => call.request)).toEqual([
+    await store.getState().sync('a', { force: true });
+    await store.getState().sync('a', { maxPeople: 450_000 });
+    expect(fake.requests('directory.sync')).toEqual([
       { accountId: 'a', force: true },
-      { accountId: 'a', query: 'an', limit: 50 },
+      { accountId: 'a', maxPeople: 450_000 },
     ]);
+  });
+
+  it('a later query’s answer is never replaced by an earlier one’s that comes after it', async () => {
+    const held = heldAnswers(fake);
+    const first = store.getState().search('a', 'k');
+    const second = store.getState().search('a', 'ki');
+    expect(store.getState().asked).toEqual({ accountId: 'a', query: 'ki' });
+    // The answer to "ki" comes first, then the slower one to "k".
+    held[1]!.release(ok({ query: 'ki', people: [person(1)], more: false, next: null }));
+    await second;
+    held[0]!.release(ok({ query: 'k', people: [person(1), person(2)], more: false, next: null }));
+    await first;
+    expect(store.getState().results).toMatchObject({ query: 'ki', people: [person(1)] });
+  });
+
+  it('reads page after page with the cursor, once at a time, without listing anyone twice', async () => {
+    const held = heldAnswers(fake);
+    const searching = store.getState().search('a', 'an');
+    held[0]!.release(ok({ query: 'an', people: [person(1), person(2)], more: true, next: '1.2' }));
+    await searching;
+    const loading = store.getState().loadMore();
+    void store.getState().loadMore(); // a second scroll event while the page is on its way
+    expect(held).toHaveLength(2);
+    expect(held[1]!.request).toEqual({ accountId: 'a', query: 'an', limit: searchPageSize, after: '1.2' });
+    expect(store.getState().results?.loadingMore).toBe(true);
+    held[1]!.release(ok({ query: 'an', people: [person(2), person(3)], more: false, next: null }));
+    await loading;
+    expect(store.getState().results).toMatchObject({ people: [person(1), person(2), person(3)], more: false, loadingMore: false });
+    await store.getState().loadMore(); // nothing more to read
+    expect(held).toHaveLength(2);
+  });
+
+  it('drops a page that comes after a new query was typed', async () => {
+    const held = heldAnswers(fake);
+    const searching = store.getState().search('a', 'an');
+    held[0]!.release(ok({ query: 'an', people: [person(1)], more: true, next: '0.1' }));
+    await searching;
+    const loading = store.getState().loadMore();
+    const next = store.getState().search('a', 'ann');
+    held[1]!.release(ok({ query: 'an', people: [person(9)], more: false, next: null }));
+    await loading;
+    held[2]!.release(ok({ query: 'ann', people: [person(5)], more: false, next: null }));
+    await next;
+    expect(store.getState().results).toMatchObject({ query: 'ann', people: [person(5)] });
+  });
+
+  it('says why a page could not be read and keeps what was listed; an empty query clears the list', async () => {
+    fake.succeed('directory.search', { query: 'an', people: [person(1)], more: true, next: '0.1' });
+    await store.getState().search('a', 'an');
+    fake.answer('directory.search', () => fail('internal', 'The saved directory could not be read.'));
+    await store.getState().loadMore();
+    expect(store.getState().results).toMatchObject({ people: [person(1)], error: 'The saved directory could not be read.' });
+    await store.getState().search('a', '  ');
+    await flush();
+    expect(store.getState().results).toBeNull();
+    expect(store.getState().asked).toBeNull();
   });
 });

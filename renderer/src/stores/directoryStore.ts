@@ -1,7 +1,23 @@
 import { create } from 'zustand';
-import type { ChannelResult } from '../../../shared/contract';
-import type { DirectoryStatus } from '../../../shared/directorySchemas';
+import type { DirectoryStatus, PersonHit } from '../../../shared/directorySchemas';
 import { getApi, type ApiSource } from '../bridge/api';
+
+/** People asked for per page: the contract's most, so a fast scroll needs few round trips. */
+export const searchPageSize = 100;
+
+/** The people found for one query, page after page as the list is scrolled. */
+export interface DirectoryResults {
+  accountId: string;
+  query: string;
+  people: PersonHit[];
+  /** More people match than are loaded; `next` fetches them. */
+  more: boolean;
+  next: string | null;
+  /** A further page is on its way. */
+  loadingMore: boolean;
+  /** Why the last page could not be read, while that is still true (cleared by the next answer). */
+  error: string | null;
+}
 
 interface DirectoryState {
   /** serverId → where its people directory saved on this computer stands. */
@@ -10,26 +26,89 @@ interface DirectoryState {
   servers: Record<string, string>;
   /** serverId → how many progress reports came: a search runs again when more people are saved. */
   progress: Record<string, number>;
-  /** Starts (or, with `force`, restarts) saving the directory of the account's server. */
-  sync(accountId: string, force?: boolean): Promise<void>;
-  /** Searches the saved directory; the answer is the caller's to show (it belongs to what was typed). */
-  search(accountId: string, query: string): Promise<ChannelResult<'directory.search'>>;
+  /** The answer to the latest query asked, once it has come; null while none has or the query is empty. */
+  results: DirectoryResults | null;
+  /** The latest query asked: only its answers are kept (typing fast never shows an earlier query's). */
+  asked: { accountId: string; query: string } | null;
+  /** Starts (or, with `force`, restarts) saving the directory; `maxPeople` raises the limit on this computer. */
+  sync(accountId: string, options?: { force?: boolean; maxPeople?: number }): Promise<void>;
+  /** Searches the saved directory for the first page; an empty query clears the results. */
+  search(accountId: string, query: string): Promise<void>;
+  /** Reads the next page of the shown results, once at a time. */
+  loadMore(): Promise<void>;
   /** Follows the core's `directory.changed` reports. Returns the unsubscribe. */
   follow(): () => void;
 }
 
 export function createDirectoryStore(api: ApiSource) {
+  // Each search gets a number; an answer whose number is no longer the latest is dropped.
+  let latest = 0;
   return create<DirectoryState>((set, get) => ({
     statuses: {},
     servers: {},
     progress: {},
-    async sync(accountId, force) {
-      const answer = await api()['directory.sync']({ accountId, ...(force ? { force } : {}) });
+    results: null,
+    asked: null,
+    async sync(accountId, options = {}) {
+      const answer = await api()['directory.sync']({ accountId, ...options });
       if (!answer.ok) return;
       const { serverId } = answer.value;
       set({ statuses: { ...get().statuses, [serverId]: answer.value }, servers: { ...get().servers, [accountId]: serverId } });
     },
-    search: (accountId, query) => api()['directory.search']({ accountId, query, limit: 50 }),
+    async search(accountId, query) {
+      const ticket = ++latest;
+      if (query.trim() === '') {
+        set({ asked: null, results: null });
+        return;
+      }
+      set({ asked: { accountId, query } });
+      const answer = await api()['directory.search']({ accountId, query, limit: searchPageSize });
+      if (ticket !== latest) return;
+      set({
+        results: answer.ok
+          ? {
+              accountId,
+              query,
+              people: answer.value.people,
+              more: answer.value.more,
+              next: answer.value.next,
+              loadingMore: false,
+              error: null,
+            }
+          : { accountId, query, people: [], more: false, next: null, loadingMore: false, error: answer.error.message },
+      });
+    },
+    async loadMore() {
+      const shown = get().results;
+      if (!shown?.more || !shown.next || shown.loadingMore) return;
+      const ticket = latest;
+      set({ results: { ...shown, loadingMore: true } });
+      const answer = await api()['directory.search']({
+        accountId: shown.accountId,
+        query: shown.query,
+        limit: searchPageSize,
+        after: shown.next,
+      });
+      // A new query (or the same one asked again) since: this page belongs to a list no longer shown.
+      const current = get().results;
+      if (ticket !== latest || !current) return;
+      if (!answer.ok) {
+        set({ results: { ...current, loadingMore: false, error: answer.error.message } });
+        return;
+      }
+      // Keyed by user: a person already listed (the directory changed between pages) is not listed twice.
+      const listed = new Set(current.people.map((person) => person.userId));
+      set({
+        results: {
+          ...current,
+          people: [...current.people, ...answer.value.people.filter((person) => !listed.has(person.userId))],
+          more: answer.value.more,
+          next: answer.value.next,
+          loadingMore: false,
+          error: null,
+        },
+      });
+    },
     follow: () =>
       api().on('directory.changed', (status) =>
         set({

@@ -1,15 +1,18 @@
-// P4 child, one per measurement so each has its own RSS and CPU figures:
-//   bare <url> [pages]     sign in, then fetch + JSON.parse every users.list page (or the
-//                          first `pages`), store nothing
-//   client <url> <dataDir> the app core syncing the directory into SQLite
-import { performance } from 'node:perf_hooks';
+// P4/P6 child, one per measurement so each has its own RSS and CPU figures:
+//   bare <url> [pages]                      sign in, then fetch + JSON.parse every users.list
+//                                           page (or the first `pages`), store nothing
+//   client <url> <dataDir> [maxPeople]      the app core syncing the directory into SQLite,
+//                                           watching its own event loop the while
+import fs from 'node:fs';
+import path from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createCore } from '../../../electron/core/createCore';
 import { PeopleStore } from '../../../electron/core/people/peopleStore';
 import { MemoryVault } from '../../../electron/core/vault/memoryVault';
 
 const user = 'demouser';
 const password = 'demo-pass-1';
-const [mode, url, arg] = process.argv.slice(2);
+const [mode, url, arg, limitArg] = process.argv.slice(2);
 
 const maxRssMB = () => process.resourceUsage().maxRSS / 1024; // maxRSS is in KiB
 const cpuMs = (since: NodeJS.CpuUsage) => {
@@ -42,15 +45,32 @@ async function bare(base: string, pageLimit: number) {
   return { ms: performance.now() - started, cpuMs: cpuMs(cpu), pages, loaded, total, maxRssMB: maxRssMB() };
 }
 
-async function client(base: string, folder: string) {
-  // Diagnostics only: how much of the sync is spent writing pages to SQLite.
+async function client(base: string, folder: string, maxPeople: number | undefined) {
+  // Diagnostics: how much of the sync is spent writing pages to SQLite, and the longest
+  // single synchronous step of each kind in CPU time (which, unlike the event-loop delay,
+  // other processes on a busy machine do not inflate).
   let saveListedMs = 0;
-  const saveListed = PeopleStore.prototype.saveListed;
-  PeopleStore.prototype.saveListed = function (this: PeopleStore, ...args: Parameters<PeopleStore['saveListed']>) {
-    const started = performance.now();
-    saveListed.apply(this, args);
-    saveListedMs += performance.now() - started;
+  const longestStepCpuMs: Record<string, number> = { saveListed: 0, tidyIndex: 0, pruneUnlisted: 0 };
+  const longestStepMs: Record<string, number> = { saveListed: 0, tidyIndex: 0, pruneUnlisted: 0 };
+  const watch = <K extends 'saveListed' | 'tidyIndex' | 'pruneUnlisted'>(name: K, onWall?: (ms: number) => void) => {
+    const original = PeopleStore.prototype[name] as (...args: unknown[]) => unknown;
+    (PeopleStore.prototype as unknown as Record<string, unknown>)[name] = function (this: PeopleStore, ...args: unknown[]) {
+      const cpu = process.cpuUsage();
+      const started = performance.now();
+      try {
+        return original.apply(this, args);
+      } finally {
+        const wall = performance.now() - started;
+        onWall?.(wall);
+        longestStepMs[name] = Math.max(longestStepMs[name]!, wall);
+        // Process CPU: garbage collection on V8's helper threads during the step counts too.
+        longestStepCpuMs[name] = Math.max(longestStepCpuMs[name]!, cpuMs(cpu));
+      }
+    };
   };
+  watch('saveListed', (ms) => (saveListedMs += ms));
+  watch('tidyIndex');
+  watch('pruneUnlisted');
 
   const core = createCore({ dataDir: folder, vault: new MemoryVault(), version: 'bench', shell: 'test' });
   await core.ready;
@@ -66,24 +86,46 @@ async function client(base: string, folder: string) {
       if (status.state !== 'syncing') resolve(status);
     });
   });
-  let sampledPeak = process.memoryUsage().rss;
-  const sampler = setInterval(() => (sampledPeak = Math.max(sampledPeak, process.memoryUsage().rss)), 20);
+  // P6: the longest the event loop could not run (a window's input would wait that long).
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  delay.enable();
   const cpu = process.cpuUsage();
   const started = performance.now();
-  const sync = await core.dispatch('directory.sync', { accountId });
+  const sync = await core.dispatch('directory.sync', { accountId, ...(maxPeople ? { maxPeople } : {}) });
   if (!sync.ok) throw new Error(`directory.sync: ${sync.error.message}`);
   const end = await finished;
   const ms = performance.now() - started;
   const used = cpuMs(cpu);
-  clearInterval(sampler);
-  if (end.state !== 'done') throw new Error(`directory sync ended ${end.state}: ${end.error}`);
+  delay.disable();
   const status = await core.dispatch('directory.status', { accountId });
   if (!status.ok) throw new Error(`directory.status: ${status.error.message}`);
   core.close();
   const { loaded, total, cached } = status.value as { loaded: number; total: number; cached: number };
-  return { ms, cpuMs: used, saveListedMs, loaded, total, cached, sampledPeakRssMB: sampledPeak / 1024 / 1024, maxRssMB: maxRssMB() };
+  const bytes = fs.readdirSync(folder).reduce((sum, file) => sum + fs.statSync(path.join(folder, file)).size, 0);
+  return {
+    state: end.state,
+    error: end.error,
+    accountId,
+    ms,
+    cpuMs: used,
+    saveListedMs,
+    loaded,
+    total,
+    cached,
+    databaseBytes: bytes,
+    maxLoopDelayMs: delay.max / 1e6,
+    p99LoopDelayMs: delay.percentile(99) / 1e6,
+    longestStepMs,
+    longestStepCpuMs,
+    maxRssMB: maxRssMB(),
+  };
 }
 
-const run = mode === 'bare' && url ? bare(url, arg ? Number(arg) : Infinity) : mode === 'client' && url && arg ? client(url, arg) : null;
-if (!run) throw new Error('usage: directorySync bare <url> | client <url> <dataDir>');
+const run =
+  mode === 'bare' && url
+    ? bare(url, arg ? Number(arg) : Infinity)
+    : mode === 'client' && url && arg
+      ? client(url, arg, limitArg ? Number(limitArg) : undefined)
+      : null;
+if (!run) throw new Error('usage: directorySync bare <url> [pages] | client <url> <dataDir> [maxPeople]');
 process.stdout.write(`${JSON.stringify(await run)}\n`);

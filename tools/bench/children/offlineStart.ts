@@ -1,24 +1,26 @@
-// P1 child: the storage side of an offline start — open (and migrate-check) the database,
-// find the active account, read its cached profile. The document was sanitised and checked
-// when it was stored; the contract's zod parse on the way to the window is not part of
-// this figure (zod alone costs ~35 ms to load, see README "Benchmarks").
-import { AccountRepository } from '../../../electron/core/accounts/accountRepository';
-import { systemClock } from '../../../electron/core/clock';
-import { openDatabase } from '../../../electron/core/db/openDatabase';
-import { ProfileCache } from '../../../electron/core/profile/profileCache';
+// P1 child: an offline start as the app does it — load the core (the IPC contract and zod
+// with it), createCore on the data folder (open and migrate-check the database, restore
+// sessions), then ask through the contract, as the window does, for the accounts and the
+// active account's cached profile. Offline: every request fails at once, as with no network.
+import { createCore } from '../../../electron/core/createCore';
+import { MemoryVault } from '../../../electron/core/vault/memoryVault';
 
 // Milliseconds since this process began: everything before is Node start plus module loading.
 const bodyAt = performance.now();
 
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: offlineStart <dataDir>');
-const { db } = openDatabase({ dataDir, clock: systemClock });
-const repository = new AccountRepository(db);
-const accounts = repository.accounts();
-const activeId = repository.activeAccountId();
-const cached = activeId ? new ProfileCache(db).get(activeId) : null;
-const profile = cached ? (cached.document as { username?: string }) : null;
-db.close();
+const offline: typeof fetch = () => Promise.reject(new TypeError('fetch failed'));
+const core = createCore({ dataDir, vault: new MemoryVault(), fetch: offline, version: 'bench', shell: 'test' });
+const accounts = await core.dispatch('accounts.list', {});
+if (!accounts.ok) throw new Error(`accounts.list: ${accounts.error.message}`);
+const { accounts: list, activeAccountId } = accounts.value as { accounts: unknown[]; activeAccountId: string | null };
+const profile = activeAccountId ? await core.dispatch('profile.get', { accountId: activeAccountId }) : null;
+if (profile && !profile.ok) throw new Error(`profile.get: ${profile.error.message}`);
+const username = (profile?.value as { profile: { username?: string } | null } | undefined)?.profile?.username ?? null;
+const doneAt = performance.now();
 // The parent checks the username: proof the profile was really read.
-const report = { username: profile?.username ?? null, accounts: accounts.length, bodyAtMs: bodyAt, doneAtMs: performance.now() };
-process.stdout.write(`${JSON.stringify(report)}\n`);
+process.stdout.write(`${JSON.stringify({ username, accounts: list.length, bodyAtMs: bodyAt, doneAtMs: doneAt })}\n`);
+core.close();
+// Background refreshes of an offline start have nothing to wait for.
+process.exit(0);

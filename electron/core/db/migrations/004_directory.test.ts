@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTempDatabase, type TempDatabase } from '../../../../tests/support/tempDatabase';
+import { migrations } from './index';
 
 describe('migration 004: directory sync state', () => {
   let opened: TempDatabase;
@@ -11,7 +12,8 @@ describe('migration 004: directory sync state', () => {
       .run(state);
 
   beforeEach(() => {
-    opened = openTempDatabase();
+    // This step's schema: migration 9 replaces its prefix indexes.
+    opened = openTempDatabase(migrations.slice(0, 4));
     opened.db.exec("INSERT INTO servers (id, origin, added_at) VALUES ('s', 'https://x.example', 1)");
   });
   afterEach(() => {

@@ -7,6 +7,7 @@ import { migration005 } from './005_avatars';
 import { migration006 } from './006_outbox';
 import { migration007 } from './007_sign_in_kind';
 import { migration008 } from './008_network_trust';
+import { migration009 } from './009_people_index';
 
 /** In order; each step's version is one more than the previous. */
 export const migrations: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ];

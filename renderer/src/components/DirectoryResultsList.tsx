@@ -1,0 +1,122 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import type { PersonHit } from '../../../shared/directorySchemas';
+import { presenceName } from '../words/presence';
+import { Avatar } from './Avatar';
+
+/** A row's height before it is measured (avatar plus two lines of text). */
+const estimatedRowPx = 58;
+/** Rows kept rendered beyond the visible ones, so a quick scroll does not show blanks. */
+const overscan = 8;
+/** The next page is asked for when the view comes this close to the last loaded row. */
+const loadAheadRows = 30;
+
+/**
+ * The people found, however many: only the rows in view (and a few around them) are in the
+ * page, so ten thousand matches cost what twenty do. Scrolling near the end reads the next
+ * page. Arrow keys, Home and End move between people; each row says where it stands in the
+ * list, since the others are not there for assistive technology to count.
+ */
+export function DirectoryResultsList({
+  accountId,
+  people,
+  more,
+  loadingMore,
+  onLoadMore,
+  onOpen,
+}: {
+  accountId: string;
+  people: PersonHit[];
+  more: boolean;
+  loadingMore: boolean;
+  onLoadMore(): void;
+  onOpen(userId: string): void;
+}) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const focusWanted = useRef<number | null>(null);
+  // The build has no React Compiler, and the virtualizer's functions stay inside this component.
+  // eslint-disable-next-line react-hooks/incompatible-library -- nothing memoizes them
+  const virtualizer = useVirtualizer({
+    count: people.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => estimatedRowPx,
+    overscan,
+    getItemKey: (index) => people[index]?.userId ?? index,
+  });
+  const rows = virtualizer.getVirtualItems();
+  const lastShown = rows[rows.length - 1]?.index ?? -1;
+
+  useEffect(() => {
+    if (more && !loadingMore && lastShown >= people.length - loadAheadRows) onLoadMore();
+  }, [lastShown, more, loadingMore, people.length, onLoadMore]);
+
+  // A row asked for by the keyboard gets focus once it is rendered.
+  useEffect(() => {
+    const wanted = focusWanted.current;
+    if (wanted === null) return;
+    const button = scroller.current?.querySelector<HTMLButtonElement>(`[data-index="${wanted}"] button`);
+    if (button) {
+      focusWanted.current = null;
+      button.focus();
+    }
+  });
+
+  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
+    if (!row) return;
+    const at = Number(row.dataset.index);
+    const target =
+      event.key === 'ArrowDown'
+        ? Math.min(at + 1, people.length - 1)
+        : event.key === 'ArrowUp'
+          ? Math.max(at - 1, 0)
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? people.length - 1
+              : null;
+    if (target === null) return;
+    event.preventDefault();
+    focusWanted.current = target;
+    virtualizer.scrollToIndex(target, { align: 'auto' });
+    const button = scroller.current?.querySelector<HTMLButtonElement>(`[data-index="${target}"] button`);
+    if (button) {
+      focusWanted.current = null;
+      button.focus();
+    }
+  };
+
+  return (
+    <div ref={scroller} className="directory-results" data-testid="directory-results">
+      <ul aria-label="Search results" style={{ height: virtualizer.getTotalSize() }} onKeyDown={onKeyDown}>
+        {rows.map((row) => {
+          const person = people[row.index]!;
+          const name = person.name ?? person.username ?? person.userId;
+          const presence = presenceName(person.status);
+          return (
+            <li
+              key={row.key}
+              data-index={row.index}
+              ref={virtualizer.measureElement}
+              // -1: the list's length is not known while more people may match.
+              aria-setsize={more ? -1 : people.length}
+              aria-posinset={row.index + 1}
+              style={{ transform: `translateY(${row.start}px)` }}
+            >
+              <button type="button" className="result" onClick={() => onOpen(person.userId)}>
+                <Avatar accountId={accountId} username={person.username} name={name} presence={person.status} />
+                <span className="result-text">
+                  <span className="result-name">{name}</span>
+                  <span className="result-detail">
+                    {[person.username && `@${person.username}`, person.emails[0]].filter(Boolean).join(' · ')}
+                  </span>
+                </span>
+                {presence && <span className="result-presence">{presence}</span>}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

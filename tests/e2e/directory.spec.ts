@@ -1,0 +1,85 @@
+import { demo, startTestServer, type TestServer } from '../support/usersApiServer';
+import { addServer, expect, expectAccessible, signIn, test } from './support/fixtures';
+
+/**
+ * How many people of the server have `text` in a username, name, nickname or email (any case),
+ * counted by this test over the API itself, not by the app.
+ */
+async function peopleContaining(server: TestServer, text: string): Promise<number> {
+  const login = (await (
+    await fetch(`${server.url}/api/v1/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ user: demo.plain.user, password: demo.plain.password }),
+    })
+  ).json()) as { data: { userId: string; authToken: string } };
+  const headers = { 'X-User-Id': login.data.userId, 'X-Auth-Token': login.data.authToken };
+  let matching = 0;
+  for (let offset = 0; ; offset += 100) {
+    const page = (await (await fetch(`${server.url}/api/v1/users.list?count=100&offset=${offset}`, { headers })).json()) as {
+      users: { username?: string; name?: string; nickname?: string; emails?: { address: string }[] }[];
+      total: number;
+    };
+    const fields = (user: (typeof page.users)[number]) => [
+      user.username,
+      user.name,
+      user.nickname,
+      ...(user.emails ?? []).map((email) => email.address),
+    ];
+    matching += page.users.filter((user) => fields(user).some((field) => field?.toLowerCase().includes(text))).length;
+    if (offset + 100 >= page.total) return matching;
+  }
+}
+
+test('a directory of 1,500 people: the list holds only the rows in view, reads on as it scrolls, and the keyboard reaches the last', async ({
+  page,
+  app,
+}) => {
+  const server = await startTestServer({ people: 1500 });
+  try {
+    const expected = await peopleContaining(server, 'an');
+    expect(expected).toBeGreaterThan(300); // four pages at least
+
+    await app.open(page);
+    await addServer(page, server.url);
+    await signIn(page, demo.plain.user, demo.plain.password);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'People' }).click();
+    await expect(page.getByTestId('directory-status')).toContainText(/[\d,]+ people saved on this computer, synced/, { timeout: 30_000 });
+
+    await page.getByLabel('Search people').fill('an');
+    const count = page.getByTestId('directory-count');
+    await expect(count).toHaveText('100 people listed so far; more match below.');
+    const rows = page.getByTestId('directory-results').getByRole('listitem');
+    // Virtualised: a few rows beyond the visible ones, never the whole page of 100.
+    expect(await rows.count()).toBeLessThan(40);
+    await expectAccessible(page);
+
+    // Two letters, inside words: every one of them, as the test's own count says.
+    // End moves to the last person listed; the list reads on until every match is there.
+    await rows.first().getByRole('button').focus();
+    await expect(async () => {
+      await page.keyboard.press('End');
+      await expect(count).toHaveText(`${expected.toLocaleString('en-US')} people match.`, { timeout: 2_000 });
+    }).toPass({ timeout: 60_000 });
+    await page.keyboard.press('End');
+    const focusedRow = page.locator('li:has(button:focus)');
+    await expect(focusedRow).toHaveAttribute('aria-posinset', String(expected));
+    await expect(focusedRow).toHaveAttribute('aria-setsize', String(expected));
+    expect(await rows.count()).toBeLessThan(40);
+    // Up and Home go back the other way.
+    await page.keyboard.press('ArrowUp');
+    await expect(page.locator('li:has(button:focus)')).toHaveAttribute('aria-posinset', String(expected - 1));
+    await page.keyboard.press('Home');
+    await expect(page.locator('li:has(button:focus)')).toHaveAttribute('aria-posinset', '1');
+
+    // Typed key by key: the list shows the answer to what the field holds, never an earlier keystroke's.
+    const search = page.getByLabel('Search people');
+    await search.fill('');
+    await search.pressSequentially('olasupo');
+    await expect(count).toHaveText('1 person matches.');
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toContainText('Funke Olasupo');
+  } finally {
+    await server.close();
+  }
+});
