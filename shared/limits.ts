@@ -40,7 +40,7 @@ export const textLimits = {
  * How many people a directory sync copies for one server unless the person raises it.
  * 100,000 covers all but the largest workspaces while bounding what a server (or a server
  * claiming a false total) can make this computer store: about 55 MB on disk and 1,000
- * page requests (docs/decisions.md, "Directory limit").
+ * page requests (docs/decisions.md D48).
  */
 export const defaultDirectoryLimit = 100_000;
 

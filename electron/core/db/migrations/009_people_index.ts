@@ -2,7 +2,7 @@ import { indexAllPeople } from '../peopleIndex/peopleIndex';
 import type { Migration } from '../migration';
 
 /**
- * A search index that finds every match (docs/decisions.md, "Directory search"):
+ * A search index that finds every match (docs/decisions.md D47):
  * - people gets an INTEGER PRIMARY KEY, so the ids the index points at survive VACUUM,
  *   and is rewritten in directory order (server, username), the order results are listed in;
  * - people_index (FTS5, contentless) replaces the trigram index and the NOCASE prefix
