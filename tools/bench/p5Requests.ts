@@ -36,7 +36,10 @@ const nav = (page: Page, name: string) => page.getByRole('navigation', { name: '
 const actions: Action[] = [
   {
     name: 'add server',
-    minimum: { requests: ['GET /api/info'], why: 'learn that the address is a users API server, and its version' },
+    minimum: {
+      requests: ['GET /api/info', 'GET /api/v1/settings.public', 'GET /api/v1/settings.oauth'],
+      why: 'learn that the address is a users API server, and its version; then how it signs people in (which form, which single sign-on services) to show the right sign-in',
+    },
     async run(page, serverUrl) {
       await page.getByRole('button', { name: 'Add a server' }).click();
       await page.getByLabel('Server address').fill(serverUrl);
@@ -109,8 +112,8 @@ const actions: Action[] = [
   {
     name: 'search the directory',
     minimum: {
-      requests: Array.from({ length: directoryPages }, () => 'GET /api/v1/users.list'),
-      why: `the first copy of the directory: ${directoryPages} pages of at most 100 people; the search itself runs on this computer`,
+      requests: [...Array.from({ length: directoryPages }, () => 'GET /api/v1/users.list'), 'GET /avatar/roxie'],
+      why: `the first copy of the directory: ${directoryPages} pages of at most 100 people; the search itself runs on this computer; the avatar of the one person it lists`,
     },
     async run(page) {
       await nav(page, 'People');
@@ -121,7 +124,10 @@ const actions: Action[] = [
   },
   {
     name: 'look up a person',
-    minimum: { requests: ['GET /api/v1/users.info', 'GET /avatar/roxie'], why: 'one users.info for the person, their avatar' },
+    minimum: {
+      requests: ['GET /api/v1/users.info'],
+      why: 'one users.info for the person; their avatar is on this computer since the search listed them',
+    },
     async run(page) {
       await page.getByLabel('Value').fill('roxie');
       await page.getByRole('button', { name: 'Look up' }).click();

@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import { AppFailure } from '../../../shared/errors';
 import { checkPolicy, policyFailureWords, readPolicy, type PolicyRule } from '../../../shared/passwordPolicy';
 import type { SecurityView } from '../../../shared/securitySchemas';
@@ -142,6 +141,8 @@ export class SecurityService {
     const missing = missingProof(method, proof);
     if (Object.keys(missing).length > 0) throw new AppFailure('validation', 'Confirm it is you first.', { fields: missing });
     const setup = await this.call(() => enableTotp(client, credentials, gatedHeaders(method, proof)), method);
+    // Loaded when first needed: setting up an authenticator is rare, and every start would pay for it.
+    const { default: QRCode } = await import('qrcode');
     const svg = await QRCode.toString(setup.url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
     return { secret: setup.secret, qrDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` };
   }

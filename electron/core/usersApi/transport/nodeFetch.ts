@@ -1,4 +1,5 @@
-import { buildConnector, EnvHttpProxyAgent, fetch as undiciFetch, FormData as UndiciFormData, Pool, type Dispatcher } from 'undici';
+import type * as UndiciModule from 'undici';
+import type { buildConnector, Dispatcher, Pool } from 'undici';
 import { readClientCertificate, type ClientCertificate } from './clientCertificate';
 import { proxyForUrl, readProxyEnvironment, type ProxySettings } from './proxyEnvironment';
 import { verifyingConnector, type TlsJudge } from './verifyingConnector';
@@ -42,55 +43,71 @@ export function createNodeFetch(options: NodeFetchOptions): NodeFetch {
   };
   // Every pool, direct or through the proxy's tunnel, is made here and gets the verifying
   // connector. A pool of a ProxyAgent receives the tunnel as a function; a direct one, options.
-  const factory = (origin: string | URL, poolOptions: Pool.Options): Dispatcher => {
-    const url = new URL(String(origin));
-    const tunnelled = typeof poolOptions.connect === 'function';
-    const connect = tunnelled
-      ? (poolOptions.connect as buildConnector.connector)
-      : buildConnector({ ...(poolOptions.connect as buildConnector.BuildOptions) });
-    return new Pool(origin, {
-      ...poolOptions,
-      connect: verifyingConnector(connect, options.judge, tunnelled ? proxyForUrl(proxy, url) : null),
-    });
-  };
-  const build = () =>
-    new EnvHttpProxyAgent({
+  const factoryOf =
+    ({ buildConnector, Pool }: Undici) =>
+    (origin: string | URL, poolOptions: Pool.Options): Dispatcher => {
+      const url = new URL(String(origin));
+      const tunnelled = typeof poolOptions.connect === 'function';
+      const connect = tunnelled
+        ? (poolOptions.connect as buildConnector.connector)
+        : buildConnector({ ...(poolOptions.connect as buildConnector.BuildOptions) });
+      return new Pool(origin, {
+        ...poolOptions,
+        connect: verifyingConnector(connect, options.judge, tunnelled ? proxyForUrl(proxy, url) : null),
+      });
+    };
+  const build = (undici: Undici) =>
+    new undici.EnvHttpProxyAgent({
       // Empty strings, not undefined: undici would read process.env again, and tests pass their own env.
       httpProxy: proxy.httpProxy ?? '',
       httpsProxy: proxy.httpsProxy ?? '',
       noProxy: proxy.noProxy,
       connect: tls,
       requestTls: tls,
-      factory,
+      factory: factoryOf(undici),
     });
-  let dispatcher = build();
+  // Made at the first request: a core that never sends one (offline, or handed net.fetch) never loads undici.
+  let dispatcher: Promise<Dispatcher> | null = null;
+  const current = () => (dispatcher ??= loadUndici().then(build));
 
   return {
-    fetch: ((input: Parameters<typeof fetch>[0], init?: RequestInit) =>
-      undiciFetch(input as Parameters<typeof undiciFetch>[0], {
-        ...(init as Parameters<typeof undiciFetch>[1]),
-        body: portableBody(init?.body),
-        dispatcher,
-      })) as unknown as typeof fetch,
+    fetch: (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+      const undici = await loadUndici();
+      return undici.fetch(input as UndiciFetchInput, {
+        ...(init as UndiciFetchInit),
+        body: portableBody(undici, init?.body),
+        dispatcher: await current(),
+      });
+    }) as unknown as typeof fetch,
     proxy,
     proxyFor: (url) => proxyForUrl(proxy, new URL(url)),
     clientCertificate,
     resetConnections() {
       const old = dispatcher;
-      dispatcher = build();
-      void old.close().catch(() => undefined);
+      dispatcher = null;
+      void old?.then((agent) => agent.close()).catch(() => undefined);
     },
-    close: () => dispatcher.close(),
+    close: async () => {
+      await (await dispatcher)?.close();
+    },
   };
 }
 
-type UndiciBody = NonNullable<Parameters<typeof undiciFetch>[1]>['body'];
+type Undici = typeof UndiciModule;
+type UndiciFetchInput = Parameters<Undici['fetch']>[0];
+type UndiciFetchInit = NonNullable<Parameters<Undici['fetch']>[1]>;
+
+/** undici is a large module (about 60 ms to load): loaded once, on the first request. */
+let undiciModule: Promise<Undici> | null = null;
+const loadUndici = () => (undiciModule ??= import('undici'));
+
+type UndiciBody = UndiciFetchInit['body'];
 
 /**
  * Node's global FormData belongs to its bundled undici 6, which this undici does not
  * recognise (it would send "[object FormData]" as text): the fields are copied over.
  */
-function portableBody(body: RequestInit['body']): UndiciBody {
+function portableBody({ FormData: UndiciFormData }: Undici, body: RequestInit['body']): UndiciBody {
   if (!(body instanceof globalThis.FormData)) return body as UndiciBody;
   const form = new UndiciFormData();
   for (const [name, value] of body) {
