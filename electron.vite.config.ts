@@ -8,6 +8,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // zod is bundled so only the schemas in use are loaded: from node_modules it loads whole,
+      // every locale included, about 40 ms of each start (docs/decisions.md D51).
+      externalizeDeps: { exclude: ['zod'] },
       lib: { entry: resolve(root, 'electron/main/index.ts'), formats: ['es'] },
     },
   },

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { maxAvatarUploadBytes, textLimits } from './limits';
 import { customFieldKeyPattern, fieldLimits, isEditField, statusTypes, type EditChanges } from './profileEdits';
 import { revisionSchema } from './revisionSchema';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { revisionSchema } from './revisionSchema';
 import { textLimits } from './limits';
 

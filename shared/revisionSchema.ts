@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Counts the changes of one thing (the account list, an account's profile, its outbox) in

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { textLimits } from './limits';
 
 const accountId = z.string().min(1).max(200);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CallFrame } from '../../shared/socketFrames';
 
 /** What the host accepts from its socket before handing the call to the core. */

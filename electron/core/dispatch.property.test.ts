@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { z } from 'zod';
+import * as z from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames, channels, resultSchema, type Channel } from '../../shared/contract';
 import { signInThroughCore } from '../../tests/support/coreSignIn';

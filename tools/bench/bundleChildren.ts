@@ -12,25 +12,29 @@ export interface ChildBundles {
 }
 
 export async function bundleChildren(outDir: string): Promise<ChildBundles> {
-  // The native module stays outside the bundle; the import points at the repo's copy by
-  // absolute path because the bundle lives in a temp folder with no node_modules.
-  const sqlite = createRequire(import.meta.url).resolve('better-sqlite3');
+  // As the app's main bundle is built (electron.vite.config.ts): zod inside, every other
+  // package outside. The imports point at the repo's copies by absolute path because the
+  // bundle lives in a temp folder with no node_modules.
+  const resolve = createRequire(import.meta.url).resolve;
   await build({
     entryPoints: { offlineStart: path.join(here, 'children/offlineStart.ts'), directorySync: path.join(here, 'children/directorySync.ts') },
     outdir: outDir,
     outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
-    // CommonJS packages in the bundle (qrcode) call require(): give ESM one.
-    banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },
     format: 'esm',
     target: 'node20',
     logLevel: 'error',
     plugins: [
       {
-        name: 'external-sqlite',
+        name: 'packages-outside-but-zod',
         setup(b) {
-          b.onResolve({ filter: /^better-sqlite3$/ }, () => ({ path: sqlite, external: true }));
+          // Bare package names (not relative, absolute or node: imports); Go regexps have no lookahead.
+          b.onResolve({ filter: /^[@a-z]/ }, (args) =>
+            args.path.startsWith('node:') || args.path === 'zod' || args.path.startsWith('zod/')
+              ? undefined
+              : { path: resolve(args.path), external: true },
+          );
         },
       },
     ],

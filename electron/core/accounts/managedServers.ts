@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Managed installs: an administrator drops a `servers.json` ({ "Name": "https://url" },

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { PasswordKind, SignInOptions, SignInService, SsoKind } from '../../../shared/signInSchemas';
 import { passwordLoginBody } from '../usersApi/authApi';
 import type { SignInSettings } from '../usersApi/signInApi';

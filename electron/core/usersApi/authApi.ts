@@ -3,7 +3,7 @@ import { ApiFailure } from './apiFailure';
 import { meReplySchema, serverInfoReplySchema } from './replySchemas';
 import { loginWith } from './signInApi';
 import type { Credentials, UsersApiClient } from './usersApiClient';
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** Lowercase hex SHA-256 of the UTF-8 password: the digest every users API accepts (docs/protocol.md §1, §8). */
 export function passwordDigest(password: string): string {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ApiFailure } from './apiFailure';
 import { meReplySchema, usersInfoReplySchema } from './replySchemas';
 import type { Credentials, UsersApiClient } from './usersApiClient';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ApiFailure } from './apiFailure';
 import type { Credentials, UsersApiClient } from './usersApiClient';
 

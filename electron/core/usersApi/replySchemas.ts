@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What the app relies on in the server's replies. Lenient on purpose (`looseObject`):

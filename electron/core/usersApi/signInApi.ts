@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ApiFailure } from './apiFailure';
 import { loginReplySchema } from './replySchemas';
 import type { LoginAnswer } from './authApi';
