@@ -35,7 +35,7 @@ export const directorySyncRequestSchema = z
   .strict();
 
 /** Where a page of results ended: `next` of the previous page. */
-const searchCursor = z.string().regex(/^[0-3]\.\d{1,15}$/, 'Not a search position from a previous page.');
+const searchCursor = z.string().regex(/^[0-4]\.\d{1,15}$/, 'Not a search position from a previous page.');
 
 export const directorySearchRequestSchema = z
   .object({

@@ -43,6 +43,8 @@ test('a directory of 1,500 people: the list holds only the rows in view, reads o
     await app.open(page);
     await addServer(page, server.url);
     await signIn(page, demo.plain.user, demo.plain.password);
+    // Signed in (the app then shows Home): only now does a click on People stay there.
+    await expect(page.getByRole('heading', { name: 'demouser', level: 1 })).toBeVisible();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'People' }).click();
     await expect(page.getByTestId('directory-status')).toContainText(/[\d,]+ people saved on this computer, synced/, { timeout: 30_000 });
 
@@ -78,6 +80,10 @@ test('a directory of 1,500 people: the list holds only the rows in view, reads o
     await search.pressSequentially('olasupo');
     await expect(count).toHaveText('1 person matches.');
     await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toContainText('Funke Olasupo');
+    // Three letters: a surname starting with them comes before names holding them mid-word (Nikolai).
+    await search.fill('ola');
+    await expect(count).toHaveText(/^[\d,]+ people (match\.|listed so far; more match below\.)$/);
     await expect(rows.first()).toContainText('Funke Olasupo');
   } finally {
     await server.close();

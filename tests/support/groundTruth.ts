@@ -6,7 +6,8 @@
 // - ignoring case and diacritics in any script (decompose, drop the combining marks), and
 //   reading letters with a stroke or ligature as the plain letters (ł→l, ø→o, ß→ss…);
 // - best first: username or name equal to the query, then username starting with it, then
-//   name starting with it, then the rest; in each group in directory order (by username).
+//   name starting with it, then a later word of either starting with it (after a space, '.',
+//   '_' or '-'), then the rest; in each group in directory order (by username).
 import type { ListedPerson } from './fakePeople';
 
 const plainLetters: Record<string, string> = {
@@ -54,7 +55,7 @@ export function truthPeople(people: readonly ListedPerson[]): TruthPerson[] {
   });
 }
 
-/** Group 0–3 as above, or null when the person does not match. */
+/** Group 0–4 as above, or null when the person does not match. */
 export function groupOf(person: TruthPerson, query: string): number | null {
   const whole = plain(query);
   if (whole === '') return null;
@@ -62,7 +63,9 @@ export function groupOf(person: TruthPerson, query: string): number | null {
   if (person.username === whole || person.name === whole) return 0;
   if (person.username.startsWith(whole)) return 1;
   if (person.name.startsWith(whole)) return 2;
-  return 3;
+  const wordStart = new RegExp(`[ ._-]${whole.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u');
+  if (wordStart.test(person.username) || wordStart.test(person.name)) return 3;
+  return 4;
 }
 
 /** Every match, best first: the exact list of user ids the app's pages must add up to. */

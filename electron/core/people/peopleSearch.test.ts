@@ -94,6 +94,21 @@ describe('PeopleSearch finds every match, best first, a full page at a time', { 
     expect(usernames('lars.eriksen')).toEqual(['lars.eriksen']);
   });
 
+  it('puts a later word starting with the query before a match inside a word', () => {
+    list('s', [
+      person('aaa.nikolai', 'Nikolai Petrov'),
+      person('b_ola', 'Bea Smith'),
+      person('roxie', 'Funke Olasupo'),
+      person('zz', 'Zed Ola-Adeyemi'),
+    ]);
+    // Surname, or a word of the username after "_", first; "Nikolai" holds "ola" mid-word.
+    expect(usernames('ola')).toEqual(['b_ola', 'roxie', 'zz', 'aaa.nikolai']);
+    // Past the six characters of a "word starts with" token the rule is checked row by row.
+    expect(usernames('ola-adeye')).toEqual(['zz']);
+    expect(usernames('olasupo')).toEqual(['roxie']);
+    expect(usernames('kolai pe')).toEqual(['aaa.nikolai']);
+  });
+
   it('fills every page while more match, and the pages add up to every match once', () => {
     list(
       's',

@@ -22,7 +22,7 @@ interface Candidate extends PersonHit {
 }
 
 /** Where a page ended: the tier and the last person id read in it. */
-const cursorPattern = /^([0-3])\.(\d{1,15})$/;
+const cursorPattern = /^([0-4])\.(\d{1,15})$/;
 
 /**
  * Directory search over the cached people of one server, answered locally (offline too).

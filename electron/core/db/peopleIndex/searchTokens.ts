@@ -11,8 +11,10 @@ import { foldForSearch } from './searchFold';
  * (a superset, checked exactly afterwards). Spaces never appear in a term, so no piece
  * spans one. Besides those: the first 1…prefixDepth characters of the username and of the
  * name (ending with an end mark when the value is that short), and a hash of the whole
- * value when it is longer, so "starts with" and "is" are single tokens too; and one token
- * naming the server, so one server's people are searched without reading another's.
+ * value when it is longer, so "starts with" and "is" are single tokens too; the first
+ * 1…prefixDepth characters from each later word of the username and name on (after a space,
+ * '.', '_' or '-'), so "a word starts with" is one token as well; and one token naming the
+ * server, so one server's people are searched without reading another's.
  *
  * The ascii tokenizer splits on ASCII characters other than letters and digits, so those
  * are written as private-use characters (U+E000 + code); folded text has none of its own.
@@ -31,12 +33,17 @@ const nameWholeMark = '\uE105';
 /** Before a three-character piece of a username / name that holds a space (never a prefix token: those use userMark). */
 const userSpacedMark = '\uE106';
 const nameSpacedMark = '\uE107';
+/** Before the first 1…prefixDepth characters from a later word of the username / name on ("ana.gomez" → "g", "go"…). */
+const userWordMark = '\uE108';
+const nameWordMark = '\uE109';
 
 /** ASCII code → what the index stores: a–z and 0–9 as they are, the rest as U+E000 + code. */
 const asciiCodes: readonly string[] = Array.from({ length: 128 }, (_, code) =>
   (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) ? String.fromCharCode(code) : String.fromCharCode(0xe000 + code),
 );
 const space = asciiCodes[0x20]!;
+/** What separates words in a username or name, as the index writes it: space, '.', '_', '-'. */
+const wordSeparators = new Set([0x20, 0x2e, 0x5f, 0x2d].map((code) => asciiCodes[code]!));
 const notLetterOrDigit = /[\x00-\x2f\x3a-\x60\x7b-\x7f]/g;
 const surrogate = /[\uD800-\uDFFF]/;
 
@@ -156,16 +163,34 @@ export function indexTokens(serverId: string, fields: IndexedFields): string {
     if (text.length + 1 <= prefixDepth) tokens.push(mark + text + endMark);
     else tokens.push(wholeToken(whole, text));
   };
+  // From each later word on: its first characters (a set: two words may start alike).
+  const wordStarts = (mark: string, text: string) => {
+    const chars = surrogate.test(text) ? Array.from(text) : text.split('');
+    const seen = new Set<string>();
+    for (let i = 1; i < chars.length; i++) {
+      if (!wordSeparators.has(chars[i - 1]!)) continue;
+      let token = mark;
+      for (let j = i; j < Math.min(i + prefixDepth, chars.length); j++) {
+        token += chars[j]!;
+        if (!seen.has(token)) {
+          seen.add(token);
+          tokens.push(token);
+        }
+      }
+    }
+  };
   const values: Value[] = [];
   if (fields.username) {
     const text = encodeText(foldForSearch(fields.username));
     values.push({ text, mark: userSpacedMark });
     starts(userMark, userWholeMark, text);
+    wordStarts(userWordMark, text);
   }
   if (fields.name) {
     const text = encodeText(foldForSearch(fields.name));
     values.push({ text, mark: nameSpacedMark });
     starts(nameMark, nameWholeMark, text);
+    wordStarts(nameWordMark, text);
   }
   if (fields.nickname) values.push({ text: encodeText(foldForSearch(fields.nickname)), mark: null });
   for (const email of fields.emails) values.push({ text: encodeText(foldForSearch(email)), mark: null });
@@ -218,10 +243,11 @@ function equalTo(mark: string, wholeMark: string, chars: readonly string[]): Loo
 /**
  * Results come in tiers, best first, each in directory order (the order the server listed
  * people, by username): 0 the username or name is the query, 1 the username starts with
- * it, 2 the name starts with it, 3 every other person containing every word.
+ * it, 2 the name starts with it, 3 a later word of the username or name starts with it
+ * ("ola" finds Funke Olasupo here, before Nikolai), 4 every other person containing every word.
  */
-export const tierCount = 4;
-export type Tier = 0 | 1 | 2 | 3;
+export const tierCount = 5;
+export type Tier = 0 | 1 | 2 | 3 | 4;
 
 export interface SearchPlan {
   /** Folded words: each must be inside the username, name, nickname or an email. */
@@ -244,6 +270,9 @@ export function planSearch(serverId: string, query: string): SearchPlan | null {
   const isName = equalTo(nameMark, nameWholeMark, wholeChars);
   const startsUser = startingWith(userMark, userSpacedMark, wholeChars);
   const startsName = startingWith(nameMark, nameSpacedMark, wholeChars);
+  const wordUser = startingWith(userWordMark, userSpacedMark, wholeChars);
+  const wordName = startingWith(nameWordMark, nameSpacedMark, wholeChars);
+  const atWord: Lookup = { expression: `(${wordUser.expression}) OR (${wordName.expression})`, exact: wordUser.exact && wordName.exact };
   const words = terms.map((term) => containing(encode(term)));
   // Exclusions are only written into the lookup when exact: excluding a superset would drop real matches.
   const tier = (include: Lookup[], exclude: Lookup[]): Lookup => {
@@ -263,7 +292,8 @@ export function planSearch(serverId: string, query: string): SearchPlan | null {
       tier([either], []),
       tier([startsUser], [isUser, isName]),
       tier([startsName], [startsUser, isName]),
-      tier(words, [startsUser, startsName]),
+      tier([atWord], [startsUser, startsName]),
+      tier(words, [startsUser, startsName, atWord]),
     ],
     anyMatch: tier(words, []),
   };
@@ -290,6 +320,7 @@ export function tierOf(plan: SearchPlan, person: FoldedPerson): Tier | null {
   if (person.username === plan.whole || person.name === plan.whole) return 0;
   if (person.username.startsWith(plan.whole)) return 1;
   if (person.name.startsWith(plan.whole)) return 2;
+  if (startsAtLaterWord(person.username, plan.whole) || startsAtLaterWord(person.name, plan.whole)) return 3;
   const found = plan.terms.every(
     (term) =>
       person.username.includes(term) ||
@@ -297,5 +328,16 @@ export function tierOf(plan: SearchPlan, person: FoldedPerson): Tier | null {
       person.nickname.includes(term) ||
       person.emails.some((email) => email.includes(term)),
   );
-  return found ? 3 : null;
+  return found ? 4 : null;
+}
+
+/** Folded separators between words of a username or name. */
+const separators = new Set([' ', '.', '_', '-']);
+
+/** Whether `whole` appears in `value` right after a separator. */
+function startsAtLaterWord(value: string, whole: string): boolean {
+  for (let at = value.indexOf(whole, 1); at !== -1; at = value.indexOf(whole, at + 1)) {
+    if (separators.has(value[at - 1]!)) return true;
+  }
+  return false;
 }
