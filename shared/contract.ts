@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import './zodSetup';
 import {
   accountListSchema,
   accountRequestSchema,
@@ -84,52 +85,60 @@ const noPayload = z.object({}).strict();
 export const appCommands = ['add-account', 'switch-account', 'refresh', 'home', 'people', 'activity', 'security', 'about'] as const;
 export type AppCommand = (typeof appCommands)[number];
 
-export const appErrorSchema = z.object({
-  code: z.enum(errorCodes),
-  message: z.string(),
-  fields: z.record(z.string(), z.string()).optional(),
-  retryAfter: z.number().nonnegative().optional(),
-  /** A technical code for a "Details" disclosure, never shown as the message. */
-  detail: z.string().max(200).optional(),
-  twoFactor: z
-    .object({
-      challengeId: z.string().optional(),
-      method: twoFactorMethodSchema,
-      availableMethods: z.array(twoFactorMethodSchema),
-      codeSentTo: z.string().optional(),
-    })
-    .optional(),
-});
-export const failureSchema = z.object({ ok: z.literal(false), error: appErrorSchema });
+export const appErrorSchema = z.lazy(() =>
+  z.object({
+    code: z.enum(errorCodes),
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional(),
+    retryAfter: z.number().nonnegative().optional(),
+    /** A technical code for a "Details" disclosure, never shown as the message. */
+    detail: z.string().max(200).optional(),
+    twoFactor: z
+      .object({
+        challengeId: z.string().optional(),
+        method: twoFactorMethodSchema,
+        availableMethods: z.array(twoFactorMethodSchema),
+        codeSentTo: z.string().optional(),
+      })
+      .optional(),
+  }),
+);
+export const failureSchema = z.lazy(() => z.object({ ok: z.literal(false), error: appErrorSchema }));
 
-export const keychainStatusSchema = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('available') }),
-  z.object({ state: z.literal('unavailable'), reason: z.string() }),
-]);
+export const keychainStatusSchema = z.lazy(() =>
+  z.discriminatedUnion('state', [
+    z.object({ state: z.literal('available') }),
+    z.object({ state: z.literal('unavailable'), reason: z.string() }),
+  ]),
+);
 export type KeychainStatus = z.infer<typeof keychainStatusSchema>;
 
-export const storageRecoverySchema = z.object({
-  /** Where the unreadable database file was moved (kept for inspection, never deleted). */
-  movedTo: z.string(),
-  at: z.string(),
-  reason: z.string(),
-});
-
-export const managedServersNoticeSchema = z.object({ file: z.string(), problem: z.string() });
-
-export const appInfoSchema = z.object({
-  version: z.string(),
-  dataDir: z.string(),
-  database: z.object({
-    path: z.string(),
-    schemaVersion: z.number().int().nonnegative(),
-    recovered: storageRecoverySchema.optional(),
+export const storageRecoverySchema = z.lazy(() =>
+  z.object({
+    /** Where the unreadable database file was moved (kept for inspection, never deleted). */
+    movedTo: z.string(),
+    at: z.string(),
+    reason: z.string(),
   }),
-  keychain: keychainStatusSchema,
-  shell: z.enum(['electron', 'browser-host', 'test']),
-  /** A servers.json that could not be used (the app still starts). */
-  managedServers: managedServersNoticeSchema.optional(),
-});
+);
+
+export const managedServersNoticeSchema = z.lazy(() => z.object({ file: z.string(), problem: z.string() }));
+
+export const appInfoSchema = z.lazy(() =>
+  z.object({
+    version: z.string(),
+    dataDir: z.string(),
+    database: z.object({
+      path: z.string(),
+      schemaVersion: z.number().int().nonnegative(),
+      recovered: storageRecoverySchema.optional(),
+    }),
+    keychain: keychainStatusSchema,
+    shell: z.enum(['electron', 'browser-host', 'test']),
+    /** A servers.json that could not be used (the app still starts). */
+    managedServers: managedServersNoticeSchema.optional(),
+  }),
+);
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
 export const channels = {

@@ -15,91 +15,105 @@ const room = z.object({
   roles: z.array(z.string()).optional(),
 });
 
-export const userProfileSchema = z.object({
-  _id: z.string(),
-  username: z.string().optional(),
-  name: z.string().optional(),
-  nickname: z.string().optional(),
-  bio: z.string().optional(),
-  emails: z.array(z.object({ address: z.string(), verified: z.boolean().optional() })).optional(),
-  status: z.string().optional(),
-  statusText: z.string().optional(),
-  statusConnection: z.string().optional(),
-  utcOffset: z.number().optional(),
-  type: z.string().optional(),
-  active: z.boolean().optional(),
-  roles: z.array(z.string()).optional(),
-  createdAt: z.string().optional(),
-  lastLogin: z.string().optional(),
-  requirePasswordChange: z.boolean().optional(),
-  requirePasswordChangeReason: z.string().optional(),
-  customFields: z.record(z.string(), z.unknown()).optional(),
-  avatarETag: z.string().optional(),
-  freeSwitchExtension: z.string().optional(),
-  _updatedAt: z.string().optional(),
-  services: z
-    .object({
-      totp: z.object({ enabled: z.boolean() }).optional(),
-      email2fa: z.object({ enabled: z.boolean() }).optional(),
-      password: z.object({ exists: z.boolean() }).optional(),
-    })
-    .optional(),
-  rooms: z.array(room).optional(),
-});
+export const userProfileSchema = z.lazy(() =>
+  z.object({
+    _id: z.string(),
+    username: z.string().optional(),
+    name: z.string().optional(),
+    nickname: z.string().optional(),
+    bio: z.string().optional(),
+    emails: z.array(z.object({ address: z.string(), verified: z.boolean().optional() })).optional(),
+    status: z.string().optional(),
+    statusText: z.string().optional(),
+    statusConnection: z.string().optional(),
+    utcOffset: z.number().optional(),
+    type: z.string().optional(),
+    active: z.boolean().optional(),
+    roles: z.array(z.string()).optional(),
+    createdAt: z.string().optional(),
+    lastLogin: z.string().optional(),
+    requirePasswordChange: z.boolean().optional(),
+    requirePasswordChangeReason: z.string().optional(),
+    customFields: z.record(z.string(), z.unknown()).optional(),
+    avatarETag: z.string().optional(),
+    freeSwitchExtension: z.string().optional(),
+    _updatedAt: z.string().optional(),
+    services: z
+      .object({
+        totp: z.object({ enabled: z.boolean() }).optional(),
+        email2fa: z.object({ enabled: z.boolean() }).optional(),
+        password: z.object({ exists: z.boolean() }).optional(),
+      })
+      .optional(),
+    rooms: z.array(room).optional(),
+  }),
+);
 export type UserProfile = z.infer<typeof userProfileSchema>;
 
-export const profileViewSchema = z.object({
-  accountId: z.string(),
-  profile: userProfileSchema.nullable(),
-  /** ISO time of the cached copy ("as of"), null before the first fetch. */
-  fetchedAt: z.string().nullable(),
-  /** The last refresh failed: the reason, in words. */
-  refreshError: z.string().nullable(),
-  /** The last `profile.changed` of this account this view includes. */
-  revision: revisionSchema,
-});
+export const profileViewSchema = z.lazy(() =>
+  z.object({
+    accountId: z.string(),
+    profile: userProfileSchema.nullable(),
+    /** ISO time of the cached copy ("as of"), null before the first fetch. */
+    fetchedAt: z.string().nullable(),
+    /** The last refresh failed: the reason, in words. */
+    refreshError: z.string().nullable(),
+    /** The last `profile.changed` of this account this view includes. */
+    revision: revisionSchema,
+  }),
+);
 export type ProfileView = z.infer<typeof profileViewSchema>;
 
-export const profileRequestSchema = z.object({ accountId: z.string().min(1).max(200) }).strict();
+export const profileRequestSchema = z.lazy(() => z.object({ accountId: z.string().min(1).max(200) }).strict());
 
 export const lookupKeys = ['userId', 'username', 'importId', 'email', 'freeSwitchExtension'] as const;
 export type LookupKey = (typeof lookupKeys)[number];
 
-export const lookupRequestSchema = z
-  .object({
-    accountId: z.string().min(1).max(200),
-    key: z.enum(lookupKeys),
-    value: z.string().trim().min(1, 'Enter what to look up.').max(textLimits.lookupValue),
-    includeRooms: z.boolean().optional(),
-  })
-  .strict();
+export const lookupRequestSchema = z.lazy(() =>
+  z
+    .object({
+      accountId: z.string().min(1).max(200),
+      key: z.enum(lookupKeys),
+      value: z.string().trim().min(1, 'Enter what to look up.').max(textLimits.lookupValue),
+      includeRooms: z.boolean().optional(),
+    })
+    .strict(),
+);
 
-export const lookupResultSchema = z.object({
-  person: userProfileSchema,
-  fetchedAt: z.string(),
-  /** The server could not be reached: this is the copy saved at fetchedAt. */
-  fromCache: z.boolean(),
-});
+export const lookupResultSchema = z.lazy(() =>
+  z.object({
+    person: userProfileSchema,
+    fetchedAt: z.string(),
+    /** The server could not be reached: this is the copy saved at fetchedAt. */
+    fromCache: z.boolean(),
+  }),
+);
 export type LookupResult = z.infer<typeof lookupResultSchema>;
 
-export const recentLookupsSchema = z.object({
-  people: z.array(z.object({ userId: z.string(), username: z.string().nullable(), name: z.string().nullable(), lookedUpAt: z.string() })),
-});
+export const recentLookupsSchema = z.lazy(() =>
+  z.object({
+    people: z.array(z.object({ userId: z.string(), username: z.string().nullable(), name: z.string().nullable(), lookedUpAt: z.string() })),
+  }),
+);
 export type RecentLookups = z.infer<typeof recentLookupsSchema>;
 
-export const avatarRequestSchema = z
-  .object({
-    accountId: z.string().min(1).max(200),
-    username: z.string().min(1).max(200),
-    /** The avatarETag the app last saw for this person; a different one means "changed". */
-    etag: z.string().max(200).optional(),
-  })
-  .strict();
+export const avatarRequestSchema = z.lazy(() =>
+  z
+    .object({
+      accountId: z.string().min(1).max(200),
+      username: z.string().min(1).max(200),
+      /** The avatarETag the app last saw for this person; a different one means "changed". */
+      etag: z.string().max(200).optional(),
+    })
+    .strict(),
+);
 
-export const avatarViewSchema = z.object({
-  username: z.string(),
-  /** The saved image as a data: URL (the renderer's CSP allows data: images only from the core). */
-  dataUrl: z.string().nullable(),
-  fetchedAt: z.string().nullable(),
-});
+export const avatarViewSchema = z.lazy(() =>
+  z.object({
+    username: z.string(),
+    /** The saved image as a data: URL (the renderer's CSP allows data: images only from the core). */
+    dataUrl: z.string().nullable(),
+    fetchedAt: z.string().nullable(),
+  }),
+);
 export type AvatarView = z.infer<typeof avatarViewSchema>;

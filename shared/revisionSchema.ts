@@ -6,4 +6,4 @@ import * as z from 'zod';
  * a view at revision n or later already shows the change announced with n, and need not
  * ask again.
  */
-export const revisionSchema = z.number().int().nonnegative();
+export const revisionSchema = z.lazy(() => z.number().int().nonnegative());

@@ -24,54 +24,64 @@ export type SsoKind = (typeof ssoKinds)[number];
 export const ssoFinishes = ['link', 'poll', 'paste'] as const;
 export type SsoFinish = (typeof ssoFinishes)[number];
 
-export const signInServiceSchema = z.object({
-  id: z.string(),
-  kind: z.enum(ssoKinds),
-  /** The server's own button label. */
-  label: z.string(),
-  finish: z.enum(ssoFinishes),
-});
+export const signInServiceSchema = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    kind: z.enum(ssoKinds),
+    /** The server's own button label. */
+    label: z.string(),
+    finish: z.enum(ssoFinishes),
+  }),
+);
 export type SignInService = z.infer<typeof signInServiceSchema>;
 
-export const signInOptionsSchema = z.object({
-  serverId: z.string(),
-  /** The workspace shows the username/password form (Accounts_ShowFormLogin). */
-  passwordForm: z.boolean(),
-  passwordKind: z.enum(passwordKinds),
-  services: z.array(signInServiceSchema),
-});
+export const signInOptionsSchema = z.lazy(() =>
+  z.object({
+    serverId: z.string(),
+    /** The workspace shows the username/password form (Accounts_ShowFormLogin). */
+    passwordForm: z.boolean(),
+    passwordKind: z.enum(passwordKinds),
+    services: z.array(signInServiceSchema),
+  }),
+);
 export type SignInOptions = z.infer<typeof signInOptionsSchema>;
 
-export const serverRequestSchema = z.object({ serverId: id }).strict();
+export const serverRequestSchema = z.lazy(() => z.object({ serverId: id }).strict());
 
-export const startSsoRequestSchema = z
-  .object({ serverId: id, serviceId: z.string().min(1).max(200), sessionOnly: z.boolean().optional() })
-  .strict();
+export const startSsoRequestSchema = z.lazy(() =>
+  z.object({ serverId: id, serviceId: z.string().min(1).max(200), sessionOnly: z.boolean().optional() }).strict(),
+);
 
-export const ssoStartedSchema = z.object({
-  flowId: z.string(),
-  kind: z.enum(ssoKinds),
-  finish: z.enum(ssoFinishes),
-  /** Where the system browser goes: the identity provider's sign-in. */
-  url: z.string(),
-});
+export const ssoStartedSchema = z.lazy(() =>
+  z.object({
+    flowId: z.string(),
+    kind: z.enum(ssoKinds),
+    finish: z.enum(ssoFinishes),
+    /** Where the system browser goes: the identity provider's sign-in. */
+    url: z.string(),
+  }),
+);
 export type SsoStarted = z.infer<typeof ssoStartedSchema>;
 
-export const ssoRequestSchema = z.object({ flowId: id }).strict();
+export const ssoRequestSchema = z.lazy(() => z.object({ flowId: id }).strict());
 
-export const completeSsoRequestSchema = z
-  .object({
-    flowId: id,
-    /** A rocketchat:// link or the address the browser ended on, as the person pasted it. Absent: check now. */
-    link: z.string().trim().max(textLimits.signInLink).optional(),
-  })
-  .strict();
+export const completeSsoRequestSchema = z.lazy(() =>
+  z
+    .object({
+      flowId: id,
+      /** A rocketchat:// link or the address the browser ended on, as the person pasted it. Absent: check now. */
+      link: z.string().trim().max(textLimits.signInLink).optional(),
+    })
+    .strict(),
+);
 
-export const tokenSignInRequestSchema = z
-  .object({
-    serverId: id,
-    userId: z.string().trim().min(1, 'Enter your user ID.').max(textLimits.accessTokenUserId),
-    token: z.string().trim().min(1, 'Enter the access token.').max(textLimits.accessToken),
-    sessionOnly: z.boolean().optional(),
-  })
-  .strict();
+export const tokenSignInRequestSchema = z.lazy(() =>
+  z
+    .object({
+      serverId: id,
+      userId: z.string().trim().min(1, 'Enter your user ID.').max(textLimits.accessTokenUserId),
+      token: z.string().trim().min(1, 'Enter the access token.').max(textLimits.accessToken),
+      sessionOnly: z.boolean().optional(),
+    })
+    .strict(),
+);

@@ -9,13 +9,16 @@ import { createTestCa, type IssuedCertificate, type TestCa } from '../../tests/s
 import type { NetworkPrompt } from '../../shared/networkSchemas';
 import { appId } from '../core/appIdentity';
 import { startShell } from './shell';
+import { createRequire } from 'node:module';
 
 type Handle = (
   event: { senderFrame: unknown },
   payload: unknown,
 ) => Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>;
 
-const paths = { preload: '/app/out/preload/index.cjs', renderer: '/app/out/renderer' };
+// The real native module: the core opens its database with it, as in the app.
+const sqliteBinding = createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
+const paths = { preload: '/app/out/preload/index.cjs', renderer: '/app/out/renderer', sqliteBinding };
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 const keychain = await secretServiceAvailable();
 if (!keychain && requireKeychain) throw new Error('No Secret Service answers: run the tests through tools/with-keyring.sh.');

@@ -6,13 +6,24 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CoreEvents } from '../core/coreEvents';
 import type { Core } from '../core/createCore';
-import { notifyWhenHidden, startShell } from './shell';
+import { defaultShellPaths, notifyWhenHidden, startShell } from './shell';
 import type { BrowserWindow as ElectronWindow } from 'electron';
+import { createRequire } from 'node:module';
 
 type Handle = (event: { senderFrame: unknown }, payload: unknown) => Promise<unknown>;
 
-const paths = { preload: '/app/out/preload/index.cjs', renderer: '/app/out/renderer' };
+// The real native module: the core opens its database with it, as in the app.
+const sqliteBinding = createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
+const paths = { preload: '/app/out/preload/index.cjs', renderer: '/app/out/renderer', sqliteBinding };
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('defaultShellPaths', () => {
+  it('finds better-sqlite3’s native module from the main bundle’s folder, as Node finds packages', () => {
+    const found = defaultShellPaths(path.resolve('out/main'));
+    expect(found.sqliteBinding).toBe(sqliteBinding);
+    expect(found.preload).toBe(path.resolve('out/preload/index.cjs'));
+  });
+});
 
 describe('startShell', () => {
   beforeEach(() => {

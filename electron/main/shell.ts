@@ -1,6 +1,7 @@
 import { app, dialog, ipcMain, Menu, nativeTheme, net, Notification, protocol, screen, session, shell, type BrowserWindow } from 'electron';
 import log from 'electron-log/main';
 import { autoUpdater } from 'electron-updater';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { AppCommand } from '../../shared/contract';
 import { createCore, type Core } from '../core/createCore';
@@ -22,6 +23,8 @@ import { startUpdateChecks } from './updates';
 export interface ShellPaths {
   preload: string;
   renderer: string;
+  /** better-sqlite3's native module: the main bundle carries the package's JavaScript (D52). */
+  sqliteBinding: string;
 }
 
 const docsUrl = 'https://docs.rocket.chat/';
@@ -85,6 +88,7 @@ export function startShell(paths: ShellPaths): void {
         version: app.getVersion(),
         shell: 'electron',
         log: coreLog,
+        sqliteBinding: paths.sqliteBinding,
         // Chromium's network: the system proxy, the OS trust store, client certificates.
         ...chromiumCoreOptions(net, session.defaultSession, () => core),
       });
@@ -166,5 +170,8 @@ export function defaultShellPaths(mainDir: string): ShellPaths {
   return {
     preload: path.join(mainDir, '../preload/index.cjs'),
     renderer: path.join(mainDir, '../renderer'),
+    // Found from the bundle's folder as Node finds packages (inside app.asar once packaged:
+    // Electron loads the unpacked copy, electron-builder.yml asarUnpack).
+    sqliteBinding: createRequire(path.join(mainDir, 'index.cjs')).resolve('better-sqlite3/build/Release/better_sqlite3.node'),
   };
 }

@@ -1,5 +1,6 @@
 // The child processes run real app modules, but `tsx` start-up alone would dwarf a bare
-// `node -e 0`: bundle them once per run to plain ESM, as a shipped app would be.
+// `node -e 0`: bundle them once per run to plain CommonJS, as the app's main process is
+// shipped (electron.vite.config.ts, D52).
 import { build } from 'esbuild';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -11,33 +12,37 @@ export interface ChildBundles {
   directorySync: string;
 }
 
+/** Packages the app's main bundle carries (electron.vite.config.ts), with what better-sqlite3 requires. */
+const carried = ['zod', 'better-sqlite3', 'bindings', 'file-uri-to-path'];
+const isCarried = (name: string) => carried.some((carriedName) => name === carriedName || name.startsWith(`${carriedName}/`));
+
 export async function bundleChildren(outDir: string): Promise<ChildBundles> {
-  // As the app's main bundle is built (electron.vite.config.ts): zod inside, every other
+  // As the app's main bundle is built: zod and better-sqlite3's JavaScript inside, every other
   // package outside. The imports point at the repo's copies by absolute path because the
-  // bundle lives in a temp folder with no node_modules.
+  // bundle lives in a temp folder with no node_modules; for the same reason the children are
+  // told where better-sqlite3's native module is, as the Electron shell tells the core (D52).
   const resolve = createRequire(import.meta.url).resolve;
   await build({
     entryPoints: { offlineStart: path.join(here, 'children/offlineStart.ts'), directorySync: path.join(here, 'children/directorySync.ts') },
     outdir: outDir,
-    outExtension: { '.js': '.mjs' },
+    outExtension: { '.js': '.cjs' },
     bundle: true,
     platform: 'node',
-    format: 'esm',
+    format: 'cjs',
     target: 'node20',
     logLevel: 'error',
+    define: { 'process.env.BENCH_SQLITE_BINDING': JSON.stringify(resolve('better-sqlite3/build/Release/better_sqlite3.node')) },
     plugins: [
       {
-        name: 'packages-outside-but-zod',
+        name: 'packages-outside-but-carried',
         setup(b) {
           // Bare package names (not relative, absolute or node: imports); Go regexps have no lookahead.
           b.onResolve({ filter: /^[@a-z]/ }, (args) =>
-            args.path.startsWith('node:') || args.path === 'zod' || args.path.startsWith('zod/')
-              ? undefined
-              : { path: resolve(args.path), external: true },
+            args.path.startsWith('node:') || isCarried(args.path) ? undefined : { path: resolve(args.path), external: true },
           );
         },
       },
     ],
   });
-  return { offlineStart: path.join(outDir, 'offlineStart.mjs'), directorySync: path.join(outDir, 'directorySync.mjs') };
+  return { offlineStart: path.join(outDir, 'offlineStart.cjs'), directorySync: path.join(outDir, 'directorySync.cjs') };
 }

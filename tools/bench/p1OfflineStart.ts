@@ -1,5 +1,8 @@
 // P1: an offline start (open the data folder, show the active account's cached profile)
-// against the floor of starting Node at all, both timed in this run on this machine.
+// against the floor of starting Node at all, both timed in this run on this machine. The
+// start is timed from spawn to the child's line saying the profile is in hand (what a person
+// waits for; the child then closes and exits, which nobody waits for), the floor from spawn
+// to the exit of `node -e 0`.
 import { log } from './log';
 import { median, round } from './stats';
 import { timedSpawn } from './timedSpawn';
@@ -21,7 +24,8 @@ export async function benchOfflineStart(childScript: string, dataDir: string, ex
     if (report.username !== expected.username || report.accounts !== expected.accounts) {
       throw new Error(`offline start read ${run.stdout.trim()}, expected ${JSON.stringify(expected)}`);
     }
-    return { ...report, ms: run.ms };
+    if (run.lineMs === null) throw new Error('the offline start printed no line');
+    return { ...report, ms: run.lineMs, exitMs: run.ms };
   };
   const bare = () => timedSpawn(process.execPath, ['-e', '0']);
   for (let i = 0; i < warmups; i++) {
@@ -47,6 +51,7 @@ export async function benchOfflineStart(childScript: string, dataDir: string, ex
     breakdown: {
       codeLoadedAtMs: round(median(children.map((c) => c.bodyAtMs)), 1),
       workMs: round(median(children.map((c) => c.doneAtMs - c.bodyAtMs)), 1),
+      exitedAtMs: round(median(children.map((c) => c.exitMs)), 1),
     },
     target: '≤ 1.5',
     met: ratio <= 1.5,

@@ -18,7 +18,9 @@ const nodeOnly = ['better-sqlite3', '@github/keytar', 'keytar', 'ws'];
 const testPackages = ['vitest', 'fast-check', 'otpauth', '@github/keytar', 'better-sqlite3'];
 
 /** Core files every other part of the core builds on (they import nothing of the core but each other). */
-const coreFoundationFiles = ['clock', 'redact', 'appIdentity', 'coreEvents', 'revisions'].map((name) => `electron/core/${name}`);
+const coreFoundationFiles = ['clock', 'redact', 'appIdentity', 'coreEvents', 'revisions', 'nodeBuiltins'].map(
+  (name) => `electron/core/${name}`,
+);
 
 /** Longest prefix first, so electron/core/db wins over electron/core. */
 const layerFolders = [

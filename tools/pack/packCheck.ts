@@ -15,7 +15,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 const unpackedBudgetBytes = 6 * 1024 * 1024;
 const asarBudgetBytes = 12 * 1024 * 1024;
 
-const mustShip = ['/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/package.json'];
+const mustShip = ['/out/main/index.cjs', '/out/preload/index.cjs', '/out/renderer/index.html', '/package.json'];
 const mustNotShip: [RegExp, string][] = [
   [/\.(test|spec)\.[cm]?[jt]sx?$/, 'a test file'],
   [/^\/(tests|tools|electron|renderer|shared)\//, 'source outside out/'],
@@ -61,6 +61,10 @@ async function main(): Promise<void> {
     for (const wanted of ['better_sqlite3.node', 'keytar.node']) {
       if (!nativeModules.some((file) => file.endsWith(wanted))) problems.push(`native module not unpacked: ${wanted}`);
     }
+    // The shell resolves SQLite's native module from out/main as Node finds packages (D52): the
+    // app.asar path it gets must be one Electron reads from the unpacked copy.
+    const sqliteBinding = 'node_modules/better-sqlite3/build/Release/better_sqlite3.node';
+    if (!fs.existsSync(path.join(unpacked, sqliteBinding))) problems.push(`${sqliteBinding} is not where the shell looks for it`);
     const unpackedBytes = fs.existsSync(unpacked) ? sizeOf(unpacked) : 0;
     const asarBytes = fs.statSync(path.join(resources, 'app.asar')).size;
     if (unpackedBytes > unpackedBudgetBytes)

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { AccountList, AccountSummary, ServerSummary } from '../../../shared/accountSchemas';
 import type { SignInOptions } from '../../../shared/signInSchemas';
 import { AppFailure } from '../../../shared/errors';
@@ -24,6 +23,7 @@ import { findServer } from './serverProbe';
 import { SessionKeeper } from './sessionKeeper';
 import { SignInChallenges, type PendingSignIn } from './signInChallenges';
 import { passwordBody, readWorkspaceSignIn, type WorkspaceSignIn } from './workspaceSignIn';
+import { nodeCrypto } from '../nodeBuiltins';
 
 /** A workspace's sign-in settings change rarely; the screen reads them fresh, the sign-in reuses them this long. */
 const workspaceFreshMs = 5 * 60_000;
@@ -57,7 +57,7 @@ export class AccountsService {
     // Each address tried gets its own row; only the one that answers is saved.
     const rowFor = (origin: string): ServerRow =>
       this.deps.repository.serverByOrigin(origin) ?? {
-        id: randomUUID(),
+        id: nodeCrypto().randomUUID(),
         origin,
         name: null,
         version: null,
@@ -78,7 +78,13 @@ export class AccountsService {
       try {
         const origin = normalizeServerUrl(server.url);
         if (!this.deps.repository.serverByOrigin(origin)) {
-          this.deps.repository.saveServer({ id: randomUUID(), origin, name: server.name, version: null, added_at: this.deps.clock.now() });
+          this.deps.repository.saveServer({
+            id: nodeCrypto().randomUUID(),
+            origin,
+            name: server.name,
+            version: null,
+            added_at: this.deps.clock.now(),
+          });
         }
       } catch (error) {
         problems.push(`${server.name}: ${(error as Error).message}`);
@@ -352,7 +358,7 @@ export class AccountsService {
     const now = this.deps.clock.now();
     const existing = this.deps.repository.accountByUser(server.id, answer.userId);
     const row: AccountRow = {
-      id: existing?.id ?? randomUUID(),
+      id: existing?.id ?? nodeCrypto().randomUUID(),
       server_id: server.id,
       user_id: answer.userId,
       username: answer.me?.username ?? pending.user,

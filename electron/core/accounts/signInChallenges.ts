@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { SignInKind } from '../../../shared/accountSchemas';
 import { AppFailure } from '../../../shared/errors';
 import type { Clock } from '../clock';
 import type { CodePlacement } from '../usersApi/signInApi';
+import { nodeCrypto } from '../nodeBuiltins';
 
 export interface PendingSignIn {
   id: string;
@@ -37,7 +37,7 @@ export class SignInChallenges {
 
   open(sign: Omit<PendingSignIn, 'id' | 'createdAt'>): PendingSignIn {
     this.sweep();
-    const entry = { ...sign, id: randomUUID(), createdAt: this.clock.now() };
+    const entry = { ...sign, id: nodeCrypto().randomUUID(), createdAt: this.clock.now() };
     this.pending.set(entry.id, entry);
     return entry;
   }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { AccountSummary } from '../../../shared/accountSchemas';
 import { AppFailure } from '../../../shared/errors';
 import type { SsoStarted } from '../../../shared/signInSchemas';
@@ -10,6 +9,7 @@ import { ssoNotFinishedMessage } from '../usersApi/parseErrorReply';
 import type { AccountsService } from './accountsService';
 import type { ServerRow } from './accountRepository';
 import { newCredentialToken, startUrl, type SsoService } from './workspaceSignIn';
+import { nodeCrypto } from '../nodeBuiltins';
 
 export interface SingleSignOnDeps {
   accounts: AccountsService;
@@ -66,7 +66,7 @@ export class SingleSignOn {
     });
     outcome.catch(() => undefined); // read by await(); a flow nobody waits for must not be an unhandled rejection
     const flow: Flow = {
-      id: randomUUID(),
+      id: nodeCrypto().randomUUID(),
       server,
       rootUrl: workspace.rootUrl,
       service,

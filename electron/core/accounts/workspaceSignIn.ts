@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import * as z from 'zod';
 import type { PasswordKind, SignInOptions, SignInService, SsoKind } from '../../../shared/signInSchemas';
 import { passwordLoginBody } from '../usersApi/authApi';
 import type { SignInSettings } from '../usersApi/signInApi';
+import { nodeCrypto } from '../nodeBuiltins';
 
 /**
  * What a workspace's public settings say about signing in, turned into what the window
@@ -101,7 +101,7 @@ function labelOf(entry: z.infer<typeof entrySchema>): string {
 
 /** A fresh credential token: random, URL-safe, long enough that nobody guesses another's. */
 export function newCredentialToken(): string {
-  return randomBytes(32).toString('base64url');
+  return nodeCrypto().randomBytes(32).toString('base64url');
 }
 
 /**

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -51,6 +52,16 @@ describe('openDatabase', () => {
       }
     },
   );
+
+  it('loads SQLite from the native module it is given, as the Electron shell’s bundle asks', () => {
+    const binding = createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
+    const opened = openDatabase({ dataDir: temp.dir, clock, sqliteBinding: binding });
+    expect(opened.schemaVersion).toBe(latest);
+    opened.db.close();
+    // A path that holds no module fails loudly rather than falling back to another copy.
+    const missing = path.join(temp.dir, 'nowhere', 'better_sqlite3.node');
+    expect(() => openDatabase({ dataDir: temp.dir, clock, sqliteBinding: missing })).toThrow(/nowhere/);
+  });
 
   it('keeps data across reopening', () => {
     const first = openDatabase({ dataDir: temp.dir, clock });

@@ -27,6 +27,8 @@ export interface OpenDatabaseOptions {
   dataDir: string;
   clock: Clock;
   migrations?: readonly Migration[];
+  /** better-sqlite3's native module, for a bundle that carries its JavaScript (else the package finds it). */
+  sqliteBinding?: string;
 }
 
 /** SQLite's answers for a file that is not (or no longer) a usable database. */
@@ -43,7 +45,7 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   ensurePrivateFolder(options.dataDir);
   const file = path.join(options.dataDir, databaseFileName);
   try {
-    return { ...openAndMigrate(file, steps), path: file };
+    return { ...openAndMigrate(file, steps, options.sqliteBinding), path: file };
   } catch (error) {
     if (!isCorruption(error)) {
       throw error;
@@ -54,14 +56,14 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
       at: new Date(options.clock.now()).toISOString(),
       reason: (error as Error).message,
     };
-    return { ...openAndMigrate(file, steps), path: file, recovered };
+    return { ...openAndMigrate(file, steps, options.sqliteBinding), path: file, recovered };
   }
 }
 
-function openAndMigrate(file: string, steps: readonly Migration[]) {
+function openAndMigrate(file: string, steps: readonly Migration[], sqliteBinding: string | undefined) {
   ensurePrivateFile(file);
   for (const companion of ['-wal', '-shm']) privateIfPresent(file + companion);
-  const db = new Database(file);
+  const db = new Database(file, sqliteBinding ? { nativeBinding: sqliteBinding } : {});
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');

@@ -1,4 +1,4 @@
-import { X509Certificate } from 'node:crypto';
+import type { X509Certificate } from 'node:crypto';
 import { AppFailure } from '../../../shared/errors';
 import type { CertificateReview, PinnedCertificate } from '../../../shared/networkSchemas';
 import { normalizeServerUrl } from '../../../shared/serverAddress';
@@ -7,6 +7,7 @@ import type { CoreEvents } from '../coreEvents';
 import { certificateFault, readCertificate, sameFingerprint, type CertificateDetails } from '../usersApi/transport/certificateDetails';
 import type { TlsJudge, UnverifiedConnection } from '../usersApi/transport/verifyingConnector';
 import type { CertificatePins } from './certificatePins';
+import { nodeCrypto } from '../nodeBuiltins';
 
 type Problem = NonNullable<CertificateReview['problem']>;
 
@@ -71,7 +72,7 @@ export class CertificateTrust implements TlsJudge {
     if (verdict === 'OK' || verdict === '') return false;
     let certificate: X509Certificate;
     try {
-      certificate = new X509Certificate(request.pem);
+      certificate = new (nodeCrypto().X509Certificate)(request.pem);
     } catch {
       return false;
     }

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../../shared/errors';
 import type { NetworkPrompt, PromptAnswer } from '../../../shared/networkSchemas';
 import type { CoreEvents } from '../coreEvents';
+import { nodeCrypto } from '../nodeBuiltins';
 
 /** Unanswered questions lapse: Chromium's request is waiting, and a cancelled one fails with words. */
 export const promptLifetimeMs = 5 * 60_000;
@@ -22,7 +22,7 @@ export class NetworkPrompts {
   ) {}
 
   ask(question: Question): Promise<PromptAnswer> {
-    const prompt = { ...question, promptId: randomUUID() } as NetworkPrompt;
+    const prompt = { ...question, promptId: nodeCrypto().randomUUID() } as NetworkPrompt;
     return new Promise((resolve) => {
       const timer = setTimeout(() => this.settle(prompt.promptId, null), this.lifetimeMs);
       timer.unref();

@@ -5,7 +5,10 @@ import { userProfileSchema, type UserProfile } from '../../../shared/profileSche
  * a server that sends one odd field (a number as a string, say) still gets its profile shown.
  */
 export function toUserProfile(document: Record<string, unknown>): UserProfile | null {
-  const shape = userProfileSchema.shape;
+  // Most documents are right as a whole: one parse, not one per field and one more.
+  const whole = userProfileSchema.safeParse(document);
+  if (whole.success) return whole.data;
+  const shape = userProfileSchema.unwrap().shape;
   const kept: Record<string, unknown> = {};
   for (const [key, schema] of Object.entries(shape)) {
     if (!(key in document)) continue;

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { editableValue, labelOf, statusBodyOf, statusFields, updateBodyOf } from '../../../shared/profileEdits';
 import type { AccountsService } from '../accounts/accountsService';
 import type { Clock } from '../clock';
@@ -13,6 +12,7 @@ import type { Credentials, UsersApiClient } from '../usersApi/usersApiClient';
 import { fieldOfFailure } from './fieldErrors';
 import type { OutboxRow, OutboxStore } from './outboxStore';
 import type { UsernameAvailability } from './usernameAvailability';
+import { nodeCrypto } from '../nodeBuiltins';
 
 export interface OutboxSenderDeps {
   store: OutboxStore;
@@ -135,7 +135,7 @@ export class OutboxSender {
       return;
     }
 
-    const attempt = randomUUID();
+    const attempt = nodeCrypto().randomUUID();
     const taken = this.deps.store.markSending(toSend, attempt, now);
     if (taken.length < toSend.length) this.again.add(accountId); // edited meanwhile: next round
     this.changed(accountId);

@@ -1,13 +1,13 @@
-import { createHash } from 'node:crypto';
 import { ApiFailure } from './apiFailure';
 import { meReplySchema, serverInfoReplySchema } from './replySchemas';
 import { loginWith } from './signInApi';
 import type { Credentials, UsersApiClient } from './usersApiClient';
 import type * as z from 'zod';
+import { nodeCrypto } from '../nodeBuiltins';
 
 /** Lowercase hex SHA-256 of the UTF-8 password: the digest every users API accepts (docs/protocol.md §1, §8). */
 export function passwordDigest(password: string): string {
-  return createHash('sha256').update(password, 'utf8').digest('hex');
+  return nodeCrypto().createHash('sha256').update(password, 'utf8').digest('hex');
 }
 
 export interface ServerInfo {

@@ -10,6 +10,8 @@ import { createCore } from '../../../electron/core/createCore';
 import { PeopleStore } from '../../../electron/core/people/peopleStore';
 import { MemoryVault } from '../../../electron/core/vault/memoryVault';
 
+// Set when bundled (bundleChildren.ts): the bundle carries better-sqlite3's JavaScript, as the app's does.
+const sqliteBinding = process.env.BENCH_SQLITE_BINDING;
 const user = 'demouser';
 const password = 'demo-pass-1';
 const [mode, url, arg, limitArg] = process.argv.slice(2);
@@ -72,7 +74,7 @@ async function client(base: string, folder: string, maxPeople: number | undefine
   watch('tidyIndex');
   watch('pruneUnlisted');
 
-  const core = createCore({ dataDir: folder, vault: new MemoryVault(), version: 'bench', shell: 'test' });
+  const core = createCore({ dataDir: folder, vault: new MemoryVault(), version: 'bench', shell: 'test', sqliteBinding });
   await core.ready;
   const server = await core.dispatch('servers.add', { url: base });
   if (!server.ok) throw new Error(`servers.add: ${server.error.message}`);
@@ -128,4 +130,5 @@ const run =
       ? client(url, arg, limitArg ? Number(limitArg) : undefined)
       : null;
 if (!run) throw new Error('usage: directorySync bare <url> [pages] | client <url> <dataDir> [maxPeople]');
-process.stdout.write(`${JSON.stringify(await run)}\n`);
+// No top-level await: the bundle is CommonJS, as the app's main process is (D52).
+void run.then((report) => process.stdout.write(`${JSON.stringify(report)}\n`));

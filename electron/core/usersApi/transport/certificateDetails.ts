@@ -1,5 +1,5 @@
-import { X509Certificate } from 'node:crypto';
-import { isIP } from 'node:net';
+import type { X509Certificate } from 'node:crypto';
+import { nodeCrypto, nodeNet } from '../../nodeBuiltins';
 
 /** What a person is shown about a server's certificate before deciding to trust it. */
 export interface CertificateDetails {
@@ -21,7 +21,7 @@ export interface CertificateDetails {
 export type CertificateFault = 'expired' | 'not-yet-valid' | 'name-mismatch';
 
 export function readCertificate(certificate: X509Certificate | string | Buffer): CertificateDetails {
-  const x509 = certificate instanceof X509Certificate ? certificate : new X509Certificate(certificate);
+  const x509 = certificate instanceof nodeCrypto().X509Certificate ? certificate : new (nodeCrypto().X509Certificate)(certificate);
   return {
     subject: distinguishedName(x509.subject),
     issuer: distinguishedName(x509.issuer),
@@ -42,11 +42,11 @@ export function readCertificate(certificate: X509Certificate | string | Buffer):
  * only as untrusted. A pin never covers any of these.
  */
 export function certificateFault(certificate: X509Certificate | string | Buffer, hostname: string, now: number): CertificateFault | null {
-  const x509 = certificate instanceof X509Certificate ? certificate : new X509Certificate(certificate);
+  const x509 = certificate instanceof nodeCrypto().X509Certificate ? certificate : new (nodeCrypto().X509Certificate)(certificate);
   if (now > Date.parse(x509.validTo)) return 'expired';
   if (now < Date.parse(x509.validFrom)) return 'not-yet-valid';
   const host = hostname.replace(/^\[|\]$/g, '');
-  const matches = isIP(host) ? x509.checkIP(host) !== undefined : x509.checkHost(host) !== undefined;
+  const matches = nodeNet().isIP(host) ? x509.checkIP(host) !== undefined : x509.checkHost(host) !== undefined;
   return matches ? null : 'name-mismatch';
 }
 
