@@ -3,7 +3,7 @@ import { AccountRepository } from './accounts/accountRepository';
 import { AccountsService } from './accounts/accountsService';
 import { SingleSignOn } from './accounts/singleSignOn';
 import { isHelpLink } from './externalLinks';
-import { readManagedServers } from './accounts/managedServers';
+import { addManagedServers } from './accounts/managedServers';
 import { readAppInfo } from './appInfo';
 import { systemClock, type Clock } from './clock';
 import { Connectivity } from './connectivity';
@@ -32,15 +32,10 @@ import type { RetryPolicy } from './usersApi/retryPolicy';
 import { defaultTimeoutMs, UsersApiClient } from './usersApi/usersApiClient';
 import { displayArrangement, restoreWindow, WindowStateStore, type DisplayInfo, type WindowState } from './windowState';
 import type { Vault } from './vault/vault';
-import { CertificatePins } from './network/certificatePins';
-import { CertificateTrust } from './network/certificateTrust';
-import { ClientCertificateChoices } from './network/clientCertificateChoices';
-import { ClientCertificatePicker } from './network/clientCertificatePicker';
-import { environmentProxyLookup, networkInfo, systemProxyLookup } from './network/networkInfo';
-import { NetworkPrompts } from './network/networkPrompts';
-import { ProxyCredentials, type ProxyChallenge } from './network/proxyCredentials';
+import { createCoreNetwork } from './network/coreNetwork';
+import { networkInfo } from './network/networkInfo';
+import type { ProxyChallenge } from './network/proxyCredentials';
 import { createNodeFetch } from './usersApi/transport/nodeFetch';
-import { readProxyEnvironment, proxyForUrl } from './usersApi/transport/proxyEnvironment';
 import type { UnverifiedConnection } from './usersApi/transport/verifyingConnector';
 
 export interface CoreOptions {
@@ -116,30 +111,25 @@ export function createCore(options: CoreOptions): Core {
   // Built before the database opens: a client certificate setting that cannot be used stops the start here.
   const nodeFetch = options.fetch
     ? null
-    : createNodeFetch({ env, judge: { judge: (connection: UnverifiedConnection) => trust.judge(connection) } });
+    : createNodeFetch({ env, judge: { judge: (connection: UnverifiedConnection) => network.trust.judge(connection) } });
   const fetchImpl = options.fetch ?? nodeFetch!.fetch;
   const database = openDatabase({ dataDir: options.dataDir, clock, sqliteBinding: options.sqliteBinding });
   const events = new CoreEvents();
-  const trust = new CertificateTrust({
-    pins: new CertificatePins(database.db),
-    clock,
-    events,
-    probe: async (url) => {
-      await fetchServerInfo(
-        new UsersApiClient({ baseUrl: url, fetch: fetchImpl, clock, timeoutMs: options.requestTimeoutMs, signal: closing.signal }),
-      );
-    },
-    onChange: () => nodeFetch?.resetConnections(),
-  });
-  const prompts = new NetworkPrompts(events);
-  const proxyCredentials = new ProxyCredentials({ vault: options.vault, prompts, log: log.child('network') });
-  const clientCertificates = new ClientCertificatePicker({ choices: new ClientCertificateChoices(database.db), prompts, clock });
-  const proxyEnvironment = readProxyEnvironment(env);
-  const proxies = options.resolveProxy
-    ? systemProxyLookup(options.resolveProxy)
-    : environmentProxyLookup((url) => proxyForUrl(proxyEnvironment, new URL(url)));
   // Aborted on close: retries waiting for a server stop instead of keeping the process alive.
   const closing = new AbortController();
+  const network = createCoreNetwork({
+    db: database.db,
+    fetch: fetchImpl,
+    nodeFetch,
+    resolveProxy: options.resolveProxy,
+    env,
+    vault: options.vault,
+    clock,
+    events,
+    log: log.child('network'),
+    requestTimeoutMs: options.requestTimeoutMs,
+    signal: closing.signal,
+  });
   const connectivity = new Connectivity({
     events,
     clock,
@@ -284,22 +274,15 @@ export function createCore(options: CoreOptions): Core {
     }
   });
 
-  const managed = readManagedServers([options.dataDir, ...(options.managedServerFolders ?? [])]);
-  let managedNotice: AppInfo['managedServers'];
-  if (managed && 'problem' in managed) {
-    managedNotice = { file: managed.file, problem: managed.problem };
-  } else if (managed) {
-    const problems = accounts.addManagedServers(managed.servers);
-    if (problems.length > 0) managedNotice = { file: managed.file, problem: problems.join(' ') };
-  }
+  const managedNotice = addManagedServers([options.dataDir, ...(options.managedServerFolders ?? [])], accounts.servers);
 
   const handlers: HandlerTable = {
     'app.info': async () => ({
       ...(await readAppInfo({ version: options.version, dataDir: options.dataDir, shell: options.shell, database, vault: options.vault })),
       ...(managedNotice ? { managedServers: managedNotice } : {}),
     }),
-    'servers.add': ({ url }) => accounts.addServer(url),
-    'servers.list': () => accounts.listServers(),
+    'servers.add': ({ url }) => accounts.servers.add(url),
+    'servers.list': () => accounts.servers.list(),
     'accounts.list': () => accounts.list(),
     'accounts.signIn': (request) => accounts.signIn(request),
     'accounts.answerTwoFactor': ({ challengeId, code }) => accounts.answerTwoFactor(challengeId, code),
@@ -311,7 +294,7 @@ export function createCore(options: CoreOptions): Core {
       accounts.cancelSignIn(challengeId);
       return {};
     },
-    'servers.signInOptions': ({ serverId }) => accounts.signInOptions(serverId),
+    'servers.signInOptions': ({ serverId }) => accounts.servers.signInOptions(serverId),
     'accounts.signInWithToken': (request) => accounts.signInWithToken(request),
     'accounts.startSso': async ({ serverId, serviceId, sessionOnly }) => {
       if (!sessionOnly) await accounts.requireKeychain();
@@ -355,20 +338,20 @@ export function createCore(options: CoreOptions): Core {
     'connectivity.list': () => connectivity.snapshot(),
     'network.info': () =>
       networkInfo({
-        servers: accounts.listServers(),
-        proxies,
-        trust,
-        clientCertificateFor: (url) => nodeFetch?.clientCertificate?.details.subject ?? clientCertificates.chosenFor(url),
+        servers: accounts.servers.list(),
+        proxies: network.proxies,
+        trust: network.trust,
+        clientCertificateFor: network.clientCertificateFor,
       }),
-    'certificates.review': ({ url }) => trust.review(url),
-    'certificates.trust': ({ url, fingerprint }) => trust.trust(url, fingerprint),
+    'certificates.review': ({ url }) => network.trust.review(url),
+    'certificates.trust': ({ url, fingerprint }) => network.trust.trust(url, fingerprint),
     'certificates.revoke': ({ url }) => {
-      trust.revoke(url);
+      network.trust.revoke(url);
       return {};
     },
-    'network.prompts': () => prompts.pending(),
+    'network.prompts': () => network.prompts.pending(),
     'network.answerPrompt': ({ promptId, answer }) => {
-      prompts.answer(promptId, answer);
+      network.prompts.answer(promptId, answer);
       return {};
     },
   };
@@ -392,15 +375,15 @@ export function createCore(options: CoreOptions): Core {
       save: (displays, state) => windowStates.save(displayArrangement(displays), state),
     },
     network: {
-      judgeChromiumCertificate: (request) => trust.judgeChromium(request),
-      proxyCredentials: (challenge) => proxyCredentials.forChallenge(challenge),
-      chooseClientCertificate: (url, certificates) => clientCertificates.choose(url, certificates),
+      judgeChromiumCertificate: (request) => network.trust.judgeChromium(request),
+      proxyCredentials: (challenge) => network.proxyCredentials.forChallenge(challenge),
+      chooseClientCertificate: (url, certificates) => network.clientCertificates.choose(url, certificates),
     },
     mayOpenExternally: (url) => isHelpLink(url) || singleSignOn.isStartUrl(url),
     handleAppLink: (url) => singleSignOn.handleAppLink(url),
     close: () => {
       closing.abort();
-      prompts.close();
+      network.prompts.close();
       void nodeFetch?.close().catch(() => undefined);
       singleSignOn.close();
       sender.close();

@@ -88,12 +88,19 @@ export async function benchDirectorySync(
     bareRuns.push(await child<BareRun>(script, ['bare', server.url]));
   }
   bareRuns = bareRuns.filter(Boolean);
+  // The floor of any client that keeps people on disk: the same fetch plus plain rows, no index.
+  let rowsRun: (BareRun & { stored: number }) | null = null;
+  if (options.bare) {
+    log(`P4 ${server.label}: fetch + plain rows (the floor of storing people)…`);
+    rowsRun = await child<BareRun & { stored: number }>(script, ['rows', server.url, mkdtempSync(path.join(tempRoot, 'rows-'))]);
+  }
 
   // The server's own count: the bare fetch read it, or we generated the people ourselves.
   const expectedTotal = bareRuns[0]?.total ?? people!.length;
   for (const run of bareRuns) {
     if (run.loaded !== expectedTotal || run.total !== expectedTotal) throw new Error(`bare fetch read ${run.loaded} of ${run.total}`);
   }
+  if (rowsRun && rowsRun.stored !== expectedTotal) throw new Error(`the plain-rows run stored ${rowsRun.stored} of ${expectedTotal}`);
   if (client.state !== 'done' || client.loaded !== expectedTotal || client.total !== expectedTotal || client.cached !== expectedTotal) {
     throw new Error(
       `sync ended ${client.state} (${client.error}) with loaded ${client.loaded}, total ${client.total}, cached ${client.cached}; server has ${expectedTotal}`,
@@ -118,6 +125,9 @@ export async function benchDirectorySync(
           bareCpuMs: Math.round(mean((run) => run.cpuMs)),
           bareMs: Math.round(mean((run) => run.ms)),
           wallRatio: round(client.ms / mean((run) => run.ms)),
+          // Fetch + plain rows ÷ bare fetch: what storing people costs before any checking or indexing.
+          rowsFloorCpuMs: rowsRun ? Math.round(rowsRun.cpuMs) : null,
+          rowsFloorCpuRatio: rowsRun ? round(rowsRun.cpuMs / mean((run) => run.cpuMs)) : null,
           bareMaxRssMB: round(
             bareRuns.reduce((most, run) => Math.max(most, run.maxRssMB), 0),
             1,

@@ -1,32 +1,21 @@
-import type { AccountList, AccountSummary, ServerSummary } from '../../../shared/accountSchemas';
-import type { SignInOptions } from '../../../shared/signInSchemas';
+import type { AccountList, AccountSummary } from '../../../shared/accountSchemas';
 import { AppFailure } from '../../../shared/errors';
 import type { Clock } from '../clock';
 import type { CoreEvents } from '../coreEvents';
 import { logFailure } from '../log/logFailure';
 import type { Logger } from '../log/logger';
 import { ApiFailure } from '../usersApi/apiFailure';
-import { fetchMe, fetchServerInfo, logout, passwordDigest, sendEmailCode, type LoginAnswer } from '../usersApi/authApi';
-import { fetchSignInSettings, loginWith } from '../usersApi/signInApi';
+import { fetchMe, logout, passwordDigest, sendEmailCode, type LoginAnswer } from '../usersApi/authApi';
+import { loginWith } from '../usersApi/signInApi';
 import type { Credentials, UsersApiClient } from '../usersApi/usersApiClient';
-import { VaultUnavailableError, type Vault } from '../vault/vault';
-import {
-  serverName,
-  toAccountSummary,
-  toServerSummary,
-  type AccountRepository,
-  type AccountRow,
-  type ServerRow,
-} from './accountRepository';
-import { normalizeServerUrl } from '../../../shared/serverAddress';
-import { findServer } from './serverProbe';
+import type { Vault } from '../vault/vault';
+import { serverName, toAccountSummary, type AccountRepository, type AccountRow, type ServerRow } from './accountRepository';
+import { asAppFailure } from './appFailures';
+import { ServerRegistry } from './serverRegistry';
 import { SessionKeeper } from './sessionKeeper';
 import { SignInChallenges, type PendingSignIn } from './signInChallenges';
-import { passwordBody, readWorkspaceSignIn, type WorkspaceSignIn } from './workspaceSignIn';
+import { passwordBody } from './workspaceSignIn';
 import { nodeCrypto } from '../nodeBuiltins';
-
-/** A workspace's sign-in settings change rarely; the screen reads them fresh, the sign-in reuses them this long. */
-const workspaceFreshMs = 5 * 60_000;
 
 export interface AccountsDeps {
   repository: AccountRepository;
@@ -40,61 +29,19 @@ export interface AccountsDeps {
 }
 
 /**
- * Servers and the accounts on them: add a server, sign in (with 2FA), restore sessions
+ * The accounts on the app's servers (ServerRegistry): sign in (with 2FA), restore sessions
  * from the keychain, switch, sign out, remove. Tokens go to the SessionKeeper only.
  */
 export class AccountsService {
   private readonly sessions: SessionKeeper;
   private readonly challenges: SignInChallenges;
-  private readonly workspaces = new Map<string, { workspace: WorkspaceSignIn; at: number }>();
+  /** The servers the accounts are on. */
+  readonly servers: ServerRegistry;
 
   constructor(private readonly deps: AccountsDeps) {
+    this.servers = new ServerRegistry(deps);
     this.sessions = new SessionKeeper(deps.vault);
     this.challenges = new SignInChallenges(deps.clock);
-  }
-
-  async addServer(input: string): Promise<ServerSummary> {
-    // Each address tried gets its own row; only the one that answers is saved.
-    const rowFor = (origin: string): ServerRow =>
-      this.deps.repository.serverByOrigin(origin) ?? {
-        id: nodeCrypto().randomUUID(),
-        origin,
-        name: null,
-        version: null,
-        added_at: this.deps.clock.now(),
-      };
-    const found = await findServer(input, (origin) => fetchServerInfo(this.deps.clientFor(rowFor(origin))));
-    const row = rowFor(found.origin);
-    row.version = found.version;
-    row.name ??= new URL(found.origin).host;
-    this.deps.repository.saveServer(row);
-    return toServerSummary(row);
-  }
-
-  /** Adds the servers of a managed install that are not here yet (no network needed). */
-  addManagedServers(servers: { name: string; url: string }[]): string[] {
-    const problems: string[] = [];
-    for (const server of servers) {
-      try {
-        const origin = normalizeServerUrl(server.url);
-        if (!this.deps.repository.serverByOrigin(origin)) {
-          this.deps.repository.saveServer({
-            id: nodeCrypto().randomUUID(),
-            origin,
-            name: server.name,
-            version: null,
-            added_at: this.deps.clock.now(),
-          });
-        }
-      } catch (error) {
-        problems.push(`${server.name}: ${(error as Error).message}`);
-      }
-    }
-    return problems;
-  }
-
-  listServers(): ServerSummary[] {
-    return this.deps.repository.servers().map(toServerSummary);
   }
 
   list(): AccountList {
@@ -107,30 +54,12 @@ export class AccountsService {
     return { accounts, activeAccountId: activeId, revision: this.deps.events.revision('accounts.changed', {}) };
   }
 
-  /** How a workspace signs people in (its public settings), for the sign-in screen and the first request. */
-  async signInOptions(serverId: string): Promise<SignInOptions> {
-    return (await this.workspace(this.server(serverId), true)).options;
-  }
-
-  /** The workspace's sign-in settings, read at most once every few minutes per server. */
-  async workspace(server: ServerRow, fresh = false): Promise<WorkspaceSignIn> {
-    const known = this.workspaces.get(server.id);
-    if (!fresh && known && this.deps.clock.now() - known.at < workspaceFreshMs) return known.workspace;
-    try {
-      const workspace = readWorkspaceSignIn(server.id, server.origin, await fetchSignInSettings(this.deps.clientFor(server)));
-      this.workspaces.set(server.id, { workspace, at: this.deps.clock.now() });
-      return workspace;
-    } catch (error) {
-      throw asAppFailure(error);
-    }
-  }
-
   /** The password form: a local, LDAP or Crowd password, as the workspace's settings say. */
   async signIn(request: { serverId: string; user: string; password: string; sessionOnly?: boolean }): Promise<AccountSummary> {
-    const server = this.server(request.serverId);
+    const server = this.servers.byId(request.serverId);
     const sessionOnly = request.sessionOnly ?? false;
     if (!sessionOnly) await this.requireKeychain();
-    const { options } = await this.workspace(server);
+    const { options } = await this.servers.workspace(server);
     const body = passwordBody(options.passwordKind, request.user, request.password, passwordDigest(request.password));
     return this.signInWith(server, {
       user: request.user,
@@ -166,7 +95,7 @@ export class AccountsService {
    * Kept like a session; signing out forgets it here and never revokes it (a logout would delete it).
    */
   async signInWithToken(request: { serverId: string; userId: string; token: string; sessionOnly?: boolean }): Promise<AccountSummary> {
-    const server = this.server(request.serverId);
+    const server = this.servers.byId(request.serverId);
     const sessionOnly = request.sessionOnly ?? false;
     if (!sessionOnly) await this.requireKeychain();
     const credentials = { userId: request.userId, token: request.token };
@@ -189,7 +118,7 @@ export class AccountsService {
   /** Answers a 2FA challenge once. A wrong code asks again; too many ends the sign-in. Never retried by itself. */
   async answerTwoFactor(challengeId: string, code: string): Promise<AccountSummary> {
     const pending = this.challenges.get(challengeId);
-    const server = this.server(pending.serverId);
+    const server = this.servers.byId(pending.serverId);
     try {
       const answer = await loginWith(this.deps.clientFor(server), pending.body, {
         value: code.replace(/[\s-]/g, ''),
@@ -220,7 +149,7 @@ export class AccountsService {
   async sendEmailCode(challengeId: string): Promise<void> {
     const pending = this.challenges.get(challengeId);
     try {
-      await sendEmailCode(this.deps.clientFor(this.server(pending.serverId)), pending.user);
+      await sendEmailCode(this.deps.clientFor(this.servers.byId(pending.serverId)), pending.user);
     } catch (error) {
       throw asAppFailure(error);
     }
@@ -415,17 +344,6 @@ export class AccountsService {
     }
   }
 
-  /** A server of the app by id; not-found when it is gone. */
-  serverById(id: string): ServerRow {
-    return this.server(id);
-  }
-
-  private server(id: string): ServerRow {
-    const server = this.deps.repository.server(id);
-    if (!server) throw new AppFailure('not-found', 'That server is no longer in the app. Add it again.');
-    return server;
-  }
-
   private account(id: string): { account: AccountRow; server: ServerRow } {
     const account = this.deps.repository.account(id);
     const server = account && this.deps.repository.server(account.server_id);
@@ -442,16 +360,4 @@ function withChallenge(error: ApiFailure, challengeId: string): AppFailure {
   const { code, message, twoFactor, ...extra } = error.toAppError();
   const challenge = twoFactor ?? { method: 'totp' as const, availableMethods: ['totp' as const] };
   return new AppFailure(code, message, { ...extra, twoFactor: { ...challenge, challengeId } });
-}
-
-/** Keeps contract failures, explains a keychain failure, leaves anything else to the dispatcher. */
-export function asAppFailure(error: unknown): unknown {
-  if (error instanceof ApiFailure) {
-    const { code, message, ...extra } = error.toAppError();
-    return new AppFailure(code, message, extra);
-  }
-  if (error instanceof VaultUnavailableError) {
-    return new AppFailure('keychain-unavailable', error.reason);
-  }
-  return error;
 }

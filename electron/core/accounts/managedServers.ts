@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as z from 'zod';
+import type { ServerRegistry } from './serverRegistry';
 
 /**
  * Managed installs: an administrator drops a `servers.json` ({ "Name": "https://url" },
@@ -43,4 +44,13 @@ export function readManagedServers(folders: string[]): ManagedServersResult {
     return { file, servers: Object.entries(parsed.data).map(([name, url]) => ({ name, url })) };
   }
   return null;
+}
+
+/** Adds the servers a managed install lists; what About should say about its file, if anything is wrong with it. */
+export function addManagedServers(folders: string[], servers: ServerRegistry): { file: string; problem: string } | undefined {
+  const managed = readManagedServers(folders);
+  if (!managed) return undefined;
+  if ('problem' in managed) return { file: managed.file, problem: managed.problem };
+  const problems = servers.addManaged(managed.servers);
+  return problems.length > 0 ? { file: managed.file, problem: problems.join(' ') } : undefined;
 }

@@ -55,8 +55,8 @@ export class SingleSignOn {
 
   async start(serverId: string, serviceId: string, sessionOnly: boolean): Promise<SsoStarted> {
     this.sweep();
-    const server = this.deps.accounts.serverById(serverId);
-    const workspace = await this.deps.accounts.workspace(server);
+    const server = this.deps.accounts.servers.byId(serverId);
+    const workspace = await this.deps.accounts.servers.workspace(server);
     const service = workspace.services.get(serviceId);
     if (!service) throw new AppFailure('not-found', 'This workspace no longer offers that way of signing in.');
     const credentialToken = newCredentialToken();

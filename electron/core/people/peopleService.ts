@@ -1,6 +1,7 @@
 import { AppFailure } from '../../../shared/errors';
 import type { LookupKey, LookupResult, RecentLookups } from '../../../shared/profileSchemas';
-import { asAppFailure, type AccountsService } from '../accounts/accountsService';
+import type { AccountsService } from '../accounts/accountsService';
+import { asAppFailure } from '../accounts/appFailures';
 import type { Clock } from '../clock';
 import { sanitizeUser } from '../profile/sanitizeUser';
 import { toUserProfile } from '../profile/toUserProfile';

@@ -1,6 +1,6 @@
 import { AppFailure } from '../../../shared/errors';
 import type { AccountsService } from '../accounts/accountsService';
-import { asAppFailure } from '../accounts/accountsService';
+import { asAppFailure } from '../accounts/appFailures';
 import { logFailure } from '../log/logFailure';
 import type { Logger } from '../log/logger';
 import { resetAvatar, uploadAvatar } from '../usersApi/profileEditApi';

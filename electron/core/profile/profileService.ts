@@ -1,7 +1,7 @@
 import type { ProfileView } from '../../../shared/profileSchemas';
 import { AppFailure } from '../../../shared/errors';
 import type { AccountsService } from '../accounts/accountsService';
-import { asAppFailure } from '../accounts/accountsService';
+import { asAppFailure } from '../accounts/appFailures';
 import type { Clock } from '../clock';
 import type { CoreEvents } from '../coreEvents';
 import { logFailure } from '../log/logFailure';

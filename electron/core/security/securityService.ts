@@ -2,7 +2,7 @@ import { AppFailure } from '../../../shared/errors';
 import { checkPolicy, policyFailureWords, readPolicy, type PolicyRule } from '../../../shared/passwordPolicy';
 import type { SecurityView } from '../../../shared/securitySchemas';
 import type { AccountsService } from '../accounts/accountsService';
-import { asAppFailure } from '../accounts/accountsService';
+import { asAppFailure } from '../accounts/appFailures';
 import { logFailure } from '../log/logFailure';
 import type { Logger } from '../log/logger';
 import type { ProfileCache } from '../profile/profileCache';

@@ -1,11 +1,15 @@
 // P4/P6 child, one per measurement so each has its own RSS and CPU figures:
 //   bare <url> [pages]                      sign in, then fetch + JSON.parse every users.list
 //                                           page (or the first `pages`), store nothing
+//   rows <url> <dataDir>                    the same fetch, each page's people written as plain
+//                                           rows to a SQLite table (no checks, no search index):
+//                                           the least a client that keeps people on disk pays
 //   client <url> <dataDir> [maxPeople]      the app core syncing the directory into SQLite,
 //                                           watching its own event loop the while
 import fs from 'node:fs';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
 import { createCore } from '../../../electron/core/createCore';
 import { PeopleStore } from '../../../electron/core/people/peopleStore';
 import { MemoryVault } from '../../../electron/core/vault/memoryVault';
@@ -22,7 +26,9 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
   return (used.user + used.system) / 1000;
 };
 
-async function bare(base: string, pageLimit: number) {
+type Person = { _id: string; username?: string; name?: string; nickname?: string; emails?: { address: string }[] };
+
+async function bare(base: string, pageLimit: number, onPage: (people: Person[]) => void = () => undefined) {
   const login = await fetch(`${base}/api/v1/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -38,13 +44,34 @@ async function bare(base: string, pageLimit: number) {
   let pages = 0;
   while (loaded < total && pages < pageLimit) {
     const response = await fetch(`${base}/api/v1/users.list?offset=${loaded}&count=100&sort=${sort}`, { headers });
-    const page = JSON.parse(await response.text()) as { users: unknown[]; total: number };
+    const page = JSON.parse(await response.text()) as { users: Person[]; total: number };
     if (page.users.length === 0) break;
+    onPage(page.users);
     loaded += page.users.length;
     total = page.total;
     pages += 1;
   }
   return { ms: performance.now() - started, cpuMs: cpuMs(cpu), pages, loaded, total, maxRssMB: maxRssMB() };
+}
+
+/** The floor of keeping people on disk: bare's fetch, plus one plain insert per person, a transaction per page. */
+async function rows(base: string, folder: string) {
+  const db = new Database(path.join(folder, 'rows.db'), sqliteBinding ? { nativeBinding: sqliteBinding } : {});
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec(`CREATE TABLE people (id INTEGER PRIMARY KEY, user_id TEXT NOT NULL UNIQUE, username TEXT, name TEXT,
+             nickname TEXT, emails TEXT, document TEXT NOT NULL)`);
+  const insert = db.prepare('INSERT INTO people (user_id, username, name, nickname, emails, document) VALUES (?, ?, ?, ?, ?, ?)');
+  const savePage = db.transaction((people: Person[]) => {
+    for (const person of people) {
+      const emails = person.emails?.map((email) => email.address).join(' ') ?? null;
+      insert.run(person._id, person.username ?? null, person.name ?? null, person.nickname ?? null, emails, JSON.stringify(person));
+    }
+  });
+  const run = await bare(base, Infinity, savePage);
+  const stored = db.prepare('SELECT count(*) FROM people').pluck().get() as number;
+  db.close();
+  return { ...run, stored };
 }
 
 async function client(base: string, folder: string, maxPeople: number | undefined) {
@@ -126,9 +153,11 @@ async function client(base: string, folder: string, maxPeople: number | undefine
 const run =
   mode === 'bare' && url
     ? bare(url, arg ? Number(arg) : Infinity)
-    : mode === 'client' && url && arg
-      ? client(url, arg, limitArg ? Number(limitArg) : undefined)
-      : null;
-if (!run) throw new Error('usage: directorySync bare <url> [pages] | client <url> <dataDir> [maxPeople]');
+    : mode === 'rows' && url && arg
+      ? rows(url, arg)
+      : mode === 'client' && url && arg
+        ? client(url, arg, limitArg ? Number(limitArg) : undefined)
+        : null;
+if (!run) throw new Error('usage: directorySync bare <url> [pages] | rows <url> <dataDir> | client <url> <dataDir> [maxPeople]');
 // No top-level await: the bundle is CommonJS, as the app's main process is (D52).
 void run.then((report) => process.stdout.write(`${JSON.stringify(report)}\n`));
