@@ -4,10 +4,15 @@ import type { CertificateReview, PinnedCertificate } from '../../../shared/netwo
 import { normalizeServerUrl } from '../../../shared/serverAddress';
 import type { Clock } from '../clock';
 import type { CoreEvents } from '../coreEvents';
-import { certificateFault, readCertificate, sameFingerprint, type CertificateDetails } from '../usersApi/transport/certificateDetails';
+import {
+  certificateFault,
+  readCertificate,
+  sameFingerprint,
+  toX509,
+  type CertificateDetails,
+} from '../usersApi/transport/certificateDetails';
 import type { TlsJudge, UnverifiedConnection } from '../usersApi/transport/verifyingConnector';
 import type { CertificatePins } from './certificatePins';
-import { nodeCrypto } from '../nodeBuiltins';
 
 type Problem = NonNullable<CertificateReview['problem']>;
 
@@ -72,7 +77,7 @@ export class CertificateTrust implements TlsJudge {
     if (verdict === 'OK' || verdict === '') return false;
     let certificate: X509Certificate;
     try {
-      certificate = new (nodeCrypto().X509Certificate)(request.pem);
+      certificate = toX509(request.pem);
     } catch {
       return false;
     }

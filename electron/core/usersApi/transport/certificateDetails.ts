@@ -20,8 +20,14 @@ export interface CertificateDetails {
 /** What is wrong with a certificate beyond "nobody this computer trusts issued it". */
 export type CertificateFault = 'expired' | 'not-yet-valid' | 'name-mismatch';
 
+/** A certificate as Node's X509Certificate, read from PEM or DER when it is not one yet. */
+export function toX509(certificate: X509Certificate | string | Buffer): X509Certificate {
+  const { X509Certificate } = nodeCrypto();
+  return certificate instanceof X509Certificate ? certificate : new X509Certificate(certificate);
+}
+
 export function readCertificate(certificate: X509Certificate | string | Buffer): CertificateDetails {
-  const x509 = certificate instanceof nodeCrypto().X509Certificate ? certificate : new (nodeCrypto().X509Certificate)(certificate);
+  const x509 = toX509(certificate);
   return {
     subject: distinguishedName(x509.subject),
     issuer: distinguishedName(x509.issuer),
@@ -42,7 +48,7 @@ export function readCertificate(certificate: X509Certificate | string | Buffer):
  * only as untrusted. A pin never covers any of these.
  */
 export function certificateFault(certificate: X509Certificate | string | Buffer, hostname: string, now: number): CertificateFault | null {
-  const x509 = certificate instanceof nodeCrypto().X509Certificate ? certificate : new (nodeCrypto().X509Certificate)(certificate);
+  const x509 = toX509(certificate);
   if (now > Date.parse(x509.validTo)) return 'expired';
   if (now < Date.parse(x509.validFrom)) return 'not-yet-valid';
   const host = hostname.replace(/^\[|\]$/g, '');
