@@ -128,6 +128,8 @@ export async function benchDirectorySync(
           // Fetch + plain rows ÷ bare fetch: what storing people costs before any checking or indexing.
           rowsFloorCpuMs: rowsRun ? Math.round(rowsRun.cpuMs) : null,
           rowsFloorCpuRatio: rowsRun ? round(rowsRun.cpuMs / mean((run) => run.cpuMs)) : null,
+          // What the app adds to storing people: its checks, cleaning, merging and search index.
+          clientToRowsFloorCpuRatio: rowsRun ? round(client.cpuMs / rowsRun.cpuMs) : null,
           bareMaxRssMB: round(
             bareRuns.reduce((most, run) => Math.max(most, run.maxRssMB), 0),
             1,
