@@ -32,14 +32,7 @@ export class ServerRegistry {
 
   async add(input: string): Promise<ServerSummary> {
     // Each address tried gets its own row; only the one that answers is saved.
-    const rowFor = (origin: string): ServerRow =>
-      this.deps.repository.serverByOrigin(origin) ?? {
-        id: nodeCrypto().randomUUID(),
-        origin,
-        name: null,
-        version: null,
-        added_at: this.deps.clock.now(),
-      };
+    const rowFor = (origin: string): ServerRow => this.deps.repository.serverByOrigin(origin) ?? this.newRow(origin, null);
     const found = await findServer(input, (origin) => fetchServerInfo(this.deps.clientFor(rowFor(origin))));
     const row = rowFor(found.origin);
     row.version = found.version;
@@ -54,15 +47,7 @@ export class ServerRegistry {
     for (const server of servers) {
       try {
         const origin = normalizeServerUrl(server.url);
-        if (!this.deps.repository.serverByOrigin(origin)) {
-          this.deps.repository.saveServer({
-            id: nodeCrypto().randomUUID(),
-            origin,
-            name: server.name,
-            version: null,
-            added_at: this.deps.clock.now(),
-          });
-        }
+        if (!this.deps.repository.serverByOrigin(origin)) this.deps.repository.saveServer(this.newRow(origin, server.name));
       } catch (error) {
         problems.push(`${server.name}: ${(error as Error).message}`);
       }
@@ -97,5 +82,10 @@ export class ServerRegistry {
     } catch (error) {
       throw asAppFailure(error);
     }
+  }
+
+  /** A server not saved yet: its version is learned when it answers. */
+  private newRow(origin: string, name: string | null): ServerRow {
+    return { id: nodeCrypto().randomUUID(), origin, name, version: null, added_at: this.deps.clock.now() };
   }
 }
