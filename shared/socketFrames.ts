@@ -11,3 +11,5 @@ export type HostFrame = ResultFrame | EventFrame;
 /** The per-launch secret travels in the page URL's fragment (never sent to a server log). */
 export const secretFragmentKey = 'secret';
 export const socketPath = '/ipc';
+/** Windows (sockets) the browser host serves at once by default; the page names it when turned away. */
+export const defaultHostWindows = 16;

@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { fail } from '../../shared/errors';
-import { secretFragmentKey, type HostFrame } from '../../shared/socketFrames';
+import { defaultHostWindows, secretFragmentKey, type HostFrame } from '../../shared/socketFrames';
 import { callFrameSchema } from './callFrame';
 import type { Core } from '../core/createCore';
 import { contentSecurityPolicy } from '../core/rendererBundle';
@@ -35,7 +35,7 @@ export interface HostLimits {
 }
 
 const defaultLimits: HostLimits = {
-  sockets: 16,
+  sockets: defaultHostWindows,
   connections: 128,
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { ConfirmDialog } from './components/ConfirmDialog';
 import { ConnectivityBanners } from './components/ConnectivityBanners';
+import { HostLostBanner } from './components/HostLostBanner';
 import { Navigation } from './components/Navigation';
 import { ScreenHeading } from './components/ScreenHeading';
 import { NetworkPromptDialog } from './components/NetworkPromptDialog';
@@ -59,6 +60,7 @@ export function App() {
       </a>
       <Navigation />
       <main className="content" id="main" tabIndex={-1}>
+        <HostLostBanner />
         <ConnectivityBanners />
         {screen === 'home' && <HomeScreen />}
         {screen === 'people' &&

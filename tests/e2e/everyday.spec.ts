@@ -231,6 +231,10 @@ test.describe('length limits and the browser host’s secret', () => {
     await expect(page.getByText('Open: http://127.0.0.1:4700/#secret=…')).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Welcome to Account Manager' })).toHaveCount(0);
     await expectAccessible(page);
+    // The whole address pasted into this same tab (only its fragment differs) opens the app.
+    await app.open(page);
+    await expect(page.getByRole('heading', { name: 'Welcome to Account Manager' })).toBeVisible();
+    expect(page.url()).toBe(new URL(app.host.url).origin + '/');
   });
 });
 

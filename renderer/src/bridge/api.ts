@@ -1,4 +1,5 @@
 import type { AccountManagerApi } from '../../../shared/contract';
+import { setHostLink } from './hostLink';
 import { takeHostSecret } from './hostSecret';
 import { createSocketApi } from './socketBridge';
 
@@ -35,6 +36,6 @@ export function canReachCore(): boolean {
  * Only stores call it (components call store actions).
  */
 export function getApi(): AccountManagerApi {
-  api ??= window.accountManager ?? createSocketApi(window.location, browserHostSecret() ?? '');
+  api ??= window.accountManager ?? createSocketApi(window.location, browserHostSecret() ?? '', setHostLink);
   return api;
 }

@@ -19,3 +19,14 @@ export function takeHostSecret(location: Location, history: History, storage: St
   }
   return storage.getItem(storageKey);
 }
+
+/**
+ * The app's address pasted into a tab already open on it differs only in its fragment, and
+ * a browser does not load the page again for that: nothing would happen. A new secret in
+ * the fragment reloads the page instead, which then takes it as on a first load.
+ */
+export function reloadOnNewSecret(target: Window): void {
+  target.addEventListener('hashchange', () => {
+    if (new URLSearchParams(target.location.hash.slice(1)).get(secretFragmentKey)) target.location.reload();
+  });
+}

@@ -1,20 +1,27 @@
 import type { AccountManagerApi, EventName } from '../../../shared/contract';
 import { fail, type Result } from '../../../shared/errors';
 import { socketPath, type HostFrame } from '../../../shared/socketFrames';
+import { hostAnswers, type HostLink } from './hostLink';
 
 type Pending = (result: Result<unknown>) => void;
 
 /**
  * The browser host's version of `window.accountManager`: the same functions, carried
  * over a WebSocket. Calls made before the socket opens wait for it; if it closes,
- * waiting calls fail with `network-unreachable` instead of hanging.
+ * waiting calls fail with `network-unreachable` instead of hanging. `report` hears how the
+ * link stands (hostLink.ts), so the page can say why it cannot reach the app.
  */
-export function createSocketApi(location: Location, secret: string): AccountManagerApi {
+export function createSocketApi(location: Location, secret: string, report: (link: HostLink) => void = () => undefined): AccountManagerApi {
   const socketUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${socketPath}?secret=${encodeURIComponent(secret)}`;
   const socket = new WebSocket(socketUrl);
+  report({ state: 'connecting' });
   const opened = new Promise<boolean>((resolve) => {
     socket.addEventListener('open', () => resolve(true), { once: true });
     socket.addEventListener('close', () => resolve(false), { once: true });
+  });
+  void opened.then((wasOpen) => {
+    if (wasOpen) report({ state: 'open' });
+    else void hostAnswers(location.origin).then((hostRunning) => report({ state: 'refused', hostRunning }));
   });
   const pending = new Map<number, Pending>();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
@@ -35,8 +42,11 @@ export function createSocketApi(location: Location, secret: string): AccountMana
     }
   });
   socket.addEventListener('close', () => {
+    // Whether the host stopped or started again (with a new key) cannot be told apart
+    // reliably while it may still be shutting down: the page says both (HostLostBanner).
+    void opened.then((wasOpen) => wasOpen && report({ state: 'lost' }));
     for (const settle of pending.values()) {
-      settle(fail('network-unreachable', 'The connection to the app was lost. Reload the page.'));
+      settle(fail('network-unreachable', 'The connection to the app was lost.'));
     }
     pending.clear();
   });

@@ -18,10 +18,18 @@ export interface RunningHost {
  * Starts `npm run web`'s program as a child process, exactly as a person would,
  * and waits for its `Open: ` line.
  */
-export async function startBrowserHostProcess(options: { dataDir: string; env?: NodeJS.ProcessEnv }): Promise<RunningHost> {
+export async function startBrowserHostProcess(options: { dataDir: string; env?: NodeJS.ProcessEnv; port?: number }): Promise<RunningHost> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(root, 'electron/browser-host/cli.ts'), '--port', '0', '--data-dir', options.dataDir],
+    [
+      '--import',
+      'tsx',
+      path.join(root, 'electron/browser-host/cli.ts'),
+      '--port',
+      String(options.port ?? 0),
+      '--data-dir',
+      options.dataDir,
+    ],
     { cwd: root, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const stdout: string[] = [];

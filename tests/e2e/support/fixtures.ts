@@ -18,8 +18,12 @@ export interface AppUnderTest {
   /** Passwords and codes a test typed: none may end up in the data folder or the host's output. */
   typedSecrets: string[];
   open(page: Page): Promise<void>;
-  /** Stops the browser host and starts it again on the same data folder. */
-  restart(page: Page): Promise<void>;
+  /**
+   * Stops the browser host and starts it again on the same data folder, then opens its new
+   * address in `page`; `samePort` keeps the address's port (as a person's fixed port would),
+   * `open: false` leaves the page as it was.
+   */
+  restart(page: Page, options?: { samePort?: boolean; open?: boolean }): Promise<void>;
 }
 
 type Fixtures = { app: AppUnderTest; hostEnv: NodeJS.ProcessEnv; usersApi: TestServer };
@@ -63,11 +67,12 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
         }
         await page.goto(app.host.url);
       },
-      async restart(page) {
+      async restart(page, options = {}) {
+        const port = options.samePort ? Number(new URL(app.host.url).port) : 0;
         await app.host.stop();
         hostErrors.push(app.host.stderr());
-        app.host = await startBrowserHostProcess({ dataDir, env });
-        await app.open(page);
+        app.host = await startBrowserHostProcess({ dataDir, env, port });
+        if (options.open !== false) await app.open(page);
       },
     };
     await use(app);
