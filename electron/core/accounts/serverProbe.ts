@@ -22,6 +22,10 @@ export async function findServer(input: string, probe: InfoProbe): Promise<{ ori
       return { origin, ...(await probe(origin)) };
     } catch (error) {
       failure = error;
+      if (answered(error)) {
+        const found = await findAbove(origin, probe);
+        if (found) return found;
+      }
       // Only "nothing speaks https here" moves on to plain http. A server that answered, a
       // certificate problem or a timeout is the answer: plain http would only hide it.
       if (!(error instanceof ApiFailure) || !movesOn.has(error.details.networkKind ?? 'timeout')) break;
@@ -32,6 +36,47 @@ export async function findServer(input: string, probe: InfoProbe): Promise<{ ori
     failure = await diagnosePlainHttp(last, probe, failure);
   }
   throw explainProbeFailure(failure, last);
+}
+
+/** Something answered at that address, but not as a users API server (not a failure on the way there). */
+function answered(error: unknown): boolean {
+  return (
+    error instanceof ApiFailure &&
+    !error.details.networkKind &&
+    error.code !== 'timeout' &&
+    error.code !== 'network-unreachable' &&
+    error.code !== 'tls-untrusted'
+  );
+}
+
+/** Levels climbed at most before the bare host (a thread link in a server under a path is five deep). */
+const mostLevelsUp = 4;
+
+/**
+ * The addresses above one with a path, nearest first, and the bare host last: the server
+ * of a link copied from its web app ("…/channel/general", "…/home", "…/api/v1") is above
+ * it, and a server installed under a path ("example.com/chat/…") is found at that path.
+ */
+export function addressesAbove(address: string): string[] {
+  const url = new URL(address);
+  const segments = url.pathname.split('/').filter(Boolean);
+  const above: string[] = [];
+  for (let keep = segments.length - 1; keep > 0 && above.length < mostLevelsUp; keep--) {
+    above.push(`${url.origin}/${segments.slice(0, keep).join('/')}`);
+  }
+  return segments.length > 0 ? [...above, url.origin] : above;
+}
+
+/** The nearest address above `address` that answers as a users API server; stops at the first failure on the way. */
+async function findAbove(address: string, probe: InfoProbe): Promise<{ origin: string; version: string | null } | null> {
+  for (const origin of addressesAbove(address)) {
+    try {
+      return { origin, ...(await probe(origin)) };
+    } catch (error) {
+      if (!answered(error)) return null;
+    }
+  }
+  return null;
 }
 
 /**
@@ -56,7 +101,7 @@ function explainProbeFailure(error: unknown, origin: string): unknown {
   if (!(error instanceof ApiFailure)) return error;
   const host = new URL(origin).host;
   // A failure on the way (the network, a proxy, a certificate), not an answer from something else.
-  if (error.details.networkKind || error.code === 'timeout' || error.code === 'network-unreachable' || error.code === 'tls-untrusted') {
+  if (!answered(error)) {
     const message =
       error.details.networkKind === 'wrong-protocol' && origin.startsWith('https:') && isLoopback(new URL(origin).hostname)
         ? `${error.message} For a server on this computer, leave out https:// or type http://${host}.`

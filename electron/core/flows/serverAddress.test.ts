@@ -85,6 +85,71 @@ describe('adding a server by what a person types', () => {
     });
   });
 
+  it('a link copied from the web app, or an API address from the docs, finds the server above it', async () => {
+    expect(value<ServerSummary>(await add(`${server.url}/channel/general?msg=abc#top`)).url).toBe(server.url);
+    expect(value<ServerSummary>(await add(`${server.url}/api/v1`)).url).toBe(server.url);
+    expect(value(await core.dispatch('servers.list', {}))).toHaveLength(1);
+  });
+
+  it('a server installed under a path is found at that path, not at the bare host', async () => {
+    // A front server that passes /chat/… to the users API and answers 404 for everything else.
+    const target = new URL(server.url);
+    const front = http.createServer((request, response) => {
+      if (!request.url?.startsWith('/chat/')) return void response.writeHead(404).end('Not found');
+      const forwarded = http.request(
+        {
+          host: target.hostname,
+          port: target.port,
+          path: request.url.slice('/chat'.length),
+          method: request.method,
+          headers: request.headers,
+        },
+        (answer) => {
+          response.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(response);
+        },
+      );
+      request.pipe(forwarded);
+    });
+    await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+    try {
+      const base = `http://127.0.0.1:${(front.address() as AddressInfo).port}`;
+      expect(value<ServerSummary>(await add(`${base}/chat/channel/general`)).url).toBe(`${base}/chat`);
+    } finally {
+      front.closeAllConnections();
+      await new Promise((resolve) => front.close(resolve));
+    }
+  });
+
+  it('a web server that is not a users API server at any level says so, after a bounded climb', async () => {
+    const asked: string[] = [];
+    const other = http.createServer((request, response) => {
+      asked.push(request.url ?? '');
+      response.writeHead(404).end('Not found');
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    try {
+      const host = `127.0.0.1:${(other.address() as AddressInfo).port}`;
+      const result = await add(`http://${host}/a/b/c/d/e/f`);
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'not-found', message: `${host} answers, but it is not a Rocket.Chat users API server. Check the address.` },
+      });
+      // The typed address, at most four levels above it, then the bare host.
+      expect(asked).toEqual([
+        '/a/b/c/d/e/f/api/info',
+        '/a/b/c/d/e/api/info',
+        '/a/b/c/d/api/info',
+        '/a/b/c/api/info',
+        '/a/b/api/info',
+        '/api/info',
+      ]);
+    } finally {
+      other.closeAllConnections();
+      await new Promise((resolve) => other.close(resolve));
+    }
+  });
+
   it('a managed server keeps its name, and failures call it by that name', async () => {
     core.close();
     fs.writeFileSync(path.join(temp.dir, 'servers.json'), JSON.stringify({ 'Demo server': server.url }));
