@@ -1,5 +1,6 @@
 import type { AccountList, AccountSummary } from '../../../shared/accountSchemas';
 import { AppFailure } from '../../../shared/errors';
+import { codeShapeProblem, codeToSend } from '../../../shared/twoFactorCode';
 import type { Clock } from '../clock';
 import type { CoreEvents } from '../coreEvents';
 import { logFailure } from '../log/logFailure';
@@ -75,7 +76,7 @@ export class AccountsService {
    * Sends a first login request and adopts the session it gives; a 2FA challenge keeps the
    * request (in memory) under a challenge id for answerTwoFactor. Single sign-on comes here too.
    */
-  async signInWith(server: ServerRow, pending: Omit<PendingSignIn, 'id' | 'createdAt' | 'serverId'>): Promise<AccountSummary> {
+  async signInWith(server: ServerRow, pending: Omit<PendingSignIn, 'id' | 'createdAt' | 'serverId' | 'method'>): Promise<AccountSummary> {
     const sign = { ...pending, serverId: server.id };
     try {
       return await this.completeLogin(server, sign, await loginWith(this.deps.clientFor(server), sign.body));
@@ -83,7 +84,7 @@ export class AccountsService {
       if (error instanceof ApiFailure && error.code === 'two-factor-required') {
         const named = error.details.twoFactor ? (error.details.serverDetails as { emailOrUsername?: unknown } | undefined) : undefined;
         const user = typeof named?.emailOrUsername === 'string' ? named.emailOrUsername : sign.user;
-        const challenge = this.challenges.open({ ...sign, user });
+        const challenge = this.challenges.open({ ...sign, user, method: error.details.twoFactor?.method ?? 'totp' });
         throw withChallenge(error, challenge.id);
       }
       throw asAppFailure(error);
@@ -119,9 +120,12 @@ export class AccountsService {
   async answerTwoFactor(challengeId: string, code: string): Promise<AccountSummary> {
     const pending = this.challenges.get(challengeId);
     const server = this.servers.byId(pending.serverId);
+    // A code that cannot be right is not sent: each wrong answer spends one of the server's few tries.
+    const problem = pending.method === 'password' ? null : codeShapeProblem(pending.method, code);
+    if (problem) throw new AppFailure('validation', problem, { fields: { code: problem } });
     try {
       const answer = await loginWith(this.deps.clientFor(server), pending.body, {
-        value: code.replace(/[\s-]/g, ''),
+        value: pending.method === 'password' ? passwordDigest(code) : codeToSend(pending.method, code),
         placement: pending.codePlacement,
       });
       this.challenges.close(challengeId);
@@ -281,7 +285,7 @@ export class AccountsService {
 
   private async completeLogin(
     server: ServerRow,
-    pending: Omit<PendingSignIn, 'id' | 'createdAt'>,
+    pending: Omit<PendingSignIn, 'id' | 'createdAt' | 'method'>,
     answer: LoginAnswer,
   ): Promise<AccountSummary> {
     const now = this.deps.clock.now();

@@ -1,5 +1,5 @@
 import type { SignInKind } from '../../../shared/accountSchemas';
-import { AppFailure } from '../../../shared/errors';
+import { AppFailure, type TwoFactorChallenge } from '../../../shared/errors';
 import type { Clock } from '../clock';
 import type { CodePlacement } from '../usersApi/signInApi';
 import { nodeCrypto } from '../nodeBuiltins';
@@ -16,6 +16,8 @@ export interface PendingSignIn {
    */
   body: Record<string, unknown>;
   codePlacement: CodePlacement;
+  /** What the server asked for: a code of that method's shape is checked before it is sent. */
+  method: TwoFactorChallenge['method'];
   signInKind: SignInKind;
   sessionOnly: boolean;
   createdAt: number;

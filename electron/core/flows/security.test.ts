@@ -135,23 +135,34 @@ describe('security settings against the reference users API (one-a-minute limit 
   });
 
   it('changes the password of a TOTP user with a code, and of an email-2FA user with the mailed code', async () => {
+    // Requests that carry a change (background profile reads may come and go meanwhile).
+    const requestCount = async () =>
+      ((await dev('/_dev/requests')).requests as { path: string }[]).filter((r) => r.path === '/api/v1/users.updateOwnBasicInfo').length;
     const roxie = await signInAs(demo.totp.user, demo.totp.password, async () => totpCode());
     expect(value<SecurityView>(await core.dispatch('security.get', { accountId: roxie })).method).toBe('totp');
-    value(
-      await core.dispatch('security.changePassword', { accountId: roxie, newPassword: 'roxie-new-pass-2', proof: { code: totpCode() } }),
-    );
+    // A code that cannot be right is not sent: each wrong one spends a try.
+    const before = await requestCount();
+    expect(
+      await core.dispatch('security.changePassword', { accountId: roxie, newPassword: 'roxie-new-pass-2', proof: { code: '12345' } }),
+    ).toMatchObject({ ok: false, error: { code: 'validation', fields: { code: expect.stringMatching(/6-digit code/) } } });
+    expect(await requestCount()).toBe(before);
+    // As the app shows it: "123 456".
+    const shown = totpCode().replace(/^(\d{3})/, '$1 ');
+    value(await core.dispatch('security.changePassword', { accountId: roxie, newPassword: 'roxie-new-pass-2', proof: { code: shown } }));
+    expect(await requestCount()).toBe(before + 1);
     expect((await login(demo.totp.user, 'roxie-new-pass-2', totpCode())).status).toBe(200);
 
     const john = await signInAs(demo.email2fa.user, demo.email2fa.password, () => mailedCode(demo.email2fa.email));
     expect(value<SecurityView>(await core.dispatch('security.get', { accountId: john })).method).toBe('email');
     expect(value<{ sentTo: string }>(await core.dispatch('security.sendCode', { accountId: john })).sentTo).toBe(demo.email2fa.email);
-    value(
-      await core.dispatch('security.changePassword', {
-        accountId: john,
-        newPassword: 'john-new-pass-2',
-        proof: { code: await mailedCode(demo.email2fa.email) },
-      }),
-    );
+    const beforeJohn = await requestCount();
+    expect(
+      await core.dispatch('security.changePassword', { accountId: john, newPassword: 'john-new-pass-2', proof: { code: '1234' } }),
+    ).toMatchObject({ ok: false, error: { code: 'validation', fields: { code: 'The code from the email has 6 digits.' } } });
+    expect(await requestCount()).toBe(beforeJohn);
+    // As the email writes it: "123-456".
+    const mailed = (await mailedCode(demo.email2fa.email)).replace(/^(\d{3})/, '$1-');
+    value(await core.dispatch('security.changePassword', { accountId: john, newPassword: 'john-new-pass-2', proof: { code: mailed } }));
     expect((await login(demo.email2fa.user, 'john-new-pass-2')).status).toBe(401); // asks for its code: the password itself was accepted
     expect(((await (await login(demo.email2fa.user, 'john-new-pass-2')).json()) as { error: string }).error).toBe('totp-required');
     expect(await statuses()).not.toContain(429);

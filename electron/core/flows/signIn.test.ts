@@ -79,6 +79,41 @@ describe('signing in wherever a workspace signs in', () => {
     ]);
   });
 
+  it('a second-factor code that cannot be right is refused here, spending no try; codes as apps and emails show them work', async () => {
+    const challengeOf = (result: unknown) => (result as { error: { twoFactor: { challengeId: string } } }).error.twoFactor.challengeId;
+    const totpChallenge = challengeOf(
+      await core.dispatch('accounts.signIn', { serverId, user: demo.totp.user, password: demo.totp.password }),
+    );
+    await server.dev('/_dev/requests', { method: 'DELETE' });
+    for (const code of ['12345', '1234567', '12345a']) {
+      expect(await core.dispatch('accounts.answerTwoFactor', { challengeId: totpChallenge, code })).toMatchObject({
+        ok: false,
+        error: { code: 'validation', fields: { code: expect.stringMatching(/^Enter the 6-digit code from your authenticator app/) } },
+      });
+    }
+    expect(await logins()).toEqual([]);
+    const code = totpCode();
+    // As an authenticator app shows it: two groups of three.
+    const spaced = `${code.slice(0, 3)} ${code.slice(3)}`;
+    expect(await core.dispatch('accounts.answerTwoFactor', { challengeId: totpChallenge, code: spaced })).toMatchObject({ ok: true });
+    expect((await logins()).map((login) => login.status)).toEqual([200]);
+
+    const emailChallenge = challengeOf(
+      await core.dispatch('accounts.signIn', { serverId, user: demo.email2fa.user, password: demo.email2fa.password }),
+    );
+    await server.dev('/_dev/requests', { method: 'DELETE' });
+    expect(await core.dispatch('accounts.answerTwoFactor', { challengeId: emailChallenge, code: '12-34' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation', message: 'The code from the email has 6 digits.' },
+    });
+    expect(await logins()).toEqual([]);
+    // As the email writes it, "123-456", pasted with the words around it.
+    const mailed = await server.latestEmailCode(demo.email2fa.email);
+    const pasted = `Your code: ${mailed.slice(0, 3)}-${mailed.slice(3)}`;
+    expect(await core.dispatch('accounts.answerTwoFactor', { challengeId: emailChallenge, code: pasted })).toMatchObject({ ok: true });
+    expect((await logins()).map((login) => login.status)).toEqual([200]);
+  });
+
   it('signs a Crowd user in with the Crowd shape', async () => {
     await settings({ CROWD_Enable: true });
     const signedIn = await core.dispatch('accounts.signIn', { serverId, user: carl.user, password: carl.password });

@@ -1,4 +1,5 @@
 import { AppFailure } from '../../../shared/errors';
+import { codeShapeProblem, codeToSend, compactCode } from '../../../shared/twoFactorCode';
 import { checkPolicy, policyFailureWords, readPolicy, type PolicyRule } from '../../../shared/passwordPolicy';
 import type { SecurityView } from '../../../shared/securitySchemas';
 import type { AccountsService } from '../accounts/accountsService';
@@ -150,12 +151,12 @@ export class SecurityService {
   async confirmTotp(accountId: string, code: string, proof: Proof): Promise<{ backupCodes: string[]; message: string }> {
     const { client, credentials, document } = await this.ready(accountId);
     const { method } = methodOf(document);
-    if (!/^\d{6}$/.test(code.replace(/\s/g, '')))
+    if (!/^\d{6}$/.test(compactCode(code)))
       throw new AppFailure('validation', 'Enter the 6-digit code your app shows.', {
         fields: { totpCode: 'Enter the 6-digit code your app shows.' },
       });
     const backupCodes = await this.call(
-      () => validateTotp(client, credentials, code.replace(/\s/g, ''), gatedHeaders(method, proof)),
+      () => validateTotp(client, credentials, compactCode(code), gatedHeaders(method, proof)),
       method,
       (failure) =>
         failure.details.serverCode === 'invalid-totp'
@@ -168,8 +169,10 @@ export class SecurityService {
 
   async disableTotp(accountId: string, code: string): Promise<{ message: string }> {
     const { client, credentials } = await this.ready(accountId);
+    const problem = codeShapeProblem('totp', code);
+    if (problem) throw new AppFailure('validation', problem, { fields: { code: problem } });
     await this.call(
-      () => disableTotp(client, credentials, code.trim()),
+      () => disableTotp(client, credentials, compactCode(code)),
       'totp',
       (failure) =>
         failure.details.serverCode === 'invalid-totp' ? { code: 'That code is not right. Use a current code or a backup code.' } : null,
@@ -285,10 +288,15 @@ export class SecurityService {
 
 function missingProof(method: Method, proof: Proof): Record<string, string> {
   if (method === 'password' && !proof.currentPassword) return { currentPassword: 'Enter your current password.' };
-  if ((method === 'totp' || method === 'email') && !proof.code?.trim()) {
-    return {
-      code: method === 'totp' ? 'Enter the code from your authenticator app, or a backup code.' : 'Enter the code sent to your email.',
-    };
+  if (method === 'totp' || method === 'email') {
+    if (!proof.code?.trim()) {
+      return {
+        code: method === 'totp' ? 'Enter the code from your authenticator app, or a backup code.' : 'Enter the code sent to your email.',
+      };
+    }
+    // Not sent when it cannot be right: a wrong code spends one of the server's few tries.
+    const problem = codeShapeProblem(method, proof.code);
+    if (problem) return { code: problem };
   }
   return {};
 }
@@ -301,7 +309,7 @@ function gated(method: Method, proof: Proof, data: Record<string, string>): { da
 
 /** The x-2fa headers for routes that check a second factor (docs/protocol.md §5). */
 function gatedHeaders(method: Method, proof: Proof): TwoFactorHeaders {
-  if (method === 'totp' || method === 'email') return { 'x-2fa-code': (proof.code ?? '').trim(), 'x-2fa-method': method };
+  if (method === 'totp' || method === 'email') return { 'x-2fa-code': codeToSend(method, proof.code ?? ''), 'x-2fa-method': method };
   if (method === 'password') return { 'x-2fa-code': passwordDigest(proof.currentPassword ?? ''), 'x-2fa-method': 'password' };
   return {};
 }

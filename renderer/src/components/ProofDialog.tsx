@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { textLimits } from '../../../shared/limits';
 import type { SecurityView } from '../../../shared/securitySchemas';
+import { codeShapeProblem } from '../../../shared/twoFactorCode';
 import { focusTooLong } from '../forms/lengthLimit';
 import { useSecurity } from '../stores/securityStore';
 import { BusyButton } from './BusyButton';
@@ -49,6 +50,8 @@ export function ProofDialog({
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [answer, setAnswer] = useState('');
+  /** A code of the wrong shape, caught before it spends one of the server's few tries. */
+  const [shapeError, setShapeError] = useState<string | null>(null);
   const [sent, setSent] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const sendSecurityCode = useSecurity((state) => state.sendCode);
@@ -62,12 +65,18 @@ export function ProofDialog({
 
   const close = () => {
     setAnswer('');
+    setShapeError(null);
     setSent(null);
     onCancel();
   };
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (focusTooLong(event.currentTarget)) return;
+    if (method !== 'password') {
+      const problem = codeShapeProblem(method, answer);
+      setShapeError(problem);
+      if (problem) return event.currentTarget.querySelector<HTMLElement>('input')?.focus();
+    }
     onSubmit(method === 'password' ? { currentPassword: answer } : { code: answer });
   };
   const sendCode = async () => {
@@ -98,10 +107,13 @@ export function ProofDialog({
             name="proof-code"
             value={answer}
             limit={textLimits.secret}
-            error={error}
+            error={shapeError ?? error}
             autoComplete="one-time-code"
             spellCheck={false}
-            onChange={(event) => setAnswer(event.target.value)}
+            onChange={(event) => {
+              setAnswer(event.target.value);
+              setShapeError(null);
+            }}
             autoFocus
           />
         )}

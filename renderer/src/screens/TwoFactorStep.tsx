@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { AccountSummary } from '../../../shared/accountSchemas';
 import type { TwoFactorChallenge } from '../../../shared/errors';
 import { textLimits } from '../../../shared/limits';
+import { codeShapeProblem } from '../../../shared/twoFactorCode';
 import { BusyButton } from '../components/BusyButton';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { TextField } from '../components/TextField';
@@ -56,8 +57,11 @@ export function TwoFactorStep({ challenge, onSignedIn, onRestart }: TwoFactorSte
     event.preventDefault();
     const form = event.currentTarget;
     if (focusTooLong(form)) return;
-    if (code.trim() === '') {
-      setError('Enter the code.');
+    // Caught here, not by the server: a wrong answer spends one of its few tries.
+    const problem =
+      challenge.method === 'password' ? (code.trim() === '' ? 'Enter your password.' : null) : codeShapeProblem(challenge.method, code);
+    if (problem) {
+      setError(problem);
       return;
     }
     setBusy(true);
