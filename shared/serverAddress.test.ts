@@ -20,6 +20,7 @@ describe('normalizeServerUrl', () => {
     ['ftp://chat.example.com', /https/],
     ['https://user:pw@chat.example.com', /Leave your name and password out/],
     ['https://exa mple.com', /not a web address/],
+    [' maya.okafor@example.com ', /^That is an email address\. Enter the address of the server/],
   ])('refuses %s with a field error', (input, message) => {
     try {
       normalizeServerUrl(input);

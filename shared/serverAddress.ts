@@ -7,6 +7,12 @@ import { AppFailure } from './errors';
  */
 export function normalizeServerUrl(input: string): string {
   const typed = input.trim();
+  // People type the address they sign in with: say what is asked for instead of "leave your name out".
+  if (/^[^\s/@:]+@[^\s/@:]+\.[^\s/@:]+$/.test(typed)) {
+    throw invalid(
+      'That is an email address. Enter the address of the server (such as chat.example.com); you sign in with your email next.',
+    );
+  }
   const withScheme = hasScheme(typed) ? typed : `https://${typed}`;
   let url: URL;
   try {
