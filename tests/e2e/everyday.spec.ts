@@ -204,10 +204,10 @@ test.describe('length limits and the browser host’s secret', () => {
     await expect(search).toHaveAttribute('aria-invalid', 'true');
 
     // The lookup form refuses too, and says so on its field.
-    await page.getByLabel('Value').fill('y'.repeat(321));
+    await page.getByLabel('Username to look up').fill('y'.repeat(321));
     await page.getByRole('button', { name: 'Look up' }).click();
     await expect(page.getByText('Too long: at most 320 characters.')).toBeVisible();
-    await expect(page.getByLabel('Value')).toBeFocused();
+    await expect(page.getByLabel('Username to look up')).toBeFocused();
 
     await nav(page, 'About');
     await expect(page.getByTestId('app-version')).toBeVisible();

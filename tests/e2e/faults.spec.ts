@@ -55,7 +55,7 @@ test('server faults leave the cached profile, lookups and directory intact and s
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'People' }).click();
     await expect(page.getByTestId('directory-status')).toContainText('people saved on this computer', { timeout: 15_000 });
-    await page.getByLabel('Value').fill('roxie');
+    await page.getByLabel('Username to look up').fill('roxie');
     await page.getByRole('button', { name: 'Look up' }).click();
     await expect(page.getByTestId('lookup-result').getByRole('heading', { name: 'Funke Olasupo' })).toBeVisible();
 
@@ -63,7 +63,7 @@ test('server faults leave the cached profile, lookups and directory intact and s
       await addFault({ route: '/api/v1/users.info', status: 500, times: 6 });
       await page.getByRole('button', { name: 'Look up' }).click();
       await expect(page.getByTestId('lookup-result')).toContainText('this is the copy saved on', { timeout: 15_000 });
-      await page.getByLabel('Value').fill('someone.new');
+      await page.getByLabel('Username to look up').fill('someone.new');
       await page.getByRole('button', { name: 'Look up' }).click();
       await expect(page.getByText('The server had a problem (HTTP 500)')).toBeVisible({ timeout: 15_000 });
       await expectNoRawCodes(page);

@@ -18,7 +18,7 @@ test('offline after a restart the profile, its avatar, an earlier lookup and dir
   await expect(page.getByTestId('directory-status')).toContainText('people saved on this computer', { timeout: 15_000 });
   await page.getByLabel('Search people').fill('olasup');
   await expect(page.getByTestId('directory-results')).toContainText('Funke Olasupo');
-  await page.getByLabel('Value').fill('test.john');
+  await page.getByLabel('Username to look up').fill('test.john');
   await page.getByRole('button', { name: 'Look up' }).click();
   await expect(page.getByTestId('lookup-result').getByRole('heading', { name: 'Test John' })).toBeVisible();
 

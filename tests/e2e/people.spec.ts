@@ -10,7 +10,7 @@ test('look people up, see "not found", and read an earlier lookup offline after 
     await expect(page.getByRole('heading', { name: 'demouser', level: 1 })).toBeVisible();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'People' }).click();
 
-    await page.getByLabel('Value').fill('roxie');
+    await page.getByLabel('Username to look up').fill('roxie');
     await page.getByRole('button', { name: 'Look up' }).click();
     await expect(page.getByTestId('lookup-result').getByRole('heading', { name: 'Funke Olasupo' })).toBeVisible();
     await expect(page.getByTestId('lookup-result')).toContainText('baby girl');
@@ -18,7 +18,7 @@ test('look people up, see "not found", and read an earlier lookup offline after 
     await expectAccessible(page);
 
     await page.getByLabel('Look up by').selectOption('email');
-    await page.getByLabel('Value').fill('nobody@example.com');
+    await page.getByLabel('Email address to look up').fill('nobody@example.com');
     await page.getByRole('button', { name: 'Look up' }).click();
     await expect(page.getByText('No one on this server has that email address.')).toBeVisible();
   } finally {

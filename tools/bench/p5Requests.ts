@@ -129,7 +129,7 @@ const actions: Action[] = [
       why: 'one users.info for the person; their avatar is on this computer since the search listed them',
     },
     async run(page) {
-      await page.getByLabel('Value').fill('roxie');
+      await page.getByLabel('Username to look up').fill('roxie');
       await page.getByRole('button', { name: 'Look up' }).click();
       await page.getByTestId('lookup-result').getByRole('heading', { name: 'Funke Olasupo' }).waitFor();
     },

@@ -102,7 +102,7 @@ export function PeopleScreen({ accountId, serverId, serverName }: { accountId: s
               </select>
             </div>
             <TextField
-              label="Value"
+              label={`${keys.find((option) => option.key === key)!.label} to look up`}
               name="lookup"
               value={value}
               limit={textLimits.lookupValue}
