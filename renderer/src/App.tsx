@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { ConfirmDialog } from './components/ConfirmDialog';
 import { ConnectivityBanners } from './components/ConnectivityBanners';
 import { HostLostBanner } from './components/HostLostBanner';
@@ -12,6 +12,7 @@ import { HomeScreen } from './screens/HomeScreen';
 import { PeopleScreen } from './screens/PeopleScreen';
 import { SecurityScreen } from './screens/SecurityScreen';
 import { SignInScreen } from './screens/SignInScreen';
+import { currentHostLink, subscribeHostLink } from './bridge/hostLink';
 import { followAppCommands } from './commands/appCommands';
 import { activeAccount, followAccountChanges, useAccounts } from './stores/accountsStore';
 import { followAvatarChanges } from './stores/avatarStore';
@@ -28,6 +29,7 @@ export function App() {
   const loadAccounts = useAccounts((state) => state.load);
   const loadConnectivity = useConnectivity((state) => state.load);
   const active = useAccounts(activeAccount);
+  const hostLost = useSyncExternalStore(subscribeHostLink, currentHostLink).state === 'lost';
 
   useEffect(() => {
     void loadAccounts();
@@ -60,8 +62,8 @@ export function App() {
       </a>
       <Navigation />
       <main className="content" id="main" tabIndex={-1}>
-        <HostLostBanner />
-        <ConnectivityBanners />
+        {/* A lost link outranks servers that cannot be reached: the tab no longer hears about them. */}
+        {hostLost ? <HostLostBanner /> : <ConnectivityBanners />}
         {screen === 'home' && <HomeScreen />}
         {screen === 'people' &&
           (active ? (
