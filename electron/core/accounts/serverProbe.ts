@@ -57,7 +57,7 @@ const mostLevelsUp = 4;
  * of a link copied from its web app ("…/channel/general", "…/home", "…/api/v1") is above
  * it, and a server installed under a path ("example.com/chat/…") is found at that path.
  */
-export function addressesAbove(address: string): string[] {
+function addressesAbove(address: string): string[] {
   const url = new URL(address);
   const segments = url.pathname.split('/').filter(Boolean);
   const above: string[] = [];
