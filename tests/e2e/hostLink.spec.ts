@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { demo } from '../support/usersApiServer';
-import { addServer, expect, expectAccessible, signIn, test } from './support/fixtures';
+import { addServer, expect, signIn, test } from './support/fixtures';
+import { everyWay } from './support/screens';
 
 const rendererDir = path.resolve(import.meta.dirname, '../../out/renderer');
 
@@ -23,6 +24,7 @@ test('a tab kept across a restart of the browser host says so, then how to open 
   await expect(lost).toContainText('This tab lost its connection to Account Manager');
   await expect(lost).toHaveAttribute('role', 'alert');
   await expect(profileName).toBeVisible();
+  await everyWay(page, 'host-lost');
 
   // Started again on the same address, with a new key: the reloaded tab holds the old one.
   await app.restart(page, { samePort: true, open: false });
@@ -31,7 +33,7 @@ test('a tab kept across a restart of the browser host says so, then how to open 
   await expect(page.getByRole('alert')).toContainText('nothing is lost');
   // Not the first-run screen an unreachable app used to fall back to.
   await expect(page.getByRole('heading', { name: 'Welcome to Account Manager' })).toHaveCount(0);
-  await expectAccessible(page);
+  await everyWay(page, 'host-refused');
 
   // The address the new start printed opens the app, with the account as it was.
   await app.open(page);
