@@ -1,10 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DirectorySearchResult, DirectoryStatus } from '../../../shared/directorySchemas';
 import { signInThroughCore } from '../../../tests/support/coreSignIn';
 import { value } from '../../../tests/support/result';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
 import { createCore, type Core } from '../createCore';
+import { PeopleStore } from '../people/peopleStore';
 import { MemoryVault } from '../vault/memoryVault';
 
 /** On top of the demo seed's people, so the directory spans several pages of 100. */
@@ -111,6 +112,48 @@ describe('directory sync and local search against the reference users API', { ti
     await server.close();
     expect((await search('olasup')).people.map((p) => p.username)).toEqual(['roxie']);
     server = await startTestServer(); // for afterEach
+  });
+
+  it('never writes a page and merges the index in the same turn of the event loop', async () => {
+    // A window waits for everything one turn runs: a page write and a merge step may each
+    // take tens of milliseconds at 500,000 people, so they must not add up in one turn.
+    const log: string[] = [];
+    let watching = true;
+    const turn = () => {
+      if (!watching) return;
+      log.push('turn');
+      setImmediate(turn);
+    };
+    const saveListed = PeopleStore.prototype.saveListed;
+    const tidyIndex = PeopleStore.prototype.tidyIndex;
+    vi.spyOn(PeopleStore.prototype, 'saveListed').mockImplementation(function (this: PeopleStore, ...args) {
+      log.push('write');
+      return saveListed.apply(this, args);
+    });
+    vi.spyOn(PeopleStore.prototype, 'tidyIndex').mockImplementation(function (this: PeopleStore) {
+      log.push('merge');
+      return tidyIndex.apply(this);
+    });
+    try {
+      turn();
+      value(await core.dispatch('directory.sync', { accountId }));
+      await settled('done');
+    } finally {
+      watching = false;
+      vi.restoreAllMocks();
+    }
+    expect(log.filter((entry) => entry === 'write')).toHaveLength(pages);
+    expect(log).toContain('merge');
+    // Between a write and the merge step after it, the loop turned.
+    const shared = log.filter(
+      (entry, at) =>
+        entry === 'merge' &&
+        log
+          .slice(0, at)
+          .filter((e) => e !== 'merge')
+          .at(-1) === 'write',
+    );
+    expect(shared).toEqual([]);
   });
 
   it('does not sync again while fresh unless forced', async () => {

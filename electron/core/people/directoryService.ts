@@ -246,11 +246,15 @@ export class DirectoryService {
     return !this.closed;
   }
 
-  /** Runs index merge steps, one per turn of the event loop; false when the core closed first. */
+  /**
+   * Runs index merge steps, one per turn of the event loop; false when the core closed first.
+   * Each step waits for a turn of its own first: run straight after a page's write, the
+   * first step made one turn of both (62 ms at 500,000 people, where P6 allows 50).
+   */
   private async tidyIndex(steps: number): Promise<boolean> {
     for (let step = 0; step < steps && !this.closed; step++) {
-      if (!this.deps.people.tidyIndex()) break;
       await nextTurn();
+      if (this.closed || !this.deps.people.tidyIndex()) break;
     }
     return !this.closed;
   }
