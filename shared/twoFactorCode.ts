@@ -15,8 +15,8 @@ export function codeToSend(method: 'totp' | 'email', typed: string): string {
   return method === 'email' ? typed.replace(/\D/g, '') : compactCode(typed);
 }
 
-/** Authenticator codes have 6 digits; a backup code has 8 characters. */
-const authenticatorShape = /^(\d{6}|[^\s-]{8})$/;
+/** As sent: an emailed code has 6 digits; an authenticator code 6 digits, or 8 characters for a backup code. */
+const shapes = { email: /^\d{6}$/, totp: /^(\d{6}|.{8})$/ } as const;
 
 /**
  * Why what was typed cannot be the code for `method`, in words; null when it may be.
@@ -25,8 +25,8 @@ const authenticatorShape = /^(\d{6}|[^\s-]{8})$/;
  */
 export function codeShapeProblem(method: 'totp' | 'email', typed: string): string | null {
   if (typed.trim() === '') return 'Enter the code.';
-  if (method === 'email') return /^\d{6}$/.test(typed.replace(/\D/g, '')) ? null : 'The code from the email has 6 digits.';
-  return authenticatorShape.test(compactCode(typed))
-    ? null
+  if (shapes[method].test(codeToSend(method, typed))) return null;
+  return method === 'email'
+    ? 'The code from the email has 6 digits.'
     : 'Enter the 6-digit code from your authenticator app, or one of your 8-character backup codes.';
 }

@@ -1,4 +1,4 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect } from 'react';
 import { ConfirmDialog } from './components/ConfirmDialog';
 import { ConnectivityBanners } from './components/ConnectivityBanners';
 import { HostLostBanner } from './components/HostLostBanner';
@@ -12,7 +12,7 @@ import { HomeScreen } from './screens/HomeScreen';
 import { PeopleScreen } from './screens/PeopleScreen';
 import { SecurityScreen } from './screens/SecurityScreen';
 import { SignInScreen } from './screens/SignInScreen';
-import { currentHostLink, subscribeHostLink } from './bridge/hostLink';
+import { useHostLink } from './bridge/hostLink';
 import { followAppCommands } from './commands/appCommands';
 import { activeAccount, followAccountChanges, useAccounts } from './stores/accountsStore';
 import { followAvatarChanges } from './stores/avatarStore';
@@ -29,7 +29,7 @@ export function App() {
   const loadAccounts = useAccounts((state) => state.load);
   const loadConnectivity = useConnectivity((state) => state.load);
   const active = useAccounts(activeAccount);
-  const hostLost = useSyncExternalStore(subscribeHostLink, currentHostLink).state === 'lost';
+  const hostLost = useHostLink().state === 'lost';
 
   useEffect(() => {
     void loadAccounts();

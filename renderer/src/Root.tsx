@@ -1,10 +1,9 @@
-import { useSyncExternalStore } from 'react';
 import { App } from './App';
-import { currentHostLink, subscribeHostLink } from './bridge/hostLink';
+import { useHostLink } from './bridge/hostLink';
 import { HostRefusedScreen } from './screens/HostRefusedScreen';
 
 /** The app, unless the browser host turned this tab away: then why, and how to open it again. */
 export function Root() {
-  const link = useSyncExternalStore(subscribeHostLink, currentHostLink);
+  const link = useHostLink();
   return link.state === 'refused' ? <HostRefusedScreen hostRunning={link.hostRunning} /> : <App />;
 }

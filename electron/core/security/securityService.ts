@@ -1,5 +1,5 @@
 import { AppFailure } from '../../../shared/errors';
-import { codeShapeProblem, codeToSend, compactCode } from '../../../shared/twoFactorCode';
+import { codeShapeProblem, codeToSend } from '../../../shared/twoFactorCode';
 import { checkPolicy, policyFailureWords, readPolicy, type PolicyRule } from '../../../shared/passwordPolicy';
 import type { SecurityView } from '../../../shared/securitySchemas';
 import type { AccountsService } from '../accounts/accountsService';
@@ -151,12 +151,12 @@ export class SecurityService {
   async confirmTotp(accountId: string, code: string, proof: Proof): Promise<{ backupCodes: string[]; message: string }> {
     const { client, credentials, document } = await this.ready(accountId);
     const { method } = methodOf(document);
-    if (!/^\d{6}$/.test(compactCode(code)))
+    if (!/^\d{6}$/.test(codeToSend('totp', code)))
       throw new AppFailure('validation', 'Enter the 6-digit code your app shows.', {
         fields: { totpCode: 'Enter the 6-digit code your app shows.' },
       });
     const backupCodes = await this.call(
-      () => validateTotp(client, credentials, compactCode(code), gatedHeaders(method, proof)),
+      () => validateTotp(client, credentials, codeToSend('totp', code), gatedHeaders(method, proof)),
       method,
       (failure) =>
         failure.details.serverCode === 'invalid-totp'
@@ -172,7 +172,7 @@ export class SecurityService {
     const problem = codeShapeProblem('totp', code);
     if (problem) throw new AppFailure('validation', problem, { fields: { code: problem } });
     await this.call(
-      () => disableTotp(client, credentials, compactCode(code)),
+      () => disableTotp(client, credentials, codeToSend('totp', code)),
       'totp',
       (failure) =>
         failure.details.serverCode === 'invalid-totp' ? { code: 'That code is not right. Use a current code or a backup code.' } : null,

@@ -1,3 +1,5 @@
+import { useSyncExternalStore } from 'react';
+
 /**
  * How this page reaches the app's core. Under Electron the preload's bridge cannot be
  * refused or lost, and the link stays 'open'. In a plain browser the browser host's
@@ -16,6 +18,9 @@ export function subscribeHostLink(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
+
+/** The link as it stands, for a component that shows it. */
+export const useHostLink = (): HostLink => useSyncExternalStore(subscribeHostLink, currentHostLink);
 
 export function setHostLink(link: HostLink): void {
   current = link;
