@@ -34,7 +34,8 @@ export interface TestServer {
 /** Starts the reference users API in this process with the demo seed and dev routes. */
 export async function startTestServer(
   options: {
-    compat?: 7 | 8;
+    /** The release imitated: 7, 8 (the default) or a minor such as '8.6'. */
+    compat?: 7 | 8 | string;
     people?: number;
     /** The real one-update-a-minute limit, as servers ship. */
     limitUpdates?: boolean;

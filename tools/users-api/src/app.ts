@@ -10,8 +10,9 @@ import type { LoginService } from './state/loginServices';
 import type { Mailer } from './state/mailer';
 import type { Settings } from './state/settings';
 import type { Store } from './state/store';
+import type { Compat, Release } from './release';
 
-export type Compat = 7 | 8;
+export type { Compat } from './release';
 
 export interface App {
   store: Store;
@@ -22,7 +23,10 @@ export interface App {
   loginBlocks: LoginBlocker;
   /** permission id → roles holding it (Rocket.Chat's `rocketchat_permissions`). */
   permissions: Record<string, string[]>;
+  /** The major line imitated (release.major): most differences are per line. */
   compat: Compat;
+  /** The release imitated: routes that appeared in a minor release exist from it on. */
+  release: Release;
   dev: boolean;
   bcryptRounds: number;
   /** ROOT_URL: used for avatarUrl and the users.getAvatar redirect. */

@@ -1,6 +1,7 @@
 // Command-line flags of `npm run users-api -- …`.
 import fs from 'node:fs';
 import type { RateLimitOption, Settings, UsersApiOptions } from './index';
+import { parseRelease } from './release';
 import { defaultSettings, patchSettings } from './state/settings';
 
 export const HELP = `Usage: npm run users-api -- [options]
@@ -10,7 +11,7 @@ A stand-in for the Rocket.Chat users REST API (see tools/users-api/README.md).
 Options:
   --port <p>                   Port on 127.0.0.1 (default 3000; 0 picks a free one)
   --seed <file.json>           Seed file (default: tools/users-api/seed/demo.json)
-  --compat 7|8                 Imitate Rocket.Chat 7.x or 8.x (default 8)
+  --compat <release>           Imitate Rocket.Chat 7 (7.13), 8 (8.8, the default) or a minor such as 8.6
   --dev                        Enable the /_dev/* control routes
   --people <n>                 Add n generated people (deterministic) to the seed's
   --update-rate-limit <n>/<ms> updateOwnBasicInfo limit per user (default 1/60000); "off" disables
@@ -98,8 +99,8 @@ export function parseArgs(argv: string[]): CliCommand {
         break;
       case '--compat': {
         const v = value();
-        if (v !== '7' && v !== '8') throw new UsageError(`--compat expects 7 or 8, got "${v}"`);
-        options.compat = v === '7' ? 7 : 8;
+        if (!parseRelease(v)) throw new UsageError(`--compat expects 7, 8 or a minor such as 8.6 (7.0–7.13, 8.0–8.8), got "${v}"`);
+        options.compat = v === '7' ? 7 : v === '8' ? 8 : v;
         break;
       }
       case '--dev':

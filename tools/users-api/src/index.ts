@@ -3,7 +3,7 @@
 import { createServer } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import type { App, Compat } from './app';
+import type { App } from './app';
 import { LoginBlocker } from './auth/loginBlock';
 import { defaultPermissions } from './auth/permissions';
 import { Clock } from './clock';
@@ -12,6 +12,7 @@ import { FaultStore } from './dev/faults';
 import { RequestLog } from './dev/requestLog';
 import { createRequestHandler } from './http/pipeline';
 import { RateLimiter } from './http/rateLimit';
+import { parseRelease } from './release';
 import { apiRoutes } from './routes';
 import { loadSeed, readSeed } from './seed/load';
 import type { SeedData } from './seed/types';
@@ -38,8 +39,11 @@ export interface UsersApiOptions {
   port?: number;
   /** A seed object or a path to a seed JSON file; default: seed/demo.json. */
   seed?: SeedData | string;
-  /** 8 (default): current Rocket.Chat; 7: 7.x quirks (raw user leak in updateOwnBasicInfo…). */
-  compat?: Compat;
+  /**
+   * The release imitated: 8 (default, the newest 8.x), 7 (7.x quirks: raw user leak in
+   * updateOwnBasicInfo…), or a minor such as "8.6" (routes and parameters newer than it are missing).
+   */
+  compat?: 7 | 8 | string;
   /** Enables the /_dev/* routes. */
   dev?: boolean;
   /** Generated people added on top of the seed's. */
@@ -95,6 +99,8 @@ export async function startUsersApi(options: UsersApiOptions = {}): Promise<User
   const clock = new Clock(options.now);
   const overrides = settingsFromOptions(options);
   const loadOptions = { extraPeople: options.people ?? 0, settings: overrides };
+  const release = parseRelease(options.compat ?? 8);
+  if (!release) throw new Error(`compat: not a release the server imitates: ${String(options.compat)}`);
   const app: App = {
     store: new Store(clock),
     settings: defaultSettings(),
@@ -103,7 +109,8 @@ export async function startUsersApi(options: UsersApiOptions = {}): Promise<User
     limiter: new RateLimiter(clock),
     loginBlocks: new LoginBlocker(clock),
     permissions: defaultPermissions(),
-    compat: options.compat ?? 8,
+    compat: release.major,
+    release,
     dev: options.dev ?? false,
     bcryptRounds: options.bcryptRounds ?? 10,
     rootUrl: options.rootUrl ?? '',

@@ -113,7 +113,9 @@ describe('cli', { timeout: 60_000 }, () => {
     expect(() => parseArgs(['--setting', 'LDAP_Enabled=true'])).toThrow("unknown setting 'LDAP_Enabled'");
     expect(() => parseArgs(['--setting', 'LDAP_Enable=yes'])).toThrow("setting 'LDAP_Enable' must be a boolean");
     expect(() => parseArgs(['--setting', 'LDAP_Enable'])).toThrow('<Id>=<value>');
-    expect(() => parseArgs(['--compat', '9'])).toThrow('--compat expects 7 or 8');
+    expect(() => parseArgs(['--compat', '9'])).toThrow('--compat expects 7, 8 or a minor');
+    expect(() => parseArgs(['--compat', '8.9'])).toThrow('--compat expects 7, 8 or a minor');
+    expect(parseArgs(['--compat', '8.6'])).toEqual({ help: false, options: { port: 3000, compat: '8.6' } });
     expect(() => parseArgs(['--update-rate-limit', 'fast'])).toThrow('<calls>/<ms>');
   });
 });

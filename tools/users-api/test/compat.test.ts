@@ -78,3 +78,22 @@ function sha256Base64(token: string): string {
   // Accounts._hashLoginToken, computed independently of the server.
   return Buffer.from(sha256(token), 'hex').toString('base64');
 }
+
+describe('--compat with a minor release', () => {
+  it('reports the release in /api/info and answers a route newer than it as an unknown one (404)', async () => {
+    const older = await start({ compat: '8.6' });
+    const newest = await start({ compat: 8 });
+    try {
+      expect((await older.get('/api/info')).json.version).toBe('8.6');
+      expect((await newest.get('/api/info')).json.version).toBe('8.8');
+    } finally {
+      await older.close();
+      await newest.close();
+    }
+  });
+
+  it('refuses a release it does not imitate', async () => {
+    await expect(start({ compat: '8.9' })).rejects.toThrow('not a release the server imitates');
+    await expect(start({ compat: '6' })).rejects.toThrow('not a release the server imitates');
+  });
+});

@@ -149,7 +149,7 @@ async function handle(
         return;
       }
     }
-    const found = matchRoute(isDev && !app.dev ? [] : isDev ? devRoutes : routes, method, path);
+    const found = matchRoute(isDev && !app.dev ? [] : isDev ? devRoutes : routes, method, path, app.release);
     if (!found) throw notFound();
     const { route, params } = found;
     if (route.apiHeaders === false) headers = {};

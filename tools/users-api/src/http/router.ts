@@ -5,6 +5,7 @@ import type { App } from '../app';
 import type { Settings } from '../state/settings';
 import type { LoginToken, UserDoc } from '../state/types';
 import type { RateLimitRule } from './rateLimit';
+import { isAtLeast, type Release } from '../release';
 
 export interface RequestContext {
   app: App;
@@ -44,6 +45,8 @@ export interface RateSpec {
 export interface RouteDef {
   method: 'GET' | 'POST' | 'DELETE';
   path: string | RegExp;
+  /** The release that added the route ("8.8"); older releases answer 404 as for any unknown route. */
+  since?: string;
   auth?: 'required' | 'optional' | 'none';
   /** Routes that users without a username may call (login, me). */
   userWithoutUsername?: boolean;
@@ -73,9 +76,11 @@ export function matchRoute(
   routes: RouteDef[],
   method: string,
   path: string,
+  release: Release,
 ): { route: RouteDef; params: Record<string, string> } | undefined {
   for (const route of routes) {
     if (route.method !== method) continue;
+    if (route.since !== undefined && !isAtLeast(release, route.since)) continue;
     if (typeof route.path === 'string') {
       if (route.path === path) return { route, params: {} };
       continue;

@@ -3,8 +3,7 @@ import { hasPermission } from '../auth/permissions';
 import { describePolicy } from '../auth/passwordPolicy';
 import { ok } from '../http/router';
 import type { RouteDef } from '../http/router';
-
-const VERSIONS = { 7: '7.13.1', 8: '8.8.1' } as const;
+import { versionOf } from '../release';
 
 export const infoRoutes: RouteDef[] = [
   {
@@ -12,7 +11,7 @@ export const infoRoutes: RouteDef[] = [
     path: '/api/info',
     auth: 'optional',
     handler: ({ app, user }) => {
-      const full = VERSIONS[app.compat];
+      const full = versionOf(app.release);
       const minimumClientVersions = { desktop: '4.0.0', mobile: '4.40.0' };
       if (hasPermission(app, user, 'view-statistics')) {
         return ok({
