@@ -6,6 +6,7 @@ import { makeTempDir } from '../../../tests/support/tempDir';
 import { demo, startTestServer, totpCode, type TestServer } from '../../../tests/support/usersApiServer';
 import { createCore, type Core } from '../createCore';
 import { MemoryVault } from '../vault/memoryVault';
+import { vaultAccount } from '../vault/vault';
 
 type Served = { requests: { method: string; path: string; status: number; body?: Record<string, unknown> }[] };
 
@@ -18,6 +19,7 @@ describe('signing in wherever a workspace signs in', () => {
   let temp: ReturnType<typeof makeTempDir>;
   let server: TestServer;
   let core: Core;
+  let vault: MemoryVault;
   let serverId: string;
   const logins = async () =>
     ((await server.dev('/_dev/requests')) as Served).requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/login');
@@ -27,7 +29,8 @@ describe('signing in wherever a workspace signs in', () => {
   beforeEach(async () => {
     temp = makeTempDir();
     server = await startTestServer();
-    core = createCore({ dataDir: temp.dir, vault: new MemoryVault(), version: '1', shell: 'test', ssoPollMs: 100 });
+    vault = new MemoryVault();
+    core = createCore({ dataDir: temp.dir, vault, version: '1', shell: 'test', ssoPollMs: 100 });
     serverId = value<ServerSummary>(await core.dispatch('servers.add', { url: server.url })).id;
     await server.dev('/_dev/requests', { method: 'DELETE' });
   });
@@ -137,6 +140,27 @@ describe('signing in wherever a workspace signs in', () => {
     const me = await fetch(`${server.url}/api/v1/me`, { headers: { 'X-User-Id': demo.plain.userId, 'X-Auth-Token': authToken } });
     expect(me.status).toBe(200);
     expect((await accounts())[0]).toMatchObject({ state: 'signed-out', signedInWith: 'access-token' });
+  });
+
+  it('an access token replacing a password session revokes that session on the server, and keeps the token alive', async () => {
+    const password = value<AccountSummary>(
+      await core.dispatch('accounts.signIn', { serverId, user: demo.plain.user, password: demo.plain.password }),
+    );
+    const oldToken = await vault.get(vaultAccount(server.url, demo.plain.userId));
+    expect(oldToken).toEqual(expect.any(String));
+    const me = (token: string) =>
+      fetch(`${server.url}/api/v1/me`, { headers: { 'X-User-Id': demo.plain.userId, 'X-Auth-Token': token } }).then((r) => r.status);
+    expect(await me(oldToken!)).toBe(200);
+    const { authToken } = (await server.dev(`/_dev/users/${demo.plain.userId}/tokens`, {
+      method: 'POST',
+      body: JSON.stringify({ type: 'personalAccessToken', name: 'desktop' }),
+    })) as { authToken: string };
+    const byToken = value<AccountSummary>(
+      await core.dispatch('accounts.signInWithToken', { serverId, userId: demo.plain.userId, token: authToken }),
+    );
+    expect(byToken).toMatchObject({ id: password.id, signedInWith: 'access-token' });
+    expect(await me(oldToken!)).toBe(401); // replaced: no session is left alive that the app no longer knows (D8)
+    expect(await me(authToken)).toBe(200);
   });
 
   it('finishes a CAS sign-in by itself once the browser is done, and a cancelled one leaves no account', async () => {
