@@ -8,7 +8,7 @@ import { ApiFailure } from '../usersApi/apiFailure';
 import { ssoNotFinishedMessage } from '../usersApi/parseErrorReply';
 import type { AccountsService } from './accountsService';
 import type { ServerRow } from './accountRepository';
-import { newCredentialToken, startUrl, type SsoService } from './workspaceSignIn';
+import { casLoginBody, newCredentialToken, oauthLoginBody, samlLoginBody, startUrl, type SsoService } from './workspaceSignIn';
 import { nodeCrypto } from '../nodeBuiltins';
 
 export interface SingleSignOnDeps {
@@ -169,7 +169,7 @@ export class SingleSignOn {
         const problem = pasted ? 'This link belongs to another sign-in. Start again.' : pastedProblem;
         throw new AppFailure('validation', problem, { fields: { link: problem } });
       }
-      this.login(flow, { oauth: { credentialToken: parsed.credentialToken, credentialSecret: parsed.credentialSecret } });
+      this.login(flow, oauthLoginBody(parsed.credentialToken, parsed.credentialSecret));
       return;
     }
     if (flow.service.kind === 'saml') {
@@ -178,7 +178,7 @@ export class SingleSignOn {
         const problem = 'Paste the whole address your browser shows after signing in (it contains saml_idp_credentialToken).';
         throw new AppFailure('validation', problem, { fields: { link: problem } });
       }
-      this.login(flow, { saml: true, credentialToken: token });
+      this.login(flow, samlLoginBody(token));
       return;
     }
     throw new AppFailure('validation', 'This sign-in finishes by itself; nothing needs pasting.');
@@ -200,7 +200,7 @@ export class SingleSignOn {
       try {
         const account = await this.deps.accounts.signInWith(flow.server, {
           user: '',
-          body: { cas: { credentialToken: flow.credentialToken } },
+          body: casLoginBody(flow.credentialToken),
           codePlacement: 'wrapped',
           signInKind: 'single-sign-on',
           sessionOnly: flow.sessionOnly,

@@ -147,6 +147,21 @@ export function passwordBody(kind: PasswordKind, user: string, password: string,
   }
 }
 
+/** The login that finishes an OAuth sign-in: the pending credential the server stored for our token (docs/sign-in.md §4). */
+export function oauthLoginBody(credentialToken: string, credentialSecret: string): Record<string, unknown> {
+  return { oauth: { credentialToken, credentialSecret } };
+}
+
+/** The login that finishes a SAML sign-in, with the token the server put in the browser's address (docs/sign-in.md §5). */
+export function samlLoginBody(credentialToken: string): Record<string, unknown> {
+  return { saml: true, credentialToken };
+}
+
+/** The login that looks for a CAS sign-in under the token the app chose (docs/sign-in.md §6). */
+export function casLoginBody(credentialToken: string): Record<string, unknown> {
+  return { cas: { credentialToken } };
+}
+
 function isHttpUrl(text: string): boolean {
   try {
     const url = new URL(text);
