@@ -10,9 +10,12 @@ import { nodeCrypto } from '../nodeBuiltins';
  */
 export interface WorkspaceSignIn {
   options: SignInOptions;
-  /** The workspace's ROOT_URL (Site_Url), where SSO hands-offs return; the server's address when unset. */
+  /**
+   * The server's address as the person added it: where every single sign-on returns and
+   * whose credential the app sends there. Never the workspace's own word for it (D60).
+   */
   rootUrl: string;
-  /** Each offered service with what starting it needs. */
+  /** Each offered service with what starting it needs; none when the workspace names another address. */
   services: Map<string, SsoService>;
 }
 
@@ -46,7 +49,13 @@ const entrySchema = z.looseObject({
 const finishOf: Record<SsoKind, SignInService['finish']> = { oauth: 'link', saml: 'paste', cas: 'poll' };
 
 export function readWorkspaceSignIn(serverId: string, origin: string, { settings, services }: SignInSettings): WorkspaceSignIn {
-  const rootUrl = trimSlash(typeof settings.Site_Url === 'string' && isHttpUrl(settings.Site_Url) ? settings.Site_Url : origin);
+  const rootUrl = baseUrl(origin) ?? trimSlash(origin);
+  // Rocket.Chat hands a single sign-on back to its Site_Url. When that is not the address the
+  // person added, the credential would be made for one server and sent to another: a server
+  // copying another's settings could replay it there. Single sign-on is then offered only at
+  // the address the workspace names, once the person adds it (D60).
+  const named = typeof settings.Site_Url === 'string' ? baseUrl(settings.Site_Url) : null;
+  const elsewhere = named !== null && named !== rootUrl ? named : undefined;
   const passwordKind: PasswordKind = settings.LDAP_Enable === true ? 'ldap' : settings.CROWD_Enable === true ? 'crowd' : 'local';
   const offered = new Map<string, SsoService>();
   const buttons: SignInService[] = [];
@@ -55,20 +64,26 @@ export function readWorkspaceSignIn(serverId: string, origin: string, { settings
     offered.set(service.id, service);
     buttons.push({ id: service.id, kind: service.kind, label, finish: finishOf[service.kind] });
   };
-  for (const raw of services) {
+  for (const raw of elsewhere ? [] : services) {
     const entry = entrySchema.safeParse(raw);
     if (!entry.success) continue; // an entry the app cannot read is not offered
     const service = toService(entry.data, rootUrl, settings);
     if (service && entry.data.showButton !== false) offer(service, labelOf(entry.data));
   }
   // CAS may be on without a settings.oauth entry (older servers write one only when enabled).
-  if (settings.CAS_enabled === true && typeof settings.CAS_login_url === 'string' && isHttpUrl(settings.CAS_login_url)) {
+  if (!elsewhere && settings.CAS_enabled === true && typeof settings.CAS_login_url === 'string' && isHttpUrl(settings.CAS_login_url)) {
     offer({ kind: 'cas', id: 'cas', loginUrl: settings.CAS_login_url }, 'CAS');
   }
   return {
     rootUrl,
     services: offered,
-    options: { serverId, passwordForm: settings.Accounts_ShowFormLogin !== false, passwordKind, services: buttons },
+    options: {
+      serverId,
+      passwordForm: settings.Accounts_ShowFormLogin !== false,
+      passwordKind,
+      services: buttons,
+      ...(elsewhere ? { namedAddress: elsewhere } : {}),
+    },
   };
 }
 
@@ -168,6 +183,17 @@ function isHttpUrl(text: string): boolean {
     return url.protocol === 'https:' || url.protocol === 'http:';
   } catch {
     return false;
+  }
+}
+
+/** An http(s) address as the app keeps server addresses: scheme, host (and port), path without a trailing slash. */
+export function baseUrl(text: string): string | null {
+  try {
+    const url = new URL(text.trim());
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+    return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    return null;
   }
 }
 
