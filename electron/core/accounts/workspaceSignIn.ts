@@ -24,12 +24,20 @@ export type SsoService =
   | { kind: 'saml'; id: string; provider: string }
   | { kind: 'cas'; id: string; loginUrl: string };
 
-/** OAuth providers Rocket.Chat has built in whose sign-in page is at a known place (settings.oauth does not say). */
-const builtInAuthorizeUrls: Record<string, string> = {
-  github: 'https://github.com/login/oauth/authorize',
-  google: 'https://accounts.google.com/o/oauth2/v2/auth',
-  gitlab: 'https://gitlab.com/oauth/authorize',
+/**
+ * OAuth providers Rocket.Chat has built in: where each one's sign-in page is and the scope it
+ * is asked for, as Rocket.Chat's own clients ask (settings.oauth says neither; docs/protocol.md §9).
+ * A provider asked without a scope may refuse (Google does).
+ */
+const builtInProviders: Record<string, { authorizeUrl(settings: Record<string, unknown>): string | undefined; scope: string }> = {
+  github: { authorizeUrl: () => 'https://github.com/login/oauth/authorize', scope: 'user:email' },
+  google: { authorizeUrl: () => 'https://accounts.google.com/o/oauth2/v2/auth', scope: 'profile email' },
+  // The workspace's own GitLab when API_Gitlab_URL is set, gitlab.com otherwise.
+  gitlab: { authorizeUrl: (settings) => joinPath(gitlabUrl(settings), '/oauth/authorize'), scope: 'read_user' },
 };
+
+/** Custom OAuth services that set no scope are asked for this one (Rocket.Chat's CustomOAuth default). */
+const customDefaultScope = 'openid';
 
 const entrySchema = z.looseObject({
   _id: z.string().optional(),
@@ -98,9 +106,22 @@ function toService(entry: z.infer<typeof entrySchema>, rootUrl: string, settings
     return isHttpUrl(loginUrl) ? { kind: 'cas', id: 'cas', loginUrl } : null;
   }
   if (!/^[a-z0-9_-]{1,64}$/i.test(service) || !entry.clientId) return null;
-  const authorizeUrl = entry.custom ? customAuthorizeUrl(entry, rootUrl) : builtInAuthorizeUrls[service];
+  const builtIn = entry.custom ? undefined : builtInProviders[service];
+  const authorizeUrl = entry.custom ? customAuthorizeUrl(entry, rootUrl) : builtIn?.authorizeUrl(settings);
   if (!authorizeUrl) return null; // a provider whose sign-in page the app cannot know
-  return { kind: 'oauth', id: `oauth:${service}`, name: service, authorizeUrl, clientId: entry.clientId, scope: entry.scope ?? '' };
+  const scope = entry.custom ? (entry.scope ?? customDefaultScope) : (builtIn?.scope ?? '');
+  return { kind: 'oauth', id: `oauth:${service}`, name: service, authorizeUrl, clientId: entry.clientId, scope };
+}
+
+/** The workspace's GitLab (API_Gitlab_URL, a public setting), else gitlab.com; undefined when it is not a web address. */
+function gitlabUrl(settings: Record<string, unknown>): string | undefined {
+  const configured = typeof settings.API_Gitlab_URL === 'string' ? settings.API_Gitlab_URL.trim() : '';
+  if (!configured) return 'https://gitlab.com';
+  return isHttpUrl(configured) ? trimSlash(configured) : undefined;
+}
+
+function joinPath(base: string | undefined, path: string): string | undefined {
+  return base === undefined ? undefined : `${base}${path}`;
 }
 
 function customAuthorizeUrl(entry: z.infer<typeof entrySchema>, rootUrl: string): string | undefined {

@@ -12,6 +12,7 @@ export const signInSettingIds = [
   'CAS_enabled',
   'CAS_login_url',
   'Site_Url',
+  'API_Gitlab_URL',
 ] as const;
 
 const settingsReplySchema = z.looseObject({ settings: z.array(z.looseObject({ _id: z.string(), value: z.unknown() })) });
