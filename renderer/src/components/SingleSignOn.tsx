@@ -23,7 +23,7 @@ interface SingleSignOnProps {
 const pasteWords = {
   link: {
     explain:
-      'When you are done, your browser hands the sign-in back to this app. If it shows a link starting with rocketchat:// instead, or opens another app, copy that link and paste it here.',
+      'When you are done, your browser hands the sign-in back to this app. If it shows a link starting with rocketchat:// instead, or opens another app, copy that link and paste it here. If the identity provider turned you down, nothing comes back by itself: press Cancel.',
     label: 'Sign-in link',
   },
   paste: {
