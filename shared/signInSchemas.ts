@@ -42,6 +42,11 @@ export const signInOptionsSchema = z.lazy(() =>
     passwordForm: z.boolean(),
     passwordKind: z.enum(passwordKinds),
     services: z.array(signInServiceSchema),
+    /**
+     * The address the workspace gives as its own (Site_Url) when it is not the one the person
+     * added: single sign-on is not offered here, only there (the window offers to add it).
+     */
+    namedAddress: z.string().optional(),
   }),
 );
 export type SignInOptions = z.infer<typeof signInOptionsSchema>;

@@ -380,7 +380,15 @@ export function createCore(options: CoreOptions): Core {
       chooseClientCertificate: (url, certificates) => network.clientCertificates.choose(url, certificates),
     },
     mayOpenExternally: (url) => isHelpLink(url) || singleSignOn.isStartUrl(url),
-    handleAppLink: (url) => singleSignOn.handleAppLink(url),
+    handleAppLink: (url) => {
+      // Whatever a link holds, the shell that delivered it goes on: a link is never worth an exception.
+      try {
+        return singleSignOn.handleAppLink(url);
+      } catch (error) {
+        logFailure(log.child('sign-in'), 'taking a rocketchat:// link', error);
+        return false;
+      }
+    },
     close: () => {
       closing.abort();
       network.prompts.close();

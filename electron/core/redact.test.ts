@@ -27,6 +27,27 @@ describe('redact', () => {
     expect(redact(`resuming with ${token}`)).toBe('resuming with [redacted]');
   });
 
+  it('removes a secret inside a JSON string, cut off by the logger, or after an auth scheme', () => {
+    const nested = JSON.stringify({ body: JSON.stringify({ totp: { login: { ldapPass: 'pw-1' }, code: '654321' } }) });
+    expect(redact(nested)).not.toMatch(/pw-1|654321/);
+    expect(redact(JSON.stringify({ crowdPassword: 'pw-2-long-enough' }).slice(0, -6))).not.toContain('pw-2');
+    expect(redact('Proxy-Authorization: Basic YW5uOnB3LTM=')).toBe('Proxy-Authorization: Basic [redacted]');
+    expect(redact('sent Bearer YW5uOnB3LTM= to the proxy')).toBe('sent Bearer [redacted] to the proxy');
+  });
+
+  it('removes the password of an address and single sign-on tokens in addresses, keeping the rest', () => {
+    expect(redact('via http://ann:pw-4@proxy.corp:3128 now')).toBe('via http://ann:[redacted]@proxy.corp:3128 now');
+    expect(redact('pasted https://chat.example.com/saml/Ab12Cd34?saml_idp_credentialToken=Ab12Cd34')).toBe(
+      'pasted https://chat.example.com/saml/[redacted]?saml_idp_credentialToken=[redacted]',
+    );
+    expect(redact('https://cas.example.com/login?service=https%3A%2F%2Fchat.example.com%2F_cas%2FAb12Cd34')).toBe(
+      'https://cas.example.com/login?service=https%3A%2F%2Fchat.example.com%2F_cas%2F[redacted]',
+    );
+    expect(redact('rocketchat://auth?host=x&type=oauth&credentialToken=t1&credentialSecret=s1')).toBe(
+      'rocketchat://auth?host=x&type=oauth&credentialToken=[redacted]&credentialSecret=[redacted]',
+    );
+  });
+
   it('leaves ordinary messages alone', () => {
     const line = 'internal error on profile.refresh: 127.0.0.1:3000 cannot be reached right now (ECONNREFUSED).';
     expect(redact(line)).toBe(line);

@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
+import { startRelayingServer } from '../support/relayingServer';
 import { demo, type TestServer } from '../support/usersApiServer';
 import { accountMenu, addServer, expect, expectAccessible, signIn, test } from './support/fixtures';
 
@@ -142,4 +143,33 @@ test('only the ways a workspace offers are shown: with the form hidden there is 
   await expect(page.getByLabel('Password', { exact: true })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'CAS' })).toHaveCount(0);
   await expectAccessible(page);
+});
+
+test('a server naming another address as its own offers no single sign-on there, and signs in at that address instead', async ({
+  page,
+  app,
+  usersApi,
+}) => {
+  // In front of the workspace: its settings copied (Site_Url and services), everything else relayed to it.
+  const hostile = await startRelayingServer(usersApi.url);
+  try {
+    await app.open(page);
+    await addServer(page, hostile.url);
+    const notice = page.getByTestId('sso-elsewhere');
+    await expect(notice).toContainText(
+      `Single sign-on is not offered at this address. This server gives its address as ${usersApi.url}, not ${hostile.url}`,
+    );
+    await expect(page.getByRole('button', { name: 'Sign in with Demo IdP' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'CAS' })).toHaveCount(0);
+    await expect(page.getByLabel('Password', { exact: true })).toBeVisible(); // a password typed here is for the server added
+    await expectAccessible(page);
+
+    await notice.getByRole('button', { name: `Sign in at ${usersApi.url}` }).click();
+    await expect(page.getByRole('heading', { name: `Sign in to ${new URL(usersApi.url).host}` })).toBeVisible();
+    await expect(page.getByTestId('sso-elsewhere')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Sign in with Demo IdP' })).toBeVisible();
+    expect(hostile.relayed.filter((request) => request.path.startsWith('/api/v1/login'))).toEqual([]);
+  } finally {
+    await hostile.close();
+  }
 });

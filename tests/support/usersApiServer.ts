@@ -1,6 +1,6 @@
 import { TOTP } from 'otpauth';
 import { Agent, fetch as undiciFetch } from 'undici';
-import { startUsersApi } from '../../tools/users-api/src/index';
+import { startUsersApi, type SeedData } from '../../tools/users-api/src/index';
 
 /** The demo accounts of tools/users-api/seed/demo.json, as the tests use them. */
 export const demo = {
@@ -36,6 +36,8 @@ export async function startTestServer(
   options: {
     /** The release imitated: 7, 8 (the default) or a minor such as '8.6'. */
     compat?: 7 | 8 | string;
+    /** Another seed than the demo one (e.g. the demo seed with one more login service). */
+    seed?: SeedData;
     people?: number;
     /** The real one-update-a-minute limit, as servers ship. */
     limitUpdates?: boolean;

@@ -301,8 +301,8 @@ export class AccountsService {
       created_at: existing?.created_at ?? now,
       updated_at: now,
     };
-    // Signing in again replaces the old session: revoke it rather than leave it alive on the
-    // server — unless it was an access token, which a logout would delete for good.
+    // Signing in again, in any way, replaces the old session: revoke it rather than leave it
+    // alive on the server — unless it was an access token, which a logout would delete for good (D8).
     const previous =
       existing && existing.sign_in_kind !== 'access-token'
         ? await this.sessions.credentials(existing.id, server.origin, existing.user_id).catch((error: unknown) => {
@@ -319,7 +319,7 @@ export class AccountsService {
       );
       throw asAppFailure(error);
     }
-    if (previous && previous.token !== answer.token && pending.signInKind !== 'access-token') {
+    if (previous && previous.token !== answer.token) {
       await logout(this.deps.clientFor(server), previous).catch((error: unknown) =>
         logFailure(this.deps.log, 'revoking the replaced session', error),
       );

@@ -1,5 +1,6 @@
 import type { AccountSummary } from '../../../shared/accountSchemas';
 import { AppFailure } from '../../../shared/errors';
+import { textLimits } from '../../../shared/limits';
 import type { SsoStarted } from '../../../shared/signInSchemas';
 import type { Clock } from '../clock';
 import { logFailure } from '../log/logFailure';
@@ -8,7 +9,7 @@ import { ApiFailure } from '../usersApi/apiFailure';
 import { ssoNotFinishedMessage } from '../usersApi/parseErrorReply';
 import type { AccountsService } from './accountsService';
 import type { ServerRow } from './accountRepository';
-import { newCredentialToken, startUrl, type SsoService } from './workspaceSignIn';
+import { baseUrl, casLoginBody, newCredentialToken, oauthLoginBody, samlLoginBody, startUrl, type SsoService } from './workspaceSignIn';
 import { nodeCrypto } from '../nodeBuiltins';
 
 export interface SingleSignOnDeps {
@@ -58,7 +59,11 @@ export class SingleSignOn {
     const server = this.deps.accounts.servers.byId(serverId);
     const workspace = await this.deps.accounts.servers.workspace(server);
     const service = workspace.services.get(serviceId);
-    if (!service) throw new AppFailure('not-found', 'This workspace no longer offers that way of signing in.');
+    if (!service) {
+      const named = workspace.options.namedAddress;
+      if (named) throw new AppFailure('validation', elsewhere(named, server.origin));
+      throw new AppFailure('not-found', 'This workspace no longer offers that way of signing in.');
+    }
     const credentialToken = newCredentialToken();
     let settle!: Flow['settle'];
     const outcome = new Promise<AccountSummary>((resolve, reject) => {
@@ -112,25 +117,38 @@ export class SingleSignOn {
         });
       await this.check(flow);
     } else {
-      this.finishWith(flow, link, true);
+      this.finishWith(flow, link);
     }
     return flow.outcome;
   }
 
-  /** A link the OS handed to the app (rocketchat://auth…): true when it finished one of our sign-ins. */
+  /**
+   * A link the OS handed to the app (rocketchat://auth…): true when it finished one of our
+   * sign-ins. Any web page can open such a link, so it never throws, and it ends only the
+   * sign-in whose token it carries. A refusal carries none (Rocket.Chat's
+   * `_endOfLoginResponse` adds the token only on success): it cannot say whose sign-in it
+   * ends, so it ends none; pasted into a sign-in by the person, it ends that one.
+   */
   handleAppLink(link: string): boolean {
-    const parsed = parseOAuthLink(link);
-    if (!parsed) return false;
-    const flow = [...this.flows.values()].find(
-      (candidate) => candidate.service.kind === 'oauth' && candidate.credentialToken === parsed.credentialToken,
-    );
-    if (!flow && parsed.credentialToken) return false;
-    // A refusal link may carry no token: it belongs to the one OAuth sign-in under way on that host.
-    const target =
-      flow ?? [...this.flows.values()].find((candidate) => candidate.service.kind === 'oauth' && sameHost(candidate.rootUrl, parsed.host));
-    if (!target) return false;
-    this.finishWith(target, link, false);
-    return true;
+    try {
+      if (typeof link !== 'string' || link.length > textLimits.signInLink) return false;
+      const parsed = parseOAuthLink(link);
+      if (!parsed?.credentialToken) return false;
+      const flow = [...this.flows.values()].find(
+        (candidate) => candidate.service.kind === 'oauth' && candidate.credentialToken === parsed.credentialToken,
+      );
+      if (!flow || !sameBase(flow.rootUrl, parsed.host)) return false;
+      if (parsed.error) {
+        flow.settle({ ok: false, error: new AppFailure('validation', refusal(parsed.error)) });
+        return true;
+      }
+      if (!parsed.credentialSecret) return false;
+      this.login(flow, oauthLoginBody(parsed.credentialToken, parsed.credentialSecret));
+      return true;
+    } catch (error) {
+      logFailure(this.deps.log, 'taking a rocketchat:// link', error);
+      return false;
+    }
   }
 
   cancel(flowId: string): void {
@@ -155,21 +173,25 @@ export class SingleSignOn {
     return flow;
   }
 
-  private finishWith(flow: Flow, link: string, pasted: boolean): void {
+  private finishWith(flow: Flow, link: string): void {
     if (flow.service.kind === 'oauth') {
       const parsed = parseOAuthLink(link);
-      if (!parsed || !sameHost(flow.rootUrl, parsed.host)) {
+      // Only a link for the address the person added: one naming another server carries that server's credential.
+      if (!parsed || !sameBase(flow.rootUrl, parsed.host)) {
         throw new AppFailure('validation', pastedProblem, { fields: { link: pastedProblem } });
+      }
+      if (parsed.credentialToken && parsed.credentialToken !== flow.credentialToken) {
+        const problem = 'This link belongs to another sign-in. Start again.';
+        throw new AppFailure('validation', problem, { fields: { link: problem } });
       }
       if (parsed.error) {
         flow.settle({ ok: false, error: new AppFailure('validation', refusal(parsed.error)) });
         return;
       }
-      if (parsed.credentialToken !== flow.credentialToken || !parsed.credentialSecret) {
-        const problem = pasted ? 'This link belongs to another sign-in. Start again.' : pastedProblem;
-        throw new AppFailure('validation', problem, { fields: { link: problem } });
+      if (!parsed.credentialToken || !parsed.credentialSecret) {
+        throw new AppFailure('validation', pastedProblem, { fields: { link: pastedProblem } });
       }
-      this.login(flow, { oauth: { credentialToken: parsed.credentialToken, credentialSecret: parsed.credentialSecret } });
+      this.login(flow, oauthLoginBody(parsed.credentialToken, parsed.credentialSecret));
       return;
     }
     if (flow.service.kind === 'saml') {
@@ -178,7 +200,7 @@ export class SingleSignOn {
         const problem = 'Paste the whole address your browser shows after signing in (it contains saml_idp_credentialToken).';
         throw new AppFailure('validation', problem, { fields: { link: problem } });
       }
-      this.login(flow, { saml: true, credentialToken: token });
+      this.login(flow, samlLoginBody(token));
       return;
     }
     throw new AppFailure('validation', 'This sign-in finishes by itself; nothing needs pasting.');
@@ -200,7 +222,7 @@ export class SingleSignOn {
       try {
         const account = await this.deps.accounts.signInWith(flow.server, {
           user: '',
-          body: { cas: { credentialToken: flow.credentialToken } },
+          body: casLoginBody(flow.credentialToken),
           codePlacement: 'wrapped',
           signInKind: 'single-sign-on',
           sessionOnly: flow.sessionOnly,
@@ -272,7 +294,7 @@ function parseOAuthLink(link: string): OAuthLink | null {
   };
 }
 
-/** The token in the address SAML ends on: <ROOT_URL>/saml/<token>?saml_idp_credentialToken=<token>. */
+/** The token in the address SAML ends on: <ROOT_URL>/saml/<token>?saml_idp_credentialToken=<token>, under the added address only. */
 function samlToken(address: string, rootUrl: string): string | null {
   let url: URL;
   try {
@@ -280,23 +302,39 @@ function samlToken(address: string, rootUrl: string): string | null {
   } catch {
     return null;
   }
-  if (!sameHost(rootUrl, url.origin)) return null;
+  if (!`${url.origin}${url.pathname}`.startsWith(`${rootUrl}/`)) return null;
   const token = url.searchParams.get('saml_idp_credentialToken') ?? /\/saml\/([^/?#]+)/.exec(url.pathname)?.[1] ?? null;
   return token && /^[\w-]{8,200}$/.test(token) ? token : null;
 }
 
-function sameHost(a: string, b: string): boolean {
-  try {
-    return new URL(a).origin === new URL(b).origin;
-  } catch {
-    return false;
-  }
+/** The same server address, however written (a trailing slash, a default port, the host's case). */
+function sameBase(a: string, b: string): boolean {
+  const base = baseUrl(a);
+  return base !== null && base === baseUrl(b);
 }
 
-/** The provider's refusal in words; its code stays in brackets for whoever helps. */
+/** Longest part of a provider's words shown; the rest of a runaway reason says nothing new. */
+const maxQuotedLength = 200;
+
+/**
+ * The provider's refusal. Its words come from a link anyone could have made, so they are
+ * shown as its words, quoted, cleaned of control and direction characters and cut short;
+ * only a code the app knows becomes a sentence of its own.
+ */
 function refusal(code: string): string {
   if (code === 'access_denied') return 'The sign-in was declined at the identity provider (access denied).';
-  return `The identity provider did not sign you in: ${code.replace(/^Error:\s*/, '')}`;
+  const words = code
+    .replace(/[\p{Cc}\p{Cf}\u2028\u2029]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!words) return 'The identity provider did not sign you in, and gave no reason.';
+  const quoted = words.length > maxQuotedLength ? `${words.slice(0, maxQuotedLength)}…` : words;
+  return `The sign-in did not finish. The identity provider said: “${quoted}”`;
+}
+
+/** Why single sign-on is not offered at this address, and where it is (D60). */
+function elsewhere(named: string, added: string): string {
+  return `This server gives its address as ${named}, not ${added}. Single sign-on finishes at the workspace's own address, so it is offered only there: add ${named} to sign in with it.`;
 }
 
 function isNotYet(error: unknown): boolean {

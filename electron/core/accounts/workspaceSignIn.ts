@@ -10,9 +10,12 @@ import { nodeCrypto } from '../nodeBuiltins';
  */
 export interface WorkspaceSignIn {
   options: SignInOptions;
-  /** The workspace's ROOT_URL (Site_Url), where SSO hands-offs return; the server's address when unset. */
+  /**
+   * The server's address as the person added it: where every single sign-on returns and
+   * whose credential the app sends there. Never the workspace's own word for it (D60).
+   */
   rootUrl: string;
-  /** Each offered service with what starting it needs. */
+  /** Each offered service with what starting it needs; none when the workspace names another address. */
   services: Map<string, SsoService>;
 }
 
@@ -21,12 +24,20 @@ export type SsoService =
   | { kind: 'saml'; id: string; provider: string }
   | { kind: 'cas'; id: string; loginUrl: string };
 
-/** OAuth providers Rocket.Chat has built in whose sign-in page is at a known place (settings.oauth does not say). */
-const builtInAuthorizeUrls: Record<string, string> = {
-  github: 'https://github.com/login/oauth/authorize',
-  google: 'https://accounts.google.com/o/oauth2/v2/auth',
-  gitlab: 'https://gitlab.com/oauth/authorize',
+/**
+ * OAuth providers Rocket.Chat has built in: where each one's sign-in page is and the scope it
+ * is asked for, as Rocket.Chat's own clients ask (settings.oauth says neither; docs/protocol.md §9).
+ * A provider asked without a scope may refuse (Google does).
+ */
+const builtInProviders: Record<string, { authorizeUrl(settings: Record<string, unknown>): string | undefined; scope: string }> = {
+  github: { authorizeUrl: () => 'https://github.com/login/oauth/authorize', scope: 'user:email' },
+  google: { authorizeUrl: () => 'https://accounts.google.com/o/oauth2/v2/auth', scope: 'profile email' },
+  // The workspace's own GitLab when API_Gitlab_URL is set, gitlab.com otherwise.
+  gitlab: { authorizeUrl: (settings) => joinPath(gitlabUrl(settings), '/oauth/authorize'), scope: 'read_user' },
 };
+
+/** Custom OAuth services that set no scope are asked for this one (Rocket.Chat's CustomOAuth default). */
+const customDefaultScope = 'openid';
 
 const entrySchema = z.looseObject({
   _id: z.string().optional(),
@@ -46,7 +57,13 @@ const entrySchema = z.looseObject({
 const finishOf: Record<SsoKind, SignInService['finish']> = { oauth: 'link', saml: 'paste', cas: 'poll' };
 
 export function readWorkspaceSignIn(serverId: string, origin: string, { settings, services }: SignInSettings): WorkspaceSignIn {
-  const rootUrl = trimSlash(typeof settings.Site_Url === 'string' && isHttpUrl(settings.Site_Url) ? settings.Site_Url : origin);
+  const rootUrl = baseUrl(origin) ?? trimSlash(origin);
+  // Rocket.Chat hands a single sign-on back to its Site_Url. When that is not the address the
+  // person added, the credential would be made for one server and sent to another: a server
+  // copying another's settings could replay it there. Single sign-on is then offered only at
+  // the address the workspace names, once the person adds it (D60).
+  const named = typeof settings.Site_Url === 'string' ? baseUrl(settings.Site_Url) : null;
+  const elsewhere = named !== null && named !== rootUrl ? named : undefined;
   const passwordKind: PasswordKind = settings.LDAP_Enable === true ? 'ldap' : settings.CROWD_Enable === true ? 'crowd' : 'local';
   const offered = new Map<string, SsoService>();
   const buttons: SignInService[] = [];
@@ -55,20 +72,26 @@ export function readWorkspaceSignIn(serverId: string, origin: string, { settings
     offered.set(service.id, service);
     buttons.push({ id: service.id, kind: service.kind, label, finish: finishOf[service.kind] });
   };
-  for (const raw of services) {
+  for (const raw of elsewhere ? [] : services) {
     const entry = entrySchema.safeParse(raw);
     if (!entry.success) continue; // an entry the app cannot read is not offered
     const service = toService(entry.data, rootUrl, settings);
     if (service && entry.data.showButton !== false) offer(service, labelOf(entry.data));
   }
   // CAS may be on without a settings.oauth entry (older servers write one only when enabled).
-  if (settings.CAS_enabled === true && typeof settings.CAS_login_url === 'string' && isHttpUrl(settings.CAS_login_url)) {
+  if (!elsewhere && settings.CAS_enabled === true && typeof settings.CAS_login_url === 'string' && isHttpUrl(settings.CAS_login_url)) {
     offer({ kind: 'cas', id: 'cas', loginUrl: settings.CAS_login_url }, 'CAS');
   }
   return {
     rootUrl,
     services: offered,
-    options: { serverId, passwordForm: settings.Accounts_ShowFormLogin !== false, passwordKind, services: buttons },
+    options: {
+      serverId,
+      passwordForm: settings.Accounts_ShowFormLogin !== false,
+      passwordKind,
+      services: buttons,
+      ...(elsewhere ? { namedAddress: elsewhere } : {}),
+    },
   };
 }
 
@@ -83,9 +106,22 @@ function toService(entry: z.infer<typeof entrySchema>, rootUrl: string, settings
     return isHttpUrl(loginUrl) ? { kind: 'cas', id: 'cas', loginUrl } : null;
   }
   if (!/^[a-z0-9_-]{1,64}$/i.test(service) || !entry.clientId) return null;
-  const authorizeUrl = entry.custom ? customAuthorizeUrl(entry, rootUrl) : builtInAuthorizeUrls[service];
+  const builtIn = entry.custom ? undefined : builtInProviders[service];
+  const authorizeUrl = entry.custom ? customAuthorizeUrl(entry, rootUrl) : builtIn?.authorizeUrl(settings);
   if (!authorizeUrl) return null; // a provider whose sign-in page the app cannot know
-  return { kind: 'oauth', id: `oauth:${service}`, name: service, authorizeUrl, clientId: entry.clientId, scope: entry.scope ?? '' };
+  const scope = entry.custom ? (entry.scope ?? customDefaultScope) : (builtIn?.scope ?? '');
+  return { kind: 'oauth', id: `oauth:${service}`, name: service, authorizeUrl, clientId: entry.clientId, scope };
+}
+
+/** The workspace's GitLab (API_Gitlab_URL, a public setting), else gitlab.com; undefined when it is not a web address. */
+function gitlabUrl(settings: Record<string, unknown>): string | undefined {
+  const configured = typeof settings.API_Gitlab_URL === 'string' ? settings.API_Gitlab_URL.trim() : '';
+  if (!configured) return 'https://gitlab.com';
+  return isHttpUrl(configured) ? trimSlash(configured) : undefined;
+}
+
+function joinPath(base: string | undefined, path: string): string | undefined {
+  return base === undefined ? undefined : `${base}${path}`;
 }
 
 function customAuthorizeUrl(entry: z.infer<typeof entrySchema>, rootUrl: string): string | undefined {
@@ -147,12 +183,38 @@ export function passwordBody(kind: PasswordKind, user: string, password: string,
   }
 }
 
+/** The login that finishes an OAuth sign-in: the pending credential the server stored for our token (docs/sign-in.md §4). */
+export function oauthLoginBody(credentialToken: string, credentialSecret: string): Record<string, unknown> {
+  return { oauth: { credentialToken, credentialSecret } };
+}
+
+/** The login that finishes a SAML sign-in, with the token the server put in the browser's address (docs/sign-in.md §5). */
+export function samlLoginBody(credentialToken: string): Record<string, unknown> {
+  return { saml: true, credentialToken };
+}
+
+/** The login that looks for a CAS sign-in under the token the app chose (docs/sign-in.md §6). */
+export function casLoginBody(credentialToken: string): Record<string, unknown> {
+  return { cas: { credentialToken } };
+}
+
 function isHttpUrl(text: string): boolean {
   try {
     const url = new URL(text);
     return url.protocol === 'https:' || url.protocol === 'http:';
   } catch {
     return false;
+  }
+}
+
+/** An http(s) address as the app keeps server addresses: scheme, host (and port), path without a trailing slash. */
+export function baseUrl(text: string): string | null {
+  try {
+    const url = new URL(text.trim());
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+    return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    return null;
   }
 }
 

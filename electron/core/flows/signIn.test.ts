@@ -2,22 +2,26 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AccountList, AccountSummary, ServerSummary } from '../../../shared/accountSchemas';
 import type { SignInOptions, SsoStarted } from '../../../shared/signInSchemas';
 import { value } from '../../../tests/support/result';
+import { casBrowserLeg, oauthBrowserLeg } from '../../../tests/support/ssoBrowser';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { demo, startTestServer, totpCode, type TestServer } from '../../../tests/support/usersApiServer';
 import { createCore, type Core } from '../createCore';
 import { MemoryVault } from '../vault/memoryVault';
+import { vaultAccount } from '../vault/vault';
 
 type Served = { requests: { method: string; path: string; status: number; body?: Record<string, unknown> }[] };
 
 const lena = { user: 'lena.ldap', password: 'lena-ldap-1', userId: 'LenaLdapUser4Kx7Q' };
 const carl = { user: 'carl.crowd', password: 'carl-crowd-1' };
 const cass = { userId: 'CassCasUser6Tj4Rb', username: 'cass.cas' };
+const olga = { userId: 'OlgaOAuthUser3Vn6' };
 
 /** Sign-in in every way a workspace offers, against the reference server (docs/sign-in.md). */
 describe('signing in wherever a workspace signs in', () => {
   let temp: ReturnType<typeof makeTempDir>;
   let server: TestServer;
   let core: Core;
+  let vault: MemoryVault;
   let serverId: string;
   const logins = async () =>
     ((await server.dev('/_dev/requests')) as Served).requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/login');
@@ -27,7 +31,8 @@ describe('signing in wherever a workspace signs in', () => {
   beforeEach(async () => {
     temp = makeTempDir();
     server = await startTestServer();
-    core = createCore({ dataDir: temp.dir, vault: new MemoryVault(), version: '1', shell: 'test', ssoPollMs: 100 });
+    vault = new MemoryVault();
+    core = createCore({ dataDir: temp.dir, vault, version: '1', shell: 'test', ssoPollMs: 100 });
     serverId = value<ServerSummary>(await core.dispatch('servers.add', { url: server.url })).id;
     await server.dev('/_dev/requests', { method: 'DELETE' });
   });
@@ -139,6 +144,27 @@ describe('signing in wherever a workspace signs in', () => {
     expect((await accounts())[0]).toMatchObject({ state: 'signed-out', signedInWith: 'access-token' });
   });
 
+  it('an access token replacing a password session revokes that session on the server, and keeps the token alive', async () => {
+    const password = value<AccountSummary>(
+      await core.dispatch('accounts.signIn', { serverId, user: demo.plain.user, password: demo.plain.password }),
+    );
+    const oldToken = await vault.get(vaultAccount(server.url, demo.plain.userId));
+    expect(oldToken).toEqual(expect.any(String));
+    const me = (token: string) =>
+      fetch(`${server.url}/api/v1/me`, { headers: { 'X-User-Id': demo.plain.userId, 'X-Auth-Token': token } }).then((r) => r.status);
+    expect(await me(oldToken!)).toBe(200);
+    const { authToken } = (await server.dev(`/_dev/users/${demo.plain.userId}/tokens`, {
+      method: 'POST',
+      body: JSON.stringify({ type: 'personalAccessToken', name: 'desktop' }),
+    })) as { authToken: string };
+    const byToken = value<AccountSummary>(
+      await core.dispatch('accounts.signInWithToken', { serverId, userId: demo.plain.userId, token: authToken }),
+    );
+    expect(byToken).toMatchObject({ id: password.id, signedInWith: 'access-token' });
+    expect(await me(oldToken!)).toBe(401); // replaced: no session is left alive that the app no longer knows (D8)
+    expect(await me(authToken)).toBe(200);
+  });
+
   it('finishes a CAS sign-in by itself once the browser is done, and a cancelled one leaves no account', async () => {
     const started = value<SsoStarted>(await core.dispatch('accounts.startSso', { serverId, serviceId: 'cas' }));
     expect(started).toMatchObject({ kind: 'cas', finish: 'poll' });
@@ -156,33 +182,65 @@ describe('signing in wherever a workspace signs in', () => {
     expect((await accounts()).map((account) => account.username)).toEqual([cass.username]);
   });
 
-  it('finishes an OAuth sign-in from the rocketchat:// link, and says why when the provider refused', async () => {
-    const started = value<SsoStarted>(await core.dispatch('accounts.startSso', { serverId, serviceId: 'oauth:idp' }));
-    const state = JSON.parse(Buffer.from(new URL(started.url).searchParams.get('state')!, 'base64').toString()) as Record<string, string>;
+  it('finishes an OAuth sign-in from the rocketchat:// link the OS hands over, and only the sign-in whose token it carries', async () => {
+    const first = value<SsoStarted>(await core.dispatch('accounts.startSso', { serverId, serviceId: 'oauth:idp' }));
+    const state = JSON.parse(Buffer.from(new URL(first.url).searchParams.get('state')!, 'base64').toString()) as Record<string, string>;
     expect(state).toMatchObject({ loginStyle: 'redirect', redirectUrl: 'rocketchat://auth' });
-    const refusedLink = `rocketchat://auth?host=${encodeURIComponent(`${server.url}/`)}&type=oauth&error=access_denied`;
+    const second = value<SsoStarted>(await core.dispatch('accounts.startSso', { serverId, serviceId: 'oauth:idp' }));
+    const firstDone = core.dispatch('accounts.awaitSso', { flowId: first.flowId });
+    const link = await oauthBrowserLeg(first.url, { user: olga.userId });
+    expect(core.handleAppLink(link)).toBe(true);
+    expect(await firstDone).toMatchObject({ ok: true, value: { userId: olga.userId, signedInWith: 'single-sign-on' } });
+    expect(core.mayOpenExternally(second.url)).toBe(true); // the other sign-in is still waiting
+    expect(core.handleAppLink(link)).toBe(false); // used: no sign-in carries that token any more
+    value(await core.dispatch('accounts.cancelSso', { flowId: second.flowId }));
+  });
+
+  it('a refusal handed over by the OS carries no token and ends no sign-in; pasted into one, it ends that one in the provider’s quoted words', async () => {
+    const started = value<SsoStarted>(await core.dispatch('accounts.startSso', { serverId, serviceId: 'oauth:idp' }));
     const waiting = core.dispatch('accounts.awaitSso', { flowId: started.flowId });
-    expect(core.handleAppLink(refusedLink)).toBe(true);
-    expect(await waiting).toMatchObject({ ok: false, error: { message: expect.stringMatching(/declined at the identity provider/) } });
-    expect(core.handleAppLink(refusedLink)).toBe(false); // no sign-in under way any more
+    const refused = await oauthBrowserLeg(started.url, { deny: 'no thanks' });
+    expect(new URL(refused).searchParams.get('credentialToken')).toBeNull(); // as Rocket.Chat sends it (docs/sign-in.md §4)
+    expect(core.handleAppLink(refused)).toBe(false);
+    // Any web page can open a rocketchat:// link: one with a token of no sign-in, or naming another server, ends nothing either.
+    const host = encodeURIComponent(`${server.url}/`);
+    expect(core.handleAppLink(`rocketchat://auth?host=${host}&type=oauth&credentialToken=someone-elses&error=access_denied`)).toBe(false);
+    expect(core.mayOpenExternally(started.url)).toBe(true);
+
+    const words = `<b>Call\u202e 555-0100</b>\n${'now '.repeat(100)}`;
+    const pasted = `rocketchat://auth?host=${host}&type=oauth&error=${encodeURIComponent(words)}`;
+    expect(await core.dispatch('accounts.completeSso', { flowId: started.flowId, link: pasted })).toMatchObject({ ok: false });
+    const outcome = await waiting;
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: {
+        message: expect.stringMatching(/^The sign-in did not finish\. The identity provider said: “<b>Call 555-0100<\/b> now now .*…”$/),
+      },
+    });
+    const message = (outcome as { error: { message: string } }).error.message;
+    expect(message).not.toMatch(/[\u0000-\u001f\u202a-\u202e\u2066-\u2069]/);
+    expect(message.length).toBeLessThan(300);
     expect(await accounts()).toEqual([]);
   });
-});
 
-/** The browser's part of a CAS sign-in, over HTTP: the CAS page's form posted as the given user, then the service URL. */
-async function casBrowserLeg(startUrl: string, userId: string): Promise<void> {
-  const page = await (await fetch(startUrl)).text();
-  const action = /<form[^>]*\saction="([^"]*)"/.exec(page)?.[1]?.replace(/&amp;/g, '&');
-  const fields = Object.fromEntries(
-    [...page.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)].map((m) => [m[1]!, m[2]!.replace(/&amp;/g, '&')]),
-  );
-  if (!action) throw new Error(`no CAS form in ${page}`);
-  const posted = await fetch(new URL(action, startUrl), {
-    method: 'POST',
-    body: new URLSearchParams({ ...fields, user: userId }),
-    redirect: 'manual',
+  it('a malformed or hostile rocketchat:// link never throws, and leaves the sign-in under way', async () => {
+    const started = value<SsoStarted>(await core.dispatch('accounts.startSso', { serverId, serviceId: 'oauth:idp' }));
+    const token = new URL(started.url).searchParams.get('state')!;
+    const credentialToken = (JSON.parse(Buffer.from(token, 'base64').toString()) as { credentialToken: string }).credentialToken;
+    const links: unknown[] = [
+      '',
+      'rocketchat://',
+      'rocketchat://auth?%',
+      'rocketchat://auth?type=oauth&host=%E0%A4%A&credentialToken=%',
+      `rocketchat://auth?type=oauth&host=http://[::1&credentialToken=${credentialToken}&credentialSecret=x`,
+      `rocketchat://auth?type=oauth&host=${encodeURIComponent('https://elsewhere.example/')}&credentialToken=${credentialToken}&credentialSecret=x`,
+      `rocketchat://auth?type=oauth&host=${encodeURIComponent(`${server.url}/`)}&credentialToken=${credentialToken}`,
+      `rocketchat://auth?${'x'.repeat(200_000)}`,
+      undefined,
+      { toString: () => 'rocketchat://auth' },
+    ];
+    for (const link of links) expect(core.handleAppLink(link as string)).toBe(false);
+    expect(core.mayOpenExternally(started.url)).toBe(true);
+    expect(await logins()).toEqual([]);
   });
-  const toService = posted.headers.get('location');
-  if (!toService) throw new Error(`CAS answered ${posted.status}`);
-  await fetch(toService);
-}
+});

@@ -12,6 +12,7 @@ export const signInSettingIds = [
   'CAS_enabled',
   'CAS_login_url',
   'Site_Url',
+  'API_Gitlab_URL',
 ] as const;
 
 const settingsReplySchema = z.looseObject({ settings: z.array(z.looseObject({ _id: z.string(), value: z.unknown() })) });
@@ -66,10 +67,15 @@ export async function loginWith(
   body: Record<string, unknown>,
   code?: { value: string; placement: CodePlacement },
 ): Promise<LoginAnswer> {
-  const sent = !code ? body : code.placement === 'in-body' ? { ...body, code: code.value } : { totp: { login: body, code: code.value } };
-  const reply = loginReplySchema.safeParse(await client.request({ path: '/api/v1/login', body: sent }));
+  const reply = loginReplySchema.safeParse(await client.request({ path: '/api/v1/login', body: loginBody(body, code) }));
   if (!reply.success) {
     throw new ApiFailure('server-error', 'The server accepted the sign-in but its reply is missing the session.');
   }
   return { userId: reply.data.data.userId, token: reply.data.data.authToken, me: reply.data.data.me };
+}
+
+/** What POST /api/v1/login carries: the first body, or it with a second-factor code placed the way it needs. */
+export function loginBody(body: Record<string, unknown>, code?: { value: string; placement: CodePlacement }): Record<string, unknown> {
+  if (!code) return body;
+  return code.placement === 'in-body' ? { ...body, code: code.value } : { totp: { login: body, code: code.value } };
 }

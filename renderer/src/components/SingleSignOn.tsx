@@ -3,8 +3,11 @@ import type { AppError } from '../../../shared/errors';
 import { textLimits } from '../../../shared/limits';
 import type { SignInService, SsoStarted } from '../../../shared/signInSchemas';
 import { focusTooLong } from '../forms/lengthLimit';
+import { useServers } from '../stores/serversStore';
 import { useSignIn } from '../stores/signInStore';
+import { useUi } from '../stores/uiStore';
 import { BusyButton } from './BusyButton';
+import { Notice } from './Notice';
 import { TextField } from './TextField';
 
 type Challenge = NonNullable<AppError['twoFactor']> & { challengeId: string };
@@ -20,7 +23,7 @@ interface SingleSignOnProps {
 const pasteWords = {
   link: {
     explain:
-      'When you are done, your browser hands the sign-in back to this app. If it shows a link starting with rocketchat:// instead, or opens another app, copy that link and paste it here.',
+      'When you are done, your browser hands the sign-in back to this app. If it shows a link starting with rocketchat:// instead, or opens another app, copy that link and paste it here. If the identity provider turned you down, nothing comes back by itself: press Cancel.',
     label: 'Sign-in link',
   },
   paste: {
@@ -150,6 +153,47 @@ export function SingleSignOn({ serverId, services, sessionOnly, onSignedIn, onCh
         <p role="alert" className="error" data-testid="sso-problem">
           {problem}
         </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The workspace names another address as its own (Site_Url): single sign-on would finish
+ * there, so it is not offered here (the core starts none, D60). The person may add that
+ * address and sign in there instead.
+ */
+export function SingleSignOnElsewhere({ address, addedUrl }: { address: string; addedUrl: string }) {
+  const addServer = useServers((state) => state.add);
+  const startSignIn = useUi((state) => state.startSignIn);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<Pick<AppError, 'message' | 'detail'> | null>(null);
+
+  const signInThere = async () => {
+    setBusy(true);
+    setProblem(null);
+    const added = await addServer(address);
+    setBusy(false);
+    if (!added.ok) return setProblem({ message: added.error.fields?.url ?? added.error.message, detail: added.error.detail });
+    const server = added.value;
+    startSignIn({ serverId: server.id, serverName: server.name, serverUrl: server.url, version: server.version });
+  };
+
+  return (
+    <div className="notice info" data-testid="sso-elsewhere">
+      <p>
+        Single sign-on is not offered at this address. This server gives its address as <code>{address}</code>, not <code>{addedUrl}</code>,
+        and single sign-on finishes at the workspace’s own address.
+      </p>
+      <p>
+        <BusyButton type="button" className="secondary" busy={busy} busyLabel="Checking the server…" onClick={() => void signInThere()}>
+          Sign in at {address}
+        </BusyButton>
+      </p>
+      {problem && (
+        <Notice tone="error" detail={problem.detail}>
+          {problem.message}
+        </Notice>
       )}
     </div>
   );

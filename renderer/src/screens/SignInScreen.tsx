@@ -6,7 +6,7 @@ import { BusyButton } from '../components/BusyButton';
 import { Notice } from '../components/Notice';
 import { PasswordField } from '../components/PasswordField';
 import { ScreenHeading } from '../components/ScreenHeading';
-import { SingleSignOn } from '../components/SingleSignOn';
+import { SingleSignOn, SingleSignOnElsewhere } from '../components/SingleSignOn';
 import { TextField } from '../components/TextField';
 import { focusTooLong } from '../forms/lengthLimit';
 import { useSignIn } from '../stores/signInStore';
@@ -161,6 +161,7 @@ export function SignInScreen({ target }: { target: SignInTarget }) {
               onChallenge={setChallenge}
             />
           )}
+          {options?.namedAddress && <SingleSignOnElsewhere address={options.namedAddress} addedUrl={target.serverUrl} />}
           <AccessTokenSignIn serverId={target.serverId} sessionOnly={sessionOnly} onSignedIn={finish} />
           {!passwordForm && (
             <div className="actions">

@@ -1,5 +1,5 @@
 // What GET /api/v1/settings.public may show: the settings Rocket.Chat registers with
-// `public: true` (apps/meteor/server/settings/{accounts,ldap,cas}.ts, app/crowd/server/settings.ts,
+// `public: true` (apps/meteor/server/settings/{accounts,ldap,cas,oauth}.ts, app/crowd/server/settings.ts,
 // the layout group for Accounts_ShowFormLogin) among those this server has. docs/sign-in.md.
 import type { App } from '../app';
 import type { Settings } from './settings';
@@ -34,6 +34,7 @@ const PUBLIC_SETTING_IDS = [
   'Accounts_TwoFactorAuthentication_Enforce_Password_Fallback',
   'Accounts_iframe_enabled',
   'Accounts_iframe_url',
+  'API_Gitlab_URL',
   'CAS_base_url',
   'CAS_enabled',
   'CAS_login_url',

@@ -82,6 +82,8 @@ export interface Settings {
   CAS_popup_width: number;
   CAS_popup_height: number;
   CAS_autoclose: boolean;
+  /** The GitLab a built-in `gitlab` login service signs in at ('' = gitlab.com); public (apps/meteor/server/settings/oauth.ts). */
+  API_Gitlab_URL: string;
   // Public settings a sign-in form reads (defaults are Rocket.Chat's).
   Site_Name: string;
   Accounts_RegistrationForm: string;
@@ -169,6 +171,7 @@ export function defaultSettings(): Settings {
     CAS_popup_width: 810,
     CAS_popup_height: 610,
     CAS_autoclose: true,
+    API_Gitlab_URL: '',
     Site_Name: 'Rocket.Chat',
     Accounts_RegistrationForm: 'Public',
     Accounts_RegistrationForm_LinkReplacementText: 'New user registration is currently disabled',
