@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../../../shared/errors';
 import { ApiFailure } from './apiFailure';
-import { transportCodes } from './transport/verifyingConnector';
+import { transportCodes } from './transport/transportCodes';
 
 /**
  * Failures only a corporate network produces — a proxy, a client certificate — and the names
