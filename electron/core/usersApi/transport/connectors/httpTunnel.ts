@@ -10,7 +10,7 @@ import { authorityOf, bareHostname, proxyFailure } from './proxyFailure';
 /**
  * A tunnel through an HTTP proxy: `CONNECT host:port`, with the sign-in of the proxy address
  * (Basic). An https:// proxy is spoken to over TLS verified strictly — Node's trust store and
- * the proxy's name, whatever NODE_TLS_REJECT_UNAUTHORIZED says; a pin is for a server, never a
+ * the proxy's name, whatever the environment says; a pin is for a server, never a
  * proxy, and no client certificate is shown to it. Every failure here is the proxy's.
  */
 export function openHttpTunnel(proxy: URL, target: Endpoint, signal: AbortSignal): Promise<net.Socket> {
