@@ -33,9 +33,16 @@ export class HandshakeGate extends Duplex {
     raw.on('data', (data: Buffer) => {
       if (!this.push(data)) raw.pause();
     });
-    raw.on('end', () => this.push(null));
+    let ended = false;
+    raw.on('end', () => {
+      ended = true;
+      this.push(null);
+    });
     raw.on('error', (error) => this.destroy(error));
-    raw.on('close', () => this.destroy());
+    // After a clean end the TLS socket still reads what is buffered here; only a cut-off connection is torn down.
+    raw.on('close', () => {
+      if (!ended) this.destroy();
+    });
   }
 
   override _read(): void {

@@ -16,6 +16,11 @@ import { authorityOf, bareHostname, proxyFailure } from './proxyFailure';
 export function openHttpTunnel(proxy: URL, target: Endpoint, signal: AbortSignal): Promise<net.Socket> {
   const host = bareHostname(proxy.hostname);
   const authority = authorityOf(target.hostname, target.port);
+  if (signal.aborted) {
+    return Promise.reject(
+      proxyFailure(transportCodes.proxyUnreachable, proxy, `did not open a tunnel to ${authority} in time.`, signal.reason),
+    );
+  }
   const headers: Record<string, string> = { host: authority };
   if (proxy.username || proxy.password) {
     const signIn = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;

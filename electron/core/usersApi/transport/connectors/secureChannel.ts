@@ -60,6 +60,7 @@ export function openSecureChannel(raw: net.Socket, target: SecureTarget, trust: 
       socket.off('error', onError);
       if (error) {
         socket.destroy();
+        raw.destroy();
         reject(error);
       } else resolve(socket);
     };
@@ -78,6 +79,7 @@ export function openSecureChannel(raw: net.Socket, target: SecureTarget, trust: 
       finish(null); // resolves once the handshake is done too; undici writes only after the held bytes went
       return true;
     };
+    if (signal.aborted) return onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
     socket.once('error', onError);
     socket.once('secureConnect', () => {
