@@ -17,8 +17,8 @@ export interface RecordingTlsServer {
 }
 
 /**
- * A TLS server that asks every client for a certificate and takes whatever it is given (as a
- * server that collects them would), behind a TCP relay that records what clients send. It
+ * A TLS server that asks every client for a certificate (unless told not to) and takes whatever
+ * it is given (as a server that collects them would), behind a TCP relay that records what clients send. It
  * answers any request with a minimal /api/info. What the relay receives it passes on in full
  * before closing, so a byte a client sent cannot be lost on the way to the server.
  */
@@ -28,6 +28,8 @@ export async function startRecordingTlsServer(options: {
   maxVersion?: SecureVersion;
   /** A group the client does not offer a key for at first (P-384): the server asks again (HelloRetryRequest). */
   ecdhCurve?: string;
+  /** false: a server that asks nobody for a certificate (default true). */
+  requestCert?: boolean;
 }): Promise<RecordingTlsServer> {
   const handshakes: (string | null)[] = [];
   const requests: string[] = [];
@@ -40,7 +42,7 @@ export async function startRecordingTlsServer(options: {
       key: options.key,
       ...(options.maxVersion ? { maxVersion: options.maxVersion } : {}),
       ...(options.ecdhCurve ? { ecdhCurve: options.ecdhCurve } : {}),
-      requestCert: true,
+      requestCert: options.requestCert ?? true,
       // A collecting server: it wants the certificate, not a valid one.
       rejectUnauthorized: false,
     },

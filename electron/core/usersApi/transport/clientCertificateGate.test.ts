@@ -27,7 +27,10 @@ describe('the client certificate waits for the server’s certificate to be deci
   let client: IssuedCertificate;
   let clientDer: Buffer;
   const servers: RecordingTlsServer[] = [];
-  const serve = async (certificate: IssuedCertificate, options: { maxVersion?: SecureVersion; ecdhCurve?: string } = {}) => {
+  const serve = async (
+    certificate: IssuedCertificate,
+    options: { maxVersion?: SecureVersion; ecdhCurve?: string; requestCert?: boolean } = {},
+  ) => {
     const server = await startRecordingTlsServer({ cert: certificate.cert, key: certificate.key, ...options });
     servers.push(server);
     return server;
@@ -93,6 +96,14 @@ describe('the client certificate waits for the server’s certificate to be deci
     expect(server.requests).toEqual(['GET /api/info']);
     // TLS 1.2 carries the client's Certificate in the clear: the relay would have seen it above.
     expect(server.received().includes(clientDer)).toBe(maxVersion === 'TLSv1.2');
+  });
+
+  it.each(versions)('%s: a pinned server that asks for no certificate is answered as before', async (maxVersion) => {
+    const server = await serve(selfSigned, { maxVersion, requestCert: false });
+    const { outcome } = await fetchWithClientCertificate(server.url, { [server.url]: selfSigned.fingerprint });
+    expect(outcome).toEqual({ version: '8.0.0' });
+    expect(server.handshakes).toEqual([null]);
+    expect(server.received().includes(clientDer)).toBe(false);
   });
 
   it('TLS 1.3 with a HelloRetryRequest: the second ClientHello goes, the certificate still waits for the decision', async () => {
