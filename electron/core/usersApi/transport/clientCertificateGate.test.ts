@@ -2,6 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import type { SecureVersion } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNodeFetchProcess, type NodeFetchProcess } from '../../../../tests/support/nodeFetchProcess';
+import { startSocksProxy } from '../../../../tests/support/socksProxy';
 import { clientHellos, startRecordingTlsServer, type RecordingTlsServer } from '../../../../tests/support/recordingTlsServer';
 import { makeTempDir } from '../../../../tests/support/tempDir';
 import { createTestCa, type IssuedCertificate, type TestCa } from '../../../../tests/support/testCertificates';
@@ -49,10 +50,10 @@ describe('the client certificate waits for the server’s certificate to be deci
   });
 
   /** /api/info through a nodeFetch with the client certificate, in this process; what the judge was asked. */
-  async function fetchWithClientCertificate(url: string, pins: Record<string, string> = {}) {
+  async function fetchWithClientCertificate(url: string, pins: Record<string, string> = {}, proxy?: string) {
     const asked: UnverifiedConnection[] = [];
     const nodeFetch = createNodeFetch({
-      env: { AM_CLIENT_CERT: client.certFile, AM_CLIENT_KEY: client.keyFile },
+      env: { AM_CLIENT_CERT: client.certFile, AM_CLIENT_KEY: client.keyFile, ...(proxy ? { HTTPS_PROXY: proxy } : {}) },
       judge: {
         judge(connection) {
           asked.push(connection);
@@ -118,6 +119,22 @@ describe('the client certificate waits for the server’s certificate to be deci
     expect((await fetchWithClientCertificate(pinned.url, { [pinned.url]: selfSigned.fingerprint })).outcome).toEqual({ version: '8.0.0' });
     expect(clientHellos(pinned.received())).toBe(2);
     expect(pinned.handshakes).toEqual([client.fingerprint]);
+  });
+
+  it('the same through a SOCKS5 tunnel: refused unpinned without the certificate, and given it once pinned', async () => {
+    const proxy = await startSocksProxy();
+    try {
+      const server = await serve(selfSigned, { maxVersion: 'TLSv1.2' });
+      expect(((await fetchWithClientCertificate(server.url, {}, proxy.url)).outcome as ApiFailure).code).toBe('tls-untrusted');
+      await server.connectionsEnded(1);
+      expect(server.received().includes(clientDer)).toBe(false);
+      const pinned = await fetchWithClientCertificate(server.url, { [server.url]: selfSigned.fingerprint }, proxy.url);
+      expect(pinned.outcome).toEqual({ version: '8.0.0' });
+      expect(server.handshakes).toEqual([client.fingerprint]);
+      expect(proxy.connects).toEqual([new URL(server.url).host, new URL(server.url).host]);
+    } finally {
+      await proxy.close();
+    }
   });
 
   /** Node's own verdict in the middle of the handshake: only a process started with NODE_EXTRA_CA_CERTS trusts the test CA. */
