@@ -36,7 +36,7 @@ import { createCoreNetwork } from './network/coreNetwork';
 import { networkInfo } from './network/networkInfo';
 import type { ProxyChallenge } from './network/proxyCredentials';
 import { createNodeFetch } from './usersApi/transport/nodeFetch';
-import type { UnverifiedConnection } from './usersApi/transport/verifyingConnector';
+import type { UnverifiedConnection } from './usersApi/transport/tlsJudge';
 
 export interface CoreOptions {
   dataDir: string;

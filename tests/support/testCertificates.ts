@@ -23,6 +23,8 @@ export interface TestCa {
   server(names?: string[]): IssuedCertificate;
   /** A client certificate (extendedKeyUsage clientAuth) for mutual TLS. */
   client(commonName?: string): IssuedCertificate;
+  /** A server certificate for `localhost` and 127.0.0.1 that signs itself: no CA vouches for it. */
+  selfSigned(): IssuedCertificate;
   remove(): void;
 }
 
@@ -104,6 +106,35 @@ export function createTestCa(label = 'Account Manager Test CA'): TestCa {
         'basicConstraints=CA:FALSE',
         'extendedKeyUsage=clientAuth',
       ]),
+    selfSigned: () => {
+      serial += 1;
+      const name = `self-signed-${serial}`;
+      openssl(
+        'req',
+        '-x509',
+        ...newKey,
+        '-keyout',
+        `${name}.key`,
+        '-out',
+        `${name}.pem`,
+        '-days',
+        '2',
+        '-subj',
+        '/O=Account Manager Tests/CN=localhost',
+        '-addext',
+        'basicConstraints=critical,CA:FALSE',
+        '-addext',
+        'subjectAltName=DNS:localhost,IP:127.0.0.1',
+      );
+      const cert = fs.readFileSync(file(`${name}.pem`), 'utf8');
+      return {
+        certFile: file(`${name}.pem`),
+        keyFile: file(`${name}.key`),
+        cert,
+        key: fs.readFileSync(file(`${name}.key`), 'utf8'),
+        fingerprint: new X509Certificate(cert).fingerprint256,
+      };
+    },
     remove: temp.cleanup,
   };
 }

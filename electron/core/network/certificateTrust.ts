@@ -11,7 +11,7 @@ import {
   toX509,
   type CertificateDetails,
 } from '../usersApi/transport/certificateDetails';
-import type { TlsJudge, UnverifiedConnection } from '../usersApi/transport/verifyingConnector';
+import type { TlsJudge, UnverifiedConnection } from '../usersApi/transport/tlsJudge';
 import type { CertificatePins } from './certificatePins';
 
 type Problem = NonNullable<CertificateReview['problem']>;

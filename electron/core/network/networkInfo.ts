@@ -1,7 +1,7 @@
 import type { ServerSummary } from '../../../shared/accountSchemas';
 import type { NetworkInfo } from '../../../shared/networkSchemas';
 import type { CertificateTrust } from './certificateTrust';
-import { describePacResult } from './proxyDescription';
+import { describePacResult, describeProxyUrl } from './proxyDescription';
 
 export interface ProxyLookup {
   source: NetworkInfo['proxySource'];
@@ -23,7 +23,7 @@ export function environmentProxyLookup(proxyFor: (url: string) => URL | null): P
     source: 'environment',
     describe: async (url) => {
       const proxy = proxyFor(url);
-      return proxy ? `Proxy ${proxy.host}` : 'Direct connection (no proxy)';
+      return proxy ? describeProxyUrl(proxy) : 'Direct connection (no proxy)';
     },
   };
 }

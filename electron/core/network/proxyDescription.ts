@@ -1,4 +1,20 @@
 /**
+ * A proxy of the environment (HTTPS_PROXY and the like, nodeFetch's), in the words of the
+ * PAC entries below: the kind of proxy and its address, never its sign-in.
+ */
+export function describeProxyUrl(proxy: URL): string {
+  switch (proxy.protocol) {
+    case 'socks5:':
+    case 'socks:':
+      return `SOCKS proxy ${proxy.host}`;
+    case 'https:':
+      return `Proxy ${proxy.host} (over https)`;
+    default:
+      return `Proxy ${proxy.host}`;
+  }
+}
+
+/**
  * The proxy a request takes, in words for the About screen. Chromium answers
  * `session.resolveProxy` in PAC terms ("PROXY proxy.corp:3128; DIRECT"); the first entry is
  * what is tried, the rest are fallbacks.

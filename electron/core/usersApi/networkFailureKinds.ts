@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../../../shared/errors';
 import { ApiFailure } from './apiFailure';
-import { transportCodes } from './transport/verifyingConnector';
+import { transportCodes } from './transport/transportCodes';
 
 /**
  * Failures only a corporate network produces — a proxy, a client certificate — and the names
@@ -12,6 +12,7 @@ export type CorporateFailureKind =
   | 'proxy-configuration'
   | 'proxy-refused'
   | 'proxy-auth'
+  | 'proxy-certificate'
   | 'client-certificate-required'
   | 'client-certificate-refused';
 
@@ -55,7 +56,7 @@ const chromiumAsNode: Record<string, string> = {
 /** Chromium's and Node's names of the corporate-network failures. */
 const corporateKinds: Record<string, CorporateFailureKind> = {
   ERR_PROXY_CONNECTION_FAILED: 'proxy-unreachable',
-  ERR_PROXY_CERTIFICATE_INVALID: 'proxy-unreachable',
+  ERR_PROXY_CERTIFICATE_INVALID: 'proxy-certificate',
   ERR_SOCKS_CONNECTION_FAILED: 'proxy-unreachable',
   ERR_MANDATORY_PROXY_CONFIGURATION_FAILED: 'proxy-configuration',
   ERR_PAC_SCRIPT_FAILED: 'proxy-configuration',
@@ -73,6 +74,7 @@ const corporateKinds: Record<string, CorporateFailureKind> = {
   [transportCodes.proxyUnreachable]: 'proxy-unreachable',
   [transportCodes.proxyRefused]: 'proxy-refused',
   [transportCodes.proxyAuthRequired]: 'proxy-auth',
+  [transportCodes.proxyUntrusted]: 'proxy-certificate',
   // OpenSSL's alerts from a server that wants a client certificate (TLS 1.3) or did not accept ours.
   ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED: 'client-certificate-required',
   ERR_SSL_TLSV1_ALERT_UNKNOWN_CA: 'client-certificate-refused',
@@ -137,6 +139,11 @@ export function corporateNetworkFailure(error: unknown, host: string): ApiFailur
     'proxy-auth': [
       'network-unreachable',
       `The proxy server${proxy ? ` (${proxy})` : ''} asks for a sign-in the app could not give, so it cannot reach ${host}. Check the proxy user name and password.`,
+    ],
+    // Never the server's certificate decision: a pin is for a server, and the proxy is not one.
+    'proxy-certificate': [
+      'network-unreachable',
+      `The proxy server${proxy ? ` (${proxy})` : ''} shows a security certificate this computer does not trust, so the app will not reach ${host} through it. Ask your IT department.`,
     ],
     'client-certificate-required': [
       'network-unreachable',

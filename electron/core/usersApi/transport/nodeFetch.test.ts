@@ -7,7 +7,7 @@ import { ApiFailure } from '../apiFailure';
 import { fetchServerInfo, login, passwordDigest } from '../authApi';
 import { UsersApiClient } from '../usersApiClient';
 import { createNodeFetch } from './nodeFetch';
-import type { TlsJudge, UnverifiedConnection } from './verifyingConnector';
+import type { TlsJudge, UnverifiedConnection } from './tlsJudge';
 
 /** A judge like the core's: accepts exactly the pinned fingerprint per origin, and records what it was asked. */
 function pinJudge(pins: Record<string, string> = {}): TlsJudge & { asked: UnverifiedConnection[] } {

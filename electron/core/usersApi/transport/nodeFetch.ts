@@ -1,8 +1,9 @@
 import type * as UndiciModule from 'undici';
-import type { buildConnector, Dispatcher, Pool } from 'undici';
+import type { Dispatcher } from 'undici';
+import type * as ConnectorModule from './connectors/connector';
 import { readClientCertificate, type ClientCertificate } from './clientCertificate';
-import { proxyForUrl, readProxyEnvironment, type ProxySettings } from './proxyEnvironment';
-import { verifyingConnector, type TlsJudge } from './verifyingConnector';
+import { proxyForUrl, readProxyEnvironment, unusableProxySetting, type ProxySettings } from './proxyEnvironment';
+import type { TlsJudge } from './tlsJudge';
 
 export interface NodeFetchOptions {
   /** HTTPS_PROXY, HTTP_PROXY, NO_PROXY, AM_CLIENT_CERT, AM_CLIENT_KEY (default: process.env). */
@@ -14,7 +15,7 @@ export interface NodeFetchOptions {
 export interface NodeFetch {
   fetch: typeof fetch;
   proxy: ProxySettings;
-  /** The proxy a request to this address takes, or null for a direct connection. */
+  /** The proxy a request to this address takes (http:, https:, socks5: or socks:), or null for a direct connection. */
   proxyFor(url: string): URL | null;
   clientCertificate: ClientCertificate | null;
   /** Drops kept-alive connections, so the next request is judged again (after a pin is revoked). */
@@ -23,52 +24,27 @@ export interface NodeFetch {
 }
 
 /**
- * The fetch of every Node process (browser host, tests, tools): undici's own fetch with an
- * EnvHttpProxyAgent — the proxy from the environment (CONNECT tunnels for https), Node's
- * trust store plus NODE_EXTRA_CA_CERTS (read by Node at process start), the client certificate
- * of AM_CLIENT_CERT/AM_CLIENT_KEY, and certificates Node cannot verify handed to the judge.
- * Node 20's built-in fetch is undici 6 and takes no dispatcher of this package, hence undici's
- * fetch (docs/decisions.md D43). The Electron shell passes Chromium's net.fetch instead.
+ * The fetch of every Node process (browser host, tests, tools): undici's own fetch over an
+ * Agent whose every connection our connector makes (connectors/connector.ts) — direct or
+ * through the proxy of the environment (HTTP CONNECT over http or https, or SOCKS5), TLS with
+ * Node's trust store plus NODE_EXTRA_CA_CERTS (read by Node at process start), the client
+ * certificate of AM_CLIENT_CERT/AM_CLIENT_KEY, and certificates Node cannot verify handed to the
+ * judge. Node 20's built-in fetch is undici 6 and takes no dispatcher of this package, hence
+ * undici's fetch (docs/decisions.md D43, D57). The Electron shell passes Chromium's net.fetch instead.
  */
 export function createNodeFetch(options: NodeFetchOptions): NodeFetch {
   const env = options.env ?? process.env;
   const proxy = readProxyEnvironment(env);
+  const unusable = unusableProxySetting(env);
+  if (unusable) throw new Error(unusable);
   const clientCertificate = readClientCertificate(env);
-  // Verification failures are reported, not thrown: verifyingConnector decides and refuses.
-  // No TLS session reuse, so every connection shows its certificate to the judge.
-  const tls = {
-    rejectUnauthorized: false,
-    maxCachedSessions: 0,
-    ...(clientCertificate ? { cert: clientCertificate.cert, key: clientCertificate.key } : {}),
+  const build = async (): Promise<Dispatcher> => {
+    const [{ Agent }, { createConnector }] = await Promise.all([loadUndici(), loadConnector()]);
+    return new Agent({ connect: createConnector({ proxy, judge: options.judge, clientCertificate }) });
   };
-  // Every pool, direct or through the proxy's tunnel, is made here and gets the verifying
-  // connector. A pool of a ProxyAgent receives the tunnel as a function; a direct one, options.
-  const factoryOf =
-    ({ buildConnector, Pool }: Undici) =>
-    (origin: string | URL, poolOptions: Pool.Options): Dispatcher => {
-      const url = new URL(String(origin));
-      const tunnelled = typeof poolOptions.connect === 'function';
-      const connect = tunnelled
-        ? (poolOptions.connect as buildConnector.connector)
-        : buildConnector({ ...(poolOptions.connect as buildConnector.BuildOptions) });
-      return new Pool(origin, {
-        ...poolOptions,
-        connect: verifyingConnector(connect, options.judge, tunnelled ? proxyForUrl(proxy, url) : null),
-      });
-    };
-  const build = (undici: Undici) =>
-    new undici.EnvHttpProxyAgent({
-      // Empty strings, not undefined: undici would read process.env again, and tests pass their own env.
-      httpProxy: proxy.httpProxy ?? '',
-      httpsProxy: proxy.httpsProxy ?? '',
-      noProxy: proxy.noProxy,
-      connect: tls,
-      requestTls: tls,
-      factory: factoryOf(undici),
-    });
-  // Made at the first request: a core that never sends one (offline, or handed net.fetch) never loads undici.
+  // Made at the first request: a core that never sends one (offline, or handed net.fetch) loads neither undici nor the connector.
   let dispatcher: Promise<Dispatcher> | null = null;
-  const current = () => (dispatcher ??= loadUndici().then(build));
+  const current = () => (dispatcher ??= build());
 
   return {
     fetch: (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
@@ -100,6 +76,9 @@ type UndiciFetchInit = NonNullable<Parameters<Undici['fetch']>[1]>;
 /** undici is a large module (about 60 ms to load): loaded once, on the first request. */
 let undiciModule: Promise<Undici> | null = null;
 const loadUndici = () => (undiciModule ??= import('undici'));
+/** The connector needs node:tls, node:http(s) and socks, none of which an offline start loads (D51, D52). */
+let connectorModule: Promise<typeof ConnectorModule> | null = null;
+const loadConnector = () => (connectorModule ??= import('./connectors/connector'));
 
 type UndiciBody = UndiciFetchInit['body'];
 
