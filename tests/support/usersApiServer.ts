@@ -24,11 +24,36 @@ export const testBcryptRounds = 4;
 
 export interface TestServer {
   url: string;
+  /** Closes the server; rejects (after closing) when it refused requests at a validator no one has collected yet. */
   close(): Promise<void>;
   dev(path: string, init?: RequestInit): Promise<unknown>;
   /** The newest 2FA code mailed to an address, as digits. */
   latestEmailCode(to: string): Promise<string>;
   revokeTokens(userId: string): Promise<void>;
+  /**
+   * Requests one of Rocket.Chat's validators refused since the last call, one line each
+   * (`POST /api/v1/x answered 400: <messages>`): a client request the real server would refuse.
+   */
+  validatorRejections(): Promise<string[]>;
+}
+
+/** This process's servers that are still open, so a test can ask all of them at its end. */
+const openServers = new Set<TestServer>();
+
+/** What every open server refused at a validator since it was last asked (see fixtures.ts). */
+export async function collectValidatorRejections(): Promise<string[]> {
+  const found: string[] = [];
+  for (const server of openServers) found.push(...(await server.validatorRejections()));
+  return found;
+}
+
+interface LoggedRequest {
+  seq: number;
+  method: string;
+  path: string;
+  status: number;
+  rejectedBy?: string;
+  messages?: string[];
 }
 
 /** Starts the reference users API in this process with the demo seed and dev routes. */
@@ -68,8 +93,9 @@ export async function startTestServer(
     ...(tls ? { tls: { cert: tls.cert, key: tls.key, ...(tls.clientCa ? { clientCa: tls.clientCa } : {}) } } : {}),
     ...rest,
   });
-  // The dev routes over HTTPS trust the test CA here only; the app under test decides for itself.
-  const devAgent = tls ? new Agent({ connect: { ca: tls.ca, ...(tls.client ?? {}) } }) : undefined;
+  // The dev routes over HTTPS trust the test CA here only, whatever name the certificate is for
+  // (some tests serve one for another host on purpose); the app under test decides for itself.
+  const devAgent = tls ? new Agent({ connect: { ca: tls.ca, checkServerIdentity: () => undefined, ...(tls.client ?? {}) } }) : undefined;
   const dev = async (path: string, init?: RequestInit) => {
     const request = { ...init, headers: { 'Content-Type': 'application/json', ...init?.headers } };
     const response = devAgent
@@ -79,11 +105,23 @@ export async function startTestServer(
     const text = await response.text();
     return text ? JSON.parse(text) : {};
   };
-  return {
+  let checkedUpTo = 0;
+  let closing: Promise<void> | undefined;
+  const testServer: TestServer = {
     url: server.url,
-    close: async () => {
-      await server.close();
-      await devAgent?.close();
+    close: () => {
+      closing ??= (async () => {
+        let unseen: string[] = [];
+        try {
+          unseen = await testServer.validatorRejections();
+        } finally {
+          openServers.delete(testServer);
+          await server.close();
+          await devAgent?.close();
+        }
+        if (unseen.length > 0) throw new Error(`The reference server refused requests at its validators:\n${unseen.join('\n')}`);
+      })();
+      return closing;
     },
     dev,
     async latestEmailCode(to) {
@@ -96,5 +134,15 @@ export async function startTestServer(
     async revokeTokens(userId) {
       await dev(`/_dev/users/${userId}/tokens`, { method: 'DELETE' });
     },
+    async validatorRejections() {
+      const { requests } = (await dev('/_dev/requests')) as { requests: LoggedRequest[] };
+      const unseen = requests.filter((request) => request.seq > checkedUpTo);
+      checkedUpTo = Math.max(checkedUpTo, ...unseen.map((request) => request.seq));
+      return unseen
+        .filter((request) => request.rejectedBy === 'validator')
+        .map((request) => `${request.method} ${request.path} answered ${request.status}: ${(request.messages ?? []).join('; ')}`);
+    },
   };
+  openServers.add(testServer);
+  return testServer;
 }

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startTestServer, type TestServer } from '../../support/usersApiServer';
+import { collectValidatorRejections, startTestServer, type TestServer } from '../../support/usersApiServer';
 import { startBrowserHostProcess, type RunningHost } from './browserHostProcess';
 
 export interface AppUnderTest {
@@ -26,10 +26,20 @@ export interface AppUnderTest {
   restart(page: Page, options?: { samePort?: boolean; open?: boolean }): Promise<void>;
 }
 
-type Fixtures = { app: AppUnderTest; hostEnv: NodeJS.ProcessEnv; usersApi: TestServer };
+type Fixtures = { app: AppUnderTest; hostEnv: NodeJS.ProcessEnv; usersApi: TestServer; validatorGuard: void };
 type WorkerFixtures = { workerUsersApi: TestServer };
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
+  // Every test ends by asking each reference server it used (the worker's, and any the spec
+  // started) whether Rocket.Chat's validators refused a request: that would be a request the
+  // real server refuses too, so the test fails and names it.
+  validatorGuard: [
+    async ({}, use) => {
+      await use();
+      expect(await collectValidatorRejections(), "requests the reference server refused at Rocket.Chat's validators").toEqual([]);
+    },
+    { auto: true },
+  ],
   workerUsersApi: [
     async ({}, use) => {
       const server = await startTestServer();

@@ -11,6 +11,7 @@ import type { Mailer } from './state/mailer';
 import type { Settings } from './state/settings';
 import type { Store } from './state/store';
 import type { Compat, Release } from './release';
+import type { Validators } from './validation/load';
 
 export type { Compat } from './release';
 
@@ -39,6 +40,8 @@ export interface App {
   sso: SsoState;
   faults: FaultStore;
   requestLog: RequestLog;
+  /** Rocket.Chat's request validators (validation/published.ts). */
+  validators: Validators;
   /** Reloads the seed (POST /_dev/reset). */
   reset(): Promise<void>;
 }

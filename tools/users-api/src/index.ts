@@ -22,6 +22,7 @@ import { Mailer } from './state/mailer';
 import { defaultSettings } from './state/settings';
 import type { Settings } from './state/settings';
 import { Store } from './state/store';
+import { loadValidators } from './validation/load';
 
 export type { SeedData, SeedUser, SeedPeople, SeedSubscription } from './seed/types';
 export type { Settings } from './state/settings';
@@ -119,6 +120,7 @@ export async function startUsersApi(options: UsersApiOptions = {}): Promise<User
     sso: new SsoState(clock),
     faults: new FaultStore(),
     requestLog: new RequestLog(),
+    validators: await loadValidators(),
     reset: async () => {
       app.store = new Store(clock);
       app.directories = new Directories();

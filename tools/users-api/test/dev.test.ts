@@ -113,18 +113,22 @@ describe('users, tokens, mailbox, requests, settings, clock, reset', () => {
     const log = (await c.get('/_dev/requests')).json.requests;
     expect(log).toEqual([
       {
+        seq: 1,
         method: 'POST',
         path: '/api/v1/users.2fa.sendEmailCode',
         status: 200,
         at: expect.any(String),
         body: { emailOrUsername: 'test.john' },
       },
-      { method: 'GET', path: '/api/v1/me', status: 401, at: expect.any(String) },
+      { seq: 2, method: 'GET', path: '/api/v1/me', status: 401, at: expect.any(String) },
     ]);
     await c.post('/api/v1/login', { user: 'demouser', password: 'demo-pass-1' });
     expect((await c.get('/_dev/requests')).json.requests.at(-1).body).toEqual({ user: 'demouser', password: '[redacted]' });
     await c.call('DELETE', '/_dev/requests');
     expect((await c.get('/_dev/requests')).json.requests).toEqual([]);
+    // Numbers go on after a clear (and a reset), so a reader can ask "anything new since n?".
+    await c.get('/api/v1/me');
+    expect((await c.get('/_dev/requests')).json.requests).toEqual([expect.objectContaining({ seq: 4, path: '/api/v1/me' })]);
   });
 
   it('settings patch refuses unknown keys and wrong types; clock moves time', async () => {

@@ -14,13 +14,13 @@ afterEach(() => c.close());
 const update = (who: Session, data: Record<string, unknown>, extra: Record<string, unknown> = {}, headers?: Record<string, string>) =>
   c.post(PATH, { data, ...extra }, who, headers);
 
-describe('schema', () => {
+describe('schema (a typed body: no suffix on the current line; the 7.x form is in validators.test.ts)', () => {
   it('rejects unknown keys in data (data.firstName) with invalid-params', async () => {
     const res = await update(await c.loginDemo(), { firstName: 'Demo' });
     expect(res.status).toBe(400);
     expect(res.json).toEqual({
       success: false,
-      error: 'must NOT have additional properties [invalid-params]',
+      error: 'must NOT have additional properties',
       errorType: 'invalid-params',
     });
   });
@@ -30,10 +30,10 @@ describe('schema', () => {
     const missing = await c.post(PATH, {}, session);
     expect(missing.json).toEqual({
       success: false,
-      error: "must have required property 'data' [invalid-params]",
+      error: "must have required property 'data'",
       errorType: 'invalid-params',
     });
-    expect((await update(session, { nickname: { x: 1 } })).json.error).toBe('must be string [invalid-params]');
+    expect((await update(session, { nickname: { x: 1 } })).json.error).toBe('must be string');
     const coerced = await update(session, { nickname: 42 });
     expect(coerced.status).toBe(200);
     expect(coerced.json.user.nickname).toBe('42');

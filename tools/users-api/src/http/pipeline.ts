@@ -1,6 +1,6 @@
-// One request, start to finish: faults → routing → body → auth (401) →
-// username check → permissions (403) → rate limit (429) → route 2FA → handler.
-// The order follows Rocket.Chat's router (§7); every reply is logged.
+// One request, start to finish: faults → routing → body → auth (401) → username check →
+// permissions (403) → typed route's validator (400) → rate limit (429) → validateParams (400)
+// → route 2FA → handler. The order follows Rocket.Chat's router (§0, §7); every reply is logged.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { App } from '../app';
@@ -14,6 +14,8 @@ import { parseBody, readRawBody } from './body';
 import { API_HEADERS, ApiError, INTERNAL_ERROR_BODY, forbidden, missingPermission, notFound, thrown, unauthorized } from './envelope';
 import { generalRateLimit, matchRoute } from './router';
 import type { Reply, RequestContext, RouteDef } from './router';
+import { ValidatorRejection, checkParams } from '../validation/checkParams';
+import { paramsCheckFor } from '../validation/routeParams';
 
 const STATUS_BODIES: Record<number, Record<string, unknown>> = {
   401: unauthorized().body,
@@ -138,6 +140,7 @@ async function handle(
   let status = 500;
   let headers: Record<string, string> = { ...API_HEADERS };
   let loggedBody: unknown;
+  let rejection: ValidatorRejection | undefined;
   try {
     const rawBody = await readRawBody(req);
     if (method === 'POST') loggedBody = jsonForLog(rawBody);
@@ -169,8 +172,10 @@ async function handle(
     try {
       ctx.body = parseBody(header(req, 'content-type'), rawBody);
       await authenticate(ctx, route);
+      const params = paramsCheckFor(route.method, route.path, app.release);
+      if (params?.style === 'typed') checkParams(ctx, params, app.validators);
       enforceRateLimit(ctx, route);
-      route.validate?.(ctx);
+      if (params?.style === 'validateParams') checkParams(ctx, params, app.validators);
       if (route.twoFactorRequired && ctx.user) {
         const code = header(req, 'x-2fa-code');
         const twoFactorMethod = header(req, 'x-2fa-method');
@@ -180,6 +185,7 @@ async function handle(
       status = reply.status ?? 200;
       send(res, status, reply, { ...headers, ...ctx.replyHeaders });
     } catch (error) {
+      if (error instanceof ValidatorRejection) rejection = error;
       const failure = toErrorReply(error);
       status = failure.status;
       send(res, status, failure.reply, { ...API_HEADERS, ...ctx.replyHeaders });
@@ -202,6 +208,7 @@ async function handle(
         status,
         at: app.clock.date().toISOString(),
         ...(loggedBody !== undefined && { body: loggedBody }),
+        ...(rejection && { rejectedBy: 'validator' as const, messages: rejection.messages }),
       });
   }
 }

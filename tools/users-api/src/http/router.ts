@@ -1,5 +1,6 @@
 // Route table types and matching. A route declares what the pipeline must do
-// before its handler runs (auth, permissions, rate limit, 2FA) — PROTOCOL §7.
+// before its handler runs (auth, permissions, rate limit, 2FA) — PROTOCOL §7; which
+// validator checks its parameters is in validation/routeParams.ts.
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { App } from '../app';
 import type { Settings } from '../state/settings';
@@ -54,8 +55,6 @@ export interface RouteDef {
   permissions?: string[];
   /** Defaults to the general limit for /api/v1 routes (§7); `false` for none. */
   rateLimit?: false | RateSpec;
-  /** Schema checks that must run before the route's 2FA (Rocket.Chat validates first). */
-  validate?(ctx: RequestContext): void;
   /** Reads x-2fa-code / x-2fa-method (§5 "Where it applies"). */
   twoFactorRequired?: boolean;
   /** Cache-Control: no-store + Pragma: no-cache (§0). Defaults to true. */

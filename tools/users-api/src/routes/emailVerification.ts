@@ -1,6 +1,6 @@
 // users.sendConfirmationEmail and users.verifyEmail (§6 "Email verification").
 import { asRecord } from '../http/body';
-import { invalidParamsTyped, notFound } from '../http/envelope';
+import { notFound } from '../http/envelope';
 import { fixedRateLimit, ok } from '../http/router';
 import type { RouteDef } from '../http/router';
 import { sendVerificationMail } from './emailChange';
@@ -12,8 +12,8 @@ export const emailVerificationRoutes: RouteDef[] = [
     auth: 'none',
     rateLimit: fixedRateLimit(1, 60_000),
     handler: (ctx) => {
-      const email = asRecord(ctx.body).email;
-      if (typeof email !== 'string') throw invalidParamsTyped('body', ["must have required property 'email'"]);
+      // The validator has made sure of a string `email` (validation/routeParams.ts).
+      const email = String(asRecord(ctx.body).email);
       const user = ctx.app.store.byEmailInsensitive(email);
       const entry = user?.emails?.find((e) => e.address.toLowerCase() === email.toLowerCase());
       if (user && entry && !entry.verified) sendVerificationMail(ctx.app, user, entry.address);
@@ -27,7 +27,6 @@ export const emailVerificationRoutes: RouteDef[] = [
     auth: 'none',
     handler: (ctx) => {
       const token = asRecord(ctx.body).token;
-      if (typeof token !== 'string') throw invalidParamsTyped('body', ["must have required property 'token'"]);
       const user = ctx.app.store.allUsers().find((u) => u.services.email?.verificationTokens?.some((t) => t.token === token));
       if (!user) throw notFound();
       const tokens = user.services.email?.verificationTokens ?? [];

@@ -1,6 +1,6 @@
 // users.list, users.autocomplete, directory, users.checkUsernameAvailability (§6).
 import { hasPermission } from '../auth/permissions';
-import { forbidden, invalidParamsTyped, plain, thrown } from '../http/envelope';
+import { forbidden, plain, thrown } from '../http/envelope';
 import { compareBy, pageOf, parseSort, slicePage } from '../http/paging';
 import { caller, ok } from '../http/router';
 import type { RequestContext, RouteDef } from '../http/router';
@@ -46,8 +46,8 @@ function usersList(ctx: RequestContext) {
 function autocomplete(ctx: RequestContext) {
   const { app, query } = ctx;
   const me = caller(ctx);
-  const selector = jsonParam(query.selector);
-  if (selector === undefined) throw invalidParamsTyped('query', ["must have required property 'selector'"]);
+  // The validator has made sure `selector` is there (validation/routeParams.ts).
+  const selector = jsonParam(query.selector) ?? { ok: false };
   if (!selector.ok || typeof selector.value !== 'object' || selector.value === null) {
     throw thrown('error-invalid-params', 'The selector param must be a JSON object');
   }
@@ -102,8 +102,7 @@ function directory(ctx: RequestContext) {
 function checkUsernameAvailability(ctx: RequestContext) {
   const { app, query } = ctx;
   const me = caller(ctx);
-  const username = query.username;
-  if (username === undefined) throw invalidParamsTyped('query', ["must have required property 'username'"]);
+  const username = query.username ?? '';
   if (!app.settings.Accounts_AllowUsernameChange) throw thrown('error-not-allowed', 'Not allowed');
   if (me.username === username) return ok({ result: true });
   if (blockedUsernames(app).includes(username.toLowerCase())) throw blockedUsernameError(username);

@@ -1,7 +1,7 @@
 // users.setStatus, users.getStatus, users.getPresence (§6 "Status").
 import { hasPermission } from '../auth/permissions';
 import { asRecord } from '../http/body';
-import { forbidden, invalidParamsTyped, plain, thrown } from '../http/envelope';
+import { forbidden, plain, thrown } from '../http/envelope';
 import { caller, fixedRateLimit, ok } from '../http/router';
 import type { RequestContext, RouteDef } from '../http/router';
 import type { UserDoc } from '../state/types';
@@ -20,11 +20,9 @@ function setStatus(ctx: RequestContext) {
   if (status === undefined && message === undefined) {
     throw plain('Match error: Failed Match.OneOf, Match.Maybe or Match.Optional validation');
   }
+  // On the current line the validator refuses any other status first (validation/routeParams.ts).
   if (status !== undefined && (typeof status !== 'string' || !STATUSES.includes(status))) {
-    if (app.compat === 7) {
-      throw thrown('error-invalid-status', 'Valid status types include online, away, offline, and busy.', { method: 'users.setStatus' });
-    }
-    throw invalidParamsTyped('body', ['must be equal to one of the allowed values']);
+    throw thrown('error-invalid-status', 'Valid status types include online, away, offline, and busy.', { method: 'users.setStatus' });
   }
   const me = caller(ctx);
   const target = targetOf(ctx, body);

@@ -1,11 +1,10 @@
-// POST /api/v1/users.updateOwnBasicInfo (§4): schema, then the steps in order.
+// POST /api/v1/users.updateOwnBasicInfo (§4): the steps in order, once the validator has passed the body.
 import type { App } from '../app';
 import { hasLoginService } from '../auth/password';
-import { isPlainObject } from '../http/body';
-import { invalidParamsOld, plain } from '../http/envelope';
+import { asRecord, isPlainObject } from '../http/body';
+import { plain } from '../http/envelope';
 import { caller, ok } from '../http/router';
 import type { RateSpec, RequestContext, RouteDef } from '../http/router';
-import { coerceString } from '../http/validate';
 import type { UserDoc } from '../state/types';
 import { checkCodeForUser } from '../twofactor/gate';
 import { meView, rawUserDocument } from '../views/me';
@@ -16,24 +15,17 @@ import { assertEditingAllowed, assertProfileChangeAllowed, saveBioAndNickname, s
 
 const DATA_KEYS = ['email', 'name', 'username', 'nickname', 'bio', 'statusType', 'statusText', 'currentPassword', 'newPassword'] as const;
 
-/** AJV-like check of the old-style route schema; the first problem only, as AJV without allErrors. */
-function parseBody(body: unknown): { data: ProfileData; customFields?: Record<string, unknown> } {
-  const fail = (message: string) => invalidParamsOld([message]);
-  if (!isPlainObject(body)) throw fail('must be object');
-  if (!('data' in body)) throw fail("must have required property 'data'");
-  if (Object.keys(body).some((k) => k !== 'data' && k !== 'customFields')) throw fail('must NOT have additional properties');
-  const rawData = body.data;
-  if (!isPlainObject(rawData)) throw fail('must be object');
-  if (Object.keys(rawData).some((k) => !(DATA_KEYS as readonly string[]).includes(k))) throw fail('must NOT have additional properties');
+/**
+ * The body as the steps read it. Rocket.Chat's validator has already checked its shape and
+ * coerced numbers to strings (validation/routeParams.ts); null means "not sent" for every step.
+ */
+function readBody(body: unknown): { data: ProfileData; customFields?: Record<string, unknown> } {
+  const { data: rawData, customFields } = asRecord(body);
   const data: ProfileData = {};
   for (const key of DATA_KEYS) {
-    const value = coerceString(rawData[key]);
-    if (value === false) throw fail('must be string');
-    // null means "not sent" for every step.
+    const value = asRecord(rawData)[key];
     if (typeof value === 'string') data[key] = value;
   }
-  const customFields = body.customFields;
-  if (customFields !== undefined && customFields !== null && !isPlainObject(customFields)) throw fail('must be object');
   return { data, ...(isPlainObject(customFields) && { customFields }) };
 }
 
@@ -97,7 +89,7 @@ export const updateOwnBasicInfoRoutes: RouteDef[] = [
     handler: async (ctx) => {
       const { app } = ctx;
       const user = caller(ctx);
-      const { data, customFields } = parseBody(ctx.body);
+      const { data, customFields } = readBody(ctx.body);
       if (data.name !== undefined && hasInvalidNameCharacters(data.name)) throw plain('Name contains invalid characters');
       if (gateApplies(app, user, data)) await twoFactorGate(ctx, user, data);
       assertProfileChangeAllowed(app);

@@ -1,9 +1,8 @@
 // GET /api/v1/users.info (§3).
 import { hasPermission } from '../auth/permissions';
-import { invalidParamsOld, invalidParamsTyped, plain } from '../http/envelope';
+import { plain } from '../http/envelope';
 import { caller, ok } from '../http/router';
 import type { RouteDef } from '../http/router';
-import { anyOfSingleKey } from '../http/validate';
 import type { UserDoc } from '../state/types';
 import { userInfoView } from '../views/userInfo';
 
@@ -19,11 +18,7 @@ export const usersInfoRoutes: RouteDef[] = [
       const { app, query } = ctx;
       const me = caller(ctx);
       const keys = app.compat === 7 ? KEYS_7 : KEYS_8;
-      const problems = anyOfSingleKey(query, keys, ['includeUserRooms', 'fields']);
-      if (problems) {
-        // 7.x used the old-style envelope (seed 003); current code is a typed query route (§0).
-        throw app.compat === 7 ? invalidParamsOld(problems) : invalidParamsTyped('query', problems);
-      }
+      // The validator has made sure of exactly one lookup key (validation/routeParams.ts).
       const key = keys.find((k) => k in query) ?? 'userId';
       const value = query[key] ?? '';
       if (value === '') throw plain('Invalid search query.');
