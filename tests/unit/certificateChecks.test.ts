@@ -17,6 +17,10 @@ const self = path.relative(root, import.meta.filename);
 const allowed: Record<string, { count: number; why: string }> = {
   'electron/core/usersApi/transport/connectors/secureChannel.ts': { count: 1, why: 'reports Node’s verdict and asks the judge' },
   'tests/support/recordingTlsServer.ts': { count: 1, why: 'a test server that takes any client certificate' },
+  'tests/support/usersApiServer.ts': {
+    count: 1,
+    why: 'the test helper’s own /_dev calls trust only the test CA, whatever host its certificate names (a test may name another on purpose)',
+  },
 };
 
 /** Turning a check off: rejectUnauthorized set to anything but true, the global switch, a name check of one's own. */

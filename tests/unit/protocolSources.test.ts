@@ -20,6 +20,10 @@ const root = path.resolve(import.meta.dirname, '../..');
  * time: adding a citation means reading the file first, then listing it here.
  */
 const CONFIRMED_SOURCES = [
+  'apps/meteor/app/custom-oauth/client/CustomOAuth.ts',
+  'apps/meteor/server/settings/oauth.ts',
+  'apps/meteor/app/gitlab/server/lib.ts',
+  'apps/meteor/app/google-oauth/server/index.ts',
   'apps/meteor/app/api/server/v1/misc.ts',
   'apps/meteor/app/api/server/v1/users.ts',
   'apps/meteor/app/authentication/server/lib/restrictLoginAttempts.ts',
