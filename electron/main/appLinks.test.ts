@@ -5,13 +5,13 @@ import { receiveAppLinks } from './appLinks';
 describe('receiveAppLinks', () => {
   beforeEach(() => {
     app.removeAllListeners();
-    app.protocolClients.length = 0;
+    app.schemeHandlers.clear();
   });
 
   it('claims rocketchat:// and hands every link to the core: at start, from macOS, from a second instance', () => {
     const delivered: string[] = [];
     receiveAppLinks(app as never, ['/opt/app/account-manager', 'rocketchat://auth?type=oauth&x=1'], (link) => delivered.push(link));
-    expect(app.protocolClients).toEqual(['rocketchat']);
+    expect(app.isDefaultProtocolClient('rocketchat')).toBe(true);
     let prevented = false;
     app.emit('open-url', { preventDefault: () => (prevented = true) }, 'rocketchat://auth?type=oauth&x=2');
     app.emit('second-instance', {}, ['/opt/app/account-manager', '--flag', 'rocketchat://auth?type=oauth&x=3']);

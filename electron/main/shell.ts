@@ -9,7 +9,7 @@ import { Logger, parseLogLevel } from '../core/log/logger';
 import { appId } from '../core/appIdentity';
 import { KeychainVault } from '../core/vault/keychainVault';
 import { appSchemePrivileges, serveAppProtocol } from './appProtocol';
-import { chromiumCoreOptions, connectChromiumNetwork } from './chromiumNetwork';
+import { createChromiumNetwork } from './chromiumNetwork';
 import { bindContract, forwardEvents } from './ipcBridge';
 import { configureLogging, electronLogSink } from './logging';
 import { createMainWindow } from './mainWindow';
@@ -82,6 +82,12 @@ export function startShell(paths: ShellPaths): void {
 
   void app.whenReady().then(() => {
     try {
+      // Chromium's network, through a session of the core's own (D71).
+      const network = createChromiumNetwork({
+        net,
+        fromPartition: (partition, options) => session.fromPartition(partition, options),
+        getCore: () => core,
+      });
       core = createCore({
         dataDir: app.getPath('userData'),
         vault: new KeychainVault(appId),
@@ -89,10 +95,10 @@ export function startShell(paths: ShellPaths): void {
         shell: 'electron',
         log: coreLog,
         sqliteBinding: paths.sqliteBinding,
-        // Chromium's network: the system proxy, the OS trust store, client certificates.
-        ...chromiumCoreOptions(net, session.defaultSession, () => core),
+        fetch: network.fetch,
+        resolveProxy: network.resolveProxy,
       });
-      connectChromiumNetwork(core, app, session.defaultSession);
+      network.connect(core, app);
     } catch (error) {
       coreLog.error('the app cannot start', error);
       dialog.showErrorBox('Account Manager cannot start', error instanceof Error ? error.message : String(error));
