@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { app, internet, net, session } from '../../tests/mocks/electron';
-import type { shellHandle } from '../../tests/support/shellHarness';
+import type { ShellHandle } from '../../tests/support/shellHarness';
 import { resetFakeElectron, serve, startTestShell, stopShell } from '../../tests/support/shellHarness';
 import { createTestCa, type IssuedCertificate, type TestCa } from '../../tests/support/testCertificates';
 
@@ -8,7 +8,7 @@ import { createTestCa, type IssuedCertificate, type TestCa } from '../../tests/s
 describe('the shell gives the core Chromium’s network', () => {
   let ca: TestCa;
   let certificate: IssuedCertificate;
-  let shell: ReturnType<typeof shellHandle>;
+  let shell: ShellHandle;
 
   beforeAll(() => {
     ca = createTestCa();

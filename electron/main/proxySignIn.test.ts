@@ -2,7 +2,7 @@ import keytar from '@github/keytar';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { internet, net, type FakeClientRequest } from '../../tests/mocks/electron';
 import { requireKeychain, secretServiceAvailable } from '../../tests/support/secretService';
-import type { shellHandle } from '../../tests/support/shellHarness';
+import type { ShellHandle } from '../../tests/support/shellHarness';
 import { resetFakeElectron, serve, startTestShell, stopShell } from '../../tests/support/shellHarness';
 import { appId } from '../core/appIdentity';
 
@@ -19,7 +19,7 @@ const signIn = { username: 'ann', password: 'proxy-pass' };
  * the core's session and tries the request once more (D45, D72).
  */
 describe('signing in to a proxy', () => {
-  let shell: ReturnType<typeof shellHandle>;
+  let shell: ShellHandle;
   const probe = async (): Promise<FakeClientRequest> => {
     await expect.poll(() => net.requests.length).toBeGreaterThan(0);
     return net.requests.at(-1)!;

@@ -99,3 +99,5 @@ export function serve(
     },
   });
 }
+
+export type ShellHandle = ReturnType<typeof shellHandle>;
