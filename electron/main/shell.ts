@@ -17,7 +17,7 @@ import { menuTemplate } from './menu';
 import { guardAllWebContents, openIfAllowed } from './navigationGuard';
 import { receiveAppLinks } from './appLinks';
 import { isHelpLink } from '../core/externalLinks';
-import { denyAllPermissions } from './permissions';
+import { guardPermissions } from './permissions';
 import { startUpdateChecks } from './updates';
 
 export interface ShellPaths {
@@ -106,7 +106,7 @@ export function startShell(paths: ShellPaths): void {
       return;
     }
     nativeTheme.themeSource = 'system'; // the page's light/dark CSS follows the OS, live
-    denyAllPermissions(session.defaultSession);
+    guardPermissions(session.defaultSession, (contents) => contents !== null && window?.webContents === contents);
     serveAppProtocol(protocol, paths.renderer);
     bindContract(ipcMain, core, getWindow);
     earlyLinks.splice(0).forEach(deliverLink);
