@@ -1,4 +1,4 @@
-import { app, dialog, ipcMain, Menu, nativeTheme, net, Notification, protocol, screen, session, shell, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, Menu, nativeTheme, net, protocol, screen, session, shell, type BrowserWindow } from 'electron';
 import log from 'electron-log/main';
 import { autoUpdater } from 'electron-updater';
 import { createRequire } from 'node:module';
@@ -17,6 +17,7 @@ import { menuTemplate } from './menu';
 import { guardAllWebContents, openIfAllowed } from './navigationGuard';
 import { receiveAppLinks } from './appLinks';
 import { isHelpLink } from '../core/externalLinks';
+import { notifyWhenHidden } from './notifications';
 import { guardPermissions } from './permissions';
 import { startUpdateChecks } from './updates';
 
@@ -34,16 +35,20 @@ const docsUrl = 'https://docs.rocket.chat/';
  * contract bound to IPC. Every decision about accounts, data and sync lives in the core.
  */
 export function startShell(paths: ShellPaths): void {
+  // The demo and tests point the app at their own data folder. First: the single-instance
+  // lock belongs to the user-data folder, so each data folder has an instance of its own.
+  if (process.env.AM_DATA_DIR) app.setPath('userData', process.env.AM_DATA_DIR);
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
   }
+  // Windows shows an app's notifications by its AppUserModelID, which must be the one the
+  // installer gave the Start-menu shortcut (electron-builder's NSIS uses the appId).
+  if (process.platform === 'win32') app.setAppUserModelId(appId);
   protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
   // The core decides what may open in the system browser; before it exists, help pages only.
   const mayOpen = (url: string) => core?.mayOpenExternally(url) ?? isHelpLink(url);
   guardAllWebContents(app, shell, mayOpen);
-  // The demo and tests point the app at their own data folder.
-  if (process.env.AM_DATA_DIR) app.setPath('userData', process.env.AM_DATA_DIR);
   configureLogging(log, app.getPath('userData'));
   // AM_LOG_LEVEL=debug also keeps the expected failures (an unreachable server, say).
   const coreLog = new Logger({ sink: electronLogSink(log), level: parseLogLevel(process.env.AM_LOG_LEVEL) ?? 'info' });
@@ -54,21 +59,36 @@ export function startShell(paths: ShellPaths): void {
   const send = (command: AppCommand) => core?.events.emit('app.command', { command });
   const displays = () => screen.getAllDisplays().map(({ id, bounds, workArea }) => ({ id, bounds, workArea }));
 
+  let coreClosed = false;
+  const closeCore = () => {
+    if (coreClosed) return;
+    coreClosed = true;
+    core?.close();
+  };
+
   const openWindow = () => {
     if (!core) return;
-    const opened = createMainWindow(paths.preload, core.windowState.restore(displays()));
-    opened.on('close', () => core?.windowState.save(displays(), { bounds: opened.getNormalBounds(), maximized: opened.isMaximized() }));
+    const opened = createMainWindow(paths.preload, core.windowState.restore(displays()), { dark: nativeTheme.shouldUseDarkColors });
+    const saveState = () => core?.windowState.save(displays(), { bounds: opened.getNormalBounds(), maximized: opened.isMaximized() });
+    opened.on('close', saveState);
     opened.on('closed', () => {
       if (window === opened) window = null;
+    });
+    // Windows ends a session (shut down, restart, sign out) with no will-quit (electron.d.ts):
+    // the window's session-end is the last word, so the core closes its database there.
+    opened.on('session-end', () => {
+      saveState();
+      closeCore();
     });
     window = opened;
   };
 
+  // A second start, or a sign-in link: the window comes forward — made anew on macOS, where
+  // the app keeps running with none.
   const bringForward = () => {
-    if (window) {
-      if (window.isMinimized()) window.restore();
-      window.focus();
-    }
+    if (!window) return openWindow();
+    if (window.isMinimized()) window.restore();
+    window.focus();
   };
   app.on('second-instance', bringForward);
   // A sign-in link from the system browser; one that comes before the core is ready waits for it.
@@ -111,7 +131,7 @@ export function startShell(paths: ShellPaths): void {
     bindContract(ipcMain, core, getWindow);
     earlyLinks.splice(0).forEach(deliverLink);
     forwardEvents(core, getWindow);
-    notifyWhenHidden(core, getWindow, send);
+    notifyWhenHidden(core, getWindow, send, bringForward);
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, send, () => openIfAllowed(shell, docsUrl, mayOpen))));
     openWindow();
     if (app.isPackaged) {
@@ -143,33 +163,7 @@ export function startShell(paths: ShellPaths): void {
   app.on('activate', () => {
     if (!window) openWindow();
   });
-  app.on('will-quit', () => core?.close());
-}
-
-/**
- * While the window is hidden or in the background, say what needs the person: a conflict
- * or a refused edit (click: Activity), or a session the server ended (click: the window,
- * which shows the account's "Sign in again").
- */
-export function notifyWhenHidden(core: Core, getWindow: () => BrowserWindow | null, send: (command: AppCommand) => void): () => void {
-  const notify = (message: string, command: AppCommand) => {
-    if (!Notification.isSupported()) return;
-    const window = getWindow();
-    if (window && window.isVisible() && window.isFocused()) return;
-    const notification = new Notification({ title: 'Account Manager', body: message });
-    notification.on('click', () => {
-      const current = getWindow();
-      current?.show();
-      current?.focus();
-      send(command);
-    });
-    notification.show();
-  };
-  const stops = [
-    core.events.on('sync.attention', ({ message }) => notify(message, 'activity')),
-    core.events.on('session.ended', ({ message }) => notify(message, 'home')),
-  ];
-  return () => stops.forEach((stop) => stop());
+  app.on('will-quit', closeCore);
 }
 
 export function defaultShellPaths(mainDir: string): ShellPaths {
