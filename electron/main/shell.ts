@@ -15,11 +15,11 @@ import { configureLogging, electronLogSink } from './logging';
 import { createMainWindow } from './mainWindow';
 import { menuTemplate } from './menu';
 import { guardAllWebContents, openIfAllowed } from './navigationGuard';
-import { receiveAppLinks } from './appLinks';
+import { receiveAppLinks, registerAppLinks } from './appLinks';
 import { isHelpLink } from '../core/externalLinks';
 import { notifyWhenHidden } from './notifications';
 import { guardPermissions } from './permissions';
-import { startUpdateChecks } from './updates';
+import { startUpdateChecks, updateFacts } from './updates';
 
 export interface ShellPaths {
   preload: string;
@@ -91,14 +91,31 @@ export function startShell(paths: ShellPaths): void {
     window.focus();
   };
   app.on('second-instance', bringForward);
-  // A sign-in link from the system browser; one that comes before the core is ready waits for it.
+  // rocketchat:// links: registered as each package needs, taken only when no other app has them (D73).
+  const appLinks = registerAppLinks({
+    app,
+    platform: process.platform,
+    env: process.env,
+    defaultApp: process.defaultApp === true,
+    execPath: process.execPath,
+    argv: process.argv,
+    log: (message) => log.info(message),
+  });
+  // A sign-in link from the system browser; one that comes before the window is open waits for it.
   const earlyLinks: string[] = [];
+  let takingLinks = false;
   const deliverLink = (link: string) => {
-    if (!core) return void earlyLinks.push(link);
-    if (core.handleAppLink(link)) bringForward();
-    else log.warn('an app link that finishes no sign-in under way was ignored');
+    if (!core || !takingLinks) return void earlyLinks.push(link);
+    // The app a link opened comes to the front, as the system promises; what the link does is the core's.
+    bringForward();
+    if (!core.handleAppLink(link)) log.warn('an app link that finishes no sign-in under way was ignored');
   };
-  receiveAppLinks(app, process.argv, deliverLink);
+  receiveAppLinks(app, process.argv, deliverLink, (message) => log.warn(message));
+
+  // Only a packaged app built with an update feed looks for new versions (D74); About says which.
+  const resources = process.resourcesPath ?? '';
+  const updateFiles = { policyFile: path.join(resources, 'policy.json'), feedFile: path.join(resources, 'app-update.yml') };
+  const updates = updateFacts({ isPackaged: app.isPackaged, env: process.env, ...updateFiles });
 
   void app.whenReady().then(() => {
     try {
@@ -117,6 +134,8 @@ export function startShell(paths: ShellPaths): void {
         sqliteBinding: paths.sqliteBinding,
         fetch: network.fetch,
         resolveProxy: network.resolveProxy,
+        updates,
+        appLinks,
       });
       network.connect(core, app);
     } catch (error) {
@@ -129,16 +148,17 @@ export function startShell(paths: ShellPaths): void {
     guardPermissions(session.defaultSession, (contents) => contents !== null && window?.webContents === contents);
     serveAppProtocol(protocol, paths.renderer);
     bindContract(ipcMain, core, getWindow);
-    earlyLinks.splice(0).forEach(deliverLink);
     forwardEvents(core, getWindow);
     notifyWhenHidden(core, getWindow, send, bringForward);
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, send, () => openIfAllowed(shell, docsUrl, mayOpen))));
     openWindow();
-    if (app.isPackaged) {
+    takingLinks = true;
+    earlyLinks.splice(0).forEach(deliverLink);
+    if (updates.state === 'on') {
       startUpdateChecks({
         updater: autoUpdater,
         env: process.env,
-        policyFile: path.join(process.resourcesPath, 'policy.json'),
+        ...updateFiles,
         isOnline: () => net.isOnline(),
         askToRestart: async (version) => {
           const answer = await dialog.showMessageBox({
