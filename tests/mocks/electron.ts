@@ -207,9 +207,18 @@ export const screen = {
 
 export const nativeTheme = { themeSource: 'light' as string, shouldUseDarkColors: false };
 
-/** A full garbage collection, as V8 runs one when it needs memory. */
-v8.setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
+/**
+ * A full garbage collection, as V8 runs one when it needs memory. The flag is set only by
+ * the test that asks: V8 flags changed while a process runs are best left to one file.
+ */
+let collector: (() => void) | null = null;
+const collectGarbage = () => {
+  if (!collector) {
+    v8.setFlagsFromString('--expose-gc');
+    collector = runInNewContext('gc') as () => void;
+  }
+  collector();
+};
 
 /**
  * Electron's Notification is a JavaScript object the OS notification points back to only
