@@ -137,12 +137,18 @@ export const appInfoSchema = z.lazy(() =>
     shell: z.enum(['electron', 'browser-host', 'test']),
     /** A servers.json that could not be used (the app still starts). */
     managedServers: managedServersNoticeSchema.optional(),
+    /** Whether this copy looks for new versions, in words (desktop app only). */
+    updates: z.object({ enabled: z.boolean(), message: z.string() }).optional(),
+    /** Whether rocketchat:// sign-in links open in this app, in words; canClaim offers to take them (desktop app only). */
+    appLinks: z.object({ handledHere: z.boolean(), canClaim: z.boolean(), message: z.string() }).optional(),
   }),
 );
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
 export const channels = {
   'app.info': { request: noPayload, response: appInfoSchema },
+  /** Asks the system to open rocketchat:// links with this app (desktop app only); answers with the new app info. */
+  'app.claimLinks': { request: noPayload, response: appInfoSchema },
   'servers.add': { request: addServerRequestSchema, response: serverSummarySchema },
   'servers.list': { request: noPayload, response: z.array(serverSummarySchema) },
   'accounts.list': { request: noPayload, response: accountListSchema },

@@ -32,6 +32,13 @@ describe('createCore: app.info', () => {
     });
   });
 
+  it('leaves rocketchat:// links to the desktop app: elsewhere app.claimLinks says so', async () => {
+    const core = createCore({ dataDir: temp.dir, vault: new MemoryVault(), version: '2.0.0', shell: 'browser-host' });
+    const result = await core.dispatch('app.claimLinks', {});
+    core.close();
+    expect(result).toEqual({ ok: false, error: { code: 'not-found', message: 'Only the desktop app can open rocketchat:// links.' } });
+  });
+
   it('says why the keychain is unavailable', async () => {
     const vault = new MemoryVault();
     vault.setUnavailable('The system keychain is locked.');

@@ -1,10 +1,11 @@
 import type { AppInfo } from '../../shared/contract';
+import { AppFailure } from '../../shared/errors';
 import { AccountRepository } from './accounts/accountRepository';
 import { AccountsService } from './accounts/accountsService';
 import { SingleSignOn } from './accounts/singleSignOn';
 import { isHelpLink } from './externalLinks';
 import { addManagedServers } from './accounts/managedServers';
-import { readAppInfo } from './appInfo';
+import { readAppInfo, type AppLinkRegistration, type UpdateFacts } from './appInfo';
 import { systemClock, type Clock } from './clock';
 import { Connectivity } from './connectivity';
 import { fetchServerInfo } from './usersApi/authApi';
@@ -69,6 +70,9 @@ export interface CoreOptions {
   sqliteBinding?: string;
   /** Where the core says what went wrong; the shell's sink decides where that goes. Silent when absent. */
   log?: Logger;
+  /** The desktop shell: whether this copy looks for updates, and who opens rocketchat:// links (About). */
+  updates?: UpdateFacts;
+  appLinks?: AppLinkRegistration;
 }
 
 export interface Core {
@@ -276,11 +280,17 @@ export function createCore(options: CoreOptions): Core {
 
   const managedNotice = addManagedServers([options.dataDir, ...(options.managedServerFolders ?? [])], accounts.servers);
 
+  const appInfo = async () => ({
+    ...(await readAppInfo({ ...options, database, vault: options.vault })),
+    ...(managedNotice ? { managedServers: managedNotice } : {}),
+  });
   const handlers: HandlerTable = {
-    'app.info': async () => ({
-      ...(await readAppInfo({ version: options.version, dataDir: options.dataDir, shell: options.shell, database, vault: options.vault })),
-      ...(managedNotice ? { managedServers: managedNotice } : {}),
-    }),
+    'app.info': appInfo,
+    'app.claimLinks': async () => {
+      if (!options.appLinks) throw new AppFailure('not-found', 'Only the desktop app can open rocketchat:// links.');
+      options.appLinks.claim();
+      return appInfo();
+    },
     'servers.add': ({ url }) => accounts.servers.add(url),
     'servers.list': () => accounts.servers.list(),
     'accounts.list': () => accounts.list(),

@@ -1,5 +1,6 @@
-import type { App, AuthInfo, Certificate, Net, Session } from 'electron';
+import type { App, Certificate, Net, Session } from 'electron';
 import type { Core } from '../core/createCore';
+import { proxySignIn } from './proxySignIn';
 
 /** The verify proc's answers (Electron's session.setCertificateVerifyProc). */
 const accept = 0;
@@ -8,117 +9,110 @@ const useChromiumVerdict = -3;
 /** Chromium's names for "the proxy wants a sign-in it did not get": worth one sign-in and one more try. */
 const proxySignInFailures = /net::ERR_(PROXY_AUTH_REQUESTED|PROXY_AUTH_UNSUPPORTED|TUNNEL_CONNECTION_FAILED)\b/;
 
-/**
- * What the core receives from Chromium (docs/architecture.md "The network belongs to the
- * shell"): net.fetch — the system's proxy (PAC, WPAD), the OS trust store, client
- * certificates — and session.resolveProxy for the About screen. net.fetch raises no `login`
- * for a proxy sign-in (electron/electron#44249), so a request the proxy refused for want of
- * one is tried once more after a sign-in (proxySignIn below) has filled Chromium's cache.
- */
-export function chromiumCoreOptions(
-  net: Pick<Net, 'fetch' | 'request'>,
-  session: Pick<Session, 'resolveProxy'>,
-  getCore: () => Core | null,
-): { fetch: typeof fetch; resolveProxy: (url: string) => Promise<string> } {
-  const fetchThroughChromium = (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
-    try {
-      return await net.fetch(input as string, init);
-    } catch (error) {
-      const core = getCore();
-      if (!core || init?.signal?.aborted || !proxySignInFailures.test(String((error as Error)?.message))) throw error;
-      if (!(await proxySignIn(net, core, String(input instanceof Request ? input.url : input)))) throw error;
-      return net.fetch(input as string, init);
-    }
-  }) as typeof fetch;
-  return { fetch: fetchThroughChromium, resolveProxy: (url) => session.resolveProxy(url) };
+/** `session.fromPartition`, as the shell gives it. */
+export type SessionFactory = (partition: string, options: { cache: boolean }) => Session;
+
+export interface ChromiumNetwork {
+  /** What the core is given as its fetch: Chromium's, through the core's own session. */
+  fetch: typeof fetch;
+  /** The system's proxy for an address, in PAC terms, for the About screen. */
+  resolveProxy(url: string): Promise<string>;
+  /** The session the core's requests go through now. */
+  session(): Session;
+  /** Binds Chromium's questions to the core once it exists. */
+  connect(core: Core, app: Pick<App, 'on'>): void;
 }
 
 /**
- * Asks the proxy once with a request that can answer its `login` (a HEAD of the same
- * address): the sign-in comes from the core (the keychain, or the person). True when a
- * sign-in was given and the proxy let the request through.
+ * The core's network (docs/architecture.md "The network belongs to the shell", D42, D71):
+ * Chromium's — the system's proxy (PAC, WPAD), the OS trust store, client certificates —
+ * through a session of the core's own. The session lives in memory, keeps no HTTP cache
+ * and drops every cookie a server sets, so nothing one account's requests learn travels
+ * with another's. Chromium caches the verify proc's verdicts per session for up to 30
+ * minutes and nothing clears that cache, so when the person trusts or revokes a
+ * certificate the core gets a new session, which starts with none.
  */
-export function proxySignIn(net: Pick<Net, 'request'>, core: Core, url: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    let attempts = 0;
-    let signedIn = false;
-    const request = net.request({ url, method: 'HEAD', redirect: 'manual', credentials: 'omit', useSessionCookies: false });
-    request.on('login', (authInfo: AuthInfo, callback: (username?: string, password?: string) => void) => {
-      if (!authInfo.isProxy) return callback(); // a server's own sign-in is never answered here
-      attempts += 1;
-      answerProxy(core, authInfo, attempts > 1).then(
-        (credentials) => {
-          signedIn = credentials !== null;
-          if (credentials) callback(credentials.username, credentials.password);
-          else callback();
-        },
-        () => callback(),
-      );
-    });
-    request.on('response', (response) => {
-      resolve(signedIn && response.statusCode !== 407);
-      request.abort();
-    });
-    request.on('error', () => resolve(false));
-    request.on('abort', () => resolve(false));
-    request.end();
-  });
-}
-
-function answerProxy(core: Core, authInfo: AuthInfo, again: boolean) {
-  return core.network.proxyCredentials({ host: authInfo.host, port: authInfo.port, realm: authInfo.realm, scheme: authInfo.scheme, again });
-}
-
-/**
- * Binds Chromium's network questions to the core, which decides:
- * - the verify proc: a certificate Chromium refused is accepted only when the person trusted
- *   it for that server (the core's pins), and the core keeps what it saw for the review;
- * - `login` (app-wide, for any request Chromium routes there): a proxy's sign-in, from the
- *   keychain or the person — never a server's;
- * - `select-client-certificate`: the certificate the person chose for that server.
- */
-export function connectChromiumNetwork(
-  core: Core,
-  app: Pick<App, 'on'>,
-  session: Pick<Session, 'setCertificateVerifyProc' | 'closeAllConnections'>,
-): void {
+export function createChromiumNetwork(deps: {
+  net: Pick<Net, 'request'>;
+  fromPartition: SessionFactory;
+  getCore: () => Core | null;
+}): ChromiumNetwork {
   const verifyProc = (
     request: { hostname: string; certificate: Certificate; verificationResult: string },
     callback: (verificationResult: number) => void,
   ) => {
-    const trusted = core.network.judgeChromiumCertificate({
-      hostname: request.hostname,
-      pem: request.certificate.data,
-      verificationResult: request.verificationResult,
-    });
+    // The core decides; before it exists nothing is accepted that Chromium refused.
+    const trusted =
+      deps.getCore()?.network.judgeChromiumCertificate({
+        hostname: request.hostname,
+        pem: request.certificate.data,
+        verificationResult: request.verificationResult,
+      }) ?? false;
     callback(trusted ? accept : useChromiumVerdict);
   };
-  session.setCertificateVerifyProc(verifyProc);
-  // Chromium caches the proc's answers: a new decision needs a new proc and fresh connections.
-  core.events.on('certificates.changed', () => {
+  let made = 0;
+  const makeSession = (): Session => {
+    made += 1;
+    const session = deps.fromPartition(`core-net-${made}`, { cache: false });
     session.setCertificateVerifyProc(verifyProc);
-    void session.closeAllConnections();
-  });
+    session.webRequest.onHeadersReceived((details, callback) => callback({ responseHeaders: withoutCookies(details.responseHeaders) }));
+    return session;
+  };
+  let current = makeSession();
 
-  app.on('login', (event, _webContents, details, authInfo, callback) => {
-    if (!authInfo.isProxy) return;
-    event.preventDefault();
-    answerProxy(core, authInfo, !details.firstAuthAttempt).then(
-      (credentials) => (credentials ? callback(credentials.username, credentials.password) : callback()),
-      () => callback(),
-    );
-  });
+  const fetchThroughChromium = (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+    const url = input instanceof Request ? input.url : String(input);
+    // `cache` is Chromium's fetch option (undici's RequestInit type lacks it): replies never reach a disk cache.
+    const send = () => current.fetch(input as string, { ...init, cache: 'no-store' } as RequestInit);
+    // A proxy that wants a sign-in: net.fetch raises no `login` (D45), so one is given through
+    // net.request on the same session, and the request is tried once more.
+    const signedIn = (): Promise<boolean> => {
+      const core = deps.getCore();
+      if (!core || init?.signal?.aborted) return Promise.resolve(false);
+      return proxySignIn(deps.net, current, core, url);
+    };
+    let response: Response;
+    try {
+      response = await send();
+    } catch (error) {
+      if (!proxySignInFailures.test(String((error as Error)?.message)) || !(await signedIn())) throw error;
+      return send();
+    }
+    // A plain-http request through a proxy gets the proxy's 407 as its reply, not as an error.
+    if (response.status !== 407 || !(await signedIn())) return response;
+    await response.body?.cancel().catch(() => undefined);
+    return send();
+  }) as typeof fetch;
 
-  app.on('select-client-certificate', (event, _webContents, url, certificates, callback) => {
-    event.preventDefault(); // never Chromium's default of the first certificate in the store
-    core.network
-      .chooseClientCertificate(
-        url,
-        certificates.map((certificate) => certificate.data),
-      )
-      .then(
-        (index) => callback(index === null ? undefined : certificates[index]),
-        () => callback(),
-      );
-  });
+  return {
+    fetch: fetchThroughChromium,
+    resolveProxy: (url) => current.resolveProxy(url),
+    session: () => current,
+    connect(core, app) {
+      core.events.on('certificates.changed', () => {
+        const previous = current;
+        current = makeSession();
+        void previous.closeAllConnections();
+      });
+      // net.fetch asks app-wide, with no web contents (electron.d.ts `select-client-certificate`).
+      app.on('select-client-certificate', (event, _webContents, url, certificates, callback) => {
+        event.preventDefault(); // never Chromium's default of the first certificate in the store
+        core.network
+          .chooseClientCertificate(
+            url,
+            certificates.map((certificate) => certificate.data),
+          )
+          .then(
+            (index) => callback(index === null ? undefined : certificates[index]),
+            () => callback(),
+          );
+      });
+    },
+  };
+}
+
+/** A reply's headers without the cookies it sets: the core's session keeps none (D71). */
+export function withoutCookies(headers: Record<string, string[]> | undefined): Record<string, string[]> | undefined {
+  if (!headers) return headers;
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'set-cookie'));
 }

@@ -1,21 +1,13 @@
-import { app, BrowserWindow, dialog, FakeWebContents, ipcMain, Menu, Notification, protocol, shell } from '../../tests/mocks/electron';
+import { app, BrowserWindow, dialog, FakeWebContents, ipcMain, Menu, protocol, shell } from '../../tests/mocks/electron';
 import type { MenuItemConstructorOptions } from 'electron';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CoreEvents } from '../core/coreEvents';
-import type { Core } from '../core/createCore';
-import { defaultShellPaths, notifyWhenHidden, startShell } from './shell';
-import type { BrowserWindow as ElectronWindow } from 'electron';
-import { createRequire } from 'node:module';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultShellPaths, startShell } from './shell';
+import { resetFakeElectron, shellPaths as paths, stopShell, tick } from '../../tests/support/shellHarness';
 
 type Handle = (event: { senderFrame: unknown }, payload: unknown) => Promise<unknown>;
-
-// The real native module: the core opens its database with it, as in the app.
-const sqliteBinding = createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
-const paths = { preload: '/app/out/preload/index.cjs', renderer: '/app/out/renderer', sqliteBinding };
-const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+const sqliteBinding = paths.sqliteBinding;
 
 describe('defaultShellPaths', () => {
   it('finds better-sqlite3’s native module from the main bundle’s folder, as Node finds packages', () => {
@@ -27,20 +19,12 @@ describe('defaultShellPaths', () => {
 
 describe('startShell', () => {
   beforeEach(() => {
-    app.removeAllListeners();
-    app.quit.mockClear();
-    app.singleInstanceLock = true;
-    app.userData = fs.mkdtempSync(path.join(os.tmpdir(), 'am-shell-'));
-    BrowserWindow.created = [];
-    ipcMain.handlers.clear();
+    resetFakeElectron();
   });
-  afterEach(() => {
-    app.emit('will-quit');
-    fs.rmSync(app.userData, { recursive: true, force: true });
-  });
+  afterEach(() => stopShell());
 
   it('quits at once when another instance holds the lock', () => {
-    app.singleInstanceLock = false;
+    app.locksHeldElsewhere.add(app.userData);
     startShell(paths);
     expect(app.quit).toHaveBeenCalled();
     expect(protocol.privileged).toHaveLength(0);
@@ -148,23 +132,7 @@ describe('startShell', () => {
     expect(BrowserWindow.created[0]!.isMaximized()).toBe(true);
   });
 
-  it('notifies about a conflict only while the window is hidden, and keeps running on macOS with no window', async () => {
-    const events = new CoreEvents();
-    const window = new BrowserWindow({});
-    const send = vi.fn();
-    notifyWhenHidden({ events } as unknown as Core, () => window as unknown as ElectronWindow, send);
-    Notification.shown.length = 0;
-    const attention = { accountId: 'a1', kind: 'conflict' as const, message: 'Bio was changed on the server too.' };
-    window.visible = true;
-    window.focused = true;
-    events.emit('sync.attention', attention);
-    expect(Notification.shown).toEqual([]);
-    window.visible = false;
-    events.emit('sync.attention', attention);
-    expect(Notification.shown).toEqual([{ title: 'Account Manager', body: 'Bio was changed on the server too.' }]);
-    events.emit('session.ended', { accountId: 'a1', message: 'Your session on chat.example.com has ended.' });
-    expect(Notification.shown.at(-1)).toEqual({ title: 'Account Manager', body: 'Your session on chat.example.com has ended.' });
-
+  it('keeps running on macOS with no window', async () => {
     startShell(paths);
     app.becomeReady();
     await tick();

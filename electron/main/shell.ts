@@ -1,4 +1,4 @@
-import { app, dialog, ipcMain, Menu, nativeTheme, net, Notification, protocol, screen, session, shell, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, Menu, nativeTheme, net, protocol, screen, session, shell, type BrowserWindow } from 'electron';
 import log from 'electron-log/main';
 import { autoUpdater } from 'electron-updater';
 import { createRequire } from 'node:module';
@@ -9,16 +9,17 @@ import { Logger, parseLogLevel } from '../core/log/logger';
 import { appId } from '../core/appIdentity';
 import { KeychainVault } from '../core/vault/keychainVault';
 import { appSchemePrivileges, serveAppProtocol } from './appProtocol';
-import { chromiumCoreOptions, connectChromiumNetwork } from './chromiumNetwork';
+import { createChromiumNetwork } from './chromiumNetwork';
 import { bindContract, forwardEvents } from './ipcBridge';
 import { configureLogging, electronLogSink } from './logging';
 import { createMainWindow } from './mainWindow';
 import { menuTemplate } from './menu';
 import { guardAllWebContents, openIfAllowed } from './navigationGuard';
-import { receiveAppLinks } from './appLinks';
+import { receiveAppLinks, registerAppLinks } from './appLinks';
 import { isHelpLink } from '../core/externalLinks';
-import { denyAllPermissions } from './permissions';
-import { startUpdateChecks } from './updates';
+import { notifyWhenHidden } from './notifications';
+import { guardPermissions } from './permissions';
+import { startUpdateChecks, updateFacts } from './updates';
 
 export interface ShellPaths {
   preload: string;
@@ -34,16 +35,20 @@ const docsUrl = 'https://docs.rocket.chat/';
  * contract bound to IPC. Every decision about accounts, data and sync lives in the core.
  */
 export function startShell(paths: ShellPaths): void {
+  // The demo and tests point the app at their own data folder. First: the single-instance
+  // lock belongs to the user-data folder, so each data folder has an instance of its own.
+  if (process.env.AM_DATA_DIR) app.setPath('userData', process.env.AM_DATA_DIR);
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
   }
+  // Windows shows an app's notifications by its AppUserModelID, which must be the one the
+  // installer gave the Start-menu shortcut (electron-builder's NSIS uses the appId).
+  if (process.platform === 'win32') app.setAppUserModelId(appId);
   protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
   // The core decides what may open in the system browser; before it exists, help pages only.
   const mayOpen = (url: string) => core?.mayOpenExternally(url) ?? isHelpLink(url);
   guardAllWebContents(app, shell, mayOpen);
-  // The demo and tests point the app at their own data folder.
-  if (process.env.AM_DATA_DIR) app.setPath('userData', process.env.AM_DATA_DIR);
   configureLogging(log, app.getPath('userData'));
   // AM_LOG_LEVEL=debug also keeps the expected failures (an unreachable server, say).
   const coreLog = new Logger({ sink: electronLogSink(log), level: parseLogLevel(process.env.AM_LOG_LEVEL) ?? 'info' });
@@ -54,34 +59,72 @@ export function startShell(paths: ShellPaths): void {
   const send = (command: AppCommand) => core?.events.emit('app.command', { command });
   const displays = () => screen.getAllDisplays().map(({ id, bounds, workArea }) => ({ id, bounds, workArea }));
 
+  let coreClosed = false;
+  const closeCore = () => {
+    if (coreClosed) return;
+    coreClosed = true;
+    core?.close();
+  };
+
   const openWindow = () => {
     if (!core) return;
-    const opened = createMainWindow(paths.preload, core.windowState.restore(displays()));
-    opened.on('close', () => core?.windowState.save(displays(), { bounds: opened.getNormalBounds(), maximized: opened.isMaximized() }));
+    const opened = createMainWindow(paths.preload, core.windowState.restore(displays()), { dark: nativeTheme.shouldUseDarkColors });
+    const saveState = () => core?.windowState.save(displays(), { bounds: opened.getNormalBounds(), maximized: opened.isMaximized() });
+    opened.on('close', saveState);
     opened.on('closed', () => {
       if (window === opened) window = null;
+    });
+    // Windows ends a session (shut down, restart, sign out) with no will-quit (electron.d.ts):
+    // the window's session-end is the last word, so the core closes its database there.
+    opened.on('session-end', () => {
+      saveState();
+      closeCore();
     });
     window = opened;
   };
 
+  // A second start, or a sign-in link: the window comes forward — made anew on macOS, where
+  // the app keeps running with none.
   const bringForward = () => {
-    if (window) {
-      if (window.isMinimized()) window.restore();
-      window.focus();
-    }
+    if (!window) return openWindow();
+    if (window.isMinimized()) window.restore();
+    window.focus();
   };
   app.on('second-instance', bringForward);
-  // A sign-in link from the system browser; one that comes before the core is ready waits for it.
+  // rocketchat:// links: registered as each package needs, taken only when no other app has them (D73).
+  const appLinks = registerAppLinks({
+    app,
+    platform: process.platform,
+    env: process.env,
+    defaultApp: process.defaultApp === true,
+    execPath: process.execPath,
+    argv: process.argv,
+    log: (message) => log.info(message),
+  });
+  // A sign-in link from the system browser; one that comes before the window is open waits for it.
   const earlyLinks: string[] = [];
+  let takingLinks = false;
   const deliverLink = (link: string) => {
-    if (!core) return void earlyLinks.push(link);
-    if (core.handleAppLink(link)) bringForward();
-    else log.warn('an app link that finishes no sign-in under way was ignored');
+    if (!core || !takingLinks) return void earlyLinks.push(link);
+    // The app a link opened comes to the front, as the system promises; what the link does is the core's.
+    bringForward();
+    if (!core.handleAppLink(link)) log.warn('an app link that finishes no sign-in under way was ignored');
   };
-  receiveAppLinks(app, process.argv, deliverLink);
+  receiveAppLinks(app, process.argv, deliverLink, (message) => log.warn(message));
+
+  // Only a packaged app built with an update feed looks for new versions (D74); About says which.
+  const resources = process.resourcesPath ?? '';
+  const updateFiles = { policyFile: path.join(resources, 'policy.json'), feedFile: path.join(resources, 'app-update.yml') };
+  const updates = updateFacts({ isPackaged: app.isPackaged, env: process.env, ...updateFiles });
 
   void app.whenReady().then(() => {
     try {
+      // Chromium's network, through a session of the core's own (D71).
+      const network = createChromiumNetwork({
+        net,
+        fromPartition: (partition, options) => session.fromPartition(partition, options),
+        getCore: () => core,
+      });
       core = createCore({
         dataDir: app.getPath('userData'),
         vault: new KeychainVault(appId),
@@ -89,10 +132,12 @@ export function startShell(paths: ShellPaths): void {
         shell: 'electron',
         log: coreLog,
         sqliteBinding: paths.sqliteBinding,
-        // Chromium's network: the system proxy, the OS trust store, client certificates.
-        ...chromiumCoreOptions(net, session.defaultSession, () => core),
+        fetch: network.fetch,
+        resolveProxy: network.resolveProxy,
+        updates,
+        appLinks,
       });
-      connectChromiumNetwork(core, app, session.defaultSession);
+      network.connect(core, app);
     } catch (error) {
       coreLog.error('the app cannot start', error);
       dialog.showErrorBox('Account Manager cannot start', error instanceof Error ? error.message : String(error));
@@ -100,19 +145,20 @@ export function startShell(paths: ShellPaths): void {
       return;
     }
     nativeTheme.themeSource = 'system'; // the page's light/dark CSS follows the OS, live
-    denyAllPermissions(session.defaultSession);
+    guardPermissions(session.defaultSession, (contents) => contents !== null && window?.webContents === contents);
     serveAppProtocol(protocol, paths.renderer);
     bindContract(ipcMain, core, getWindow);
-    earlyLinks.splice(0).forEach(deliverLink);
     forwardEvents(core, getWindow);
-    notifyWhenHidden(core, getWindow, send);
+    notifyWhenHidden(core, getWindow, send, bringForward);
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, send, () => openIfAllowed(shell, docsUrl, mayOpen))));
     openWindow();
-    if (app.isPackaged) {
+    takingLinks = true;
+    earlyLinks.splice(0).forEach(deliverLink);
+    if (updates.state === 'on') {
       startUpdateChecks({
         updater: autoUpdater,
         env: process.env,
-        policyFile: path.join(process.resourcesPath, 'policy.json'),
+        ...updateFiles,
         isOnline: () => net.isOnline(),
         askToRestart: async (version) => {
           const answer = await dialog.showMessageBox({
@@ -137,33 +183,7 @@ export function startShell(paths: ShellPaths): void {
   app.on('activate', () => {
     if (!window) openWindow();
   });
-  app.on('will-quit', () => core?.close());
-}
-
-/**
- * While the window is hidden or in the background, say what needs the person: a conflict
- * or a refused edit (click: Activity), or a session the server ended (click: the window,
- * which shows the account's "Sign in again").
- */
-export function notifyWhenHidden(core: Core, getWindow: () => BrowserWindow | null, send: (command: AppCommand) => void): () => void {
-  const notify = (message: string, command: AppCommand) => {
-    if (!Notification.isSupported()) return;
-    const window = getWindow();
-    if (window && window.isVisible() && window.isFocused()) return;
-    const notification = new Notification({ title: 'Account Manager', body: message });
-    notification.on('click', () => {
-      const current = getWindow();
-      current?.show();
-      current?.focus();
-      send(command);
-    });
-    notification.show();
-  };
-  const stops = [
-    core.events.on('sync.attention', ({ message }) => notify(message, 'activity')),
-    core.events.on('session.ended', ({ message }) => notify(message, 'home')),
-  ];
-  return () => stops.forEach((stop) => stop());
+  app.on('will-quit', closeCore);
 }
 
 export function defaultShellPaths(mainDir: string): ShellPaths {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startUpdateChecks, type UpdateOptions } from './updates';
+import { startUpdateChecks, updateFacts, type UpdateOptions } from './updates';
 
 class FakeUpdater extends EventEmitter {
   autoDownload = false;
@@ -46,6 +46,30 @@ describe('update checks', () => {
     expect(byPolicy.checks).toMatchObject({ enabled: false, reason: expect.stringContaining('policy file') });
     expect(byEnv.updater.checkForUpdates).not.toHaveBeenCalled();
     expect(byPolicy.updater.checkForUpdates).not.toHaveBeenCalled();
+  });
+
+  it('are looked for only by a packaged app whose build carries a feed, unless turned off', () => {
+    const feedFile = path.join(dir, 'app-update.yml');
+    const facts = (overrides: Partial<Parameters<typeof updateFacts>[0]> = {}) =>
+      updateFacts({ isPackaged: true, env: {}, policyFile, feedFile, ...overrides });
+    expect(facts({ isPackaged: false })).toEqual({ state: 'off', why: 'not-packaged' });
+    expect(facts()).toEqual({ state: 'off', why: 'no-feed' });
+    fs.writeFileSync(feedFile, 'provider: generic\nurl: https://updates.example.com/\n');
+    try {
+      expect(facts()).toEqual({ state: 'on' });
+      expect(facts({ env: { AM_DISABLE_UPDATES: '1' } })).toEqual({ state: 'off', why: 'environment' });
+      fs.writeFileSync(policyFile, JSON.stringify({ updates: false }));
+      expect(facts()).toEqual({ state: 'off', why: 'policy' });
+    } finally {
+      fs.rmSync(feedFile, { force: true });
+    }
+  });
+
+  it('never check without a feed: electron-updater could only fail, once a day', () => {
+    const feedFile = path.join(dir, 'app-update.yml');
+    const { checks, updater } = start({ feedFile });
+    expect(checks).toEqual({ enabled: false, reason: `no update feed in this build (${feedFile})` });
+    expect(updater.checkForUpdates).not.toHaveBeenCalled();
   });
 
   it('skip the check while offline and swallow a failing one', async () => {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { UpdateFacts } from '../core/appInfo';
 
 /** The part of electron-updater's autoUpdater the app uses (a fake in tests). */
 export interface Updater {
@@ -15,6 +16,8 @@ export interface UpdateOptions {
   env: NodeJS.ProcessEnv;
   /** A managed install turns updates off with `{"updates": false}` in this file. */
   policyFile: string;
+  /** electron-updater's feed (`resources/app-update.yml`); when given and absent, no check is made. */
+  feedFile?: string;
   isOnline(): boolean;
   /** Asks before restarting; resolves true for "Restart now". */
   askToRestart(version: string): Promise<boolean>;
@@ -25,15 +28,34 @@ export interface UpdateOptions {
 
 export type UpdateChecks = { enabled: false; reason: string } | { enabled: true; stop(): void; checkNow(): Promise<void> };
 
-/** Why updates are off for this install, or null. */
-function updatesDisabledBy(env: NodeJS.ProcessEnv, policyFile: string): string | null {
-  if (env.AM_DISABLE_UPDATES === '1') return 'AM_DISABLE_UPDATES=1';
+/**
+ * Whether this copy can and may look for updates: only a packaged app, built with an update
+ * feed (electron-builder writes `resources/app-update.yml` when the build had AM_UPDATE_URL,
+ * D74), and not turned off by the environment or a managed policy file.
+ */
+export function updateFacts(options: { isPackaged: boolean; env: NodeJS.ProcessEnv; policyFile: string; feedFile: string }): UpdateFacts {
+  if (!options.isPackaged) return { state: 'off', why: 'not-packaged' };
+  if (options.env.AM_DISABLE_UPDATES === '1') return { state: 'off', why: 'environment' };
+  if (policyTurnsOff(options.policyFile)) return { state: 'off', why: 'policy' };
+  if (!fs.existsSync(options.feedFile)) return { state: 'off', why: 'no-feed' };
+  return { state: 'on' };
+}
+
+function policyTurnsOff(policyFile: string): boolean {
   try {
     const policy = JSON.parse(fs.readFileSync(policyFile, 'utf8')) as { updates?: unknown };
-    if (policy.updates === false) return `policy file ${policyFile}`;
+    return policy.updates === false;
   } catch {
-    // No policy file (the usual case) or an unreadable one: updates stay on.
+    return false; // no policy file (the usual case) or an unreadable one: updates stay on
   }
+}
+
+/** Why updates are off for this install, or null. */
+function updatesDisabledBy(options: UpdateOptions): string | null {
+  if (options.env.AM_DISABLE_UPDATES === '1') return 'AM_DISABLE_UPDATES=1';
+  if (policyTurnsOff(options.policyFile)) return `policy file ${options.policyFile}`;
+  // Without a feed electron-updater cannot check at all: it would only log a failure a day.
+  if (options.feedFile !== undefined && !fs.existsSync(options.feedFile)) return `no update feed in this build (${options.feedFile})`;
   return null;
 }
 
@@ -43,7 +65,7 @@ function updatesDisabledBy(env: NodeJS.ProcessEnv, policyFile: string): string |
  * never block start-up or bother the person.
  */
 export function startUpdateChecks(options: UpdateOptions): UpdateChecks {
-  const disabled = updatesDisabledBy(options.env, options.policyFile);
+  const disabled = updatesDisabledBy(options);
   if (disabled) {
     options.log(`updates: off (${disabled})`);
     return { enabled: false, reason: disabled };

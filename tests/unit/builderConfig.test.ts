@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { updateFeedConfig } from '../../tools/pack/updateFeed';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const config = yaml.load(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as Record<string, unknown>;
@@ -51,12 +52,40 @@ describe('electron-builder.yml', () => {
     expect(config.protocols).toEqual([{ name: 'Rocket.Chat sign-in', schemes: ['rocketchat'] }]);
   });
 
-  it('ships out/ only, unpacks native modules, and builds per-user NSIS, dmg, AppImage and a deb needing libsecret', () => {
+  it('has the Windows installer register rocketchat:// for the person only when no app has it, and remove only its own', () => {
+    // electron-builder's `protocols` reaches macOS's Info.plist and Linux desktop files, never the Windows registry.
+    expect(config.nsis).toMatchObject({ include: 'resources/installer.nsh' });
+    const script = fs.readFileSync(path.join(root, 'resources/installer.nsh'), 'utf8');
+    const macro = (name: string) => new RegExp(`!macro ${name}\\n([\\s\\S]*?)!macroend`).exec(script)?.[1] ?? '';
+    const command = `'"$INSTDIR\\\${APP_EXECUTABLE_FILENAME}" "%1"'`;
+    const install = macro('customInstall');
+    expect(install).toContain('ReadRegStr $0 HKCR "rocketchat\\shell\\open\\command" ""\n  ${If} $0 == ""');
+    expect(install).toContain('WriteRegStr HKCU "Software\\Classes\\rocketchat" "URL Protocol" ""');
+    expect(install).toContain(`WriteRegStr HKCU "Software\\Classes\\rocketchat\\shell\\open\\command" "" ${command}`);
+    const uninstall = macro('customUnInstall');
+    expect(uninstall).toContain(`\${If} $0 == ${command}\n    DeleteRegKey HKCU "Software\\Classes\\rocketchat"`);
+  });
+
+  it('takes the update feed from AM_UPDATE_URL at build time: an https generic server, or no feed at all', () => {
+    expect(config.extends).toBe('tools/pack/updateFeed.ts');
+    expect(updateFeedConfig({})).toEqual({ publish: null });
+    expect(updateFeedConfig({ AM_UPDATE_URL: ' https://updates.example.com/account-manager/ ' })).toEqual({
+      publish: [{ provider: 'generic', url: 'https://updates.example.com/account-manager/' }],
+    });
+    expect(() => updateFeedConfig({ AM_UPDATE_URL: 'http://updates.example.com/' })).toThrow(/must be an https:\/\/ address/);
+    expect(() => updateFeedConfig({ AM_UPDATE_URL: 'updates' })).toThrow(/is not a web address/);
+  });
+
+  it('ships out/ only, unpacks native modules, and builds per-user NSIS, dmg and zip, AppImage and a deb needing libsecret', () => {
     expect(config).toMatchObject({ appId: 'dev.accountmanager.desktop', productName: 'Account Manager', asarUnpack: ['**/*.node'] });
     expect((config.files as string[]).slice(0, 2)).toEqual(['out/**', 'package.json']);
     expect(config.nsis).toMatchObject({ perMachine: false });
     expect(win.target).toEqual([{ target: 'nsis', arch: ['x64', 'arm64'] }]);
-    expect(mac.target).toEqual([{ target: 'dmg', arch: ['x64', 'arm64'] }]);
+    // The zip is what electron-updater updates a Mac app from.
+    expect(mac.target).toEqual([
+      { target: 'dmg', arch: ['x64', 'arm64'] },
+      { target: 'zip', arch: ['x64', 'arm64'] },
+    ]);
     expect(linux.target).toEqual(['AppImage', 'deb']);
     expect(config.deb).toMatchObject({ depends: ['libsecret-1-0'] });
   });

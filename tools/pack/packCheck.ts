@@ -4,16 +4,22 @@
 // the layout. Fuses are left out for the stub only (it has no fuse wire to flip); their
 // settings are checked in electron-builder.yml by tests/unit/builderConfig.test.ts.
 import asar from '@electron/asar';
-import { build, Platform } from 'electron-builder';
+import { build, Packager, Platform } from 'app-builder-lib';
+import { LinuxTargetHelper } from 'app-builder-lib/out/targets/LinuxTargetHelper.js';
 import yaml from 'js-yaml';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { appImageDesktopEntry } from '../../electron/main/appImageEntry';
 
 const root = path.resolve(import.meta.dirname, '../..');
 /** What the unpacked part (native modules) may weigh; it grows only with a new native dependency. */
 const unpackedBudgetBytes = 6 * 1024 * 1024;
 const asarBudgetBytes = 12 * 1024 * 1024;
+
+/** The feed the check's build is given when the environment names none (the build needs one to write app-update.yml). */
+const placeholderFeed = 'https://updates.example.invalid/account-manager/';
+const schemeHandler = 'x-scheme-handler/rocketchat';
 
 const mustShip = ['/out/main/index.cjs', '/out/preload/index.cjs', '/out/renderer/index.html', '/package.json'];
 const mustNotShip: [RegExp, string][] = [
@@ -42,7 +48,20 @@ async function main(): Promise<void> {
     const checkConfig = path.join(temp, 'electron-builder.check.yml');
     const directories = { ...(config.directories as object), output: path.join(temp, 'release') };
     fs.writeFileSync(checkConfig, yaml.dump({ ...config, electronDist: stub, npmRebuild: false, directories }));
-    await build({ projectDir: root, targets: Platform.LINUX.createTarget('dir'), config: checkConfig });
+    const feed = process.env.AM_UPDATE_URL || placeholderFeed;
+    process.env.AM_UPDATE_URL = feed;
+    const options = { projectDir: root, targets: Platform.LINUX.createTarget('dir'), config: checkConfig };
+    const packager = new Packager(options);
+    // The deb's desktop file, as its target would write it from this packaging's options.
+    let debDesktopEntry = '';
+    packager.onAfterPack(async (context) => {
+      const linux = context.packager;
+      debDesktopEntry = await new LinuxTargetHelper(linux as never).computeDesktopEntry({
+        ...linux.platformSpecificBuildOptions,
+        ...(linux.config.deb ?? {}),
+      });
+    });
+    await build(options, packager);
 
     const resources = path.join(temp, 'release/linux-unpacked/resources');
     const files = asar.listPackage(path.join(resources, 'app.asar'), { isPack: false });
@@ -65,6 +84,21 @@ async function main(): Promise<void> {
     // app.asar path it gets must be one Electron reads from the unpacked copy.
     const sqliteBinding = 'node_modules/better-sqlite3/build/Release/better_sqlite3.node';
     if (!fs.existsSync(path.join(unpacked, sqliteBinding))) problems.push(`${sqliteBinding} is not where the shell looks for it`);
+    // Updates (D74): electron-updater reads its feed from resources/app-update.yml, and updates a Mac app only from a zip.
+    const feedFile = path.join(resources, 'app-update.yml');
+    const feedConfig = fs.existsSync(feedFile) ? (yaml.load(fs.readFileSync(feedFile, 'utf8')) as Record<string, unknown>) : null;
+    if (!feedConfig) problems.push('resources/app-update.yml is missing: electron-updater has no feed');
+    else if (feedConfig.provider !== 'generic' || feedConfig.url !== feed)
+      problems.push(`app-update.yml points elsewhere: ${JSON.stringify(feedConfig)}`);
+    const macTargets = ((config.mac as { target?: { target: string }[] }).target ?? []).map((target) => target.target);
+    if (!macTargets.includes('zip'))
+      problems.push(`macOS builds ${macTargets.join(', ')} without a zip: electron-updater cannot update it`);
+    // rocketchat:// links (D73): the deb's desktop file claims the scheme; an AppImage writes its own at start.
+    if (!debDesktopEntry.split('\n').some((line) => line.startsWith('MimeType=') && line.includes(`${schemeHandler};`))) {
+      problems.push(`the deb's desktop file lists no ${schemeHandler}:\n${debDesktopEntry}`);
+    }
+    const appImageEntry = appImageDesktopEntry('/home/person/Applications/Account-Manager.AppImage');
+    if (!appImageEntry.includes(`MimeType=${schemeHandler};`)) problems.push(`the AppImage's own desktop file lists no ${schemeHandler}`);
     const unpackedBytes = fs.existsSync(unpacked) ? sizeOf(unpacked) : 0;
     const asarBytes = fs.statSync(path.join(resources, 'app.asar')).size;
     if (unpackedBytes > unpackedBudgetBytes)
@@ -75,9 +109,18 @@ async function main(): Promise<void> {
     console.log(
       `pack:check: app.asar ${files.length} entries, ${mb(asarBytes)} (budget ${mb(asarBudgetBytes)}); unpacked ${mb(unpackedBytes)} (budget ${mb(unpackedBudgetBytes)}): ${nativeModules.join(', ')}`,
     );
+    console.log(`pack:check: updates from ${feed} (resources/app-update.yml); macOS targets ${macTargets.join(' and ')}`);
+    console.log(`pack:check: deb desktop file ${debDesktopEntry.match(/^MimeType=.*$/m)?.[0] ?? '(no MimeType)'}`);
+    console.log(
+      'pack:check: AppImage installs no desktop file; at start the app writes ~/.local/share/applications/account-manager.desktop ' +
+        `(${schemeHandler}, TryExec the AppImage) and asks xdg-settings for the scheme (electron/main/appImageEntry.ts)`,
+    );
     if (problems.length > 0) {
       console.error(problems.map((problem) => `pack:check: ${problem}`).join('\n'));
       process.exitCode = 1;
+      // electron-builder's exit hook ends the process with process.exit(0) once the build's temp files
+      // are gone, which would turn a failed check green: the failure is set again as the process exits.
+      process.on('exit', () => (process.exitCode = 1));
     }
   } finally {
     fs.rmSync(temp, { recursive: true, force: true });

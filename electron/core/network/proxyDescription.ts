@@ -34,10 +34,14 @@ export function describePacResult(result: string): string {
         return `Proxy ${address}`;
       case 'HTTPS':
         return `Proxy ${address} (over https)`;
+      // Chromium reads a bare SOCKS as version 4 (net/base/proxy_string_util.cc, GetSchemeFromPacTypeInternal).
       case 'SOCKS':
       case 'SOCKS4':
+        return `SOCKS 4 proxy ${address}`;
       case 'SOCKS5':
-        return `SOCKS proxy ${address}`;
+        return `SOCKS 5 proxy ${address}`;
+      case 'QUIC':
+        return `Proxy ${address} (over QUIC)`;
       default:
         return entry;
     }

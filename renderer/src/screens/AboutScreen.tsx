@@ -5,7 +5,7 @@ import { ScreenHeading } from '../components/ScreenHeading';
 import { useAppInfo } from '../stores/appInfoStore';
 
 export function AboutScreen() {
-  const { info, error, loading, load } = useAppInfo();
+  const { info, error, loading, load, claimLinks } = useAppInfo();
   useEffect(() => {
     void load();
   }, [load]);
@@ -35,6 +35,28 @@ export function AboutScreen() {
           <dd data-testid="keychain-status">
             {info.keychain.state === 'available' ? 'Available' : `Unavailable — ${info.keychain.reason}`}
           </dd>
+          {info.updates && (
+            <>
+              <dt>Updates</dt>
+              <dd data-testid="updates">{info.updates.message}</dd>
+            </>
+          )}
+          {info.appLinks && (
+            <>
+              <dt>Sign-in links</dt>
+              <dd data-testid="app-links">
+                {info.appLinks.message}
+                {info.appLinks.canClaim && (
+                  <>
+                    {' '}
+                    <button type="button" className="secondary" onClick={() => void claimLinks()} disabled={loading}>
+                      Open rocketchat:// links here
+                    </button>
+                  </>
+                )}
+              </dd>
+            </>
+          )}
         </dl>
       )}
       {info?.database.recovered && (

@@ -15,4 +15,21 @@ describe('app info store', () => {
     await repliesRun();
     expect(fake.requests('app.info')).toHaveLength(1);
   });
+
+  it('asks for the rocketchat:// links and holds the answer, which says who opens them now', async () => {
+    const fake = createFakeApi();
+    const store = createAppInfoStore(() => fake.api);
+    const appLinks = { handledHere: true, canClaim: false, message: 'rocketchat:// sign-in links open in this app.' };
+    fake.succeed('app.claimLinks', {
+      version: '1.0.0',
+      dataDir: '/data',
+      database: { path: '/data/account-manager.sqlite', schemaVersion: 9 },
+      keychain: { state: 'available' },
+      shell: 'electron',
+      appLinks,
+    });
+    await store.getState().claimLinks();
+    expect(fake.requests('app.claimLinks')).toEqual([{}]);
+    expect(store.getState()).toMatchObject({ loading: false, error: null, info: { appLinks } });
+  });
 });

@@ -8,6 +8,8 @@ interface AppInfoState {
   error: AppError | null;
   loading: boolean;
   load(): Promise<void>;
+  /** Asks the system to open rocketchat:// links with this app (desktop app). */
+  claimLinks(): Promise<void>;
 }
 
 export function createAppInfoStore(api: ApiSource) {
@@ -18,6 +20,11 @@ export function createAppInfoStore(api: ApiSource) {
     async load() {
       set({ loading: true });
       const result = await api()['app.info']({});
+      set(result.ok ? { info: result.value, error: null, loading: false } : { error: result.error, loading: false });
+    },
+    async claimLinks() {
+      set({ loading: true });
+      const result = await api()['app.claimLinks']({});
       set(result.ok ? { info: result.value, error: null, loading: false } : { error: result.error, loading: false });
     },
   }));
