@@ -4,11 +4,13 @@ import { invalidParamsOld, invalidParamsTyped, plain } from '../http/envelope';
 import { caller, ok } from '../http/router';
 import type { RouteDef } from '../http/router';
 import { anyOfSingleKey } from '../http/validate';
+import { isAtLeast } from '../release';
 import type { UserDoc } from '../state/types';
 import { userInfoView } from '../views/userInfo';
 
-const KEYS_7 = ['userId', 'username', 'importId'];
-const KEYS_8 = [...KEYS_7, 'email', 'freeSwitchExtension'];
+const KEYS_BEFORE_8_6 = ['userId', 'username', 'importId'];
+/** Lookups by email and by phone extension came in 8.6 (rest-typings 8.6.1's UsersInfoParamsGet; 8.0.0's has neither). */
+const KEYS_FROM_8_6 = [...KEYS_BEFORE_8_6, 'email', 'freeSwitchExtension'];
 
 export const usersInfoRoutes: RouteDef[] = [
   {
@@ -18,7 +20,7 @@ export const usersInfoRoutes: RouteDef[] = [
     handler: (ctx) => {
       const { app, query } = ctx;
       const me = caller(ctx);
-      const keys = app.compat === 7 ? KEYS_7 : KEYS_8;
+      const keys = isAtLeast(app.release, '8.6') ? KEYS_FROM_8_6 : KEYS_BEFORE_8_6;
       const problems = anyOfSingleKey(query, keys, ['includeUserRooms', 'fields']);
       if (problems) {
         // 7.x used the old-style envelope (seed 003); current code is a typed query route (§0).
