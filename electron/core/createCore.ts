@@ -23,6 +23,7 @@ import { AvatarChanges } from './profile/avatarChanges';
 import { AvatarService } from './profile/avatarService';
 import { ProfileCache } from './profile/profileCache';
 import { ProfileService } from './profile/profileService';
+import { WorkspaceRules } from './profile/workspaceRules';
 import { SecurityService } from './security/securityService';
 import { EditService } from './sync/editService';
 import { OutboxSender } from './sync/outboxSender';
@@ -136,7 +137,12 @@ export function createCore(options: CoreOptions): Core {
     probe: async (serverId) => {
       const server = repository.server(serverId);
       if (!server) return true;
-      await fetchServerInfo(clientFor(server));
+      const { version } = await fetchServerInfo(clientFor(server));
+      // A server that was away may be back upgraded: its release decides what the window offers.
+      if (version && version !== server.version) {
+        repository.saveServer({ ...server, version });
+        profiles.workspaceChanged(serverId);
+      }
       return true;
     },
   });
@@ -175,12 +181,19 @@ export function createCore(options: CoreOptions): Core {
 
   const profileCache = new ProfileCache(database.db);
   const profileLog = log.child('profile');
+  const rules = new WorkspaceRules({
+    db: database.db,
+    clock,
+    clientForServer: (serverId) => clientFor(accounts.servers.byId(serverId)),
+    versionOf: (serverId) => repository.server(serverId)?.version ?? null,
+  });
   const profiles = new ProfileService({
     cache: profileCache,
     accounts,
     clock,
     events,
     clientForAccount,
+    rules,
     log: profileLog,
   });
 

@@ -1,4 +1,4 @@
-import { editableValue, labelOf, statusBodyOf, statusFields, updateBodyOf } from '../../../shared/profileEdits';
+import { editableValue, hasChosenStatus, labelOf, statusBodyOf, statusFields, updateBodyOf } from '../../../shared/profileEdits';
 import type { AccountsService } from '../accounts/accountsService';
 import type { Clock } from '../clock';
 import type { CoreEvents } from '../coreEvents';
@@ -120,6 +120,12 @@ export class OutboxSender {
     const toSend: OutboxRow[] = [];
     const alreadyThere: OutboxRow[] = [];
     for (const row of fresh) {
+      // A /me without statusDefault does not say which status was chosen (its `status` follows live
+      // connections): nothing can be concluded from it, so the choice is sent.
+      if (row.field === 'statusType' && !hasChosenStatus(me)) {
+        toSend.push(row);
+        continue;
+      }
       const theirs = editableValue(me, row.field);
       if (theirs === row.value) alreadyThere.push(row);
       // Unchanged since the edit, or holding what this app itself sent last (its answer lost): ours to send.

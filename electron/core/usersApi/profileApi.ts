@@ -16,7 +16,9 @@ export async function fetchOwnProfile(client: UsersApiClient, auth: Credentials,
   );
   if (!info.success) throw new ApiFailure('server-error', 'The server sent user details the app cannot read.');
   const { success: _meSuccess, ...meFields } = me.data;
-  return { ...meFields, ...info.data.user };
+  // users.info only adds: about oneself its `settings` hold just statusVisibilityDenied and its
+  // `services` another shape (`password: true`), so /me's own fields are never replaced.
+  return { ...info.data.user, ...meFields };
 }
 
 /**

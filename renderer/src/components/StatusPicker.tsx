@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { textLimits } from '../../../shared/limits';
-import { checkField, statusTypes, type StatusType } from '../../../shared/profileEdits';
+import { checkField, editableValue, statusTypes, type StatusType } from '../../../shared/profileEdits';
 import { focusTooLong } from '../forms/lengthLimit';
 import { pendingByField, useOutbox } from '../stores/outboxStore';
 import { useProfiles } from '../stores/profileStore';
@@ -23,7 +23,9 @@ const hints: Record<StatusType, string> = {
 export function StatusPicker({ accountId }: { accountId: string }) {
   const profile = useProfiles((state) => state.views[accountId]?.profile);
   const pending = pendingByField(useOutbox((state) => state.views[accountId]));
-  const currentStatus = pending.statusType?.value ?? profile?.status ?? 'online';
+  // The status the person chose (others may see "offline" while no chat app is connected).
+  const chosen = profile ? editableValue(profile, 'statusType') : '';
+  const currentStatus = pending.statusType?.value ?? (chosen === '' ? 'online' : chosen);
   const currentText = pending.statusText?.value ?? profile?.statusText ?? '';
   const [open, setOpen] = useState(false);
   const [status, setStatus] = useState<StatusType>('online');
