@@ -232,6 +232,7 @@ export function createCore(options: CoreOptions): Core {
     clientForAccount,
     isOnline,
     availability,
+    rules,
     log: log.child('edits'),
   });
 
@@ -248,6 +249,7 @@ export function createCore(options: CoreOptions): Core {
     accounts,
     avatars,
     profiles,
+    rules,
     clientForAccount,
     isOnline,
     log: log.child('avatars'),
@@ -259,6 +261,7 @@ export function createCore(options: CoreOptions): Core {
     accounts,
     clock,
     clientForAccount,
+    rules,
   });
 
   const directory = new DirectoryService({

@@ -75,6 +75,17 @@ export class ProfileService {
     this.deps.events.emit('profile.changed', { accountId });
   }
 
+  /**
+   * The server refused something as not allowed: its settings are read again now (a failure
+   * only logged), and the window hears of any change.
+   */
+  async rereadWorkspace(serverId: string): Promise<void> {
+    const changed = await this.deps.rules
+      .refresh(serverId)
+      .catch((error: unknown) => logFailure(this.deps.log, "reading the workspace's settings", error));
+    if (changed) this.workspaceChanged(serverId);
+  }
+
   /** The workspace's settings changed (read elsewhere): every profile on that server offers anew. */
   workspaceChanged(serverId: string): void {
     for (const account of this.deps.accounts.list().accounts) {
