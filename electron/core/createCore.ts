@@ -240,6 +240,7 @@ export function createCore(options: CoreOptions): Core {
     accounts,
     profiles,
     cache: profileCache,
+    rules,
     clientForAccount,
     isOnline,
     log: log.child('security'),

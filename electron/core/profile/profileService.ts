@@ -80,9 +80,10 @@ export class ProfileService {
    * only logged), and the window hears of any change.
    */
   async rereadWorkspace(serverId: string): Promise<void> {
-    const changed = await this.deps.rules
-      .refresh(serverId)
-      .catch((error: unknown) => logFailure(this.deps.log, "reading the workspace's settings", error));
+    const changed = await this.deps.rules.refresh(serverId).catch((error: unknown) => {
+      logFailure(this.deps.log, "reading the workspace's settings", error);
+      return false;
+    });
     if (changed) this.workspaceChanged(serverId);
   }
 

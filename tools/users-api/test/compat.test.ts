@@ -33,7 +33,7 @@ describe('updateOwnBasicInfo reply', () => {
       const session = await c.loginDemo();
       const res = await c.post('/api/v1/users.updateOwnBasicInfo', { data: { nickname: 'clean' } }, session);
       expect(res.status).toBe(200);
-      expect(res.json.user.services).toEqual({ email2fa: { enabled: false }, password: { exists: true } });
+      expect(res.json.user.services).toEqual({ password: { exists: true } }); // switches that are off are left out
       expect(res.text).not.toContain('bcrypt');
       expect(res.text).not.toContain('loginTokens');
       expect(res.text).not.toContain('hashedToken');
