@@ -187,15 +187,7 @@ export function createCore(options: CoreOptions): Core {
     clientForServer: (serverId) => clientFor(accounts.servers.byId(serverId)),
     versionOf: (serverId) => repository.server(serverId)?.version ?? null,
   });
-  const profiles = new ProfileService({
-    cache: profileCache,
-    accounts,
-    clock,
-    events,
-    clientForAccount,
-    rules,
-    log: profileLog,
-  });
+  const profiles = new ProfileService({ cache: profileCache, accounts, clock, events, clientForAccount, rules, log: profileLog });
 
   const avatars = new AvatarService({
     cache: new AvatarCache(database.db),
@@ -257,13 +249,7 @@ export function createCore(options: CoreOptions): Core {
   });
 
   const peopleStore = new PeopleStore(database.db);
-  const people = new PeopleService({
-    store: peopleStore,
-    accounts,
-    clock,
-    clientForAccount,
-    rules,
-  });
+  const people = new PeopleService({ store: peopleStore, accounts, clock, clientForAccount, rules });
 
   const directory = new DirectoryService({
     store: new DirectoryStore(database.db),
