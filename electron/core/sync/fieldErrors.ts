@@ -53,11 +53,13 @@ export function refusalWords(failure: ApiFailure): string {
 /**
  * users.checkUsernameAvailability refusing the question itself (docs/protocol.md §4 step 5):
  * the workspace forbids new usernames, the name is blocked, or empty. A refusal lasts, so the
- * edit fails on that field. Null for a failure worth asking again (no answer, a failing or
- * limiting server, an ended session).
+ * edit fails on that field (so does a 403). Null for a failure worth asking again (no answer,
+ * a failing or limiting server, an ended session).
  */
 export function usernameRefusal(failure: unknown): string | null {
-  if (!(failure instanceof ApiFailure) || failure.code !== 'validation') return null;
+  if (!(failure instanceof ApiFailure)) return null;
+  if (failure.code === 'unauthorized' && failure.details.status === 403) return 'The server does not let this account change its username.';
+  if (failure.code !== 'validation') return null;
   switch (failure.details.serverCode) {
     case 'error-not-allowed':
       return 'This workspace does not allow changing your username.';
