@@ -5,6 +5,7 @@ import {
   customField,
   customKeyOf,
   editableValue,
+  hasChosenStatus,
   flattenChanges,
   isCustomField,
   isEditField,
@@ -70,11 +71,18 @@ describe('the edit field codec', () => {
     expect(nestChanges(edits)).toEqual({ name: 'Ann', statusType: 'away', customFields: { twitter: '@ann', department: 'Sales' } });
   });
 
-  it('maps the status to the document key `status` when reading and writing a user document', () => {
-    const document = { status: 'online', name: 'Ann', customFields: { twitter: '@ann' } };
-    expect(editableValue(document, 'statusType')).toBe('online');
-    expect(withEdits(document, [{ field: 'statusType', value: 'busy' }])).toEqual({ ...document, status: 'busy' });
-    expect(document.status).toBe('online'); // a copy, not a change in place
+  it('reads and writes the chosen status as statusDefault, never the status others see', () => {
+    // What /me says of someone who chose "away" and uses no realtime client: status offline.
+    const document = { status: 'offline', statusDefault: 'away', name: 'Ann', customFields: { twitter: '@ann' } };
+    expect(editableValue(document, 'statusType')).toBe('away');
+    expect(hasChosenStatus(document)).toBe(true);
+    expect(withEdits(document, [{ field: 'statusType', value: 'busy' }])).toEqual({ ...document, statusDefault: 'busy' });
+    expect(document.statusDefault).toBe('away'); // a copy, not a change in place
+    // A copy from a server that did not say what was chosen: `status` is all there is.
+    const older = { status: 'online' };
+    expect(editableValue(older, 'statusType')).toBe('online');
+    expect(hasChosenStatus(older)).toBe(false);
+    expect(editableValue(withEdits(older, [{ field: 'statusType', value: 'busy' }]), 'statusType')).toBe('busy');
   });
 
   it('treats keys such as constructor, toString and __proto__ as ordinary custom fields', () => {

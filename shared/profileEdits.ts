@@ -131,18 +131,34 @@ export function checkChanges(changes: Partial<Record<EditField, string>>): Parti
   return problems;
 }
 
-/** Where a basic field lives in a user document: the status is `status`, the rest by name. */
+/**
+ * Where a basic field lives in a user document, by name — except the status a person chose,
+ * which is `statusDefault`: `status` is what others see, worked out from live connections, and
+ * reads `offline` for a client of the REST API alone (docs/protocol.md §6 "Status").
+ */
 export function documentKeyOf(field: BasicField): string {
-  return field === 'statusType' ? 'status' : field;
+  return field === 'statusType' ? 'statusDefault' : field;
+}
+
+/** True when the document says which status the person chose (`statusDefault`); older copies may only have `status`. */
+export function hasChosenStatus(document: object): boolean {
+  const chosen = ownValue(document, 'statusDefault');
+  return typeof chosen === 'string' && chosen !== '';
 }
 
 /**
  * A field's value in a user document (/me, the cached profile, a profile shown in the
- * window) as edits compare it: absent and null are the empty string, the status is `status`.
+ * window) as edits compare it: absent and null are the empty string; the status is the chosen
+ * one (`statusDefault`), or `status` in a document without it.
  */
 export function editableValue(document: object, field: EditField): string {
   const key = customKeyOf(field);
-  const raw = key === null ? ownValue(document, documentKeyOf(field as BasicField)) : ownValue(ownValue(document, 'customFields'), key);
+  const raw =
+    key !== null
+      ? ownValue(ownValue(document, 'customFields'), key)
+      : field === 'statusType' && !hasChosenStatus(document)
+        ? ownValue(document, 'status')
+        : ownValue(document, documentKeyOf(field as BasicField));
   if (raw === undefined || raw === null) return '';
   return typeof raw === 'string' ? raw : JSON.stringify(raw);
 }

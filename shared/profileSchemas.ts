@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { revisionSchema } from './revisionSchema';
 import { textLimits } from './limits';
+import { statusTypes } from './profileEdits';
 
 /**
  * The user profile as the UI may see it. The contract's reply parse strips every key not
@@ -24,6 +25,8 @@ export const userProfileSchema = z.lazy(() =>
     bio: z.string().optional(),
     emails: z.array(z.object({ address: z.string(), verified: z.boolean().optional() })).optional(),
     status: z.string().optional(),
+    /** The status the person chose; `status` is what others see (docs/protocol.md §6 "Status"). */
+    statusDefault: z.string().optional(),
     statusText: z.string().optional(),
     statusConnection: z.string().optional(),
     utcOffset: z.number().optional(),
@@ -50,6 +53,33 @@ export const userProfileSchema = z.lazy(() =>
 );
 export type UserProfile = z.infer<typeof userProfileSchema>;
 
+const because = z.string().optional();
+
+/**
+ * What the account's workspace lets a person do, as last read from the server (kept on this
+ * computer, so it holds offline too). Each locked thing carries the sentence saying why.
+ */
+export const workspaceOffersSchema = z.lazy(() =>
+  z.object({
+    /** Profile fields, and the avatar, the workspace does not let a person change. */
+    locked: z.object({
+      name: because,
+      username: because,
+      nickname: because,
+      bio: because,
+      statusText: because,
+      customFields: because,
+      avatar: because,
+    }),
+    /** The statuses a person may choose (`offline`, "invisible", only where the workspace allows it). */
+    statuses: z.array(z.enum(statusTypes)),
+    /** Lookup keys this server does not know (older releases), with the sentence saying so. */
+    lookupUnavailable: z.object({ email: because, freeSwitchExtension: because }),
+  }),
+);
+export type WorkspaceOffers = z.infer<typeof workspaceOffersSchema>;
+export type LockedThing = keyof WorkspaceOffers['locked'];
+
 export const profileViewSchema = z.lazy(() =>
   z.object({
     accountId: z.string(),
@@ -58,6 +88,7 @@ export const profileViewSchema = z.lazy(() =>
     fetchedAt: z.string().nullable(),
     /** The last refresh failed: the reason, in words. */
     refreshError: z.string().nullable(),
+    workspace: workspaceOffersSchema,
     /** The last `profile.changed` of this account this view includes. */
     revision: revisionSchema,
   }),

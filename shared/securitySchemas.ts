@@ -28,8 +28,18 @@ export const securityViewSchema = z.lazy(() =>
     /** False when the server cannot be reached or the session ended: every action is off, with `reason`. */
     available: z.boolean(),
     reason: z.string().nullable(),
-    /** What confirms a change on this account now. */
+    /** What confirms a password or email change on this account now. */
     method: twoFactorStateSchema,
+    /** What confirms setting up an authenticator app (the server asks less there: docs/protocol.md §5). */
+    setupMethod: twoFactorStateSchema,
+    /** Changes this account or workspace does not allow, each with the sentence saying why; absent when offered. */
+    blocked: z.object({
+      password: z.string().optional(),
+      email: z.string().optional(),
+      totpSetup: z.string().optional(),
+      totpOff: z.string().optional(),
+    }),
+    /** The authenticator app is set up on the account. */
     totpEnabled: z.boolean(),
     emailTwoFactorEnabled: z.boolean(),
     hasPassword: z.boolean(),

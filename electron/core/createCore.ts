@@ -24,6 +24,7 @@ import { AvatarChanges } from './profile/avatarChanges';
 import { AvatarService } from './profile/avatarService';
 import { ProfileCache } from './profile/profileCache';
 import { ProfileService } from './profile/profileService';
+import { WorkspaceRules } from './profile/workspaceRules';
 import { SecurityService } from './security/securityService';
 import { EditService } from './sync/editService';
 import { OutboxSender } from './sync/outboxSender';
@@ -140,7 +141,12 @@ export function createCore(options: CoreOptions): Core {
     probe: async (serverId) => {
       const server = repository.server(serverId);
       if (!server) return true;
-      await fetchServerInfo(clientFor(server));
+      const { version } = await fetchServerInfo(clientFor(server));
+      // A server that was away may be back upgraded: its release decides what the window offers.
+      if (version && version !== server.version) {
+        repository.saveServer({ ...server, version });
+        profiles.workspaceChanged(serverId);
+      }
       return true;
     },
   });
@@ -179,14 +185,13 @@ export function createCore(options: CoreOptions): Core {
 
   const profileCache = new ProfileCache(database.db);
   const profileLog = log.child('profile');
-  const profiles = new ProfileService({
-    cache: profileCache,
-    accounts,
+  const rules = new WorkspaceRules({
+    db: database.db,
     clock,
-    events,
-    clientForAccount,
-    log: profileLog,
+    clientForServer: (serverId) => clientFor(accounts.servers.byId(serverId)),
+    versionOf: (serverId) => repository.server(serverId)?.version ?? null,
   });
+  const profiles = new ProfileService({ cache: profileCache, accounts, clock, events, clientForAccount, rules, log: profileLog });
 
   const avatars = new AvatarService({
     cache: new AvatarCache(database.db),
@@ -223,6 +228,7 @@ export function createCore(options: CoreOptions): Core {
     clientForAccount,
     isOnline,
     availability,
+    rules,
     log: log.child('edits'),
   });
 
@@ -230,6 +236,7 @@ export function createCore(options: CoreOptions): Core {
     accounts,
     profiles,
     cache: profileCache,
+    rules,
     clientForAccount,
     isOnline,
     log: log.child('security'),
@@ -239,18 +246,14 @@ export function createCore(options: CoreOptions): Core {
     accounts,
     avatars,
     profiles,
+    rules,
     clientForAccount,
     isOnline,
     log: log.child('avatars'),
   });
 
   const peopleStore = new PeopleStore(database.db);
-  const people = new PeopleService({
-    store: peopleStore,
-    accounts,
-    clock,
-    clientForAccount,
-  });
+  const people = new PeopleService({ store: peopleStore, accounts, clock, clientForAccount, rules });
 
   const directory = new DirectoryService({
     store: new DirectoryStore(database.db),

@@ -50,7 +50,7 @@ test('online edits of name, nickname, bio, status text and a custom field are sa
   await page.getByRole('radio', { name: 'Away' }).check();
   await page.getByLabel('Status message').fill('Back at two');
   await page.getByRole('button', { name: 'Save status' }).click();
-  await expect.poll(async () => (await serverUser(usersApi)).status, { timeout: 15_000 }).toBe('away');
+  await expect.poll(async () => (await serverUser(usersApi)).statusDefault, { timeout: 15_000 }).toBe('away');
   expect((await serverUser(usersApi)).statusText).toBe('Back at two');
   await nav(page, 'Activity');
   await expect(page.getByTestId('history')).toContainText('Saved');
@@ -213,4 +213,30 @@ test('a 429 shows as "waiting to send" and the edit goes through after the reset
   } finally {
     await server.close();
   }
+});
+
+test('what the workspace does not allow is shown read-only with the reason, and no avatar change is offered', async ({
+  page,
+  app,
+  usersApi,
+}) => {
+  await usersApi.dev('/_dev/settings', {
+    method: 'POST',
+    body: JSON.stringify({
+      Accounts_AllowUsernameChange: false,
+      Accounts_AllowUserAvatarChange: false,
+      Accounts_AllowInvisibleStatusOption: false,
+    }),
+  });
+  await signedIn(page, app, usersApi);
+  await expect(page.getByTestId('avatar-locked')).toHaveText('This workspace does not allow changing your avatar.');
+  await expect(page.getByRole('button', { name: 'Change avatar…' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Edit profile' }).click();
+  const form = page.getByRole('form', { name: 'Edit profile' });
+  const username = form.getByLabel('Username', { exact: true });
+  await expect(username).toHaveAttribute('readonly', '');
+  await expect(form).toContainText('This workspace does not allow changing your username.');
+  await expect(form.getByLabel('Status', { exact: true }).locator('option')).toHaveText(['Online', 'Away', 'Busy']);
+  await expect(form.getByLabel('Name', { exact: true })).not.toHaveAttribute('readonly', '');
+  await expectAccessible(page);
 });

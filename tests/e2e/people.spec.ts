@@ -35,3 +35,23 @@ test('look people up, see "not found", and read an earlier lookup offline after 
   await expect(page.getByTestId('lookup-result')).toContainText('Auspicious baby');
   await expectAccessible(page);
 });
+
+test('a server older than 8.6 is not asked to look people up by email or extension; the window says why', async ({ page, app }) => {
+  const server = await startTestServer({ compat: '8.0' });
+  try {
+    await app.open(page);
+    await addServer(page, server.url);
+    await signIn(page, demo.plain.user, demo.plain.password);
+    await expect(page.getByTestId('as-of')).toContainText('As of');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'People' }).click();
+    const options = await page.getByLabel('Look up by').locator('option').allTextContents();
+    expect(options).toEqual(['Username', 'User ID', 'Import ID']);
+    await expect(page.getByTestId('lookup-unavailable')).toHaveText([
+      'This server runs Rocket.Chat 8.0, which cannot look people up by email address: that came in Rocket.Chat 8.6.',
+      'This server runs Rocket.Chat 8.0, which cannot look people up by phone extension: that came in Rocket.Chat 8.6.',
+    ]);
+    await expectAccessible(page);
+  } finally {
+    await server.close();
+  }
+});

@@ -253,3 +253,34 @@ test('an email-2FA user sets up an authenticator, confirming again with a new em
   await page.getByTestId('proof-dialog').getByRole('button', { name: 'Confirm', exact: true }).click();
   await expect(page.getByTestId('backup-codes').getByRole('listitem')).toHaveCount(12);
 });
+
+test('a wrong code leaves the authenticator app on, and the dialog says so', async ({ page, app, usersApi }) => {
+  app.typedSecrets.push(demo.totp.password);
+  await signedIn(page, app, usersApi, demo.totp.user, demo.totp.password, async () => totpCode());
+  await page.getByRole('button', { name: 'Turn off the authenticator app' }).click();
+  const dialog = page.getByTestId('proof-dialog');
+  await dialog.getByLabel('Code from your authenticator app, or a backup code').fill('000000');
+  await dialog.getByRole('button', { name: 'Confirm', exact: true }).click();
+  await expect(dialog).toContainText('That code is not right, so the authenticator app is still on.');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('security-message')).toHaveCount(0);
+  await expect(page.getByTestId('two-factor-status')).toContainText('authenticator app confirms');
+});
+
+test('what this workspace and release do not allow is not offered, and the screen says why', async ({ page, app }) => {
+  const server = await startTestServer({ compat: '8.6' });
+  try {
+    await server.dev('/_dev/settings', { method: 'POST', body: JSON.stringify({ Accounts_AllowPasswordChange: false }) });
+    app.typedSecrets.push(demo.plain.password);
+    await signedIn(page, app, server, demo.plain.user, demo.plain.password);
+    await expect(page.getByTestId('authenticator-blocked')).toHaveText(
+      'This server runs Rocket.Chat 8.6, which cannot set up or turn off an authenticator app from other apps: that came in Rocket.Chat 8.8.',
+    );
+    await expect(page.getByRole('button', { name: 'Set up an authenticator app' })).toHaveCount(0);
+    await expect(page.getByTestId('password-blocked')).toHaveText('This workspace does not allow changing your password.');
+    await expect(page.getByRole('form', { name: 'Change password' })).toHaveCount(0);
+    await expectAccessible(page);
+  } finally {
+    await server.close();
+  }
+});

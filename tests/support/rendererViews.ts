@@ -25,7 +25,14 @@ export function outboxView(accountId: string, revision: number, items: Partial<O
 }
 
 export function profileView(accountId: string, revision: number, name = 'Demo'): ProfileView {
-  return { accountId, revision, profile: { _id: 'u1', username: 'demo', name }, fetchedAt: '2025-01-01T00:00:00.000Z', refreshError: null };
+  return {
+    accountId,
+    revision,
+    profile: { _id: 'u1', username: 'demo', name },
+    fetchedAt: '2025-01-01T00:00:00.000Z',
+    refreshError: null,
+    workspace: { locked: {}, statuses: ['online', 'away', 'busy', 'offline'], lookupUnavailable: {} },
+  };
 }
 
 export function account(id: string, extra: Partial<AccountSummary> = {}): AccountSummary {

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import { value } from '../../../tests/support/result';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
 import { createCore, type Core } from '../createCore';
+import { databaseFileName } from '../db/openDatabase';
 import { MemoryVault } from '../vault/memoryVault';
 
 function folderBytes(dir: string): Buffer {
@@ -63,6 +65,31 @@ describe('own profile, cache first', () => {
     const afterRefresh = value<ProfileView>(await core.dispatch('profile.get', { accountId }));
     expect(afterRefresh.refreshError).toMatch(/cannot be reached/);
     expect(afterRefresh.profile?.username).toBe('demouser');
+  });
+
+  it("keeps /me's own fields: users.info about oneself adds to them, it never replaces its settings", async () => {
+    server = await startTestServer();
+    // A person who hides their status: users.info then carries `settings: {preferences: {statusVisibilityDenied}}` only.
+    await server.dev(`/_dev/users/${demo.plain.userId}`, {
+      method: 'POST',
+      body: JSON.stringify({ settings: { preferences: { statusVisibilityDenied: true, idleTimeLimit: 600 } } }),
+    });
+    const accountId = await signInAs(demo.plain.user, demo.plain.password);
+    value(await core.dispatch('profile.refresh', { accountId }));
+    core.close();
+    const db = new Database(path.join(temp.dir, databaseFileName), { readonly: true });
+    try {
+      const stored = JSON.parse(db.prepare('SELECT document FROM profiles').pluck().get() as string) as Record<string, unknown>;
+      expect(stored.settings).toMatchObject({
+        profile: {},
+        preferences: { statusVisibilityDenied: true, idleTimeLimit: 600, enableAutoAway: true, sidebarViewMode: 'medium' },
+        calendar: {},
+      });
+      expect(stored).toMatchObject({ createdAt: '2023-03-02T17:59:43.415Z', canViewAllInfo: true }); // what only users.info has
+    } finally {
+      db.close();
+      core = start();
+    }
   });
 
   it('a window that re-reads on every profile.changed does not make the core ask the server again and again', async () => {

@@ -31,7 +31,7 @@ describe('migration 009: a people search index that finds every match', () => {
     opened.db.exec(
       "INSERT INTO directory_sync (server_id, account_id, round, next_offset, state, started_at, loaded) VALUES ('s', 'a', 1, 3, 'done', 1, 3)",
     );
-    expect(migrate(opened.db, migrations)).toBe(9);
+    expect(migrate(opened.db, migrations.slice(0, 9))).toBe(9);
   });
   afterEach(() => {
     opened.close();

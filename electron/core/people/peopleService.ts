@@ -5,6 +5,8 @@ import { asAppFailure } from '../accounts/appFailures';
 import type { Clock } from '../clock';
 import { sanitizeUser } from '../profile/sanitizeUser';
 import { toUserProfile } from '../profile/toUserProfile';
+import { missingFeature, type Feature } from '../profile/workspacePolicy';
+import type { WorkspaceRules } from '../profile/workspaceRules';
 import { ApiFailure } from '../usersApi/apiFailure';
 import { usersInfoReplySchema } from '../usersApi/replySchemas';
 import type { UsersApiClient } from '../usersApi/usersApiClient';
@@ -23,7 +25,12 @@ export interface PeopleDeps {
   accounts: AccountsService;
   clock: Clock;
   clientForAccount(accountId: string): UsersApiClient;
+  /** Which lookups the server's release has (by email and extension from 8.6). */
+  rules: WorkspaceRules;
 }
+
+/** Lookup keys newer than users.info itself (docs/protocol.md §3). */
+const newerKeys: Partial<Record<LookupKey, Feature>> = { email: 'lookupByEmail', freeSwitchExtension: 'lookupByExtension' };
 
 /**
  * Looking people up on an account's server (users.info by exactly one key, docs/protocol.md §3).
@@ -34,6 +41,11 @@ export class PeopleService {
 
   async lookup(request: { accountId: string; key: LookupKey; value: string; includeRooms?: boolean }): Promise<LookupResult> {
     const server = this.deps.accounts.serverOf(request.accountId);
+    const feature = newerKeys[request.key];
+    const unavailable = feature
+      ? this.deps.rules.offers(server.id).lookupUnavailable[request.key as 'email' | 'freeSwitchExtension']
+      : null;
+    if (unavailable) throw new AppFailure('validation', unavailable, { fields: { key: unavailable } });
     const credentials = await this.deps.accounts.credentials(request.accountId);
     if (!credentials)
       return this.fromCache(
@@ -57,6 +69,11 @@ export class PeopleService {
     } catch (error) {
       if (error instanceof ApiFailure && error.code === 'validation' && /not found/i.test(error.message)) {
         throw new AppFailure('not-found', `No one on this server has that ${keyWords[request.key]}.`);
+      }
+      // A release the app did not know, older than the key: its validator lists the keys it has.
+      if (feature && error instanceof ApiFailure && /invalid-params/.test(error.details.serverCode ?? '')) {
+        const words = missingFeature(feature, this.deps.rules.release(server.id));
+        throw new AppFailure('validation', words, { fields: { key: words } });
       }
       if (
         error instanceof ApiFailure &&

@@ -2,17 +2,20 @@ import { AppFailure } from '../../../shared/errors';
 import type { AccountsService } from '../accounts/accountsService';
 import { asAppFailure } from '../accounts/appFailures';
 import { logFailure } from '../log/logFailure';
+import { ApiFailure } from '../usersApi/apiFailure';
 import type { Logger } from '../log/logger';
 import { resetAvatar, uploadAvatar } from '../usersApi/profileEditApi';
 import type { Credentials, UsersApiClient } from '../usersApi/usersApiClient';
 import { avatarImageProblem } from './avatarImage';
 import type { AvatarService } from './avatarService';
 import type { ProfileService } from './profileService';
+import type { WorkspaceRules } from './workspaceRules';
 
 export interface AvatarChangeDeps {
   accounts: AccountsService;
   avatars: AvatarService;
   profiles: ProfileService;
+  rules: WorkspaceRules;
   clientForAccount(accountId: string): UsersApiClient;
   isOnline(accountId: string): boolean;
   log: Logger;
@@ -42,6 +45,8 @@ export class AvatarChanges {
     send: (client: UsersApiClient, credentials: Credentials) => Promise<void>,
   ): Promise<Record<string, never>> {
     const server = this.deps.accounts.serverOf(accountId);
+    const locked = this.deps.rules.offers(server.id).locked.avatar;
+    if (locked) throw new AppFailure('validation', locked, { fields: { avatar: locked } });
     const credentials = await this.deps.accounts.credentials(accountId);
     if (!credentials) throw new AppFailure('unauthorized', 'Sign in again to change your avatar.');
     if (!this.deps.isOnline(accountId)) {
@@ -53,6 +58,12 @@ export class AvatarChanges {
     try {
       await send(this.deps.clientForAccount(accountId), credentials);
     } catch (error) {
+      // Refused as not allowed: the workspace changed its mind since the app last read it.
+      if (error instanceof ApiFailure && error.details.serverCode === 'error-not-allowed') {
+        await this.deps.profiles.rereadWorkspace(server.id);
+        const words = this.deps.rules.offers(server.id).locked.avatar ?? 'This workspace does not allow changing your avatar.';
+        throw new AppFailure('validation', words, { fields: { avatar: words } });
+      }
       throw asAppFailure(error);
     }
     const username = this.deps.accounts.list().accounts.find((account) => account.id === accountId)?.username;

@@ -11,6 +11,7 @@ import type { UsersApiClient } from '../usersApi/usersApiClient';
 import type { ProfileCache } from './profileCache';
 import { sanitizeUser } from './sanitizeUser';
 import { toUserProfile } from './toUserProfile';
+import type { WorkspaceRules } from './workspaceRules';
 
 export interface ProfileDeps {
   cache: ProfileCache;
@@ -18,6 +19,8 @@ export interface ProfileDeps {
   clock: Clock;
   events: CoreEvents;
   clientForAccount(accountId: string): UsersApiClient;
+  /** What the workspace lets a person change: read with the profile now and then, shown with it. */
+  rules: WorkspaceRules;
   /**
    * `get` starts a background refresh only when the last attempt is older than this.
    * Without it, a window that re-reads the profile on every `profile.changed` would
@@ -72,6 +75,25 @@ export class ProfileService {
     this.deps.events.emit('profile.changed', { accountId });
   }
 
+  /**
+   * The server refused something as not allowed: its settings are read again now (a failure
+   * only logged), and the window hears of any change.
+   */
+  async rereadWorkspace(serverId: string): Promise<void> {
+    const changed = await this.deps.rules.refresh(serverId).catch((error: unknown) => {
+      logFailure(this.deps.log, "reading the workspace's settings", error);
+      return false;
+    });
+    if (changed) this.workspaceChanged(serverId);
+  }
+
+  /** The workspace's settings changed (read elsewhere): every profile on that server offers anew. */
+  workspaceChanged(serverId: string): void {
+    for (const account of this.deps.accounts.list().accounts) {
+      if (account.serverId === serverId) this.deps.events.emit('profile.changed', { accountId: account.id });
+    }
+  }
+
   private view(accountId: string): ProfileView {
     const cached = this.deps.cache.get(accountId);
     return {
@@ -79,6 +101,7 @@ export class ProfileService {
       profile: cached ? toUserProfile(cached.document) : null,
       fetchedAt: cached ? new Date(cached.fetchedAt).toISOString() : null,
       refreshError: this.lastError.get(accountId) ?? null,
+      workspace: this.deps.rules.offers(this.deps.accounts.serverOf(accountId).id),
       revision: this.deps.events.revision('profile.changed', { accountId }),
     };
   }
@@ -99,7 +122,15 @@ export class ProfileService {
         this.lastError.set(accountId, 'Signed out: showing what was saved before.');
         return;
       }
-      const document = sanitizeUser(await fetchOwnProfile(this.deps.clientForAccount(accountId), credentials, knownMe));
+      const serverId = this.deps.accounts.serverOf(accountId).id;
+      const [fetched] = await Promise.all([
+        fetchOwnProfile(this.deps.clientForAccount(accountId), credentials, knownMe),
+        // The offers may be a little old; the profile must not wait for them or fail with them.
+        this.deps.rules
+          .refreshIfStale(serverId)
+          .catch((error: unknown) => logFailure(this.deps.log, "reading the workspace's settings", error)),
+      ]);
+      const document = sanitizeUser(fetched);
       this.deps.cache.put(accountId, {
         document,
         serverUpdatedAt: typeof document._updatedAt === 'string' ? document._updatedAt : null,

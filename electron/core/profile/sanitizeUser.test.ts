@@ -40,6 +40,11 @@ describe('sanitizeUser', () => {
     expect(sanitizeUser({ _id: 'u' })).toEqual({ _id: 'u' });
   });
 
+  it('reads /me’s `password: {exists: false}` as no password (an account that signs in through another service)', () => {
+    expect(sanitizeUser({ _id: 'u', services: { password: { exists: false } } }).services).toMatchObject({ password: { exists: false } });
+    expect(sanitizeUser({ _id: 'u', services: { password: { exists: true } } }).services).toMatchObject({ password: { exists: true } });
+  });
+
   it('removes token fields wherever they are nested', () => {
     expect(sanitizeUser({ _id: 'u', settings: { deep: [{ hashedToken: 'x', keep: 1 }] } })).toEqual({
       _id: 'u',

@@ -30,12 +30,21 @@ function serviceFlags(services: unknown): Record<string, unknown> | null {
   if (typeof services !== 'object' || services === null) return null;
   const source = services as Record<string, unknown>;
   const enabled = (value: unknown) => typeof value === 'object' && value !== null && (value as { enabled?: unknown }).enabled === true;
-  const password = source.password;
   return {
     totp: { enabled: enabled(source.totp) },
     email2fa: { enabled: enabled(source.email2fa) },
-    password: { exists: password === true || (typeof password === 'object' && password !== null) },
+    password: { exists: passwordExists(source.password) },
   };
+}
+
+/**
+ * /me says `{exists}` (false for an account that signs in through another service), users.info
+ * `true`, a raw 7.x document `{bcrypt}` (docs/protocol.md §2, §3).
+ */
+function passwordExists(password: unknown): boolean {
+  if (password === true) return true;
+  if (typeof password !== 'object' || password === null) return false;
+  return 'exists' in password ? (password as { exists: unknown }).exists === true : true;
 }
 
 function stripForbidden(value: unknown): unknown {

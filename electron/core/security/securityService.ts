@@ -1,6 +1,6 @@
 import { AppFailure } from '../../../shared/errors';
 import { codeShapeProblem, codeToSend } from '../../../shared/twoFactorCode';
-import { checkPolicy, policyFailureWords, readPolicy, type PolicyRule } from '../../../shared/passwordPolicy';
+import { checkPolicy, readPolicy, type PolicyRule } from '../../../shared/passwordPolicy';
 import type { SecurityView } from '../../../shared/securitySchemas';
 import type { AccountsService } from '../accounts/accountsService';
 import { asAppFailure } from '../accounts/appFailures';
@@ -9,8 +9,10 @@ import type { Logger } from '../log/logger';
 import type { ProfileCache } from '../profile/profileCache';
 import type { ProfileService } from '../profile/profileService';
 import { sanitizeUser } from '../profile/sanitizeUser';
+import { missingFeature, type WorkspaceSettings } from '../profile/workspacePolicy';
+import type { WorkspaceRules } from '../profile/workspaceRules';
 import { ApiFailure } from '../usersApi/apiFailure';
-import { passwordDigest, sendEmailCode } from '../usersApi/authApi';
+import { sendEmailCode } from '../usersApi/authApi';
 import { fetchCurrentMe } from '../usersApi/profileApi';
 import {
   disableTotp,
@@ -20,39 +22,20 @@ import {
   sendConfirmationEmail,
   updateSensitive,
   validateTotp,
-  type TwoFactorHeaders,
 } from '../usersApi/securityApi';
 import type { Credentials, UsersApiClient } from '../usersApi/usersApiClient';
-
-type Method = SecurityView['method'];
-interface Proof {
-  currentPassword?: string;
-  code?: string;
-  method?: Exclude<Method, 'none'>;
-}
+import { emailRefusal, gated, gatedHeaders, missingProof, passwordRefusal, proofRefusal, type Proof } from './proofs';
+import { blockedChanges, changeMethod, factorsOf, setupMethod, type Method } from './secondFactors';
 
 export interface SecurityDeps {
   accounts: AccountsService;
   profiles: ProfileService;
   cache: ProfileCache;
+  /** What the workspace allows and which second factors it counts (read fresh when the screen loads). */
+  rules: WorkspaceRules;
   clientForAccount(accountId: string): UsersApiClient;
   isOnline(accountId: string): boolean;
   log: Logger;
-}
-
-/** What confirms a change on this account (docs/protocol.md §4 "2FA gate"): TOTP, else email, else password. */
-export function methodOf(document: Record<string, unknown>): { method: Method; totp: boolean; email: boolean; password: boolean } {
-  const services = (document.services ?? {}) as {
-    totp?: { enabled?: boolean };
-    email2fa?: { enabled?: boolean };
-    password?: { exists?: boolean };
-  };
-  const totp = services.totp?.enabled === true;
-  const verified = Array.isArray(document.emails) && document.emails.some((e) => (e as { verified?: unknown }).verified === true);
-  const email = services.email2fa?.enabled === true;
-  const password = services.password?.exists === true;
-  const method: Method = totp ? 'totp' : email && verified ? 'email' : password ? 'password' : 'none';
-  return { method, totp, email, password };
 }
 
 /**
@@ -75,6 +58,8 @@ export class SecurityService {
       const [me, policy] = await Promise.all([
         fetchCurrentMe(client, credentials),
         fetchPasswordPolicy(client, credentials).catch((error: unknown) => this.policyUnread(error)),
+        // What the workspace allows, fresh: the screen offers nothing the server would refuse.
+        this.deps.profiles.rereadWorkspace(this.serverId(accountId)),
       ]);
       return this.describe(accountId, sanitizeUser(me), readPolicy(policy));
     } catch (error) {
@@ -91,12 +76,12 @@ export class SecurityService {
   }
 
   async changePassword(accountId: string, newPassword: string, proof: Proof): Promise<{ message: string }> {
-    const { client, credentials, document } = await this.ready(accountId);
-    const known = methodOf(document);
+    const { client, credentials, document, settings } = await this.ready(accountId);
+    // Refused before any request: the server would ignore the new password without a word (no
+    // password to replace) or refuse it (changes off) — never say "changed" for either.
+    this.refuseBlocked(document, settings, accountId, 'password', 'newPassword');
     // Normally known from /me before the first request; if the server asked for another, that one.
-    const method = proof.method ?? known.method;
-    const { password } = known;
-    if (!password) throw new AppFailure('validation', 'This account has no password on the server: it signs in through another service.');
+    const method = proof.method ?? changeMethod(factorsOf(document, settings)) ?? 'password';
     const fields: Record<string, string> = {};
     const rules = readPolicy(await fetchPasswordPolicy(client, credentials).catch((error: unknown) => this.policyUnread(error)));
     const unmet = checkPolicy(rules, newPassword).filter((check) => !check.met);
@@ -108,14 +93,16 @@ export class SecurityService {
     Object.assign(fields, missingProof(method, proof));
     if (Object.keys(fields).length > 0) throw new AppFailure('validation', 'Some fields need attention.', { fields });
     const { data, headers } = gated(method, proof, { newPassword });
-    await this.call(() => updateSensitive(client, credentials, data, headers), method, passwordRefusal);
+    await this.call(() => updateSensitive(client, credentials, data, headers), method, this.notAllowed(accountId, passwordRefusal));
     void this.refreshProfile(accountId);
     return { message: 'Password changed. Other devices were signed out; this one stays signed in.' };
   }
 
   async changeEmail(accountId: string, email: string, proof: Proof): Promise<{ message: string }> {
-    const { client, credentials, document } = await this.ready(accountId);
-    const { method } = methodOf(document);
+    const { client, credentials, document, settings } = await this.ready(accountId);
+    this.refuseBlocked(document, settings, accountId, 'email', 'email');
+    // No factor at all is blocked above when the server would ask; an account without an address is not asked.
+    const method = changeMethod(factorsOf(document, settings)) ?? 'none';
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
       throw new AppFailure('validation', 'Enter a valid email address.', { fields: { email: 'Enter a valid email address.' } });
     const current = (document.emails as { address: string }[] | undefined)?.map((e) => e.address.toLowerCase()) ?? [];
@@ -124,24 +111,27 @@ export class SecurityService {
     const missing = missingProof(method, proof);
     if (Object.keys(missing).length > 0) throw new AppFailure('validation', 'Some fields need attention.', { fields: missing });
     const { data, headers } = gated(method, proof, { email });
-    await this.call(() => updateSensitive(client, credentials, data, headers), method, emailRefusal);
+    await this.call(() => updateSensitive(client, credentials, data, headers), method, this.notAllowed(accountId, emailRefusal));
     await this.refreshProfile(accountId);
     return { message: `Email changed to ${email}. It is not confirmed yet: open the link sent to that address.` };
   }
 
   async resendConfirmation(accountId: string, email: string): Promise<{ message: string }> {
-    const { client } = await this.ready(accountId);
-    await this.call(() => sendConfirmationEmail(client, email), 'none');
+    const { client, credentials } = await this.ready(accountId);
+    // With the session: 7.x asks for one, 8.x takes it (docs/protocol.md §6 "Email verification").
+    await this.call(() => sendConfirmationEmail(client, email, credentials), 'none');
     return { message: `A confirmation email is on its way to ${email}.` };
   }
 
   async startTotp(accountId: string, proof: Proof): Promise<{ secret: string; qrDataUrl: string }> {
-    const { client, credentials, document } = await this.ready(accountId);
-    const { method } = methodOf(document);
-    if (method === 'totp') throw new AppFailure('validation', 'An authenticator app is already set up for this account.');
+    const { client, credentials, document, settings } = await this.ready(accountId);
+    if (factorsOf(document, settings).totpSetUp)
+      throw new AppFailure('validation', 'An authenticator app is already set up for this account.');
+    this.refuseBlocked(document, settings, accountId, 'totpSetup', 'code');
+    const method = setupMethod(factorsOf(document, settings), settings);
     const missing = missingProof(method, proof);
     if (Object.keys(missing).length > 0) throw new AppFailure('validation', 'Confirm it is you first.', { fields: missing });
-    const setup = await this.call(() => enableTotp(client, credentials, gatedHeaders(method, proof)), method);
+    const setup = await this.call(() => enableTotp(client, credentials, gatedHeaders(method, proof)), method, this.totpRefusal(accountId));
     // Loaded when first needed: setting up an authenticator is rare, and every start would pay for it.
     const { default: QRCode } = await import('qrcode');
     const svg = await QRCode.toString(setup.url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
@@ -149,34 +139,38 @@ export class SecurityService {
   }
 
   async confirmTotp(accountId: string, code: string, proof: Proof): Promise<{ backupCodes: string[]; message: string }> {
-    const { client, credentials, document } = await this.ready(accountId);
-    const { method } = methodOf(document);
+    const { client, credentials, document, settings } = await this.ready(accountId);
+    const method = setupMethod(factorsOf(document, settings), settings);
     if (!/^\d{6}$/.test(codeToSend('totp', code)))
       throw new AppFailure('validation', 'Enter the 6-digit code your app shows.', {
         fields: { totpCode: 'Enter the 6-digit code your app shows.' },
       });
+    const refusal = this.totpRefusal(accountId);
     const backupCodes = await this.call(
       () => validateTotp(client, credentials, codeToSend('totp', code), gatedHeaders(method, proof)),
       method,
       (failure) =>
         failure.details.serverCode === 'invalid-totp'
           ? { totpCode: 'That code is not right. Check the time on your phone and try again.' }
-          : null,
+          : refusal(failure),
     );
     void this.refreshProfile(accountId);
     return { backupCodes, message: 'Authenticator app set up. Keep the backup codes somewhere safe: each works once.' };
   }
 
   async disableTotp(accountId: string, code: string): Promise<{ message: string }> {
-    const { client, credentials } = await this.ready(accountId);
+    const { client, credentials, document, settings } = await this.ready(accountId);
+    this.refuseBlocked(document, settings, accountId, 'totpOff', 'code');
     const problem = codeShapeProblem('totp', code);
     if (problem) throw new AppFailure('validation', problem, { fields: { code: problem } });
-    await this.call(
+    const refusal = this.totpRefusal(accountId);
+    const disabled = await this.call(
       () => disableTotp(client, credentials, codeToSend('totp', code)),
       'totp',
-      (failure) =>
-        failure.details.serverCode === 'invalid-totp' ? { code: 'That code is not right. Use a current code or a backup code.' } : null,
+      (failure) => (failure.details.serverCode === 'invalid-totp' ? { code: wrongCodeStillOn } : refusal(failure)),
     );
+    // A wrong code is no error to the server: it answers that nothing was turned off.
+    if (!disabled) throw new AppFailure('validation', wrongCodeStillOn, { fields: { code: wrongCodeStillOn } });
     void this.refreshProfile(accountId);
     return { message: 'Authenticator app turned off.' };
   }
@@ -202,7 +196,9 @@ export class SecurityService {
   }
 
   private describe(accountId: string, document: Record<string, unknown>, policy: PolicyRule[]): SecurityView {
-    const { method, totp, email, password } = methodOf(document);
+    const serverId = this.serverId(accountId);
+    const settings = this.deps.rules.settings(serverId);
+    const factors = factorsOf(document, settings);
     const emails = Array.isArray(document.emails)
       ? (document.emails as { address?: unknown; verified?: unknown }[])
           .filter((e) => typeof e.address === 'string')
@@ -212,27 +208,66 @@ export class SecurityService {
       accountId,
       available: true,
       reason: null,
-      method,
-      totpEnabled: totp,
-      emailTwoFactorEnabled: email,
-      hasPassword: password,
+      method: changeMethod(factors) ?? 'none',
+      setupMethod: setupMethod(factors, settings),
+      blocked: blockedChanges(document, settings, this.deps.rules.release(serverId)),
+      totpEnabled: factors.totpSetUp,
+      emailTwoFactorEnabled: factors.emailSetUp,
+      hasPassword: factors.password,
       emails,
       policy,
     };
+  }
+
+  private serverId(accountId: string): string {
+    return this.deps.accounts.serverOf(accountId).id;
   }
 
   private unreachable(accountId: string): string {
     return `${this.deps.accounts.serverOf(accountId).name} cannot be reached now. Security changes need the server, so they are off until it is back.`;
   }
 
-  /** Online, signed in, and the account's current 2FA state read fresh from the server. */
-  private async ready(accountId: string): Promise<{ client: UsersApiClient; credentials: Credentials; document: Record<string, unknown> }> {
+  /** A change this account or workspace does not allow is refused with the sentence the screen shows, before any request. */
+  private refuseBlocked(
+    document: Record<string, unknown>,
+    settings: WorkspaceSettings,
+    accountId: string,
+    change: keyof SecurityView['blocked'],
+    field: string,
+  ): void {
+    const words = blockedChanges(document, settings, this.deps.rules.release(this.serverId(accountId)))[change];
+    if (words) throw new AppFailure('validation', words, { fields: { [field]: words } });
+  }
+
+  /** A refusal mapped to its field; "not allowed" also makes the app read what the workspace allows again. */
+  private notAllowed(accountId: string, refusal: (failure: ApiFailure) => Record<string, string> | null) {
+    return (failure: ApiFailure) => {
+      if (failure.details.serverCode === 'error-action-not-allowed') void this.deps.profiles.rereadWorkspace(this.serverId(accountId));
+      return refusal(failure);
+    };
+  }
+
+  /** The TOTP routes answered as unknown (older than 8.8), or the app is on already. */
+  private totpRefusal(accountId: string): (failure: ApiFailure) => Record<string, string> | null {
+    return (failure) => {
+      if (failure.code === 'not-found') return { code: missingFeature('totpRoutes', this.deps.rules.release(this.serverId(accountId))) };
+      if (failure.details.serverCode === 'error-2fa-already-enabled')
+        return { code: 'An authenticator app is already set up for this account.' };
+      return null;
+    };
+  }
+
+  /** Online, signed in, the account's current 2FA state read fresh from the server, and what its workspace allows. */
+  private async ready(
+    accountId: string,
+  ): Promise<{ client: UsersApiClient; credentials: Credentials; document: Record<string, unknown>; settings: WorkspaceSettings }> {
     const credentials = await this.deps.accounts.credentials(accountId);
     if (!credentials) throw new AppFailure('unauthorized', 'You are signed out of this account. Sign in again first.');
     if (!this.deps.isOnline(accountId)) throw new AppFailure('network-unreachable', this.unreachable(accountId));
     const client = this.deps.clientForAccount(accountId);
     try {
-      return { client, credentials, document: sanitizeUser(await fetchCurrentMe(client, credentials)) };
+      const document = sanitizeUser(await fetchCurrentMe(client, credentials));
+      return { client, credentials, document, settings: this.deps.rules.settings(this.serverId(accountId)) };
     } catch (error) {
       throw asAppFailure(error);
     }
@@ -286,71 +321,4 @@ export class SecurityService {
   }
 }
 
-function missingProof(method: Method, proof: Proof): Record<string, string> {
-  if (method === 'password' && !proof.currentPassword) return { currentPassword: 'Enter your current password.' };
-  if (method === 'totp' || method === 'email') {
-    if (!proof.code?.trim()) {
-      return {
-        code: method === 'totp' ? 'Enter the code from your authenticator app, or a backup code.' : 'Enter the code sent to your email.',
-      };
-    }
-    // Not sent when it cannot be right: a wrong code spends one of the server's few tries.
-    const problem = codeShapeProblem(method, proof.code);
-    if (problem) return { code: problem };
-  }
-  return {};
-}
-
-/** The request data and headers for updateOwnBasicInfo's gate (docs/protocol.md §4 "Recipe"). */
-function gated(method: Method, proof: Proof, data: Record<string, string>): { data: Record<string, string>; headers: TwoFactorHeaders } {
-  if (method === 'password') return { data: { ...data, currentPassword: passwordDigest(proof.currentPassword ?? '') }, headers: {} };
-  return { data, headers: gatedHeaders(method, proof) };
-}
-
-/** The x-2fa headers for routes that check a second factor (docs/protocol.md §5). */
-function gatedHeaders(method: Method, proof: Proof): TwoFactorHeaders {
-  if (method === 'totp' || method === 'email') return { 'x-2fa-code': codeToSend(method, proof.code ?? ''), 'x-2fa-method': method };
-  if (method === 'password') return { 'x-2fa-code': passwordDigest(proof.currentPassword ?? ''), 'x-2fa-method': 'password' };
-  return {};
-}
-
-function proofRefusal(failure: ApiFailure, method: Method): Record<string, string> | null {
-  const field = method === 'password' ? 'currentPassword' : 'code';
-  if (failure.code === 'two-factor-invalid')
-    return { [field]: method === 'password' ? 'Your current password is not right.' : 'That code is not right. Check it and try again.' };
-  if (failure.code === 'two-factor-locked') return { code: 'Too many wrong codes. A new code was sent to your email; use that one.' };
-  if (failure.code === 'two-factor-required') {
-    const asked = failure.details.twoFactor?.method ?? method;
-    return { [asked === 'password' ? 'currentPassword' : 'code']: 'The server asks you to confirm this change.' };
-  }
-  return null;
-}
-
-function passwordRefusal(failure: ApiFailure): Record<string, string> | null {
-  const code = failure.details.serverCode;
-  if (code === 'error-password-same-as-current') return { newPassword: 'The new password is the same as your current one.' };
-  if (code === 'error-password-in-history') return { newPassword: 'You have used this password before. Choose one you have not used.' };
-  if (code === 'error-password-policy-not-met') {
-    const rules = Array.isArray(failure.details.serverDetails)
-      ? (failure.details.serverDetails as { error?: string }[]).map(
-          (d) => policyFailureWords[(d.error ?? '').replace('error-password-policy-not-met-', '')] ?? d.error,
-        )
-      : [];
-    return { newPassword: `The server refused this password${rules.length > 0 ? `: ${rules.join('; ')}` : ''}.` };
-  }
-  return null;
-}
-
-function emailRefusal(failure: ApiFailure): Record<string, string> | null {
-  const code = failure.details.serverCode ?? '';
-  if (['error-invalid-email', 'error-field-unavailable', 'error-invalid-domain', 'error-email-domain-blacklisted'].includes(code)) {
-    return {
-      email:
-        code === 'error-field-unavailable'
-          ? 'That address is already used by another account.'
-          : `The server refused this address: ${failure.message}`,
-    };
-  }
-  if (code === 'error-action-not-allowed') return { email: 'This server does not let you change your email address.' };
-  return null;
-}
+const wrongCodeStillOn = 'That code is not right, so the authenticator app is still on. Use a current code or a backup code.';

@@ -7,8 +7,11 @@ import {
   editableValue,
   fieldLimits,
   flattenChanges,
+  isCustomField,
+  type FieldEdit,
   type StatusType,
 } from '../../../shared/profileEdits';
+import type { LockedThing } from '../../../shared/profileSchemas';
 import type { AccountsService } from '../accounts/accountsService';
 import type { Clock } from '../clock';
 import type { CoreEvents } from '../coreEvents';
@@ -16,8 +19,11 @@ import { logFailure } from '../log/logFailure';
 import type { Logger } from '../log/logger';
 import type { ProfileCache } from '../profile/profileCache';
 import type { ProfileService } from '../profile/profileService';
+import { invisibleNotAllowed } from '../profile/workspacePolicy';
+import type { WorkspaceRules } from '../profile/workspaceRules';
 import { ApiFailure } from '../usersApi/apiFailure';
 import type { UsersApiClient } from '../usersApi/usersApiClient';
+import { usernameRefusal } from './fieldErrors';
 import type { OutboxSender } from './outboxSender';
 import type { OutboxRow, OutboxStore } from './outboxStore';
 import type { UsernameAvailability } from './usernameAvailability';
@@ -40,6 +46,8 @@ export interface EditServiceDeps {
   clientForAccount(accountId: string): UsersApiClient;
   isOnline(accountId: string): boolean;
   availability: UsernameAvailability;
+  /** What the workspace lets a person change: edits of anything else are refused before they are queued. */
+  rules: WorkspaceRules;
   log: Logger;
 }
 
@@ -55,9 +63,12 @@ export class EditService {
     const { accountId } = request;
     this.deps.accounts.serverOf(accountId);
     const changes = flattenChanges(request.changes);
-    const problems = checkChanges(Object.fromEntries(changes.map((c) => [c.field, c.value])));
+    const problems: Record<string, string> = {
+      ...checkChanges(Object.fromEntries(changes.map((c) => [c.field, c.value]))),
+      ...this.forbidden(accountId, changes),
+    };
     if (Object.keys(problems).length > 0) {
-      throw new AppFailure('validation', 'Some fields need attention.', { fields: problems as Record<string, string> });
+      throw new AppFailure('validation', 'Some fields need attention.', { fields: problems });
     }
     const cached = this.deps.cache.get(accountId);
     if (!cached)
@@ -104,9 +115,29 @@ export class EditService {
       const available = await this.deps.availability.isFree(accountId, this.deps.clientForAccount(accountId), credentials, username);
       return { available, problem: available ? null : `The username “${username}” is taken or not allowed on this server.` };
     } catch (error) {
-      if (error instanceof ApiFailure) return { available: null, problem: null };
-      throw error;
+      if (!(error instanceof ApiFailure)) throw error;
+      const refused = usernameRefusal(error);
+      if (refused && error.details.serverCode === 'error-not-allowed')
+        await this.deps.profiles.rereadWorkspace(this.deps.accounts.serverOf(accountId).id);
+      return { available: refused ? false : null, problem: refused };
     }
+  }
+
+  /**
+   * Changes of what the workspace does not let a person change (as last read), with the sentence
+   * saying so. A value kept as it is (the status picker sends the message with the status) is no change.
+   */
+  private forbidden(accountId: string, changes: readonly FieldEdit[]): Record<string, string> {
+    const offers = this.deps.rules.offers(this.deps.accounts.serverOf(accountId).id);
+    const current = this.deps.cache.get(accountId)?.document ?? {};
+    const problems: Record<string, string> = {};
+    for (const { field, value } of changes) {
+      if (editableValue(current, field) === value) continue;
+      const lock = field === 'statusType' ? null : offers.locked[isCustomField(field) ? 'customFields' : (field as LockedThing)];
+      if (lock) problems[field] = lock;
+      else if (field === 'statusType' && !(offers.statuses as readonly string[]).includes(value)) problems[field] = invisibleNotAllowed;
+    }
+    return problems;
   }
 
   view(accountId: string): OutboxView {

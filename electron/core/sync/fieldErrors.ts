@@ -1,5 +1,5 @@
 import { customField, fieldLimits, type EditField } from '../../../shared/profileEdits';
-import type { ApiFailure } from '../usersApi/apiFailure';
+import { ApiFailure } from '../usersApi/apiFailure';
 
 /**
  * Which edited field a refusal of users.updateOwnBasicInfo / users.setStatus is about
@@ -30,14 +30,44 @@ export function fieldOfFailure(failure: ApiFailure, sent: EditField[]): { field:
     if (field && has(field)) return { field, message: `${text}.`.replace(/\.\.$/, '.') };
   }
   if (code === 'error-action-not-allowed' || code === 'error-not-allowed') {
-    const target: [RegExp, EditField][] = [
-      [/username/i, 'username'],
-      [/real name/i, 'name'],
-      [/status/i, 'statusType'],
+    const target: [RegExp, EditField, string][] = [
+      [/username/i, 'username', 'This workspace does not allow changing your username.'],
+      [/real name/i, 'name', 'This workspace does not allow changing your name.'],
+      [/status/i, 'statusText', 'This workspace does not allow changing your status message.'],
+      [/status/i, 'statusType', 'This workspace does not allow changing your status.'],
     ];
-    for (const [pattern, field] of target) {
-      if (pattern.test(text) && has(field)) return { field, message: `The server does not let you change this: ${text}` };
+    for (const [pattern, field, words] of target) {
+      if (pattern.test(text) && has(field)) return { field, message: words };
     }
   }
   return null;
+}
+
+/** The words for a refusal that names no field: profile changes switched off say so (docs/protocol.md §4 step 3). */
+export function refusalWords(failure: ApiFailure): string {
+  return failure.details.serverCode === 'error-not-allowed' && /^Not allowed$/i.test(failure.message)
+    ? 'This workspace does not allow changing your profile.'
+    : failure.message;
+}
+
+/**
+ * users.checkUsernameAvailability refusing the question itself (docs/protocol.md §4 step 5):
+ * the workspace forbids new usernames, the name is blocked, or empty. A refusal lasts, so the
+ * edit fails on that field (so does a 403). Null for a failure worth asking again (no answer,
+ * a failing or limiting server, an ended session).
+ */
+export function usernameRefusal(failure: unknown): string | null {
+  if (!(failure instanceof ApiFailure)) return null;
+  if (failure.code === 'unauthorized' && failure.details.status === 403) return 'The server does not let this account change its username.';
+  if (failure.code !== 'validation') return null;
+  switch (failure.details.serverCode) {
+    case 'error-not-allowed':
+      return 'This workspace does not allow changing your username.';
+    case 'error-blocked-username':
+      return 'That username is blocked on this server.';
+    case 'error-invalid-username':
+      return 'Enter a username.';
+    default:
+      return `The server refused this username: ${failure.message}`;
+  }
 }

@@ -1,4 +1,4 @@
-import { editableValue, labelOf, statusBodyOf, statusFields, updateBodyOf } from '../../../shared/profileEdits';
+import { editableValue, hasChosenStatus, labelOf, statusBodyOf, statusFields, updateBodyOf } from '../../../shared/profileEdits';
 import type { AccountsService } from '../accounts/accountsService';
 import type { Clock } from '../clock';
 import type { CoreEvents } from '../coreEvents';
@@ -9,7 +9,7 @@ import { ApiFailure } from '../usersApi/apiFailure';
 import { fetchCurrentMe, type CurrentMe } from '../usersApi/profileApi';
 import { setStatus, updateOwnBasicInfo } from '../usersApi/profileEditApi';
 import type { Credentials, UsersApiClient } from '../usersApi/usersApiClient';
-import { fieldOfFailure } from './fieldErrors';
+import { fieldOfFailure, refusalWords, usernameRefusal } from './fieldErrors';
 import type { OutboxRow, OutboxStore } from './outboxStore';
 import type { UsernameAvailability } from './usernameAvailability';
 import { nodeCrypto } from '../nodeBuiltins';
@@ -120,6 +120,12 @@ export class OutboxSender {
     const toSend: OutboxRow[] = [];
     const alreadyThere: OutboxRow[] = [];
     for (const row of fresh) {
+      // A /me without statusDefault does not say which status was chosen (its `status` follows live
+      // connections): nothing can be concluded from it, so the choice is sent.
+      if (row.field === 'statusType' && !hasChosenStatus(me)) {
+        toSend.push(row);
+        continue;
+      }
       const theirs = editableValue(me, row.field);
       if (theirs === row.value) alreadyThere.push(row);
       // Unchanged since the edit, or holding what this app itself sent last (its answer lost): ours to send.
@@ -173,22 +179,25 @@ export class OutboxSender {
     let group = rows;
     if (username && username.value.toLowerCase() !== (me.username ?? '').toLowerCase()) {
       // "Taken" only ever comes back as the vague error-could-not-save-identity: ask first.
-      let free: boolean;
+      let refused: string | null = null;
       try {
-        free = await this.deps.availability.isFree(accountId, client, credentials, username.value);
+        if (!(await this.deps.availability.isFree(accountId, client, credentials, username.value)))
+          refused = `The username “${username.value}” is taken or not allowed on this server.`;
       } catch (error) {
-        await this.onTransportFailure(accountId, rows, error);
-        return;
+        // A refusal of the question (usernames may not change, the name is blocked) lasts: that
+        // field fails and the rest goes. Anything else is tried again later, all together.
+        refused = usernameRefusal(error);
+        if (refused === null) {
+          await this.onTransportFailure(accountId, rows, error);
+          return;
+        }
+        if (error instanceof ApiFailure && error.details.serverCode === 'error-not-allowed')
+          void this.deps.profiles.rereadWorkspace(this.deps.accounts.serverOf(accountId).id);
       }
-      if (!free) {
-        this.deps.store.fail(
-          accountId,
-          attempt,
-          [{ ...username, error: `The username “${username.value}” is taken or not allowed on this server.` }],
-          this.deps.clock.now(),
-        );
+      if (refused !== null) {
+        this.deps.store.fail(accountId, attempt, [{ ...username, error: refused }], this.deps.clock.now());
         this.deps.availability.forget(accountId, username.value); // a retry asks the server again
-        this.attention(accountId, 'failed', `The username “${username.value}” could not be saved: it is taken or not allowed.`);
+        this.attention(accountId, 'failed', `The username “${username.value}” could not be saved. ${refused}`);
         group = rows.filter((row) => row !== username);
         if (group.length === 0) return;
       }
@@ -242,13 +251,17 @@ export class OutboxSender {
       open.map((row) => row.field),
     );
     const refused = named ? open.filter((row) => row.field === named.field) : open;
+    const words = named?.message ?? refusalWords(error);
     this.deps.store.fail(
       accountId,
       attempt,
-      refused.map((row) => ({ ...row, error: named?.message ?? error.message })),
+      refused.map((row) => ({ ...row, error: words })),
       now,
     );
-    if (refused.length > 0) this.attention(accountId, 'failed', `The server refused an edit: ${named?.message ?? error.message}`);
+    if (refused.length > 0) this.attention(accountId, 'failed', `The server refused an edit: ${words}`);
+    // "Not allowed": the workspace changed what it allows since the app last read it.
+    if (['error-not-allowed', 'error-action-not-allowed'].includes(error.details.serverCode ?? ''))
+      void this.deps.profiles.rereadWorkspace(this.deps.accounts.serverOf(accountId).id);
     const innocent = open.filter((row) => !refused.includes(row));
     if (innocent.length > 0) {
       this.deps.store.release(

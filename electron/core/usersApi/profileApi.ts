@@ -16,7 +16,12 @@ export async function fetchOwnProfile(client: UsersApiClient, auth: Credentials,
   );
   if (!info.success) throw new ApiFailure('server-error', 'The server sent user details the app cannot read.');
   const { success: _meSuccess, ...meFields } = me.data;
-  return { ...meFields, ...info.data.user };
+  // users.info is read last, so its values are the newer ones; but about oneself its `settings`
+  // hold only statusVisibilityDenied and its `services` another shape (`password: true`):
+  // /me's richer two stay.
+  const merged: Record<string, unknown> = { ...meFields, ...info.data.user };
+  for (const key of ['settings', 'services'] as const) if (key in meFields) merged[key] = meFields[key];
+  return merged;
 }
 
 /**

@@ -21,8 +21,9 @@ export async function updateSensitive(
   await client.request({ ...once, path: '/api/v1/users.updateOwnBasicInfo', auth, body: { data }, headers });
 }
 
-export async function sendConfirmationEmail(client: UsersApiClient, email: string): Promise<void> {
-  await client.request({ ...once, path: '/api/v1/users.sendConfirmationEmail', body: { email } });
+/** With the session: 7.x declares the route authRequired, 8.x takes a session it does not need (docs/protocol.md §6). */
+export async function sendConfirmationEmail(client: UsersApiClient, email: string, auth: Credentials): Promise<void> {
+  await client.request({ ...once, path: '/api/v1/users.sendConfirmationEmail', auth, body: { email } });
 }
 
 export async function enableTotp(
@@ -33,7 +34,7 @@ export async function enableTotp(
   const reply = z
     .looseObject({ secret: z.string().min(1), url: z.string().min(1) })
     .safeParse(await client.request({ ...once, path: '/api/v1/users.enableTotp', auth, body: {}, headers }));
-  if (!reply.success) throw new ApiFailure('server-error', 'This server did not start authenticator setup (it may be older than 8.0).');
+  if (!reply.success) throw new ApiFailure('server-error', 'The server started authenticator setup but sent no key for the app.');
   return reply.data;
 }
 
@@ -45,8 +46,16 @@ export async function validateTotp(client: UsersApiClient, auth: Credentials, co
   return reply.data.codes;
 }
 
-export async function disableTotp(client: UsersApiClient, auth: Credentials, code: string): Promise<void> {
-  await client.request({ ...once, path: '/api/v1/users.disableTotp', auth, body: { code } });
+/**
+ * True when the server turned the app off. A wrong code is no error: the server answers 200
+ * `{disabled: false}` (docs/protocol.md §5). A reply without the flag is one the app cannot read.
+ */
+export async function disableTotp(client: UsersApiClient, auth: Credentials, code: string): Promise<boolean> {
+  const reply = z
+    .looseObject({ disabled: z.boolean() })
+    .safeParse(await client.request({ ...once, path: '/api/v1/users.disableTotp', auth, body: { code } }));
+  if (!reply.success) throw new ApiFailure('server-error', 'The server did not say whether it turned the authenticator app off.');
+  return reply.data.disabled;
 }
 
 /** Keeps this session, ends the others. Some servers hand back a fresh token for this one. */

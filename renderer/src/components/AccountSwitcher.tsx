@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AccountSummary } from '../../../shared/accountSchemas';
+import { editableValue } from '../../../shared/profileEdits';
 import { useAccounts } from '../stores/accountsStore';
 import { useConnectivity } from '../stores/connectivityStore';
 import { useOutbox } from '../stores/outboxStore';
@@ -118,7 +119,7 @@ export function AccountSwitcher() {
                     username={account.username}
                     etag={profile?.avatarETag}
                     name={name}
-                    presence={account.state === 'signed-out' ? undefined : (profile?.status ?? null)}
+                    presence={account.state === 'signed-out' ? undefined : profile ? editableValue(profile, 'statusType') || null : null}
                   />
                   <span className="account-text">
                     <span className="account-name">{name}</span>

@@ -2,6 +2,7 @@ import { useRef, useState, type ChangeEvent } from 'react';
 import { maxAvatarUploadBytes } from '../../../shared/limits';
 import { useAvatars } from '../stores/avatarStore';
 import { useConnectivity } from '../stores/connectivityStore';
+import { useProfiles } from '../stores/profileStore';
 import { ConfirmDialog } from './ConfirmDialog';
 import { Notice } from './Notice';
 
@@ -20,6 +21,7 @@ type Step =
  */
 export function AvatarChanger({ accountId, serverId }: { accountId: string; serverId: string }) {
   const online = useConnectivity((state) => state.online[serverId] ?? true);
+  const locked = useProfiles((state) => state.views[accountId]?.workspace.locked.avatar);
   const send = useAvatars((state) => state.upload);
   const resetToDefault = useAvatars((state) => state.reset);
   const input = useRef<HTMLInputElement>(null);
@@ -62,6 +64,13 @@ export function AvatarChanger({ accountId, serverId }: { accountId: string; serv
     );
   };
 
+  // Not offered where the workspace forbids it: the sentence says so instead of the buttons.
+  if (locked)
+    return (
+      <p className="hint avatar-changer" data-testid="avatar-locked">
+        {locked}
+      </p>
+    );
   return (
     <div className="avatar-changer">
       <div className="actions">

@@ -78,22 +78,28 @@ export function ChangeEmailForm({ view, onDone }: { view: SecurityView; onDone(m
           </li>
         ))}
       </ul>
-      <form className="form" onSubmit={submit} noValidate aria-label="Change email">
-        <TextField
-          label="New email address"
-          name="new-email"
-          type="email"
-          autoComplete="email"
-          value={email}
-          limit={textLimits.email}
-          error={error}
-          disabled={!view.available}
-          onChange={(event) => setEmail(event.target.value)}
-        />
-        <BusyButton type="submit" busy={busy && !asking} busyLabel="Changing…" disabled={!view.available}>
-          Change email
-        </BusyButton>
-      </form>
+      {view.blocked.email ? (
+        <p className="hint" data-testid="email-blocked">
+          {view.blocked.email}
+        </p>
+      ) : (
+        <form className="form" onSubmit={submit} noValidate aria-label="Change email">
+          <TextField
+            label="New email address"
+            name="new-email"
+            type="email"
+            autoComplete="email"
+            value={email}
+            limit={textLimits.email}
+            error={error}
+            disabled={!view.available}
+            onChange={(event) => setEmail(event.target.value)}
+          />
+          <BusyButton type="submit" busy={busy && !asking} busyLabel="Changing…" disabled={!view.available}>
+            Change email
+          </BusyButton>
+        </form>
+      )}
       {asking && view.method !== 'none' && (
         <ProofDialog
           accountId={view.accountId}

@@ -27,7 +27,7 @@ export function ChangePasswordForm({ view, onDone }: { view: SecurityView; onDon
   const [serverAsks, setServerAsks] = useState<{ method: 'totp' | 'email' | 'password'; notBefore: number } | null>(null);
   const changePassword = useSecurity((state) => state.changePassword);
   const checks = checkPolicy(view.policy, next);
-  const disabled = !view.available || !view.hasPassword;
+  const disabled = !view.available;
 
   const send = async (proof: Proof) => {
     setBusy(true);

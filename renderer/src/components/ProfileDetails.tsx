@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { OutboxItem } from '../../../shared/outboxSchemas';
 import type { UserProfile } from '../../../shared/profileSchemas';
-import { customField, customKeyOf, isEditField } from '../../../shared/profileEdits';
+import { customField, customKeyOf, editableValue, isEditField } from '../../../shared/profileEdits';
 import { presenceName } from '../words/presence';
 import { PendingBadge } from './PendingBadge';
 
@@ -91,7 +91,8 @@ export function ProfileDetails({
         ? 'No chat app connected'
         : `A chat app is connected (${presenceName(profile.statusConnection)})`;
   const presence = filled([
-    ['Status', shown('statusType', presenceName(profile.status))],
+    // One's own: the status chosen; another person's: the status everyone sees.
+    ['Status', shown('statusType', presenceName(own ? editableValue(profile, 'statusType') : profile.status))],
     ['Status text', shown('statusText', profile.statusText)],
     ['Connection', connection],
     ['Local time', localTime(profile.utcOffset)],

@@ -16,7 +16,7 @@ import {
   statusTypes,
   type EditField,
 } from '../../../shared/profileEdits';
-import type { UserProfile } from '../../../shared/profileSchemas';
+import type { UserProfile, WorkspaceOffers } from '../../../shared/profileSchemas';
 import { useOutbox } from '../stores/outboxStore';
 import { useUi } from '../stores/uiStore';
 import { usernameKey, useUsernameCheck } from '../stores/usernameCheckStore';
@@ -54,11 +54,14 @@ export function ProfileEditor({
   accountId,
   profile,
   pending,
+  workspace,
   onDone,
 }: {
   accountId: string;
   profile: UserProfile;
   pending: Record<string, OutboxItem>;
+  /** What the workspace lets a person change: the rest is shown read-only, saying why. */
+  workspace: WorkspaceOffers;
   /** Saved (the edited fields, as the outbox names them) or cancelled (null). */
   onDone(savedFields: string[] | null): void;
 }) {
@@ -91,6 +94,15 @@ export function ProfileEditor({
   const errorOf = (field: string): string | null => {
     if (values[field] === initial[field] && !serverErrors[field]) return null;
     return checkField(field as EditField, values[field] ?? '') || serverErrors[field] || (field === 'username' ? usernameProblem : null);
+  };
+  const lockOf = (field: string): string | undefined =>
+    isCustomField(field)
+      ? workspace.locked.customFields
+      : workspace.locked[field as 'name' | 'username' | 'nickname' | 'bio' | 'statusText'];
+  /** A field the workspace does not let a person change: read-only, its sentence in place of the hint. */
+  const locking = (field: string) => {
+    const lock = lockOf(field);
+    return lock ? { readOnly: true, hint: lock } : {};
   };
   const set = (field: string) => (event: { target: { value: string } }) => {
     setValues({ ...values, [field]: event.target.value });
@@ -154,6 +166,7 @@ export function ProfileEditor({
         error={errorOf('name')}
         onChange={set('name')}
         autoComplete="name"
+        {...locking('name')}
       />
       <TextField
         label="Username"
@@ -165,6 +178,7 @@ export function ProfileEditor({
         spellCheck={false}
         autoComplete="username"
         hint="Letters, digits, dots, dashes and underscores."
+        {...locking('username')}
       />
       <TextField
         label="Nickname"
@@ -173,6 +187,7 @@ export function ProfileEditor({
         limit={textLimits.profileText}
         error={errorOf('nickname')}
         onChange={set('nickname')}
+        {...locking('nickname')}
       />
       <TextAreaField
         label="Bio"
@@ -183,15 +198,19 @@ export function ProfileEditor({
         counter={fieldLimits.bio}
         error={errorOf('bio')}
         onChange={set('bio')}
+        {...locking('bio')}
       />
       <div className="field">
         <label htmlFor="edit-status">Status</label>
         <select id="edit-status" value={values.statusType} onChange={set('statusType')}>
-          {statusTypes.map((status) => (
-            <option key={status} value={status}>
-              {presenceWords[status]}
-            </option>
-          ))}
+          {/* The statuses the workspace allows, and the one chosen even if no longer allowed (so it shows). */}
+          {statusTypes
+            .filter((status) => workspace.statuses.includes(status) || status === initial.statusType)
+            .map((status) => (
+              <option key={status} value={status}>
+                {presenceWords[status]}
+              </option>
+            ))}
         </select>
       </div>
       <TextField
@@ -201,6 +220,7 @@ export function ProfileEditor({
         limit={textLimits.profileText}
         error={errorOf('statusText')}
         onChange={set('statusText')}
+        {...locking('statusText')}
       />
       {customKeys.length > 0 && <h3 className="section-title">Custom fields</h3>}
       {customKeys.map((field) => (
@@ -212,28 +232,31 @@ export function ProfileEditor({
           limit={textLimits.profileText}
           error={errorOf(field)}
           onChange={set(field)}
+          {...locking(field)}
         />
       ))}
-      <fieldset className="add-field">
-        <legend>Add a custom field</legend>
-        <TextField
-          label="Field name"
-          name="new-field-key"
-          value={newField.key}
-          limit={textLimits.customFieldKey}
-          onChange={(event) => setNewField({ ...newField, key: event.target.value })}
-        />
-        <TextField
-          label="Field value"
-          name="new-field-value"
-          value={newField.value}
-          limit={textLimits.profileText}
-          onChange={(event) => setNewField({ ...newField, value: event.target.value })}
-        />
-        <button type="button" className="secondary" onClick={addField} disabled={!/^[^.\s]{1,64}$/.test(newField.key.trim())}>
-          Add field
-        </button>
-      </fieldset>
+      {!workspace.locked.customFields && (
+        <fieldset className="add-field">
+          <legend>Add a custom field</legend>
+          <TextField
+            label="Field name"
+            name="new-field-key"
+            value={newField.key}
+            limit={textLimits.customFieldKey}
+            onChange={(event) => setNewField({ ...newField, key: event.target.value })}
+          />
+          <TextField
+            label="Field value"
+            name="new-field-value"
+            value={newField.value}
+            limit={textLimits.profileText}
+            onChange={(event) => setNewField({ ...newField, value: event.target.value })}
+          />
+          <button type="button" className="secondary" onClick={addField} disabled={!/^[^.\s]{1,64}$/.test(newField.key.trim())}>
+            Add field
+          </button>
+        </fieldset>
+      )}
       {failure && (
         <p className="error" role="alert">
           {failure}

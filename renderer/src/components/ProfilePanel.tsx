@@ -103,6 +103,7 @@ export function ProfilePanel({
           accountId={accountId}
           profile={view.profile}
           pending={pending}
+          workspace={view.workspace}
           onDone={(fields) => {
             setEditing(false);
             setSaved(fields);

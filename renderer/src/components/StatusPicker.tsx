@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { textLimits } from '../../../shared/limits';
-import { checkField, statusTypes, type StatusType } from '../../../shared/profileEdits';
+import { checkField, editableValue, statusTypes, type StatusType } from '../../../shared/profileEdits';
 import { focusTooLong } from '../forms/lengthLimit';
 import { pendingByField, useOutbox } from '../stores/outboxStore';
 import { useProfiles } from '../stores/profileStore';
@@ -22,8 +22,11 @@ const hints: Record<StatusType, string> = {
  */
 export function StatusPicker({ accountId }: { accountId: string }) {
   const profile = useProfiles((state) => state.views[accountId]?.profile);
+  const workspace = useProfiles((state) => state.views[accountId]?.workspace);
   const pending = pendingByField(useOutbox((state) => state.views[accountId]));
-  const currentStatus = pending.statusType?.value ?? profile?.status ?? 'online';
+  // The status the person chose (others may see "offline" while no chat app is connected).
+  const chosen = profile ? editableValue(profile, 'statusType') : '';
+  const currentStatus = pending.statusType?.value ?? (chosen === '' ? 'online' : chosen);
   const currentText = pending.statusText?.value ?? profile?.statusText ?? '';
   const [open, setOpen] = useState(false);
   const [status, setStatus] = useState<StatusType>('online');
@@ -89,23 +92,26 @@ export function StatusPicker({ accountId }: { accountId: string }) {
           </h2>
           <fieldset className="status-choices">
             <legend className="visually-hidden">Status</legend>
-            {statusTypes.map((option) => (
-              <label key={option} className="status-choice">
-                <input
-                  type="radio"
-                  name="status"
-                  value={option}
-                  checked={status === option}
-                  aria-describedby={`${titleId}-${option}`}
-                  onChange={() => setStatus(option)}
-                />
-                <span className={`dot ${option}`} aria-hidden="true" />
-                <span>{presenceWords[option]}</span>
-                <span className="hint" id={`${titleId}-${option}`}>
-                  {hints[option]}
-                </span>
-              </label>
-            ))}
+            {/* The statuses the workspace allows (and the one chosen, even if no longer allowed, so it shows). */}
+            {statusTypes
+              .filter((option) => !workspace || workspace.statuses.includes(option) || option === currentStatus)
+              .map((option) => (
+                <label key={option} className="status-choice">
+                  <input
+                    type="radio"
+                    name="status"
+                    value={option}
+                    checked={status === option}
+                    aria-describedby={`${titleId}-${option}`}
+                    onChange={() => setStatus(option)}
+                  />
+                  <span className={`dot ${option}`} aria-hidden="true" />
+                  <span>{presenceWords[option]}</span>
+                  <span className="hint" id={`${titleId}-${option}`}>
+                    {hints[option]}
+                  </span>
+                </label>
+              ))}
           </fieldset>
           <TextField
             label="Status message"
@@ -113,6 +119,8 @@ export function StatusPicker({ accountId }: { accountId: string }) {
             value={text}
             limit={textLimits.profileText}
             error={textProblem}
+            readOnly={Boolean(workspace?.locked.statusText)}
+            hint={workspace?.locked.statusText}
             onChange={(event) => setText(event.target.value)}
           />
           {problem && (

@@ -10,14 +10,16 @@ interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaEle
   /** Shows "n / counter characters" under the field: the field's own rule, when shorter than the limit. */
   counter?: number;
   error?: string | null;
+  /** Said under the field in place of the count (a field that may not change says why). */
+  hint?: string;
 }
 
 /** A labelled multi-line input with a live character count and an announced error. */
-export function TextAreaField({ label, error, limit, counter, value, ...textarea }: TextAreaFieldProps) {
+export function TextAreaField({ label, error, limit, counter, hint, value, ...textarea }: TextAreaFieldProps) {
   const id = useId();
   const lengthError = tooLong(value, limit);
   const shownError = lengthError ?? error;
-  const count = counter ? `${[...value].length.toLocaleString('en')} / ${counter} characters` : undefined;
+  const count = hint ?? (counter ? `${[...value].length.toLocaleString('en')} / ${counter} characters` : undefined);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>

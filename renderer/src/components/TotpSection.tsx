@@ -16,12 +16,17 @@ type Step =
   | { kind: 'codes'; codes: string[] }
   | { kind: 'disable' };
 
-const statusWords: Record<SecurityView['method'], string> = {
+const statusWords: Record<Exclude<SecurityView['method'], 'none'>, string> = {
   totp: 'On: an authenticator app confirms sign-ins and sensitive changes.',
   email: 'On: a code sent to your email confirms sign-ins and sensitive changes.',
   password: 'No second factor: your password confirms sensitive changes.',
-  none: 'No second factor, and no password on this server.',
 };
+
+/** What confirms sign-ins and changes now, in one sentence. */
+function statusOf(method: SecurityView['method'], hasPassword: boolean): string {
+  if (method !== 'none') return statusWords[method];
+  return hasPassword ? 'No second factor is asked for on this workspace.' : 'No second factor, and no password on this server.';
+}
 
 /** The key in groups of four, as authenticator apps show it; copying takes it whole. */
 function GroupedKey({ secret }: { secret: string }) {
@@ -93,6 +98,7 @@ export function TotpSection({ view, onDone, onChanged }: { view: SecurityView; o
     setBusy(true);
     const result = await disableTotp({ accountId: view.accountId, code: proof.code ?? '' });
     setBusy(false);
+    // A wrong code leaves the app on: the dialog stays, saying so.
     if (!result.ok) return setError(result.error.fields?.code ?? result.error.message);
     setStep({ kind: 'idle' });
     onDone(result.value.message);
@@ -106,13 +112,15 @@ export function TotpSection({ view, onDone, onChanged }: { view: SecurityView; o
     URL.revokeObjectURL(link.href);
   };
 
-  const method = view.method;
+  // The proof for setting the app up (the server asks less there than for a password change).
+  const method = view.setupMethod;
+  const { totpSetup: setupBlocked, totpOff: offBlocked } = view.blocked;
   // Just turned on: the backup codes are on screen, whatever the settings said a moment ago.
-  const shownMethod = step.kind === 'codes' ? 'totp' : method;
+  const status = step.kind === 'codes' ? statusWords.totp : statusOf(view.method, view.hasPassword);
   return (
     <div className="form">
-      <p data-testid="two-factor-status">{statusWords[shownMethod]}</p>
-      {step.kind === 'idle' && method !== 'totp' && (
+      <p data-testid="two-factor-status">{status}</p>
+      {step.kind === 'idle' && !view.totpEnabled && !setupBlocked && (
         <button
           type="button"
           disabled={!view.available}
@@ -121,10 +129,15 @@ export function TotpSection({ view, onDone, onChanged }: { view: SecurityView; o
           Set up an authenticator app
         </button>
       )}
-      {step.kind === 'idle' && method === 'totp' && (
+      {step.kind === 'idle' && view.totpEnabled && !offBlocked && (
         <button type="button" className="secondary" disabled={!view.available} onClick={() => setStep({ kind: 'disable' })}>
           Turn off the authenticator app
         </button>
+      )}
+      {step.kind === 'idle' && (view.totpEnabled ? offBlocked : setupBlocked) && (
+        <p className="hint" data-testid="authenticator-blocked">
+          {view.totpEnabled ? offBlocked : setupBlocked}
+        </p>
       )}
       {step.kind === 'scan' && (
         <form
@@ -190,10 +203,11 @@ export function TotpSection({ view, onDone, onChanged }: { view: SecurityView; o
           </div>
         </section>
       )}
-      {method !== 'none' && (step.kind === 'confirm-identity' || step.kind === 'disable' || step.kind === 'reconfirm') && (
+      {/* Turning the app off always takes one of its codes; setting it up, the account's proof if it needs one. */}
+      {(step.kind === 'disable' || (method !== 'none' && (step.kind === 'confirm-identity' || step.kind === 'reconfirm'))) && (
         <ProofDialog
           accountId={view.accountId}
-          method={step.kind === 'disable' ? 'totp' : method}
+          method={step.kind === 'disable' || method === 'none' ? 'totp' : method}
           open
           busy={busy}
           error={error}

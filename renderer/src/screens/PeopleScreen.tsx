@@ -11,6 +11,7 @@ import { ScreenHeading } from '../components/ScreenHeading';
 import { TextField } from '../components/TextField';
 import { focusTooLong } from '../forms/lengthLimit';
 import { usePeople } from '../stores/peopleStore';
+import { useProfiles } from '../stores/profileStore';
 
 const keys: { key: LookupKey; label: string }[] = [
   { key: 'username', label: 'Username' },
@@ -36,6 +37,9 @@ export function PeopleScreen({ accountId, serverId, serverName }: { accountId: s
   const [error, setError] = useState<Pick<AppError, 'message' | 'detail'> | null>(null);
   const [result, setResult] = useState<{ found: LookupResult; roomsAsked: boolean } | null>(null);
   const recent = usePeople((state) => state.recent[accountId]) ?? noOne;
+  // Keys this server's release does not know are not offered; a sentence says which and why.
+  const unavailable = useProfiles((state) => state.views[accountId]?.workspace.lookupUnavailable) ?? {};
+  const offered = keys.filter((option) => !Object.hasOwn(unavailable, option.key));
   const loadRecent = usePeople((state) => state.loadRecent);
   const lookup = usePeople((state) => state.lookup);
   const card = useRef<HTMLHeadingElement>(null);
@@ -94,13 +98,18 @@ export function PeopleScreen({ accountId, serverId, serverName }: { accountId: s
             <div className="field">
               <label htmlFor={selectId}>Look up by</label>
               <select id={selectId} value={key} onChange={(event) => setKey(event.target.value as LookupKey)}>
-                {keys.map((option) => (
+                {offered.map((option) => (
                   <option key={option.key} value={option.key}>
                     {option.label}
                   </option>
                 ))}
               </select>
             </div>
+            {Object.values(unavailable).map((words) => (
+              <p key={words} className="hint" data-testid="lookup-unavailable">
+                {words}
+              </p>
+            ))}
             <TextField
               label={`${keys.find((option) => option.key === key)!.label} to look up`}
               name="lookup"

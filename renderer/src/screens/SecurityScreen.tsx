@@ -50,7 +50,7 @@ export function SecurityScreen({ accountId, serverId }: { accountId: string; ser
     <section aria-labelledby="security-title" className="screen security">
       <ScreenHeading id="security-title">Security</ScreenHeading>
       {problem && <Notice tone="error">{problem}</Notice>}
-      {view?.available && profile?.requirePasswordChange && view.hasPassword && (
+      {view?.available && profile?.requirePasswordChange && !view.blocked.password && (
         <PasswordChangeRequest reason={profile.requirePasswordChangeReason} onChange={goToPasswordForm} />
       )}
       {message && (
@@ -77,8 +77,13 @@ export function SecurityScreen({ accountId, serverId }: { accountId: string; ser
             <h2 id="password-title" className="section-title">
               Password
             </h2>
-            {!view.hasPassword && <p className="hint">This account signs in through another service and has no password here.</p>}
-            <ChangePasswordForm view={view} onDone={done} />
+            {view.blocked.password ? (
+              <p className="hint" data-testid="password-blocked">
+                {view.blocked.password}
+              </p>
+            ) : (
+              <ChangePasswordForm view={view} onDone={done} />
+            )}
           </section>
           <section aria-labelledby="email-title" className="card">
             <h2 id="email-title" className="section-title">

@@ -10,6 +10,8 @@ const view = (accountId: string, available = true): SecurityView => ({
   available,
   reason: available ? null : 'The server cannot be reached now.',
   method: 'password',
+  setupMethod: 'password',
+  blocked: {},
   totpEnabled: false,
   emailTwoFactorEnabled: false,
   hasPassword: true,

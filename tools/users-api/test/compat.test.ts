@@ -1,6 +1,6 @@
 // --compat 7 vs 8 (§4 reply leak, and the smaller differences of §1/§2/§6).
 import { describe, expect, it } from 'vitest';
-import { sha256, start } from './helpers';
+import { DEMO, sha256, start } from './helpers';
 import type { Client } from './helpers';
 
 async function withServer(compat: 7 | 8, run: (c: Client) => Promise<void>): Promise<void> {
@@ -33,7 +33,7 @@ describe('updateOwnBasicInfo reply', () => {
       const session = await c.loginDemo();
       const res = await c.post('/api/v1/users.updateOwnBasicInfo', { data: { nickname: 'clean' } }, session);
       expect(res.status).toBe(200);
-      expect(res.json.user.services).toEqual({ email2fa: { enabled: false }, password: { exists: true } });
+      expect(res.json.user.services).toEqual({ password: { exists: true } }); // switches that are off are left out
       expect(res.text).not.toContain('bcrypt');
       expect(res.text).not.toContain('loginTokens');
       expect(res.text).not.toContain('hashedToken');
@@ -58,6 +58,19 @@ describe('smaller differences', () => {
       );
       const out = await c.post('/api/v1/logout', {}, session);
       expect(out.json).toEqual({ status: 'success', data: { message: "You've been logged out!" } });
+    });
+  });
+
+  it('7.x asks for a session before sending a confirmation email again; 8.x does not', async () => {
+    await withServer(7, async (c) => {
+      expect((await c.post('/api/v1/users.sendConfirmationEmail', { email: 'new.hire@example.com' })).status).toBe(401);
+      const session = await c.loginDemo();
+      expect((await c.post('/api/v1/users.sendConfirmationEmail', { email: 'new.hire@example.com' }, session)).json).toEqual({
+        success: true,
+      });
+    });
+    await withServer(8, async (c) => {
+      expect((await c.post('/api/v1/users.sendConfirmationEmail', { email: 'new.hire@example.com' })).json).toEqual({ success: true });
     });
   });
 
@@ -89,6 +102,35 @@ describe('--compat with a minor release', () => {
     } finally {
       await older.close();
       await newest.close();
+    }
+  });
+
+  it('8.6 has no TOTP routes (8.8) but looks people up by email and extension; 8.0 has neither', async () => {
+    const servers = { '8.0': await start({ compat: '8.0' }), '8.6': await start({ compat: '8.6' }), '8.8': await start({ compat: '8.8' }) };
+    try {
+      for (const [release, c] of Object.entries(servers)) {
+        const session = await c.loginDemo();
+        const totpRoutes = [
+          await c.post('/api/v1/users.enableTotp', {}, session),
+          await c.post('/api/v1/users.disableTotp', { code: '123456' }, session),
+          await c.post('/api/v1/users.validateTotp', { code: '123456' }, session),
+          await c.post('/api/v1/users.regenerateTotpCodes', { code: '123456' }, session),
+          await c.get('/api/v1/users.totpCodesRemaining', session),
+        ];
+        const missing = totpRoutes.filter((res) => res.status === 404 && res.json.error === 'Resource not found').length;
+        expect([release, missing]).toEqual([release, release === '8.8' ? 0 : 5]);
+        const byEmail = await c.get(`/api/v1/users.info?email=${encodeURIComponent(DEMO.john.email)}`, session);
+        const byExtension = await c.get('/api/v1/users.info?freeSwitchExtension=1234', session);
+        if (release === '8.0') {
+          expect(byEmail.json).toMatchObject({ success: false, errorType: 'error-invalid-params' });
+          expect(byExtension.json).toMatchObject({ success: false, errorType: 'error-invalid-params' });
+        } else {
+          expect(byEmail.json.error).toBe('User not found.'); // asked without view-full-other-user-info
+          expect(byExtension.json.user.username).toBe('test.john');
+        }
+      }
+    } finally {
+      for (const c of Object.values(servers)) await c.close();
     }
   });
 

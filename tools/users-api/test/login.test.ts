@@ -24,7 +24,7 @@ describe('POST /api/v1/login', () => {
       expect(res.json).toMatchObject({ status: 'success', success: true, data: { userId: DEMO.demouser.id } });
       expect(res.json.data.authToken).toMatch(/^[\w-]{43}$/);
       expect(res.json.data.me).toMatchObject({ _id: DEMO.demouser.id, username: 'demouser', email: 'demouser@example.com' });
-      expect(res.json.data.me.services).toEqual({ email2fa: { enabled: false }, password: { exists: true } });
+      expect(res.json.data.me.services).toEqual({ password: { exists: true } }); // switches that are off are left out
     }
   });
 

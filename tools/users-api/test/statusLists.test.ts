@@ -19,10 +19,12 @@ describe('status', () => {
     expect((await c.post('/api/v1/users.setStatus', { status: 'away', message: 'Lunch', expiresAt: future }, demo)).json).toEqual({
       success: true,
     });
+    // The choice is kept in statusDefault; with no realtime connection, the status others see is offline.
+    expect((await c.get('/api/v1/me', demo)).json).toMatchObject({ statusDefault: 'away', status: 'offline', statusConnection: 'offline' });
     const own = await c.get('/api/v1/users.getStatus', demo);
     expect(own.json).toMatchObject({
       _id: DEMO.demouser.id,
-      status: 'away',
+      status: 'offline',
       connectionStatus: 'offline',
       statusSource: 'user',
       statusExpiresAt: future,
@@ -30,11 +32,30 @@ describe('status', () => {
     const other = await c.get('/api/v1/users.getStatus?username=demouser', john);
     expect(other.json).not.toHaveProperty('connectionStatus');
     const presence = await c.get('/api/v1/users.getPresence', demo);
-    expect(presence.json).toMatchObject({ presence: 'away', connectionStatus: 'offline' });
+    expect(presence.json).toMatchObject({ presence: 'offline', connectionStatus: 'offline' });
     expect(presence.json.lastLogin).toBeDefined();
     const otherPresence = await c.get(`/api/v1/users.getPresence?userId=${DEMO.demouser.id}`, john);
-    expect(otherPresence.json).toEqual({ presence: 'away', success: true });
+    expect(otherPresence.json).toEqual({ presence: 'offline', success: true });
     expect((await c.get('/api/v1/me', demo)).json.statusText).toBe('Lunch');
+  });
+
+  it('the status others see follows live connections; a message alone keeps the chosen status', async () => {
+    // Another client of this user holds a realtime connection (the REST API never does).
+    await c.call('POST', `/_dev/users/${DEMO.demouser.id}`, { body: { statusConnection: 'online' } });
+    await c.post('/api/v1/users.setStatus', { status: 'busy' }, demo);
+    expect((await c.get('/api/v1/me', demo)).json).toMatchObject({ statusDefault: 'busy', status: 'busy' });
+    await c.post('/api/v1/users.setStatus', { status: 'online' }, demo);
+    expect((await c.get('/api/v1/me', demo)).json).toMatchObject({ statusDefault: 'online', status: 'online' });
+    await c.call('POST', `/_dev/users/${DEMO.demouser.id}`, { body: { statusConnection: 'offline' } });
+    await c.post('/api/v1/users.setStatus', { status: 'away' }, demo);
+    await c.post('/api/v1/users.setStatus', { message: 'Back soon' }, demo);
+    expect((await c.get('/api/v1/me', demo)).json).toMatchObject({ statusDefault: 'away', status: 'offline', statusText: 'Back soon' });
+    // A message alone re-applies the chosen status: an invisible choice the workspace has since forbidden is refused.
+    await c.post('/api/v1/users.setStatus', { status: 'offline' }, demo);
+    await c.settings({ Accounts_AllowInvisibleStatusOption: false });
+    expect((await c.post('/api/v1/users.setStatus', { message: 'Hidden' }, demo)).json.errorType).toBe('error-status-not-allowed');
+    await c.settings({ Accounts_AllowInvisibleStatusOption: true });
+    await c.post('/api/v1/users.setStatus', { status: 'online', message: '' }, demo);
   });
 
   it('setStatus errors', async () => {
@@ -172,5 +193,15 @@ describe('lists', () => {
     expect((await check('demouser')).result).toBe(true);
     expect((await check('has space')).result).toBe(false);
     expect((await check('here')).error).toBe("here is blocked and can't be used! [error-blocked-username]");
+    expect((await check('')).errorType).toBe('error-invalid-username');
+    // A workspace that forbids changing usernames refuses the question, whatever the name.
+    await c.settings({ Accounts_AllowUsernameChange: false });
+    try {
+      const refused = await c.get('/api/v1/users.checkUsernameAvailability?username=free.name', demo);
+      expect(refused.status).toBe(400);
+      expect(refused.json).toMatchObject({ error: 'Not allowed [error-not-allowed]', errorType: 'error-not-allowed' });
+    } finally {
+      await c.settings({ Accounts_AllowUsernameChange: true });
+    }
   });
 });

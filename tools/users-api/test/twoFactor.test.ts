@@ -2,7 +2,7 @@
 import * as OTPAuth from 'otpauth';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO, sha256, start, totpCode } from './helpers';
-import type { Client } from './helpers';
+import type { Client, Session } from './helpers';
 
 let c: Client;
 beforeEach(async () => {
@@ -64,21 +64,41 @@ describe('TOTP enrolment', () => {
     expect(regenerated.json.codes).toHaveLength(12);
     expect((await c.get('/api/v1/users.totpCodesRemaining', demo)).json.remaining).toBe(12);
 
-    expect((await c.post('/api/v1/users.disableTotp', { code: '123456' }, demo)).json.errorType).toBe('invalid-totp');
-    expect((await c.post('/api/v1/users.disableTotp', { code: totpCode(secret) }, demo)).json).toEqual({ success: true });
+    // A wrong code is no error: a 200 that says nothing was turned off.
+    const wrong = await c.post('/api/v1/users.disableTotp', { code: '123456' }, demo);
+    expect(wrong.status).toBe(200);
+    expect(wrong.json).toEqual({ disabled: false, success: true });
+    expect((await c.post('/api/v1/login', { user: 'demouser', password: 'demo-pass-1' })).json.error).toBe('totp-required');
+    expect((await c.post('/api/v1/users.disableTotp', { code: totpCode(secret) }, demo)).json).toEqual({ disabled: true, success: true });
     expect((await c.post('/api/v1/login', { user: 'demouser', password: 'demo-pass-1' })).status).toBe(200);
+    expect((await c.post('/api/v1/users.disableTotp', { code: totpCode(secret) }, demo)).json).toEqual({ disabled: false, success: true });
   });
 
-  it('the TOTP user proves enableTotp with a TOTP header; an explicit email method is honoured', async () => {
+  it('the TOTP user proves enableTotp with a TOTP header or, named explicitly, an emailed code, and hears the app is on already', async () => {
     const roxie = await c.loginRoxie();
-    const ok = await c.post('/api/v1/users.enableTotp', {}, roxie, { 'x-2fa-code': totpCode(), 'x-2fa-method': 'totp' });
-    expect(ok.status).toBe(200);
-    // TOTP is now off until validated: the first active method is email.
-    const challenge = await c.post('/api/v1/users.enableTotp', {}, roxie);
-    expect(challenge.json.details).toMatchObject({ method: 'email', codeGenerated: true, availableMethods: ['email'] });
+    const viaTotp = await c.post('/api/v1/users.enableTotp', {}, roxie, { 'x-2fa-code': totpCode(), 'x-2fa-method': 'totp' });
+    expect(viaTotp.json).toEqual({ success: false, error: '[error-2fa-already-enabled]', errorType: 'error-2fa-already-enabled' });
+    const challenge = await c.post('/api/v1/users.enableTotp', {}, roxie, { 'x-2fa-code': '000000', 'x-2fa-method': 'email' });
+    expect(challenge.json).toMatchObject({ errorType: 'totp-invalid', details: { method: 'email', codeGenerated: true } });
     const code = await c.lastCode(DEMO.roxie.email);
     const viaEmail = await c.post('/api/v1/users.enableTotp', {}, roxie, { 'x-2fa-code': code, 'x-2fa-method': 'email' });
-    expect(viaEmail.status).toBe(200);
+    expect(viaEmail.json.errorType).toBe('error-2fa-already-enabled');
+  });
+
+  it('an OAuth user gets no emailed codes as a second factor when the workspace keeps them from OAuth users', async () => {
+    const octo = (await c.call('POST', '/_dev/users/GitHubOctoUser5Lm/tokens')).json as Session;
+    await c.call('POST', '/_dev/users/GitHubOctoUser5Lm', { body: { email2fa: true } });
+    expect((await c.post('/api/v1/users.enableTotp', {}, octo)).json.details).toMatchObject({
+      method: 'email',
+      availableMethods: ['email'],
+    });
+    await c.settings({ Accounts_twoFactorAuthentication_email_available_for_OAuth_users: false });
+    try {
+      // No second factor left, and no password to fall back to: the route passes without one.
+      expect((await c.post('/api/v1/users.enableTotp', {}, octo)).status).toBe(200);
+    } finally {
+      await c.settings({ Accounts_twoFactorAuthentication_email_available_for_OAuth_users: true });
+    }
   });
 });
 

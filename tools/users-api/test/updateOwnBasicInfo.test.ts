@@ -109,11 +109,32 @@ describe('2FA gate', () => {
     expect(res.json.user).not.toHaveProperty('requirePasswordChange');
   });
 
-  it('OAuth users without a password: newPassword is silently ignored', async () => {
+  it('OAuth users without a password: the forced password check cannot pass; where nothing is checked, newPassword is ignored', async () => {
     const octo = (await c.call('POST', '/_dev/users/GitHubOctoUser5Lm/tokens')).json as Session;
+    // saveUserProfile requires a second factor: with none, the password is asked for, which this user has not got.
+    const challenge = await update(octo, { newPassword: 'whatever-1', nickname: 'octo' });
+    expect(challenge.json).toMatchObject({ errorType: 'totp-required', details: { method: 'password' } });
+    expect((await update(octo, { newPassword: 'whatever-1', currentPassword: sha256('anything') })).json.errorType).toBe('totp-invalid');
+    await c.settings({ Accounts_TwoFactorAuthentication_Enabled: false });
     const res = await update(octo, { newPassword: 'whatever-1', nickname: 'octo' });
     expect(res.status).toBe(200);
     expect(res.json.user.services.password).toEqual({ exists: false });
+    expect(res.json.user.nickname).toBe('octo');
+  });
+
+  it('with password changes off: refused for someone with a password, ignored without a word for someone who must set one and has none', async () => {
+    await c.settings({ Accounts_AllowPasswordChange: false });
+    const demo = await c.loginDemo();
+    const refused = await update(demo, { newPassword: 'another-pass-2', currentPassword: sha256('demo-pass-1') });
+    expect(refused.json).toMatchObject({
+      errorType: 'error-action-not-allowed',
+      error: 'Edit user password is not allowed [error-action-not-allowed]',
+    });
+    const octo = (await c.call('POST', '/_dev/users/GitHubOctoUser5Lm/tokens')).json as Session;
+    await c.call('POST', '/_dev/users/GitHubOctoUser5Lm', { body: { requirePasswordChange: true } });
+    const ignored = await update(octo, { newPassword: 'whatever-1', nickname: 'set' });
+    expect(ignored.status).toBe(200);
+    expect(ignored.json.user).toMatchObject({ nickname: 'set', requirePasswordChange: true, services: { password: { exists: false } } });
   });
 });
 
@@ -154,7 +175,8 @@ describe('effects', () => {
     expect(res.json.user).toMatchObject({
       name: 'Demo User',
       username: 'demo.user',
-      status: 'busy',
+      // The choice; with no realtime connection, the status others see stays offline.
+      status: 'offline',
       statusDefault: 'busy',
       statusText: 'In a meeting',
       bio: 'Hello',

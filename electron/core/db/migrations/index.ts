@@ -8,6 +8,7 @@ import { migration006 } from './006_outbox';
 import { migration007 } from './007_sign_in_kind';
 import { migration008 } from './008_network_trust';
 import { migration009 } from './009_people_index';
+import { migration010 } from './010_workspace_settings';
 
 /** In order; each step's version is one more than the previous. */
 export const migrations: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
 ];

@@ -1,6 +1,6 @@
 // users.sendConfirmationEmail and users.verifyEmail (§6 "Email verification").
 import { asRecord } from '../http/body';
-import { notFound } from '../http/envelope';
+import { notFound, unauthorized } from '../http/envelope';
 import { fixedRateLimit, ok } from '../http/router';
 import type { RouteDef } from '../http/router';
 import { sendVerificationMail } from './emailChange';
@@ -12,6 +12,8 @@ export const emailVerificationRoutes: RouteDef[] = [
     auth: 'none',
     rateLimit: fixedRateLimit(1, 60_000),
     handler: (ctx) => {
+      // 7.x declared the route authRequired (app/api/server/v1/users.ts); 8.x serves it without a session.
+      if (ctx.app.compat === 7 && !ctx.user) throw unauthorized();
       // The validator has made sure of a string `email` (validation/routeParams.ts).
       const email = String(asRecord(ctx.body).email);
       const user = ctx.app.store.byEmailInsensitive(email);

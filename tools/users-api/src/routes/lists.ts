@@ -99,11 +99,15 @@ function directory(ctx: RequestContext) {
   return ok({ result, count: result.length, offset: page.offset, total: users.length });
 }
 
+/** checkUsernameAvailabilityWithValidation (apps/meteor/server/lib/users/checkUsernameAvailability.ts). */
 function checkUsernameAvailability(ctx: RequestContext) {
   const { app, query } = ctx;
   const me = caller(ctx);
   const username = query.username ?? '';
-  if (!app.settings.Accounts_AllowUsernameChange) throw thrown('error-not-allowed', 'Not allowed');
+  if (username === '') throw thrown('error-invalid-username', 'Invalid username', { method: 'setUsername' });
+  // Someone who has a username may not pick another while the workspace forbids it: a refusal, not "taken".
+  if (me.username && !app.settings.Accounts_AllowUsernameChange)
+    throw thrown('error-not-allowed', 'Not allowed', { method: 'setUsername' });
   if (me.username === username) return ok({ result: true });
   if (blockedUsernames(app).includes(username.toLowerCase())) throw blockedUsernameError(username);
   const caseOnly = me.username?.toLowerCase() === username.toLowerCase();

@@ -4,6 +4,7 @@
 import type { App } from '../app';
 import { hasPermission } from '../auth/permissions';
 import { thrown } from '../http/envelope';
+import { chooseStatus } from '../state/presence';
 import type { UserDoc } from '../state/types';
 
 export interface ProfileData {
@@ -42,7 +43,11 @@ export function assertEditingAllowed(app: App, user: UserDoc, data: ProfileData)
   if (currentEmail !== undefined && isEditing(currentEmail, data.email) && !s.Accounts_AllowEmailChange) {
     throw notAllowedTo('Edit user email');
   }
-  if (data.newPassword && !s.Accounts_AllowPasswordChange) throw notAllowedTo('Edit user password');
+  // Only someone without a password who must set one passes this with changes off — and is then
+  // ignored without a word, as everyone without a bcrypt hash is (step 10).
+  if (data.newPassword && !s.Accounts_AllowPasswordChange && (user.services.password !== undefined || !user.requirePasswordChange)) {
+    throw notAllowedTo('Edit user password');
+  }
 }
 
 export function blockedUsernames(app: App): string[] {
@@ -99,8 +104,7 @@ export function saveStatus(app: App, user: UserDoc, data: ProfileData): void {
     if (data.statusType === 'offline' && !app.settings.Accounts_AllowInvisibleStatusOption) {
       throw thrown('error-status-not-allowed', 'Invisible status is disabled', { method: 'setUserStatus' });
     }
-    user.status = data.statusType;
-    user.statusDefault = data.statusType;
+    chooseStatus(user, data.statusType);
     user.statusSource = 'user';
     app.store.touch(user);
   }

@@ -4,6 +4,7 @@ import { asRecord } from '../http/body';
 import { forbidden, plain, thrown } from '../http/envelope';
 import { caller, fixedRateLimit, ok } from '../http/router';
 import type { RequestContext, RouteDef } from '../http/router';
+import { chooseStatus } from '../state/presence';
 import type { UserDoc } from '../state/types';
 import { hasUserParam, userFromParams } from './userParams';
 
@@ -38,15 +39,15 @@ function setStatus(ctx: RequestContext) {
       throw thrown('error-invalid-date', 'expiresAt must be a future date', { method: 'users.setStatus' });
     }
   }
-  if (typeof message === 'string') target.statusText = message.slice(0, 120);
-  if (typeof status === 'string') {
-    if (status === 'offline' && !app.settings.Accounts_AllowInvisibleStatusOption) {
-      throw thrown('error-status-not-allowed', 'Invisible status is disabled', { method: 'users.setStatus' });
-    }
-    target.status = status;
-    target.statusDefault = status;
-    target.statusSource = 'user';
+  // Without a status (a message alone) the person's earlier choice stays: statusDefault, not the
+  // status others see, which for a REST-only client reads offline (apps/meteor/server/api/v1/users.ts).
+  const chosen = typeof status === 'string' ? status : (target.statusDefault ?? 'online');
+  if (chosen === 'offline' && !app.settings.Accounts_AllowInvisibleStatusOption) {
+    throw thrown('error-status-not-allowed', 'Invisible status is disabled', { method: 'users.setStatus' });
   }
+  if (typeof message === 'string') target.statusText = message.slice(0, 120);
+  chooseStatus(target, chosen);
+  if (typeof status === 'string') target.statusSource = 'user';
   if (expires) target.statusExpiresAt = expires;
   else delete target.statusExpiresAt;
   app.store.touch(target);

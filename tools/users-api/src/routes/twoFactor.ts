@@ -1,4 +1,6 @@
-// 2FA routes (§5): users.2fa.sendEmailCode, TOTP enrolment (8.x REST), email 2FA on/off.
+// 2FA routes (§5): users.2fa.sendEmailCode, TOTP enrolment (REST from 8.8), email 2FA on/off.
+// The TOTP routes follow apps/meteor/server/lib/2fa/functions/totp.ts: disableTotp answers a
+// wrong code with 200 `{disabled: false}`, not with an error.
 import { removeOtherLoginTokens } from '../auth/tokens';
 import { asRecord } from '../http/body';
 import { thrown } from '../http/envelope';
@@ -24,6 +26,9 @@ function requireTotpProof(ctx: RequestContext) {
   return totp;
 }
 
+/** The release that added the TOTP routes to the REST API (rest-typings 8.8: users.enableTotp and the rest). */
+const TOTP_REST = '8.8';
+
 export const twoFactorRoutes: RouteDef[] = [
   {
     method: 'POST',
@@ -47,10 +52,13 @@ export const twoFactorRoutes: RouteDef[] = [
   {
     method: 'POST',
     path: '/api/v1/users.enableTotp',
+    since: TOTP_REST,
     auth: 'required',
     twoFactorRequired: true,
     handler: (ctx) => {
       const user = caller(ctx);
+      if (!user.username) throw thrown('error-invalid-user', 'Invalid user');
+      if (user.services.totp?.enabled) throw thrown('error-2fa-already-enabled');
       const secret = generateTotpSecret();
       // Like 2fa:enable: TOTP is switched off until the temp secret is validated.
       user.services.totp = { enabled: false, tempSecret: secret };
@@ -61,6 +69,7 @@ export const twoFactorRoutes: RouteDef[] = [
   {
     method: 'POST',
     path: '/api/v1/users.validateTotp',
+    since: TOTP_REST,
     auth: 'required',
     twoFactorRequired: true,
     handler: (ctx) => {
@@ -81,18 +90,22 @@ export const twoFactorRoutes: RouteDef[] = [
   {
     method: 'POST',
     path: '/api/v1/users.disableTotp',
+    since: TOTP_REST,
     auth: 'required',
     handler: (ctx) => {
       const user = caller(ctx);
-      requireTotpProof(ctx);
+      const totp = user.services.totp;
+      // Not on, or a wrong code: nothing changes, and the answer only says so (`disabled: false`).
+      if (!totp?.enabled || !verifyTotpOrBackup(ctx.app, user, totp.secret, codeOf(ctx))) return ok({ disabled: false });
       user.services.totp = { enabled: false };
       ctx.app.store.touch(user);
-      return ok();
+      return ok({ disabled: true });
     },
   },
   {
     method: 'POST',
     path: '/api/v1/users.regenerateTotpCodes',
+    since: TOTP_REST,
     auth: 'required',
     handler: (ctx) => {
       const user = caller(ctx);
@@ -106,6 +119,7 @@ export const twoFactorRoutes: RouteDef[] = [
   {
     method: 'GET',
     path: '/api/v1/users.totpCodesRemaining',
+    since: TOTP_REST,
     auth: 'required',
     handler: (ctx) => {
       const totp = caller(ctx).services.totp;

@@ -68,7 +68,9 @@ async function twoFactorGate(ctx: RequestContext, user: UserDoc, data: ProfileDa
       method = headerMethod;
     }
   }
-  await checkCodeForUser(ctx.app, user, code, method, { token: ctx.loginToken });
+  // saveUserProfile is wrapped with requireSecondFactor: the password check is forced when no
+  // second factor applies, even for someone without a password (who then cannot pass it).
+  await checkCodeForUser(ctx.app, user, code, method, { token: ctx.loginToken, requireSecondFactor: true });
 }
 
 const updateRateLimit: RateSpec = {

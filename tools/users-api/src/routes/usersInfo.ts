@@ -3,11 +3,13 @@ import { hasPermission } from '../auth/permissions';
 import { plain } from '../http/envelope';
 import { caller, ok } from '../http/router';
 import type { RouteDef } from '../http/router';
+import { isAtLeast } from '../release';
 import type { UserDoc } from '../state/types';
 import { userInfoView } from '../views/userInfo';
 
-const KEYS_7 = ['userId', 'username', 'importId'];
-const KEYS_8 = [...KEYS_7, 'email', 'freeSwitchExtension'];
+const KEYS_BEFORE_8_6 = ['userId', 'username', 'importId'];
+/** Lookups by email and by phone extension came in 8.6 (rest-typings 8.6.1's UsersInfoParamsGet; 8.0.0's has neither). */
+const KEYS_FROM_8_6 = [...KEYS_BEFORE_8_6, 'email', 'freeSwitchExtension'];
 
 export const usersInfoRoutes: RouteDef[] = [
   {
@@ -17,7 +19,7 @@ export const usersInfoRoutes: RouteDef[] = [
     handler: (ctx) => {
       const { app, query } = ctx;
       const me = caller(ctx);
-      const keys = app.compat === 7 ? KEYS_7 : KEYS_8;
+      const keys = isAtLeast(app.release, '8.6') ? KEYS_FROM_8_6 : KEYS_BEFORE_8_6;
       // The validator has made sure of exactly one lookup key (validation/routeParams.ts).
       const key = keys.find((k) => k in query) ?? 'userId';
       const value = query[key] ?? '';

@@ -23,6 +23,8 @@ export interface Settings {
   Accounts_AllowRealNameChange: boolean;
   Accounts_AllowEmailChange: boolean;
   Accounts_AllowPasswordChange: boolean;
+  /** Public; users without a local password still cannot change one (saveUserProfile needs a bcrypt hash). */
+  Accounts_AllowPasswordChangeForOAuthUsers: boolean;
   Accounts_AllowUserStatusMessageChange: boolean;
   Accounts_AllowUserAvatarChange: boolean;
   Accounts_AllowInvisibleStatusOption: boolean;
@@ -53,6 +55,8 @@ export interface Settings {
   Accounts_TwoFactorAuthentication_Enabled: boolean;
   Accounts_TwoFactorAuthentication_By_TOTP_Enabled: boolean;
   Accounts_TwoFactorAuthentication_By_Email_Enabled: boolean;
+  /** Off: emailed codes are no second factor for users of an OAuth service (EmailCheck.isEnabled). */
+  Accounts_twoFactorAuthentication_email_available_for_OAuth_users: boolean;
   Accounts_TwoFactorAuthentication_By_Email_Code_Expiration: number;
   Accounts_TwoFactorAuthentication_MaxDelta: number;
   Accounts_TwoFactorAuthentication_Enforce_Password_Fallback: boolean;
@@ -120,6 +124,7 @@ export function defaultSettings(): Settings {
     Accounts_AllowRealNameChange: true,
     Accounts_AllowEmailChange: true,
     Accounts_AllowPasswordChange: true,
+    Accounts_AllowPasswordChangeForOAuthUsers: true,
     Accounts_AllowUserStatusMessageChange: true,
     Accounts_AllowUserAvatarChange: true,
     Accounts_AllowInvisibleStatusOption: true,
@@ -147,6 +152,7 @@ export function defaultSettings(): Settings {
     Accounts_TwoFactorAuthentication_Enabled: true,
     Accounts_TwoFactorAuthentication_By_TOTP_Enabled: true,
     Accounts_TwoFactorAuthentication_By_Email_Enabled: true,
+    Accounts_twoFactorAuthentication_email_available_for_OAuth_users: true,
     Accounts_TwoFactorAuthentication_By_Email_Code_Expiration: 3600,
     Accounts_TwoFactorAuthentication_MaxDelta: 1,
     Accounts_TwoFactorAuthentication_Enforce_Password_Fallback: true,

@@ -2,14 +2,17 @@
 // By_Email_Code_Expiration seconds, `totp-max-attempts` after 5 bad tries.
 import bcrypt from 'bcryptjs';
 import type { App } from '../app';
+import { oauthServices } from '../auth/password';
 import { randomDigits } from '../ids';
 import type { UserDoc } from '../state/types';
 
 export const verifiedEmails = (user: UserDoc): string[] => (user.emails ?? []).filter((e) => e.verified).map((e) => e.address);
 
+/** EmailCheck.isEnabled (apps/meteor/server/lib/2fa/code/EmailCheck.ts). */
 export function emailTwoFactorEnabled(app: App, user: UserDoc): boolean {
   return (
     app.settings.Accounts_TwoFactorAuthentication_By_Email_Enabled &&
+    (app.settings.Accounts_twoFactorAuthentication_email_available_for_OAuth_users || oauthServices(user).length === 0) &&
     user.services.email2fa?.enabled === true &&
     verifiedEmails(user).length > 0
   );

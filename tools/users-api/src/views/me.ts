@@ -3,7 +3,6 @@
 import type { App } from '../app';
 import { oauthServices } from '../auth/password';
 import type { UserDoc } from '../state/types';
-import { totpEnabled } from '../twofactor/gate';
 
 export const DEFAULT_PREFERENCES: Record<string, unknown> = {
   enableAutoAway: true,
@@ -83,8 +82,9 @@ export function meView(app: App, user: UserDoc, options: { preferences: boolean 
   for (const name of oauthServices(user)) {
     if (name === 'github' || name === 'gitlab') services[name] = structuredClone(user.services[name]);
   }
-  if (user.services.totp) services.totp = { enabled: totpEnabled(app, user) };
-  if (user.services.email2fa) services.email2fa = { enabled: user.services.email2fa.enabled };
+  // The account's own switches, whatever the workspace's settings (apps/meteor/server/api/lib/getUserInfo.ts).
+  if (user.services.totp?.enabled) services.totp = { enabled: true };
+  if (user.services.email2fa?.enabled) services.email2fa = { enabled: true };
   services.password = { exists: Boolean(user.services.password?.bcrypt) };
   out.services = services;
   if (user.username) out.avatarUrl = `${app.rootUrl}/avatar/${encodeURIComponent(user.username)}`;
