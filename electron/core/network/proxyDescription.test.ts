@@ -15,15 +15,15 @@ describe('the proxy each server is reached through, in About’s words', () => {
     };
     expect(await about('http://ann:secret@proxy.corp:3128')).toEqual(['Proxy proxy.corp:3128', 'Direct connection (no proxy)']);
     expect(await about('https://proxy.corp')).toEqual(['Proxy proxy.corp (over https)', 'Direct connection (no proxy)']);
-    expect(await about('socks5://ann:secret@proxy.corp:1080')).toEqual(['SOCKS proxy proxy.corp:1080', 'Direct connection (no proxy)']);
-    expect(await about('socks://proxy.corp:1080')).toEqual(['SOCKS proxy proxy.corp:1080', 'Direct connection (no proxy)']);
+    expect(await about('socks5://ann:secret@proxy.corp:1080')).toEqual(['SOCKS 5 proxy proxy.corp:1080', 'Direct connection (no proxy)']);
+    expect(await about('socks://proxy.corp:1080')).toEqual(['SOCKS 5 proxy proxy.corp:1080', 'Direct connection (no proxy)']);
   });
 
   it('the desktop app says the same of Chromium’s answers', () => {
     expect(describePacResult('PROXY proxy.corp:3128')).toBe('Proxy proxy.corp:3128');
     expect(describePacResult('HTTPS proxy.corp:443')).toBe('Proxy proxy.corp:443 (over https)');
     expect(describePacResult('SOCKS5 proxy.corp:1080; DIRECT')).toBe(
-      'SOCKS proxy proxy.corp:1080; if it fails: Direct connection (no proxy)',
+      'SOCKS 5 proxy proxy.corp:1080; if it fails: Direct connection (no proxy)',
     );
   });
 });

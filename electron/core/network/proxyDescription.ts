@@ -6,7 +6,7 @@ export function describeProxyUrl(proxy: URL): string {
   switch (proxy.protocol) {
     case 'socks5:':
     case 'socks:':
-      return `SOCKS proxy ${proxy.host}`;
+      return `SOCKS 5 proxy ${proxy.host}`; // nodeFetch speaks SOCKS5 for both schemes, as undici read them
     case 'https:':
       return `Proxy ${proxy.host} (over https)`;
     default:
