@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { textLimits } from './limits';
 
 /**
- * The network the app uses (docs/architecture.md "The network belongs to the shell"): the
+ * The network the app uses (docs/network.md "The network belongs to the shell"): the
  * certificate decision for a server the app cannot verify, the certificates trusted per
  * server, the proxy in use, and the questions the desktop shell asks the person (a proxy
  * sign-in, which client certificate to present).

@@ -46,7 +46,7 @@ export interface CoreOptions {
   /**
    * How requests reach servers. The Electron shell passes Chromium's net.fetch (the system's
    * proxy and trust store); without one the core builds nodeFetch (HTTPS_PROXY, NODE_EXTRA_CA_CERTS,
-   * AM_CLIENT_CERT) — see docs/architecture.md "The network belongs to the shell".
+   * AM_CLIENT_CERT) — see docs/network.md "The network belongs to the shell".
    */
   fetch?: typeof fetch;
   /** The system's proxy for an address, as Chromium's session.resolveProxy answers ("PROXY host:port; DIRECT"). */

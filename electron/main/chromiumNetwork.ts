@@ -24,7 +24,7 @@ export interface ChromiumNetwork {
 }
 
 /**
- * The core's network (docs/architecture.md "The network belongs to the shell", D42, D71):
+ * The core's network (docs/network.md "The network belongs to the shell", D42, D71):
  * Chromium's — the system's proxy (PAC, WPAD), the OS trust store, client certificates —
  * through a session of the core's own. The session lives in memory, keeps no HTTP cache
  * and drops every cookie a server sets, so nothing one account's requests learn travels

@@ -16,7 +16,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 const markdownPath = /(?<![\w./:-])(\/?(?:[\w.-]+\/)*[\w-][\w.-]*\.md)(?![\w-])/g;
 /** `§4`, `§2–3`, `§0–§7`, `section 2`, `sections 0, 1, 7, 8`. */
 const sectionRef = /§\s*(\d+)(?:\s*[–-]\s*§?\s*(\d+))?|\bsections?\s+(\d+(?:\s*(?:,|and)\s*\d+)*)/gi;
-/** A name right after the citation: `docs/architecture.md "Sync"`, `docs/protocol.md §4 "2FA gate"`. */
+/** A name right after the citation: `docs/sync.md "Sync"`, `docs/protocol.md §4 "2FA gate"`. */
 const namedPart = /^`?\s*(?:§\s*(\d+)\s+)?"([^"\n]+)"/;
 
 interface Citation {

@@ -52,7 +52,7 @@ export interface CertificateTrustDeps {
 }
 
 /**
- * The certificate decision (docs/architecture.md "The network belongs to the shell"). Both
+ * The certificate decision (docs/network.md "The network belongs to the shell"). Both
  * shells ask here about a certificate their trust store refused: Node's connector
  * (`judge`) and Electron's verify proc (`judgeChromium`). A connection is let through only
  * when the person trusted exactly this certificate (its SHA-256) for this server, it is

@@ -39,7 +39,7 @@ export interface SecurityDeps {
 }
 
 /**
- * The sensitive changes (docs/architecture.md "Two-factor flow"): password, email, authenticator
+ * The sensitive changes (docs/security.md "Two-factor flow"): password, email, authenticator
  * app, other sessions. Online only and never queued. The method is known before the
  * first request, so that request carries its proof — a challenge-then-retry would meet
  * the server's one-call-a-minute limit. Passwords and codes live only for the call.

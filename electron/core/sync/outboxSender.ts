@@ -32,7 +32,7 @@ export interface OutboxSenderDeps {
 }
 
 /**
- * Sends each account's queued edits (docs/architecture.md "Sync"). Before sending, the server's
+ * Sends each account's queued edits (docs/sync.md "Sync"). Before sending, the server's
  * current values are read: a field the server already has is done, a field still at the
  * edit's base is sent, and a field changed on both sides becomes a conflict for the
  * person. Waiting edits go in one request per endpoint. This check-before-send is also
