@@ -7,11 +7,12 @@ import { isHelpLink } from './externalLinks';
 import { addManagedServers } from './accounts/managedServers';
 import { readAppInfo, type AppLinkRegistration, type UpdateFacts } from './appInfo';
 import { systemClock, type Clock } from './clock';
-import { Connectivity } from './connectivity';
+import { Connectivity, Reconnection } from './accounts/connectivity';
 import { fetchServerInfo } from './usersApi/authApi';
 import { CoreEvents } from './coreEvents';
 import { openDatabase } from './db/openDatabase';
-import { createDispatch, type Dispatch, type HandlerTable } from './dispatch';
+import { createDispatch, type Dispatch } from './dispatch';
+import type { HandlerTable } from './handlers';
 import { logFailure } from './log/logFailure';
 import { silentLogger, type Logger } from './log/logger';
 import { DirectoryService } from './people/directoryService';
@@ -60,8 +61,6 @@ export interface CoreOptions {
   managedServerFolders?: string[];
   /** Per-request timeout towards servers. */
   requestTimeoutMs?: number;
-  /** How often a CAS sign-in is looked for (tests shorten it). */
-  ssoPollMs?: number;
   /** Backoff between tries of a failed request (tests shorten the waits). */
   retryPolicy?: Partial<RetryPolicy>;
   /**
@@ -135,9 +134,11 @@ export function createCore(options: CoreOptions): Core {
     requestTimeoutMs: options.requestTimeoutMs,
     signal: closing.signal,
   });
-  const connectivity = new Connectivity({
+  const connectivity = new Connectivity(events);
+  const reconnection = new Reconnection({
     events,
     clock,
+    connectivity,
     probe: async (serverId) => {
       const server = repository.server(serverId);
       if (!server) return true;
@@ -181,7 +182,7 @@ export function createCore(options: CoreOptions): Core {
     },
   });
   const clientForAccount = (accountId: string) => clientFor(accounts.serverOf(accountId));
-  const singleSignOn = new SingleSignOn({ accounts, clock, log: log.child('sign-in'), pollMs: options.ssoPollMs });
+  const singleSignOn = new SingleSignOn({ accounts, clock, log: log.child('sign-in') });
 
   const profileCache = new ProfileCache(database.db);
   const profileLog = log.child('profile');
@@ -203,7 +204,7 @@ export function createCore(options: CoreOptions): Core {
   });
 
   const isOnline = (accountId: string) => connectivity.isOnline(accounts.serverOf(accountId).id);
-  const outbox = new OutboxStore(database.db);
+  const outbox = new OutboxStore(database.db, profileCache);
   const availability = new UsernameAvailability(clock);
   const sender = new OutboxSender({
     store: outbox,
@@ -409,6 +410,7 @@ export function createCore(options: CoreOptions): Core {
       singleSignOn.close();
       sender.close();
       directory.close();
+      reconnection.close();
       connectivity.close();
       database.db.close();
     },

@@ -8,6 +8,7 @@
  */
 import { builtinModules } from 'node:module';
 import path from 'node:path';
+import { noCycleRule } from './noCycle.js';
 
 /** @typedef {{ layers: string[], packages: (name: string) => boolean, label: string }} Layer */
 
@@ -18,9 +19,18 @@ const nodeOnly = ['better-sqlite3', '@github/keytar', 'keytar', 'ws'];
 const testPackages = ['vitest', 'fast-check', 'otpauth', '@github/keytar', 'better-sqlite3'];
 
 /** Core files every other part of the core builds on (they import nothing of the core but each other). */
-const coreFoundationFiles = ['clock', 'redact', 'appIdentity', 'coreEvents', 'revisions', 'nodeBuiltins'].map(
-  (name) => `electron/core/${name}`,
-);
+const coreFoundationFiles = [
+  'clock',
+  'backoff',
+  'disposables',
+  'redact',
+  'appIdentity',
+  'coreEvents',
+  'domainEvents',
+  'handlers',
+  'revisions',
+  'nodeBuiltins',
+].map((name) => `electron/core/${name}`);
 
 /** Longest prefix first, so electron/core/db wins over electron/core. */
 const layerFolders = [
@@ -208,4 +218,4 @@ export const layersRule = {
   },
 };
 
-export default { rules: { layers: layersRule } };
+export default { rules: { layers: layersRule, 'no-cycle': noCycleRule } };

@@ -55,7 +55,7 @@ export function createCoreNetwork(deps: CoreNetworkDeps): CoreNetwork {
     },
     onChange: () => deps.nodeFetch?.resetConnections(),
   });
-  const prompts = new NetworkPrompts(deps.events);
+  const prompts = new NetworkPrompts(deps.events, deps.clock);
   const clientCertificates = new ClientCertificatePicker({ choices: new ClientCertificateChoices(deps.db), prompts, clock: deps.clock });
   const proxyEnvironment = readProxyEnvironment(deps.env);
   return {
