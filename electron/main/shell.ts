@@ -119,12 +119,6 @@ export function startShell(paths: ShellPaths): void {
 
   void app.whenReady().then(() => {
     try {
-      // Chromium's network, through a session of the core's own (D71).
-      const network = createChromiumNetwork({
-        net,
-        fromPartition: (partition, options) => session.fromPartition(partition, options),
-        getCore: () => core,
-      });
       core = createCore({
         dataDir: app.getPath('userData'),
         vault: new KeychainVault(appId),
@@ -132,12 +126,12 @@ export function startShell(paths: ShellPaths): void {
         shell: 'electron',
         log: coreLog,
         sqliteBinding: paths.sqliteBinding,
-        fetch: network.fetch,
-        resolveProxy: network.resolveProxy,
+        // Chromium's network, through a session of the core's own (D71), asking the core what it decides.
+        network: (questions) =>
+          createChromiumNetwork({ net, fromPartition: (partition, options) => session.fromPartition(partition, options), app, questions }),
         updates,
         appLinks,
       });
-      network.connect(core, app);
     } catch (error) {
       coreLog.error('the app cannot start', error);
       dialog.showErrorBox('Account Manager cannot start', error instanceof Error ? error.message : String(error));

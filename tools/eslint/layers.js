@@ -28,6 +28,7 @@ const coreFoundationFiles = [
   'coreEvents',
   'domainEvents',
   'handlers',
+  'moduleContext',
   'revisions',
   'nodeBuiltins',
 ].map((name) => `electron/core/${name}`);

@@ -3,6 +3,7 @@ import { AppFailure } from '../../../shared/errors';
 import { codeShapeProblem, codeToSend } from '../../../shared/twoFactorCode';
 import type { Clock } from '../clock';
 import type { CoreEvents } from '../coreEvents';
+import type { DomainEvents } from '../domainEvents';
 import { logFailure } from '../log/logFailure';
 import type { Logger } from '../log/logger';
 import { ApiFailure } from '../usersApi/apiFailure';
@@ -22,9 +23,9 @@ export interface AccountsDeps {
   vault: Vault;
   clock: Clock;
   events: CoreEvents;
+  /** Where `signedIn` is announced after each sign-in, with the /me that login's reply carried. */
+  signals: DomainEvents;
   clientFor(server: { id: string; origin: string }): UsersApiClient;
-  /** Told after each sign-in, with the /me that login's reply carried (the profile's first copy needs no second /me). */
-  onSignedIn?(accountId: string, me: unknown): void;
   log: Logger;
 }
 
@@ -322,7 +323,7 @@ export class AccountsService {
     this.deps.repository.saveAccount(row);
     this.deps.repository.setActiveAccountId(row.id);
     this.changed();
-    this.deps.onSignedIn?.(row.id, answer.me);
+    this.deps.signals.emit('signedIn', { accountId: row.id, serverId: server.id, me: answer.me });
     return toAccountSummary(row, server, row.id);
   }
 

@@ -65,6 +65,11 @@ export class ServerRegistry {
     return server;
   }
 
+  /** The release a server's /api/info named last; null when unknown (or the server is gone). */
+  versionOf(serverId: string): string | null {
+    return this.deps.repository.server(serverId)?.version ?? null;
+  }
+
   /** How a workspace signs people in (its public settings), for the sign-in screen and the first request. */
   async signInOptions(serverId: string): Promise<SignInOptions> {
     return (await this.workspace(this.byId(serverId), true)).options;

@@ -56,6 +56,9 @@ export interface UsersApiClientOptions {
   onSessionRefused?: (auth: Credentials) => void;
 }
 
+/** How the core bounds every request to its servers: the per-try timeout, the waits between tries, and the signal its close aborts. */
+export type RequestLimits = Pick<UsersApiClientOptions, 'timeoutMs' | 'retryPolicy'> & { signal: AbortSignal };
+
 export const defaultTimeoutMs = 15_000;
 /** No users API reply comes near this; a longer one is broken or hostile and is not read. */
 export const defaultMaxReplyBytes = 16 * 1024 * 1024;
