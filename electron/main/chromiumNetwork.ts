@@ -1,5 +1,5 @@
 import type { App, Certificate, Net, Session } from 'electron';
-import type { NetworkQuestions, ShellNetwork } from '../core/network/transport';
+import type { NetworkQuestions, ShellNetwork } from '../core';
 import { proxySignIn } from './proxySignIn';
 
 /** The verify proc's answers (Electron's session.setCertificateVerifyProc). */

@@ -1,5 +1,5 @@
 import type { AuthInfo, Net, Session } from 'electron';
-import type { NetworkQuestions } from '../core/network/transport';
+import type { NetworkQuestions } from '../core';
 
 /**
  * Asks the proxy once with a request that can answer its `login` (a HEAD of the same address,
