@@ -12,6 +12,7 @@ export default tseslint.config(
     plugins: { layers },
     rules: {
       'layers/layers': 'error',
+      'layers/no-cycle': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': ['error', { allow: ['error', 'warn'] }],

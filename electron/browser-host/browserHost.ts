@@ -5,8 +5,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { fail } from '../../shared/errors';
 import { defaultHostWindows, secretFragmentKey, type HostFrame } from '../../shared/socketFrames';
 import { callFrameSchema } from './callFrame';
-import type { Core } from '../core/createCore';
-import { contentSecurityPolicy } from '../core/rendererBundle';
+import { type Core, contentSecurityPolicy } from '../core';
 import { checkSocketRequest } from './socketGate';
 import { serveStatic } from './staticFiles';
 

@@ -1,10 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { appId } from '../core/appIdentity';
-import { createCore } from '../core/createCore';
-import type { Logger } from '../core/log/logger';
-import { KeychainVault } from '../core/vault/keychainVault';
+import { appId, createCore, type Logger, KeychainVault } from '../core';
 import { startBrowserHost } from './browserHost';
 import { hostLogger } from './stderrLog';
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readRendererFile } from '../core/rendererBundle';
+import { readRendererFile } from '../core';
 
 /** Serves the built renderer folder; anything outside it, or missing, is a 404. */
 export async function serveStatic(

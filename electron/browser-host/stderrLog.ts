@@ -1,5 +1,4 @@
-import { Logger, parseLogLevel, type LogSink } from '../core/log/logger';
-import { logLine } from '../core/log/logLine';
+import { Logger, parseLogLevel, type LogSink, logLine } from '../core';
 
 /**
  * The browser host's log: one line per entry on stderr, `<time> <LEVEL> [scope] message`.

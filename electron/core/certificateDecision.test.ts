@@ -9,6 +9,7 @@ import { createTestCa, type IssuedCertificate, type TestCa } from '../../tests/s
 import { demo, startTestServer, type TestServer } from '../../tests/support/usersApiServer';
 import { createCore, type Core, type CoreOptions } from './createCore';
 import { MemoryVault } from './vault/memoryVault';
+import { TestClock } from '../../tests/support/testClock';
 
 /**
  * The certificate decision through the contract, with the core's own nodeFetch against the
@@ -113,14 +114,14 @@ describe('certificate decision (Node)', () => {
     const server = await serve(certificate);
     let now = Date.now();
     try {
-      open({ clock: { now: () => now } });
+      open({ clock: new TestClock(now) });
       value(await core.dispatch('certificates.review', { url: server.url }));
       value(await core.dispatch('certificates.trust', { url: server.url, fingerprint: certificate.fingerprint }));
       value(await core.dispatch('servers.add', { url: server.url }));
       core.close();
 
       now += 3 * 24 * 3600_000; // the test certificates are valid for two days
-      open({ clock: { now: () => now } });
+      open({ clock: new TestClock(now) });
       expect(await core.dispatch('servers.add', { url: server.url })).toMatchObject({ ok: false, error: { code: 'tls-untrusted' } });
       const review = value<CertificateReview>(await core.dispatch('certificates.review', { url: server.url }));
       expect(review).toMatchObject({ problem: 'expired', trustable: false });

@@ -4,6 +4,7 @@ import { value } from '../../tests/support/result';
 import { makeTempDir } from '../../tests/support/tempDir';
 import { createTestCa, type IssuedCertificate, type TestCa } from '../../tests/support/testCertificates';
 import { createCore, type Core } from './createCore';
+import type { NetworkQuestions } from './network/transport';
 import { MemoryVault } from './vault/memoryVault';
 
 const serverUrl = 'https://chat.corp.example';
@@ -19,6 +20,8 @@ describe('the core answering Chromium (Electron shell)', () => {
   let temp: ReturnType<typeof makeTempDir>;
   let vault: MemoryVault;
   let core: Core;
+  /** What the shell asks the core: handed over when the core builds the shell's network. */
+  let questions: NetworkQuestions;
   let verdict: string;
   const prompts: NetworkPrompt[] = [];
 
@@ -26,7 +29,7 @@ describe('the core answering Chromium (Electron shell)', () => {
     const { hostname } = new URL(String(input));
     // Chromium's verdict for another host name is that the certificate does not name it.
     const result = hostname === 'chat.corp.example' ? verdict : 'net::ERR_CERT_COMMON_NAME_INVALID';
-    const accepted = core.network.judgeChromiumCertificate({ hostname, pem: certificate.cert, verificationResult: result });
+    const accepted = questions.judgeChromiumCertificate({ hostname, pem: certificate.cert, verificationResult: result });
     if (!accepted && result !== 'net::OK') throw new Error(result);
     return new Response(JSON.stringify({ version: '8.0.0', success: true }), { headers: { 'Content-Type': 'application/json' } });
   }) as typeof fetch;
@@ -46,8 +49,13 @@ describe('the core answering Chromium (Electron shell)', () => {
       vault,
       version: '1.0.0',
       shell: 'electron',
-      fetch: chromiumFetch,
-      resolveProxy: async (url) => (url.startsWith('https://chat.corp.example') ? 'PROXY proxy.corp:3128; DIRECT' : 'DIRECT'),
+      network: (asked) => {
+        questions = asked;
+        return {
+          fetch: chromiumFetch,
+          resolveProxy: async (url) => (url.startsWith('https://chat.corp.example') ? 'PROXY proxy.corp:3128; DIRECT' : 'DIRECT'),
+        };
+      },
     });
     core.events.on('network.prompt', (prompt) => prompts.push(prompt));
   });
@@ -97,7 +105,7 @@ describe('the core answering Chromium (Electron shell)', () => {
 
     // The pin covers "unknown authority" only.
     const judge = (hostname: string, verificationResult: string) =>
-      core.network.judgeChromiumCertificate({ hostname, pem: certificate.cert, verificationResult });
+      questions.judgeChromiumCertificate({ hostname, pem: certificate.cert, verificationResult });
     expect(judge('chat.corp.example', 'net::ERR_CERT_AUTHORITY_INVALID')).toBe(true);
     expect(judge('chat.corp.example', 'net::ERR_CERT_DATE_INVALID')).toBe(false);
     expect(judge('chat.corp.example', 'net::ERR_CERT_REVOKED')).toBe(false);
@@ -117,7 +125,7 @@ describe('the core answering Chromium (Electron shell)', () => {
 
   it('asks for a proxy sign-in once, keeps it in the keychain, and asks again when the proxy refuses it', async () => {
     const challenge = { host: 'proxy.corp', port: 3128, realm: 'Corp', scheme: 'basic' };
-    const first = core.network.proxyCredentials({ ...challenge, again: false });
+    const first = questions.proxyCredentials({ ...challenge, again: false });
     await expect.poll(() => prompts.length).toBe(1);
     expect(prompts[0]).toMatchObject({ kind: 'proxy-sign-in', proxy: 'proxy.corp:3128', realm: 'Corp', again: false });
     expect(value<NetworkPrompt[]>(await core.dispatch('network.prompts', {}))).toEqual(prompts);
@@ -126,11 +134,11 @@ describe('the core answering Chromium (Electron shell)', () => {
     expect(await vault.get('proxy:proxy.corp:3128')).toBe(JSON.stringify({ username: 'ann', password: 's3cret' }));
 
     // Known now: no question.
-    expect(await core.network.proxyCredentials({ ...challenge, again: false })).toEqual({ username: 'ann', password: 's3cret' });
+    expect(await questions.proxyCredentials({ ...challenge, again: false })).toEqual({ username: 'ann', password: 's3cret' });
     expect(prompts).toHaveLength(1);
 
     // Refused: forgotten, asked again; cancelling gives no sign-in.
-    const retry = core.network.proxyCredentials({ ...challenge, again: true });
+    const retry = questions.proxyCredentials({ ...challenge, again: true });
     await expect.poll(() => prompts.length).toBe(2);
     expect(await vault.get('proxy:proxy.corp:3128')).toBeNull();
     expect(prompts[1]).toMatchObject({ again: true });
@@ -146,7 +154,7 @@ describe('the core answering Chromium (Electron shell)', () => {
     const mine = ca.client('Ann Example');
     const other = ca.client('Shared Kiosk');
     const offered = [other.cert, mine.cert];
-    const choosing = core.network.chooseClientCertificate(`${serverUrl}/api/info`, offered);
+    const choosing = questions.chooseClientCertificate(`${serverUrl}/api/info`, offered);
     await expect.poll(() => prompts.length).toBe(1);
     const prompt = prompts[0]!;
     expect(prompt).toMatchObject({ kind: 'client-certificate', server: 'chat.corp.example' });
@@ -158,7 +166,7 @@ describe('the core answering Chromium (Electron shell)', () => {
     expect(await choosing).toBe(1);
 
     // Remembered, whatever the order the system lists them in next time.
-    expect(await core.network.chooseClientCertificate(serverUrl, [mine.cert, other.cert])).toBe(0);
+    expect(await questions.chooseClientCertificate(serverUrl, [mine.cert, other.cert])).toBe(0);
     expect(prompts).toHaveLength(1);
     verdict = 'net::OK';
     value(await core.dispatch('servers.add', { url: serverUrl }));

@@ -1,7 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { AppFailure } from '../../shared/errors';
 import { recordingLog } from '../../tests/support/recordingLog';
-import { createDispatch, type HandlerTable } from './dispatch';
+import { createDispatch } from './dispatch';
+import type { HandlerTable } from './handlers';
+import { ApiFailure } from './usersApi/apiFailure';
+import { VaultUnavailableError } from './vault/vault';
 
 const info = {
   version: '1.0.0',
@@ -44,6 +47,31 @@ describe('createDispatch', () => {
       }),
     )('app.info', {});
     expect(result).toEqual({ ok: false, error: { code: 'keychain-unavailable', message: 'Keychain locked' } });
+  });
+
+  it("maps a server's answer and a keychain that cannot be used onto the contract's errors, logging neither", async () => {
+    const { log, entries } = recordingLog();
+    const throwing = (error: Error) =>
+      createDispatch(
+        table(() => {
+          throw error;
+        }),
+        { log },
+      )('app.info', {});
+    const refused = new ApiFailure('rate-limited', 'Too many requests; try again in 30 seconds.', {
+      status: 429,
+      retryAfter: 30,
+      serverCode: 'error-too-many-requests',
+    });
+    expect(await throwing(refused)).toEqual({
+      ok: false,
+      error: { code: 'rate-limited', message: 'Too many requests; try again in 30 seconds.', retryAfter: 30 },
+    });
+    expect(await throwing(new VaultUnavailableError('The system keychain is locked.'))).toEqual({
+      ok: false,
+      error: { code: 'keychain-unavailable', message: 'The system keychain is locked.' },
+    });
+    expect(entries).toEqual([]);
   });
 
   it('turns any other throw into an internal error and logs it as one', async () => {

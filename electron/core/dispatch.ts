@@ -1,10 +1,10 @@
-import { AppFailure, fail, ok, type Failure, type Result } from '../../shared/errors';
-import { channels, isChannel, type Channel, type ChannelRequest, type ChannelValue } from '../../shared/contract';
+import { AppFailure, fail, ok, type AppError, type Failure, type Result } from '../../shared/errors';
+import { channels, isChannel, type Channel, type ChannelRequest } from '../../shared/contract';
 import type { ZodError } from 'zod';
+import type { Handler, HandlerTable } from './handlers';
 import { silentLogger, type Logger } from './log/logger';
-
-export type Handler<C extends Channel> = (request: ChannelRequest<C>) => Promise<ChannelValue<C>> | ChannelValue<C>;
-export type HandlerTable = { [C in Channel]: Handler<C> };
+import { ApiFailure } from './usersApi/apiFailure';
+import { VaultUnavailableError } from './vault/vault';
 
 /** One entry point for both shells: (channel name, untrusted payload) → contract result. */
 export type Dispatch = (channel: unknown, payload: unknown) => Promise<Result<unknown>>;
@@ -21,7 +21,8 @@ export interface DispatchOptions {
  * Validates the request against the contract before the handler runs and the value
  * against the response schema after. The response parse doubles as an allow-list:
  * keys the contract does not declare are stripped, so a handler cannot leak a field
- * (a token, say) by accident. Nothing thrown escapes: every outcome is a Result.
+ * (a token, say) by accident. Nothing thrown escapes: every outcome is a Result, and the
+ * failures the app expects become the contract's errors here, once (appErrorOf).
  */
 export function createDispatch(handlers: HandlerTable, options: DispatchOptions = {}): Dispatch {
   const log = options.log ?? silentLogger;
@@ -43,13 +44,24 @@ export function createDispatch(handlers: HandlerTable, options: DispatchOptions 
       }
       return ok(checked.data);
     } catch (error) {
-      if (error instanceof AppFailure) {
-        return { ok: false, error: error.error };
-      }
+      const expected = appErrorOf(error);
+      if (expected) return { ok: false, error: expected };
       log.error(`internal error on ${channel}`, error);
       return fail('internal', 'Something went wrong inside the app. Please try again.');
     }
   };
+}
+
+/**
+ * A failure the app expects, as the contract's error: its own AppFailure, a server's answer
+ * (ApiFailure, mapped onto the contract's codes by the client), or a keychain that cannot be
+ * used. Anything else is a bug, and null.
+ */
+export function appErrorOf(error: unknown): AppError | null {
+  if (error instanceof AppFailure) return error.error;
+  if (error instanceof ApiFailure) return error.toAppError();
+  if (error instanceof VaultUnavailableError) return { code: 'keychain-unavailable', message: error.reason };
+  return null;
 }
 
 function validationFailure(error: ZodError): Failure {

@@ -1,6 +1,6 @@
 import type { App } from 'electron';
 import path from 'node:path';
-import type { AppLinkFacts, AppLinkRegistration } from '../core/appInfo';
+import type { AppLinkFacts, AppLinkRegistration } from '../core';
 import { installAppImageEntry } from './appImageEntry';
 
 /** The link scheme Rocket.Chat hands single sign-on back through (rocketchat://auth…, docs/sign-in.md §4). */

@@ -1,5 +1,5 @@
 import type { Protocol } from 'electron';
-import { contentSecurityPolicy, readRendererFile } from '../core/rendererBundle';
+import { contentSecurityPolicy, readRendererFile } from '../core';
 
 export const appScheme = 'app';
 export const appOrigin = `${appScheme}://bundle`;

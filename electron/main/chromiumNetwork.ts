@@ -1,5 +1,5 @@
 import type { App, Certificate, Net, Session } from 'electron';
-import type { Core } from '../core/createCore';
+import type { NetworkQuestions, ShellNetwork } from '../core';
 import { proxySignIn } from './proxySignIn';
 
 /** The verify proc's answers (Electron's session.setCertificateVerifyProc). */
@@ -12,16 +12,8 @@ const proxySignInFailures = /net::ERR_(PROXY_AUTH_REQUESTED|PROXY_AUTH_UNSUPPORT
 /** `session.fromPartition`, as the shell gives it. */
 export type SessionFactory = (partition: string, options: { cache: boolean }) => Session;
 
-export interface ChromiumNetwork {
-  /** What the core is given as its fetch: Chromium's, through the core's own session. */
-  fetch: typeof fetch;
-  /** The system's proxy for an address, in PAC terms, for the About screen. */
-  resolveProxy(url: string): Promise<string>;
-  /** The session the core's requests go through now. */
-  session(): Session;
-  /** Binds Chromium's questions to the core once it exists. */
-  connect(core: Core, app: Pick<App, 'on'>): void;
-}
+/** What the core is given as its network: Chromium's fetch through the core's own session, and its proxy lookup. */
+export type ChromiumNetwork = ShellNetwork;
 
 /**
  * The core's network (docs/network.md "The network belongs to the shell", D42, D71):
@@ -35,19 +27,20 @@ export interface ChromiumNetwork {
 export function createChromiumNetwork(deps: {
   net: Pick<Net, 'request'>;
   fromPartition: SessionFactory;
-  getCore: () => Core | null;
+  app: Pick<App, 'on'>;
+  /** The core's answers: the core builds this network while it starts, and hands them over then. */
+  questions: NetworkQuestions;
 }): ChromiumNetwork {
+  const { questions } = deps;
   const verifyProc = (
     request: { hostname: string; certificate: Certificate; verificationResult: string },
     callback: (verificationResult: number) => void,
   ) => {
-    // The core decides; before it exists nothing is accepted that Chromium refused.
-    const trusted =
-      deps.getCore()?.network.judgeChromiumCertificate({
-        hostname: request.hostname,
-        pem: request.certificate.data,
-        verificationResult: request.verificationResult,
-      }) ?? false;
+    const trusted = questions.judgeChromiumCertificate({
+      hostname: request.hostname,
+      pem: request.certificate.data,
+      verificationResult: request.verificationResult,
+    });
     callback(trusted ? accept : useChromiumVerdict);
   };
   let made = 0;
@@ -67,9 +60,8 @@ export function createChromiumNetwork(deps: {
     // A proxy that wants a sign-in: net.fetch raises no `login` (D45), so one is given through
     // net.request on the same session, and the request is tried once more.
     const signedIn = (): Promise<boolean> => {
-      const core = deps.getCore();
-      if (!core || init?.signal?.aborted) return Promise.resolve(false);
-      return proxySignIn(deps.net, current, core, url);
+      if (init?.signal?.aborted) return Promise.resolve(false);
+      return proxySignIn(deps.net, current, questions, url);
     };
     let response: Response;
     try {
@@ -84,30 +76,28 @@ export function createChromiumNetwork(deps: {
     return send();
   }) as typeof fetch;
 
+  questions.onCertificatesChanged(() => {
+    const previous = current;
+    current = makeSession();
+    void previous.closeAllConnections();
+  });
+  // net.fetch asks app-wide, with no web contents (electron.d.ts `select-client-certificate`).
+  deps.app.on('select-client-certificate', (event, _webContents, url, certificates, callback) => {
+    event.preventDefault(); // never Chromium's default of the first certificate in the store
+    questions
+      .chooseClientCertificate(
+        url,
+        certificates.map((certificate) => certificate.data),
+      )
+      .then(
+        (index) => callback(index === null ? undefined : certificates[index]),
+        () => callback(),
+      );
+  });
+
   return {
     fetch: fetchThroughChromium,
     resolveProxy: (url) => current.resolveProxy(url),
-    session: () => current,
-    connect(core, app) {
-      core.events.on('certificates.changed', () => {
-        const previous = current;
-        current = makeSession();
-        void previous.closeAllConnections();
-      });
-      // net.fetch asks app-wide, with no web contents (electron.d.ts `select-client-certificate`).
-      app.on('select-client-certificate', (event, _webContents, url, certificates, callback) => {
-        event.preventDefault(); // never Chromium's default of the first certificate in the store
-        core.network
-          .chooseClientCertificate(
-            url,
-            certificates.map((certificate) => certificate.data),
-          )
-          .then(
-            (index) => callback(index === null ? undefined : certificates[index]),
-            () => callback(),
-          );
-      });
-    },
   };
 }
 

@@ -1,7 +1,7 @@
 import type { BrowserWindow, IpcMain } from 'electron';
 import { channelNames, ipcEventChannel } from '../../shared/contract';
 import { fail } from '../../shared/errors';
-import type { Core } from '../core/createCore';
+import type { Core } from '../core';
 import { isTrustedSender } from './trustedSender';
 
 /**

@@ -1,8 +1,6 @@
 import type { LogMessage, MainLogger } from 'electron-log';
 import path from 'node:path';
-import type { LogSink } from '../core/log/logger';
-import { logLine } from '../core/log/logLine';
-import { redact } from '../core/redact';
+import { type LogSink, logLine, redact } from '../core';
 
 /** Past this size the log moves to main.old.log and a new one starts: two files at most. */
 export const maxLogBytes = 1024 * 1024;

@@ -1,5 +1,5 @@
 import { BrowserWindow } from 'electron';
-import type { WindowState } from '../core/windowState';
+import type { WindowState } from '../core';
 import { appOrigin } from './appProtocol';
 
 /** The page's background (renderer/src/styles.css `--bg`), shown before the page paints. */

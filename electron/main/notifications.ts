@@ -1,6 +1,6 @@
 import { Notification, type BrowserWindow } from 'electron';
 import type { AppCommand } from '../../shared/contract';
-import type { Core } from '../core/createCore';
+import type { Core } from '../core';
 
 /** Notifications kept for their click; past this many the oldest are let go (the OS may have dropped them long ago). */
 const keptAtMost = 20;

@@ -1,5 +1,5 @@
 import type { AuthInfo, Net, Session } from 'electron';
-import type { Core } from '../core/createCore';
+import type { NetworkQuestions } from '../core';
 
 /**
  * Asks the proxy once with a request that can answer its `login` (a HEAD of the same address,
@@ -9,7 +9,12 @@ import type { Core } from '../core/createCore';
  * (Chromium may already hold the sign-in). False when it still wants one, or the request
  * failed (the proxy refused the tunnel, or is down).
  */
-export function proxySignIn(net: Pick<Net, 'request'>, session: Session, core: Core, url: string): Promise<boolean> {
+export function proxySignIn(
+  net: Pick<Net, 'request'>,
+  session: Session,
+  questions: Pick<NetworkQuestions, 'proxyCredentials'>,
+  url: string,
+): Promise<boolean> {
   return new Promise((resolve) => {
     let attempts = 0;
     let settled = false;
@@ -23,7 +28,7 @@ export function proxySignIn(net: Pick<Net, 'request'>, session: Session, core: C
     request.on('login', (authInfo: AuthInfo, callback: (username?: string, password?: string) => void) => {
       if (!authInfo.isProxy) return callback(); // a server's own sign-in is never answered here
       attempts += 1;
-      core.network
+      questions
         .proxyCredentials({ host: authInfo.host, port: authInfo.port, realm: authInfo.realm, scheme: authInfo.scheme, again: attempts > 1 })
         .then(
           (credentials) => (credentials ? callback(credentials.username, credentials.password) : callback()),

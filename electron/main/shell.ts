@@ -4,10 +4,7 @@ import { autoUpdater } from 'electron-updater';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { AppCommand } from '../../shared/contract';
-import { createCore, type Core } from '../core/createCore';
-import { Logger, parseLogLevel } from '../core/log/logger';
-import { appId } from '../core/appIdentity';
-import { KeychainVault } from '../core/vault/keychainVault';
+import { createCore, type Core, Logger, parseLogLevel, appId, KeychainVault, isHelpLink } from '../core';
 import { appSchemePrivileges, serveAppProtocol } from './appProtocol';
 import { createChromiumNetwork } from './chromiumNetwork';
 import { bindContract, forwardEvents } from './ipcBridge';
@@ -16,7 +13,6 @@ import { createMainWindow } from './mainWindow';
 import { menuTemplate } from './menu';
 import { guardAllWebContents, openIfAllowed } from './navigationGuard';
 import { receiveAppLinks, registerAppLinks } from './appLinks';
-import { isHelpLink } from '../core/externalLinks';
 import { notifyWhenHidden } from './notifications';
 import { guardPermissions } from './permissions';
 import { startUpdateChecks, updateFacts } from './updates';
@@ -119,12 +115,6 @@ export function startShell(paths: ShellPaths): void {
 
   void app.whenReady().then(() => {
     try {
-      // Chromium's network, through a session of the core's own (D71).
-      const network = createChromiumNetwork({
-        net,
-        fromPartition: (partition, options) => session.fromPartition(partition, options),
-        getCore: () => core,
-      });
       core = createCore({
         dataDir: app.getPath('userData'),
         vault: new KeychainVault(appId),
@@ -132,12 +122,12 @@ export function startShell(paths: ShellPaths): void {
         shell: 'electron',
         log: coreLog,
         sqliteBinding: paths.sqliteBinding,
-        fetch: network.fetch,
-        resolveProxy: network.resolveProxy,
+        // Chromium's network, through a session of the core's own (D71), asking the core what it decides.
+        network: (questions) =>
+          createChromiumNetwork({ net, fromPartition: (partition, options) => session.fromPartition(partition, options), app, questions }),
         updates,
         appLinks,
       });
-      network.connect(core, app);
     } catch (error) {
       coreLog.error('the app cannot start', error);
       dialog.showErrorBox('Account Manager cannot start', error instanceof Error ? error.message : String(error));

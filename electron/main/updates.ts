@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { UpdateFacts } from '../core/appInfo';
+import type { UpdateFacts } from '../core';
 
 /** The part of electron-updater's autoUpdater the app uses (a fake in tests). */
 export interface Updater {

@@ -1,11 +1,7 @@
 // The data folder of someone with 20 accounts whose active server's directory is cached —
 // written with the app's own modules, in directory order and with the index merged as a
 // sync leaves it, so the schema and the index are the real ones.
-import { AccountRepository } from '../../electron/core/accounts/accountRepository';
-import { systemClock } from '../../electron/core/clock';
-import { openDatabase } from '../../electron/core/db/openDatabase';
-import { PeopleStore } from '../../electron/core/people/peopleStore';
-import { ProfileCache } from '../../electron/core/profile/profileCache';
+import { AccountRepository, systemClock, openDatabase, PeopleStore, ProfileCache } from '../../electron/core';
 import type { ListedPerson } from '../../tests/support/fakePeople';
 
 export interface Fixture {

@@ -7,8 +7,7 @@
 // as a window sends them while someone types.
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { createCore } from '../../electron/core/createCore';
-import { MemoryVault } from '../../electron/core/vault/memoryVault';
+import { createCore, MemoryVault } from '../../electron/core';
 import type { ListedPerson } from '../../tests/support/fakePeople';
 import type { Fixture } from './fixtureDataDir';
 import { expectedResults, truthPeople } from '../../tests/support/groundTruth';

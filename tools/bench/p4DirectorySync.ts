@@ -6,8 +6,7 @@
 // server its searches give the ground truth's first pages.
 import { mkdtempSync } from 'node:fs';
 import path from 'node:path';
-import { createCore } from '../../electron/core/createCore';
-import { MemoryVault } from '../../electron/core/vault/memoryVault';
+import { createCore, MemoryVault } from '../../electron/core';
 import type { ListedPerson } from '../../tests/support/fakePeople';
 import { expectedResults, truthPeople } from '../../tests/support/groundTruth';
 import { log } from './log';

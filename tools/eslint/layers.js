@@ -5,9 +5,14 @@
  * A relative import is resolved to the layer it lands in; a bare import is judged by its
  * package name. Tests obey the rule of the layer they sit in, and may also use the test
  * support folders and the reference server (a peer they talk to, not shared code).
+ *
+ * The shells and the tools use the core through its one entry, `electron/core/index.ts`;
+ * a deep import into the core from them is refused. Their tests, and tests/, may reach
+ * inside: a test tests the layer it sits in, and its support builds what it must.
  */
 import { builtinModules } from 'node:module';
 import path from 'node:path';
+import { noCycleRule } from './noCycle.js';
 
 /** @typedef {{ layers: string[], packages: (name: string) => boolean, label: string }} Layer */
 
@@ -18,9 +23,19 @@ const nodeOnly = ['better-sqlite3', '@github/keytar', 'keytar', 'ws'];
 const testPackages = ['vitest', 'fast-check', 'otpauth', '@github/keytar', 'better-sqlite3'];
 
 /** Core files every other part of the core builds on (they import nothing of the core but each other). */
-const coreFoundationFiles = ['clock', 'redact', 'appIdentity', 'coreEvents', 'revisions', 'nodeBuiltins'].map(
-  (name) => `electron/core/${name}`,
-);
+const coreFoundationFiles = [
+  'clock',
+  'backoff',
+  'disposables',
+  'redact',
+  'appIdentity',
+  'coreEvents',
+  'domainEvents',
+  'handlers',
+  'moduleContext',
+  'revisions',
+  'nodeBuiltins',
+].map((name) => `electron/core/${name}`);
 
 /** Longest prefix first, so electron/core/db wins over electron/core. */
 const layerFolders = [
@@ -158,6 +173,10 @@ function packageName(spec) {
   return spec.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? spec);
 }
 
+/** Where code uses the core only through `electron/core/index.ts` (tests excepted). */
+const coreEntryUsers = ['electron/main/', 'electron/browser-host/', 'tools/'];
+const coreEntry = ['electron/core', 'electron/core/index'];
+
 /** Test support a test may use whatever its layer: fixtures, fakes, and the reference server it talks to. */
 const testPeers = ['tests/support/', 'tests/mocks/', 'tools/users-api/'];
 
@@ -167,26 +186,37 @@ export const layersRule = {
     type: 'problem',
     docs: { description: 'Enforce the import direction of the layer table in docs/architecture.md' },
     schema: [],
-    messages: { badLayering: 'Bad layering: {{label}} (imports "{{spec}}").' },
+    messages: {
+      badLayering: 'Bad layering: {{label}} (imports "{{spec}}").',
+      deepCoreImport: 'Bad layering: the shells and tools use the core through electron/core/index.ts only (imports "{{spec}}").',
+    },
   },
   create(context) {
     const root = context.cwd;
     const file = path.relative(root, context.filename).split(path.sep).join('/');
-    const from = layerOf(file);
-    if (!from) return {};
-    const rule = layerTable[from];
-    if (!rule) return {};
     const isTest = /\.(test|spec)\.tsx?$/.test(file);
+    const entryOnly = !isTest && coreEntryUsers.some((folder) => file.startsWith(folder)) && !file.startsWith('tools/users-api/');
+    const from = layerOf(file);
+    const rule = from ? layerTable[from] : undefined;
+    if (!rule && !entryOnly) return {};
 
     /** @param {import('estree').Node} node @param {unknown} source */
     const check = (node, source) => {
       if (typeof source !== 'string') return;
+      const target = source.startsWith('.')
+        ? path
+            .relative(root, path.resolve(path.dirname(context.filename), source))
+            .split(path.sep)
+            .join('/')
+        : null;
+      const stem = target?.replace(/\.(ts|js)$/, '');
+      if (entryOnly && stem?.startsWith('electron/core/') && !coreEntry.includes(stem)) {
+        context.report({ node, messageId: 'deepCoreImport', data: { spec: source } });
+        return;
+      }
+      if (!rule) return;
       let allowed;
-      if (source.startsWith('.')) {
-        const target = path
-          .relative(root, path.resolve(path.dirname(context.filename), source))
-          .split(path.sep)
-          .join('/');
+      if (target !== null) {
         // Code outside every layer (tests/, tools/) is never a dependency of app code.
         const to = layerOf(target);
         allowed = (to !== null && rule.layers.includes(to)) || (isTest && testPeers.some((peer) => `${target}/`.startsWith(peer)));
@@ -208,4 +238,4 @@ export const layersRule = {
   },
 };
 
-export default { rules: { layers: layersRule } };
+export default { rules: { layers: layersRule, 'no-cycle': noCycleRule } };

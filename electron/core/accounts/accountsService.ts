@@ -3,15 +3,15 @@ import { AppFailure } from '../../../shared/errors';
 import { codeShapeProblem, codeToSend } from '../../../shared/twoFactorCode';
 import type { Clock } from '../clock';
 import type { CoreEvents } from '../coreEvents';
+import type { DomainEvents } from '../domainEvents';
 import { logFailure } from '../log/logFailure';
 import type { Logger } from '../log/logger';
 import { ApiFailure } from '../usersApi/apiFailure';
-import { fetchMe, logout, passwordDigest, sendEmailCode, type LoginAnswer } from '../usersApi/authApi';
-import { loginWith } from '../usersApi/signInApi';
+import { fetchMe, logout, passwordDigest, sendEmailCode } from '../usersApi/authApi';
+import { loginWith, type LoginAnswer } from '../usersApi/signInApi';
 import type { Credentials, UsersApiClient } from '../usersApi/usersApiClient';
 import type { Vault } from '../vault/vault';
 import { serverName, toAccountSummary, type AccountRepository, type AccountRow, type ServerRow } from './accountRepository';
-import { asAppFailure } from './appFailures';
 import { ServerRegistry } from './serverRegistry';
 import { SessionKeeper } from './sessionKeeper';
 import { SignInChallenges, type PendingSignIn } from './signInChallenges';
@@ -23,9 +23,9 @@ export interface AccountsDeps {
   vault: Vault;
   clock: Clock;
   events: CoreEvents;
+  /** Where `signedIn` is announced after each sign-in, with the /me that login's reply carried. */
+  signals: DomainEvents;
   clientFor(server: { id: string; origin: string }): UsersApiClient;
-  /** Told after each sign-in, with the /me that login's reply carried (the profile's first copy needs no second /me). */
-  onSignedIn?(accountId: string, me: unknown): void;
   log: Logger;
 }
 
@@ -87,7 +87,7 @@ export class AccountsService {
         const challenge = this.challenges.open({ ...sign, user, method: error.details.twoFactor?.method ?? 'totp' });
         throw withChallenge(error, challenge.id);
       }
-      throw asAppFailure(error);
+      throw error;
     }
   }
 
@@ -109,7 +109,7 @@ export class AccountsService {
           fields: { token: 'The server did not accept this user ID and access token.' },
         });
       }
-      throw asAppFailure(error);
+      throw error;
     }
     if (me._id !== request.userId) throw new AppFailure('validation', 'This access token belongs to another user ID.');
     const pending = { serverId: server.id, user: me.username ?? request.userId, body: {}, codePlacement: 'in-body' as const };
@@ -135,7 +135,7 @@ export class AccountsService {
         throw withChallenge(error, challengeId);
       }
       this.challenges.close(challengeId);
-      throw asAppFailure(error);
+      throw error;
     }
   }
 
@@ -152,11 +152,7 @@ export class AccountsService {
 
   async sendEmailCode(challengeId: string): Promise<void> {
     const pending = this.challenges.get(challengeId);
-    try {
-      await sendEmailCode(this.deps.clientFor(this.servers.byId(pending.serverId)), pending.user);
-    } catch (error) {
-      throw asAppFailure(error);
-    }
+    await sendEmailCode(this.deps.clientFor(this.servers.byId(pending.serverId)), pending.user);
   }
 
   cancelSignIn(challengeId: string): void {
@@ -317,7 +313,7 @@ export class AccountsService {
       await logout(this.deps.clientFor(server), { userId: answer.userId, token: answer.token }).catch((error: unknown) =>
         logFailure(this.deps.log, 'revoking a session the keychain could not keep', error),
       );
-      throw asAppFailure(error);
+      throw error;
     }
     if (previous && previous.token !== answer.token) {
       await logout(this.deps.clientFor(server), previous).catch((error: unknown) =>
@@ -327,7 +323,7 @@ export class AccountsService {
     this.deps.repository.saveAccount(row);
     this.deps.repository.setActiveAccountId(row.id);
     this.changed();
-    this.deps.onSignedIn?.(row.id, answer.me);
+    this.deps.signals.emit('signedIn', { accountId: row.id, serverId: server.id, me: answer.me });
     return toAccountSummary(row, server, row.id);
   }
 
@@ -341,11 +337,7 @@ export class AccountsService {
         logFailure(this.deps.log, 'revoking the session on the server', error),
       );
     }
-    try {
-      await this.sessions.forget(account.id, server.origin, account.user_id);
-    } catch (error) {
-      throw asAppFailure(error);
-    }
+    await this.sessions.forget(account.id, server.origin, account.user_id);
   }
 
   private account(id: string): { account: AccountRow; server: ServerRow } {

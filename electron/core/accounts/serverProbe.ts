@@ -1,7 +1,7 @@
 import { AppFailure } from '../../../shared/errors';
 import { isLoopback, serverUrlCandidates } from '../../../shared/serverAddress';
 import { ApiFailure } from '../usersApi/apiFailure';
-import type { NetworkFailureKind } from '../usersApi/networkFailure';
+import type { NetworkFailureKind } from '../usersApi/apiFailure';
 
 const movesOn = new Set<NetworkFailureKind>(['wrong-protocol', 'refused', 'dropped', 'other']);
 

@@ -8,7 +8,6 @@ import { fetchServerInfo } from '../usersApi/authApi';
 import { fetchSignInSettings } from '../usersApi/signInApi';
 import type { UsersApiClient } from '../usersApi/usersApiClient';
 import { toServerSummary, type AccountRepository, type ServerRow } from './accountRepository';
-import { asAppFailure } from './appFailures';
 import { findServer } from './serverProbe';
 import { readWorkspaceSignIn, type WorkspaceSignIn } from './workspaceSignIn';
 
@@ -66,6 +65,11 @@ export class ServerRegistry {
     return server;
   }
 
+  /** The release a server's /api/info named last; null when unknown (or the server is gone). */
+  versionOf(serverId: string): string | null {
+    return this.deps.repository.server(serverId)?.version ?? null;
+  }
+
   /** How a workspace signs people in (its public settings), for the sign-in screen and the first request. */
   async signInOptions(serverId: string): Promise<SignInOptions> {
     return (await this.workspace(this.byId(serverId), true)).options;
@@ -75,13 +79,9 @@ export class ServerRegistry {
   async workspace(server: ServerRow, fresh = false): Promise<WorkspaceSignIn> {
     const known = this.workspaces.get(server.id);
     if (!fresh && known && this.deps.clock.now() - known.at < workspaceFreshMs) return known.workspace;
-    try {
-      const workspace = readWorkspaceSignIn(server.id, server.origin, await fetchSignInSettings(this.deps.clientFor(server)));
-      this.workspaces.set(server.id, { workspace, at: this.deps.clock.now() });
-      return workspace;
-    } catch (error) {
-      throw asAppFailure(error);
-    }
+    const workspace = readWorkspaceSignIn(server.id, server.origin, await fetchSignInSettings(this.deps.clientFor(server)));
+    this.workspaces.set(server.id, { workspace, at: this.deps.clock.now() });
+    return workspace;
   }
 
   /** A server not saved yet: its version is learned when it answers. */

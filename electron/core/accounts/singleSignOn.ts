@@ -2,11 +2,10 @@ import type { AccountSummary } from '../../../shared/accountSchemas';
 import { AppFailure } from '../../../shared/errors';
 import { textLimits } from '../../../shared/limits';
 import type { SsoStarted } from '../../../shared/signInSchemas';
-import type { Clock } from '../clock';
+import type { Clock, Timer } from '../clock';
 import { logFailure } from '../log/logFailure';
 import type { Logger } from '../log/logger';
 import { ApiFailure } from '../usersApi/apiFailure';
-import { ssoNotFinishedMessage } from '../usersApi/parseErrorReply';
 import type { AccountsService } from './accountsService';
 import type { ServerRow } from './accountRepository';
 import { baseUrl, casLoginBody, newCredentialToken, oauthLoginBody, samlLoginBody, startUrl, type SsoService } from './workspaceSignIn';
@@ -16,10 +15,6 @@ export interface SingleSignOnDeps {
   accounts: AccountsService;
   clock: Clock;
   log: Logger;
-  /** How often a CAS sign-in is looked for (the login route shares the server's 10-a-minute limit). */
-  pollMs?: number;
-  /** How long the browser may take before the app stops waiting. */
-  lifetimeMs?: number;
 }
 
 interface Flow {
@@ -34,12 +29,14 @@ interface Flow {
   outcome: Promise<AccountSummary>;
   settle(result: { ok: true; account: AccountSummary } | { ok: false; error: unknown }): void;
   settled: boolean;
-  timer?: NodeJS.Timeout;
+  timer?: Timer;
   checking?: Promise<void>;
 }
 
-const defaultPollMs = 6_000;
-const defaultLifetimeMs = 10 * 60_000;
+/** How often a CAS sign-in is looked for: the login route shares the server's 10-a-minute limit. */
+export const casPollMs = 6_000;
+/** How long the browser may take before the app stops waiting. */
+const lifetimeMs = 10 * 60_000;
 
 /**
  * Single sign-on in the system browser, where the person's identity-provider password
@@ -84,7 +81,7 @@ export class SingleSignOn {
       settle: (result) => {
         if (flow.settled) return;
         flow.settled = true;
-        clearTimeout(flow.timer);
+        this.deps.clock.clearTimeout(flow.timer);
         this.flows.delete(flow.id);
         settle(result);
       },
@@ -162,7 +159,7 @@ export class SingleSignOn {
   }
 
   close(): void {
-    for (const flow of this.flows.values()) clearTimeout(flow.timer);
+    for (const flow of this.flows.values()) this.deps.clock.clearTimeout(flow.timer);
     this.flows.clear();
   }
 
@@ -242,24 +239,24 @@ export class SingleSignOn {
   }
 
   private schedule(flow: Flow, failure?: unknown): void {
-    clearTimeout(flow.timer);
-    if (this.deps.clock.now() - flow.startedAt > (this.deps.lifetimeMs ?? defaultLifetimeMs)) {
+    this.deps.clock.clearTimeout(flow.timer);
+    if (this.deps.clock.now() - flow.startedAt > lifetimeMs) {
       flow.settle({ ok: false, error: new AppFailure('timeout', 'The sign-in was not finished in the browser in time. Start again.') });
       return;
     }
     // A 429 says when to ask again; otherwise the usual pace.
-    const retryAfter = failure instanceof AppFailure && failure.error.retryAfter !== undefined ? failure.error.retryAfter * 1000 : 0;
-    flow.timer = setTimeout(
+    const retryAfter = failure instanceof ApiFailure && failure.details.retryAfter !== undefined ? failure.details.retryAfter * 1000 : 0;
+    flow.timer = this.deps.clock.setTimeout(
       () => void this.check(flow).catch((error: unknown) => logFailure(this.deps.log, 'looking for a CAS sign-in', error)),
-      Math.max(retryAfter, this.deps.pollMs ?? defaultPollMs),
+      Math.max(retryAfter, casPollMs),
+      { background: true },
     );
-    flow.timer.unref();
   }
 
   private sweep(): void {
     const now = this.deps.clock.now();
     for (const flow of this.flows.values()) {
-      if (now - flow.startedAt > (this.deps.lifetimeMs ?? defaultLifetimeMs)) {
+      if (now - flow.startedAt > lifetimeMs) {
         flow.settle({ ok: false, error: new AppFailure('timeout', 'The sign-in was not finished in the browser in time. Start again.') });
       }
     }
@@ -338,13 +335,12 @@ function elsewhere(named: string, added: string): string {
 }
 
 function isNotYet(error: unknown): boolean {
-  if (error instanceof ApiFailure) return error.details.serverCode === 'no-matching-login-attempt' || error.code === 'rate-limited';
-  return error instanceof AppFailure && (error.error.code === 'rate-limited' || error.error.message === ssoNotFinishedMessage);
+  return error instanceof ApiFailure && (error.details.serverCode === 'no-matching-login-attempt' || error.code === 'rate-limited');
 }
 
 /** A credential the server does not hold (expired, refused at the provider) reads as a sign-in to start again. */
 function explain(error: unknown): unknown {
-  if (error instanceof AppFailure && error.error.message === ssoNotFinishedMessage) {
+  if (error instanceof ApiFailure && error.details.serverCode === 'no-matching-login-attempt') {
     return new AppFailure('unauthorized', 'The server has no record of this sign-in (it may have expired or been refused). Start again.');
   }
   return error;

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { PasswordKind, SignInOptions, SignInService, SsoKind } from '../../../shared/signInSchemas';
-import { passwordLoginBody } from '../usersApi/authApi';
+import { passwordLoginBody } from '../usersApi/signInApi';
 import type { SignInSettings } from '../usersApi/signInApi';
 import { nodeCrypto } from '../nodeBuiltins';
 

@@ -25,7 +25,8 @@ export interface OpenedDatabase {
 
 export interface OpenDatabaseOptions {
   dataDir: string;
-  clock: Clock;
+  /** Only its time: when a corrupt file was set aside. */
+  clock: Pick<Clock, 'now'>;
   migrations?: readonly Migration[];
   /** better-sqlite3's native module, for a bundle that carries its JavaScript (else the package finds it). */
   sqliteBinding?: string;
@@ -81,7 +82,7 @@ function isCorruption(error: unknown): boolean {
   return typeof code === 'string' && corruptCodes.has(code);
 }
 
-function quarantine(file: string, clock: Clock): string {
+function quarantine(file: string, clock: Pick<Clock, 'now'>): string {
   const stamp = new Date(clock.now()).toISOString().replace(/[:.]/g, '-');
   const movedTo = `${file}.corrupt-${stamp}`;
   fs.renameSync(file, movedTo);

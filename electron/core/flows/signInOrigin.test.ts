@@ -28,7 +28,7 @@ describe('single sign-on at a server that names another address', () => {
     temp = makeTempDir();
     workspace = await startTestServer();
     hostile = await startRelayingServer(workspace.url);
-    core = createCore({ dataDir: temp.dir, vault: new MemoryVault(), version: '1', shell: 'test', ssoPollMs: 100 });
+    core = createCore({ dataDir: temp.dir, vault: new MemoryVault(), version: '1', shell: 'test' });
     hostileId = value<ServerSummary>(await core.dispatch('servers.add', { url: hostile.url })).id;
   });
   afterEach(async () => {

@@ -18,6 +18,14 @@ function kindOf(error: unknown): ExpectedFailure['failureKind'] | null {
 }
 
 /**
+ * The sentence a failure the app expects carries (a server's answer, a keychain that cannot be
+ * used, the app's own refusal), for a view that shows it in place of fresh data; null for a bug.
+ */
+export function failureWords(error: unknown): string | null {
+  return kindOf(error) && error instanceof Error ? error.message : null;
+}
+
+/**
  * Logs a failure of work nobody waits for (a background refresh, revoking a session) at
  * the level it deserves. An unreachable server is normal and shown by connectivity: debug.
  * Anything else a server or the keychain answered is worth a warning. Anything else is

@@ -44,11 +44,8 @@ function problemOfVerdict(verdict: string): Problem {
 export interface CertificateTrustDeps {
   pins: CertificatePins;
   clock: Clock;
+  /** Told `certificates.changed` after a pin changes: connections kept alive were judged under the old decision. */
   events: CoreEvents;
-  /** One request to the server (GET /api/info), so an unverifiable certificate is seen again. */
-  probe(url: string): Promise<void>;
-  /** After a pin changes: connections kept alive were judged under the old decision. */
-  onChange(): void;
 }
 
 /**
@@ -93,13 +90,16 @@ export class CertificateTrust implements TlsJudge {
     return false;
   }
 
-  /** What the window shows before the person decides: the certificate, the problem, the risk. */
-  async review(url: string): Promise<CertificateReview> {
+  /**
+   * What the window shows before the person decides: the certificate, the problem, the risk.
+   * `probe` makes one request to the server (GET /api/info), so an unverifiable certificate is seen again.
+   */
+  async review(url: string, probe: (origin: string) => Promise<unknown>): Promise<CertificateReview> {
     const { origin, hostname, host } = endpointOf(url);
     const pinned = this.deps.pins.get(origin);
     if (origin.startsWith('https:')) {
       try {
-        await this.deps.probe(origin);
+        await probe(origin);
         this.sightings.delete(hostname); // it answered: whatever was refused before is not the case now
       } catch {
         // Refused again (seen anew, or Chromium's cached verdict: the last sighting stands), or not reachable.
@@ -158,7 +158,6 @@ export class CertificateTrust implements TlsJudge {
   }
 
   private changed(origin: string): void {
-    this.deps.onChange();
     this.deps.events.emit('certificates.changed', { origin });
   }
 }

@@ -1,5 +1,6 @@
 import { AppFailure } from '../../../shared/errors';
 import type { NetworkPrompt, PromptAnswer } from '../../../shared/networkSchemas';
+import type { Clock, Timer } from '../clock';
 import type { CoreEvents } from '../coreEvents';
 import { nodeCrypto } from '../nodeBuiltins';
 
@@ -14,18 +15,17 @@ type Question = NetworkPrompt extends infer P ? (P extends NetworkPrompt ? Omit<
  * answered with `network.answerPrompt`. Each is answered once; unanswered ones give null.
  */
 export class NetworkPrompts {
-  private readonly waiting = new Map<string, { prompt: NetworkPrompt; settle: (answer: PromptAnswer) => void; timer: NodeJS.Timeout }>();
+  private readonly waiting = new Map<string, { prompt: NetworkPrompt; settle: (answer: PromptAnswer) => void; timer: Timer }>();
 
   constructor(
     private readonly events: CoreEvents,
-    private readonly lifetimeMs = promptLifetimeMs,
+    private readonly clock: Clock,
   ) {}
 
   ask(question: Question): Promise<PromptAnswer> {
     const prompt = { ...question, promptId: nodeCrypto().randomUUID() } as NetworkPrompt;
     return new Promise((resolve) => {
-      const timer = setTimeout(() => this.settle(prompt.promptId, null), this.lifetimeMs);
-      timer.unref();
+      const timer = this.clock.setTimeout(() => this.settle(prompt.promptId, null), promptLifetimeMs, { background: true });
       this.waiting.set(prompt.promptId, { prompt, settle: resolve, timer });
       this.events.emit('network.prompt', prompt);
     });
@@ -53,7 +53,7 @@ export class NetworkPrompts {
     const entry = this.waiting.get(promptId);
     if (!entry) return;
     this.waiting.delete(promptId);
-    clearTimeout(entry.timer);
+    this.clock.clearTimeout(entry.timer);
     entry.settle(answer);
   }
 }

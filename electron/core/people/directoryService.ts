@@ -1,7 +1,8 @@
 import type { DirectorySearchResult, DirectoryStatus } from '../../../shared/directorySchemas';
 import { defaultDirectoryLimit } from '../../../shared/limits';
 import type { AccountsService } from '../accounts/accountsService';
-import type { Clock } from '../clock';
+import { backoffMs } from '../backoff';
+import type { Clock, Timer } from '../clock';
 import type { CoreEvents } from '../coreEvents';
 import { logFailure } from '../log/logFailure';
 import type { Logger } from '../log/logger';
@@ -21,14 +22,15 @@ export interface DirectoryDeps {
   clock: Clock;
   events: CoreEvents;
   clientForAccount(accountId: string): UsersApiClient;
-  /** A finished sync younger than this is not repeated unless asked. */
-  staleAfterMs?: number;
-  /** First wait before a paused sync tries again by itself; doubles up to 5 minutes. */
-  pausedRetryMs?: number;
-  /** Least time between two progress events of one sync. */
-  progressEveryMs?: number;
   log: Logger;
 }
+
+/** A finished sync younger than this is not repeated unless asked. */
+const staleAfterMs = 3_600_000;
+/** A paused sync also tries again by itself: first after 5 s, doubling up to 5 minutes. */
+const pausedBackoff = { baseMs: 5_000, maxMs: 300_000 };
+/** Least time between two progress events of one sync. */
+const progressEveryMs = 250;
 
 /** Why a sync stopped: `paused` ones resume by themselves when the server is back. */
 class SyncStop extends Error {
@@ -61,7 +63,7 @@ export class DirectoryService {
   private readonly limits = new Map<string, number>();
   private readonly lastEmit = new Map<string, { at: number; fraction: number }>();
   /** A paused sync also tries again on its own, with growing waits (a server may answer 503 for a while). */
-  private readonly retryTimers = new Map<string, { timer: NodeJS.Timeout; attempt: number }>();
+  private readonly retryTimers = new Map<string, { timer: Timer; attempt: number }>();
   private closed = false;
 
   constructor(private readonly deps: DirectoryDeps) {}
@@ -85,8 +87,7 @@ export class DirectoryService {
         this.deps.store.put(row);
       }
     }
-    const fresh =
-      row?.state === 'done' && row.syncedAt !== null && this.deps.clock.now() - row.syncedAt < (this.deps.staleAfterMs ?? 3_600_000);
+    const fresh = row?.state === 'done' && row.syncedAt !== null && this.deps.clock.now() - row.syncedAt < staleAfterMs;
     // Raised past where a sync stopped short: that sync goes on rather than starting over.
     const raised = maxPeople !== undefined && row !== null && this.stoppedShort(row) && row.loaded < maxPeople;
     if (!this.running.has(serverId) && (force || raised || !(fresh || row?.state === 'failed'))) this.start(serverId, accountId, raised);
@@ -114,14 +115,13 @@ export class DirectoryService {
 
   close(): void {
     this.closed = true;
-    for (const { timer } of this.retryTimers.values()) clearTimeout(timer);
+    for (const { timer } of this.retryTimers.values()) this.deps.clock.clearTimeout(timer);
     this.retryTimers.clear();
   }
 
   private start(serverId: string, accountId: string, goOn: boolean): void {
     if (this.closed) return;
-    const retry = this.retryTimers.get(serverId);
-    if (retry) clearTimeout(retry.timer);
+    this.deps.clock.clearTimeout(this.retryTimers.get(serverId)?.timer);
     // Registered before run() begins, so its first progress event already says "syncing".
     const work = Promise.resolve()
       .then(() => this.run(serverId, accountId, goOn))
@@ -210,7 +210,8 @@ export class DirectoryService {
       // Fetch the next page while this one is written: the network, not SQLite, sets the pace.
       if (!finished && !this.closed) {
         pending = fetchPage(nextOffset);
-        // Let the request leave before the synchronous write below holds the thread.
+        // Let the request leave before the synchronous write below holds the thread: a turn of the
+        // event loop through its I/O phase, not a wait in the app's time (so not the clock's).
         await new Promise((resolve) => setTimeout(resolve, 1));
         if (this.closed) return row;
       }
@@ -332,20 +333,22 @@ export class DirectoryService {
       this.retryTimers.delete(serverId);
       return;
     }
-    const waitMs = Math.min(300_000, (this.deps.pausedRetryMs ?? 5_000) * 2 ** (attempt - 1));
-    const timer = setTimeout(() => {
-      if (!this.running.has(serverId)) this.start(serverId, accountId, false);
-    }, waitMs);
-    timer.unref();
+    const timer = this.deps.clock.setTimeout(
+      () => {
+        if (!this.running.has(serverId)) this.start(serverId, accountId, false);
+      },
+      backoffMs(pausedBackoff, attempt),
+      { background: true },
+    );
     this.retryTimers.set(serverId, { timer, attempt });
   }
 
   /** Progress at most every progressEveryMs, but at least every tenth of the way. */
   private announce(serverId: string, always: boolean, progress?: { loaded: number; total: number | null }): void {
-    const now = Date.now();
+    const now = this.deps.clock.now();
     const last = this.lastEmit.get(serverId);
     const fraction = progress?.total ? progress.loaded / progress.total : 0;
-    const due = !last || now - last.at >= (this.deps.progressEveryMs ?? 250) || fraction - last.fraction >= 0.1;
+    const due = !last || now - last.at >= progressEveryMs || fraction - last.fraction >= 0.1;
     if (!always && !due) return; // decided before statusOf(), whose count(*) costs a millisecond per page
     const status = this.statusOf(serverId);
     this.lastEmit.set(serverId, { at: now, fraction });

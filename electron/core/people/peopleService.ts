@@ -1,7 +1,6 @@
 import { AppFailure } from '../../../shared/errors';
 import type { LookupKey, LookupResult, RecentLookups } from '../../../shared/profileSchemas';
 import type { AccountsService } from '../accounts/accountsService';
-import { asAppFailure } from '../accounts/appFailures';
 import type { Clock } from '../clock';
 import { sanitizeUser } from '../profile/sanitizeUser';
 import { toUserProfile } from '../profile/toUserProfile';
@@ -79,9 +78,9 @@ export class PeopleService {
         error instanceof ApiFailure &&
         (error.code === 'network-unreachable' || error.code === 'timeout' || error.code === 'server-error')
       ) {
-        return this.fromCache(server.id, request, asAppFailure(error));
+        return this.fromCache(server.id, request, error);
       }
-      throw asAppFailure(error);
+      throw error;
     }
   }
 

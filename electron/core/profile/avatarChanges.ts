@@ -1,6 +1,5 @@
 import { AppFailure } from '../../../shared/errors';
 import type { AccountsService } from '../accounts/accountsService';
-import { asAppFailure } from '../accounts/appFailures';
 import { logFailure } from '../log/logFailure';
 import { ApiFailure } from '../usersApi/apiFailure';
 import type { Logger } from '../log/logger';
@@ -64,7 +63,7 @@ export class AvatarChanges {
         const words = this.deps.rules.offers(server.id).locked.avatar ?? 'This workspace does not allow changing your avatar.';
         throw new AppFailure('validation', words, { fields: { avatar: words } });
       }
-      throw asAppFailure(error);
+      throw error;
     }
     const username = this.deps.accounts.list().accounts.find((account) => account.id === accountId)?.username;
     if (username) await this.deps.avatars.refresh(accountId, username);

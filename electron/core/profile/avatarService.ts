@@ -15,10 +15,11 @@ export interface AvatarDeps {
   clock: Clock;
   events: CoreEvents;
   clientForAccount(accountId: string): UsersApiClient;
-  /** A cached avatar younger than this is shown without asking the server. */
-  freshForMs?: number;
   log: Logger;
 }
+
+/** A cached avatar younger than this is shown without asking the server. */
+const freshForMs = 15 * 60_000;
 
 /**
  * Avatars, cache first: the saved image is answered at once (offline too) and, when it
@@ -33,10 +34,7 @@ export class AvatarService {
   get(accountId: string, username: string, etag?: string): AvatarView {
     const serverId = this.deps.accounts.serverOf(accountId).id;
     const cached = this.deps.cache.get(serverId, username);
-    const stale =
-      !cached ||
-      (etag !== undefined && etag !== cached.etag) ||
-      this.deps.clock.now() - cached.fetchedAt > (this.deps.freshForMs ?? 15 * 60_000);
+    const stale = !cached || (etag !== undefined && etag !== cached.etag) || this.deps.clock.now() - cached.fetchedAt > freshForMs;
     if (stale) void this.check(accountId, serverId, username, etag ?? null);
     return {
       username,

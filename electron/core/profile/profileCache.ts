@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { withEdits, type EditField } from '../../../shared/profileEdits';
 
 export interface CachedProfile {
   document: Record<string, unknown>;
@@ -6,7 +7,7 @@ export interface CachedProfile {
   fetchedAt: number;
 }
 
-/** The profiles table: one sanitised document per account. */
+/** The profiles table, its only writer: one sanitised document per account. */
 export class ProfileCache {
   constructor(private readonly db: Database) {}
 
@@ -29,5 +30,17 @@ export class ProfileCache {
            server_updated_at = excluded.server_updated_at, fetched_at = excluded.fetched_at`,
       )
       .run(accountId, JSON.stringify(profile.document), profile.serverUpdatedAt, profile.fetchedAt);
+  }
+
+  /**
+   * Values the server confirmed, written into the cached document (an edit the outbox sent):
+   * one read and one write, however many fields. Joins the caller's transaction when it has one.
+   */
+  applyEdits(accountId: string, edits: readonly { field: EditField; value: string }[]): void {
+    if (edits.length === 0) return;
+    const stored = this.db.prepare('SELECT document FROM profiles WHERE account_id = ?').pluck().get(accountId) as string | undefined;
+    if (stored === undefined) return;
+    const document = withEdits(JSON.parse(stored) as Record<string, unknown>, edits);
+    this.db.prepare('UPDATE profiles SET document = ? WHERE account_id = ?').run(JSON.stringify(document), accountId);
   }
 }

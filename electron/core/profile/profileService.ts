@@ -1,10 +1,9 @@
 import type { ProfileView } from '../../../shared/profileSchemas';
 import { AppFailure } from '../../../shared/errors';
 import type { AccountsService } from '../accounts/accountsService';
-import { asAppFailure } from '../accounts/appFailures';
 import type { Clock } from '../clock';
 import type { CoreEvents } from '../coreEvents';
-import { logFailure } from '../log/logFailure';
+import { failureWords, logFailure } from '../log/logFailure';
 import type { Logger } from '../log/logger';
 import { fetchOwnProfile } from '../usersApi/profileApi';
 import type { UsersApiClient } from '../usersApi/usersApiClient';
@@ -21,14 +20,15 @@ export interface ProfileDeps {
   clientForAccount(accountId: string): UsersApiClient;
   /** What the workspace lets a person change: read with the profile now and then, shown with it. */
   rules: WorkspaceRules;
-  /**
-   * `get` starts a background refresh only when the last attempt is older than this.
-   * Without it, a window that re-reads the profile on every `profile.changed` would
-   * ask the server again after each refresh, for ever.
-   */
-  backgroundEveryMs?: number;
   log: Logger;
 }
+
+/**
+ * `get` starts a background refresh only when the last attempt is older than this. Without
+ * it, a window that re-reads the profile on every `profile.changed` would ask the server
+ * again after each refresh, for ever.
+ */
+const backgroundEveryMs = 60_000;
 
 /**
  * The signed-in user's own profile, cache first: `get` answers at once from SQLite and
@@ -45,8 +45,7 @@ export class ProfileService {
     this.deps.accounts.serverOf(accountId); // not-found for an account that is gone
     const view = this.view(accountId);
     const last = this.lastAttempt.get(accountId);
-    if (last === undefined || this.deps.clock.now() - last >= (this.deps.backgroundEveryMs ?? 60_000))
-      void this.refreshInBackground(accountId);
+    if (last === undefined || this.deps.clock.now() - last >= backgroundEveryMs) void this.refreshInBackground(accountId);
     return view;
   }
 
@@ -140,8 +139,7 @@ export class ProfileService {
     } catch (error) {
       // Runs in the background: nothing may escape as an unhandled rejection.
       logFailure(this.deps.log, 'refreshing the profile', error);
-      const failure = asAppFailure(error);
-      this.lastError.set(accountId, failure instanceof AppFailure ? failure.message : 'The profile could not be refreshed.');
+      this.lastError.set(accountId, failureWords(error) ?? 'The profile could not be refreshed.');
     } finally {
       this.deps.events.emit('profile.changed', { accountId });
     }

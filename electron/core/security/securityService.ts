@@ -3,8 +3,7 @@ import { codeShapeProblem, codeToSend } from '../../../shared/twoFactorCode';
 import { checkPolicy, readPolicy, type PolicyRule } from '../../../shared/passwordPolicy';
 import type { SecurityView } from '../../../shared/securitySchemas';
 import type { AccountsService } from '../accounts/accountsService';
-import { asAppFailure } from '../accounts/appFailures';
-import { logFailure } from '../log/logFailure';
+import { failureWords, logFailure } from '../log/logFailure';
 import type { Logger } from '../log/logger';
 import type { ProfileCache } from '../profile/profileCache';
 import type { ProfileService } from '../profile/profileService';
@@ -63,8 +62,7 @@ export class SecurityService {
       ]);
       return this.describe(accountId, sanitizeUser(me), readPolicy(policy));
     } catch (error) {
-      const failure = asAppFailure(error);
-      return offline(failure instanceof AppFailure ? failure.error.message : this.unreachable(accountId));
+      return offline(failureWords(error) ?? this.unreachable(accountId));
     }
   }
 
@@ -265,12 +263,8 @@ export class SecurityService {
     if (!credentials) throw new AppFailure('unauthorized', 'You are signed out of this account. Sign in again first.');
     if (!this.deps.isOnline(accountId)) throw new AppFailure('network-unreachable', this.unreachable(accountId));
     const client = this.deps.clientForAccount(accountId);
-    try {
-      const document = sanitizeUser(await fetchCurrentMe(client, credentials));
-      return { client, credentials, document, settings: this.deps.rules.settings(this.serverId(accountId)) };
-    } catch (error) {
-      throw asAppFailure(error);
-    }
+    const document = sanitizeUser(await fetchCurrentMe(client, credentials));
+    return { client, credentials, document, settings: this.deps.rules.settings(this.serverId(accountId)) };
   }
 
   /** Runs one sensitive request and turns its refusal into words on the right field. */
@@ -309,14 +303,14 @@ export class SecurityService {
       }
       if (error.code === 'unauthorized' && error.details.status === 401) {
         // The session is gone (a password changed elsewhere, say): sign in again with the new password.
-        throw asAppFailure(error);
+        throw error;
       }
       if (fields)
         throw new AppFailure(error.code === 'two-factor-required' ? 'two-factor-required' : 'validation', Object.values(fields)[0]!, {
           fields,
           ...(error.details.twoFactor ? { twoFactor: error.details.twoFactor } : {}),
         });
-      throw asAppFailure(error);
+      throw error;
     }
   }
 }

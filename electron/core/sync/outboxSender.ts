@@ -1,6 +1,7 @@
 import { editableValue, hasChosenStatus, labelOf, statusBodyOf, statusFields, updateBodyOf } from '../../../shared/profileEdits';
 import type { AccountsService } from '../accounts/accountsService';
-import type { Clock } from '../clock';
+import { backoffMs } from '../backoff';
+import type { Clock, Timer } from '../clock';
 import type { CoreEvents } from '../coreEvents';
 import { logFailure } from '../log/logFailure';
 import type { Logger } from '../log/logger';
@@ -26,10 +27,11 @@ export interface OutboxSenderDeps {
   availability: UsernameAvailability;
   /** How long a request of a previous (crashed) process may still be in flight: its request timeout. */
   interruptedGraceMs: number;
-  /** First wait before trying again after the server failed (5xx); doubles up to 5 minutes. */
-  retryAfterFailureMs?: number;
   log: Logger;
 }
+
+/** After the server failed (5xx): the first wait before trying again, doubling up to 5 minutes. */
+const failureBackoff = { baseMs: 15_000, maxMs: 300_000 };
 
 /**
  * Sends each account's queued edits (docs/sync.md "Sync"). Before sending, the server's
@@ -41,7 +43,7 @@ export interface OutboxSenderDeps {
 export class OutboxSender {
   private readonly running = new Map<string, Promise<void>>();
   private readonly again = new Set<string>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, Timer>();
   private readonly failures = new Map<string, number>();
   private closed = false;
 
@@ -71,7 +73,7 @@ export class OutboxSender {
 
   close(): void {
     this.closed = true;
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const timer of this.timers.values()) this.deps.clock.clearTimeout(timer);
     this.timers.clear();
   }
 
@@ -297,21 +299,20 @@ export class OutboxSender {
     // that answers with errors is tried again after a growing wait.
     const failures = (this.failures.get(accountId) ?? 0) + 1;
     this.failures.set(accountId, failures);
-    this.wakeAt(accountId, now + Math.min(300_000, (this.deps.retryAfterFailureMs ?? 15_000) * 2 ** (failures - 1)));
+    this.wakeAt(accountId, now + backoffMs(failureBackoff, failures));
   }
 
   private wakeAt(accountId: string, at: number): void {
     if (this.closed) return;
-    const existing = this.timers.get(accountId);
-    if (existing) clearTimeout(existing);
-    const timer = setTimeout(
+    this.deps.clock.clearTimeout(this.timers.get(accountId));
+    const timer = this.deps.clock.setTimeout(
       () => {
         this.timers.delete(accountId);
         this.kick(accountId);
       },
       Math.max(0, at - this.deps.clock.now()) + 50,
+      { background: true },
     );
-    timer.unref();
     this.timers.set(accountId, timer);
   }
 }

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { HistoryEntry } from '../../../shared/outboxSchemas';
-import { withEdits, type EditField } from '../../../shared/profileEdits';
+import type { EditField } from '../../../shared/profileEdits';
+import type { ProfileCache } from '../profile/profileCache';
 
 export interface OutboxRow {
   id: number;
@@ -24,10 +25,14 @@ const columns = `id, account_id AS accountId, field, value, base, theirs, state,
 
 /**
  * SQL of the outbox and the edit history. Every change is one statement or one
- * transaction, so a process killed at any moment leaves each row whole.
+ * transaction, so a process killed at any moment leaves each row whole. The cached profile
+ * is its owner's (ProfileCache): a settled edit is written there, inside the same transaction.
  */
 export class OutboxStore {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly profiles: ProfileCache,
+  ) {}
 
   rows(accountId: string): OutboxRow[] {
     return this.db.prepare(`SELECT ${columns} FROM outbox WHERE account_id = ? ORDER BY id`).all(accountId) as OutboxRow[];
@@ -96,8 +101,11 @@ export class OutboxStore {
     const rebase = this.db.prepare(
       "UPDATE outbox SET base = ?, sent_value = NULL, state = CASE state WHEN 'sending' THEN 'pending' ELSE state END, attempt = NULL WHERE id = ?",
     );
+    // The server confirmed these values: the cached profile takes them in the same transaction,
+    // so a later edit is never based on a value older than what this app itself saved (which
+    // would look like somebody else's change and raise a false conflict).
     this.db.transaction(() => {
-      this.patchCachedProfile(accountId, applied);
+      this.profiles.applyEdits(accountId, applied);
       for (const { field, value } of applied) {
         const current = row.get(accountId, field) as { id: number; value: string } | undefined;
         if (!current) continue;
@@ -106,20 +114,6 @@ export class OutboxStore {
       }
       if (applied.length > 0) this.addHistory(accountId, Object.fromEntries(applied.map((a) => [a.field, a.value])), outcome, null, now);
     })();
-  }
-
-  /**
-   * The server confirmed these values: the cached profile takes them in the same transaction,
-   * so a later edit is never based on a value older than what this app itself saved
-   * (which would look like somebody else's change and raise a false conflict). One read and
-   * one write of the document, however many fields.
-   */
-  private patchCachedProfile(accountId: string, applied: { field: EditField; value: string }[]): void {
-    if (applied.length === 0) return;
-    const stored = this.db.prepare('SELECT document FROM profiles WHERE account_id = ?').pluck().get(accountId) as string | undefined;
-    if (stored === undefined) return;
-    const document = withEdits(JSON.parse(stored) as Record<string, unknown>, applied);
-    this.db.prepare('UPDATE profiles SET document = ? WHERE account_id = ?').run(JSON.stringify(document), accountId);
   }
 
   /** Back to pending (network trouble, or a 429 with the time it may be tried again). */

@@ -1,6 +1,24 @@
 import type { AppError, ErrorCode, TwoFactorChallenge } from '../../../shared/errors';
 import type { ExpectedFailure } from '../log/logFailure';
-import type { NetworkFailureKind } from './networkFailure';
+
+/**
+ * Every way a request can fail before any reply arrives, as the person should hear it.
+ * The sentence names the server and says what happened in words; the system's own code
+ * (ECONNREFUSED, UND_ERR_SOCKET, ERR_SSL_…) goes only to `detail`, for the log and the
+ * window's "Details" disclosure (docs/architecture.md "Contract and errors").
+ */
+export const networkFailureKinds = [
+  'timeout',
+  'connect-timeout',
+  'certificate',
+  'wrong-protocol',
+  'not-found',
+  'refused',
+  'dropped',
+  'no-route',
+  'other',
+] as const;
+export type NetworkFailureKind = (typeof networkFailureKinds)[number];
 
 /**
  * A failed users API call, already mapped onto the contract's error codes, plus what

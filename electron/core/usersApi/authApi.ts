@@ -1,8 +1,6 @@
 import { ApiFailure } from './apiFailure';
 import { meReplySchema, serverInfoReplySchema } from './replySchemas';
-import { loginWith } from './signInApi';
 import type { Credentials, UsersApiClient } from './usersApiClient';
-import type * as z from 'zod';
 import { nodeCrypto } from '../nodeBuiltins';
 
 /** Lowercase hex SHA-256 of the UTF-8 password: the digest every users API accepts (docs/protocol.md §1, §8). */
@@ -21,22 +19,6 @@ export async function fetchServerInfo(client: UsersApiClient): Promise<ServerInf
     throw new ApiFailure('not-found', 'This address answers, but not like a Rocket.Chat users API server.');
   }
   return { version: reply.data.info?.version ?? reply.data.version ?? null };
-}
-
-export interface LoginAnswer {
-  userId: string;
-  token: string;
-  me: z.infer<typeof meReplySchema> | undefined;
-}
-
-/** Local-password login in the digest form (see passwordDigest), with a 2FA code when answering a challenge. */
-export function login(client: UsersApiClient, user: string, digest: string, code?: string): Promise<LoginAnswer> {
-  return loginWith(client, passwordLoginBody(user, { digest }), code === undefined ? undefined : { value: code, placement: 'in-body' });
-}
-
-/** The REST password body (docs/protocol.md §1): a digest for local passwords, the password itself for LDAP and Crowd. */
-export function passwordLoginBody(user: string, password: string | { digest: string }): Record<string, unknown> {
-  return { user, password: typeof password === 'string' ? password : { digest: password.digest, algorithm: 'sha-256' } };
 }
 
 export async function fetchMe(client: UsersApiClient, auth: Credentials) {

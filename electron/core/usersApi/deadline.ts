@@ -1,20 +1,23 @@
+import type { Clock, Timer } from '../clock';
+
 /**
  * One request's deadline: an AbortSignal that fires when the time is up or when the
- * caller's own signal (the core closing) fires. The timer is ours and referenced until
+ * caller's own signal (the core closing) fires. The timer is ours (the clock's), held until
  * cleared, so the deadline holds whatever the fetch implementation does with the signal
  * (Node 20's fetch keeps AbortSignal.timeout() only weakly when redirects are refused).
  */
 export class Deadline {
   private readonly controller = new AbortController();
-  private readonly timer: NodeJS.Timeout;
+  private readonly timer: Timer;
   private readonly onOuterAbort = () => this.controller.abort(this.outer?.reason);
   private timedOut = false;
 
   constructor(
+    private readonly clock: Clock,
     ms: number,
     private readonly outer?: AbortSignal,
   ) {
-    this.timer = setTimeout(() => {
+    this.timer = clock.setTimeout(() => {
       this.timedOut = true;
       this.controller.abort(new DOMException('The request took too long.', 'TimeoutError'));
     }, ms);
@@ -55,7 +58,7 @@ export class Deadline {
   }
 
   clear(): void {
-    clearTimeout(this.timer);
+    this.clock.clearTimeout(this.timer);
     this.outer?.removeEventListener('abort', this.onOuterAbort);
   }
 }

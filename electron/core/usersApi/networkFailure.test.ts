@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { networkFailure, networkFailureKind, networkFailureKinds, type NetworkFailureKind } from './networkFailure';
+import { networkFailureKinds, type NetworkFailureKind } from './apiFailure';
+import { networkFailure, networkFailureKind } from './networkFailure';
 
 /** A fetch failure as undici throws it: a TypeError whose cause carries the system code. */
 const thrown = (code?: string) => new TypeError('fetch failed', { cause: Object.assign(new Error('low level'), code ? { code } : {}) });

@@ -1,24 +1,5 @@
-import { ApiFailure } from './apiFailure';
+import { ApiFailure, type NetworkFailureKind } from './apiFailure';
 import { asNodeCode, corporateNetworkFailure, rawNetworkCode } from './networkFailureKinds';
-
-/**
- * Every way a request can fail before any reply arrives, as the person should hear it.
- * The sentence names the server and says what happened in words; the system's own code
- * (ECONNREFUSED, UND_ERR_SOCKET, ERR_SSL_…) goes only to `detail`, for the log and the
- * window's "Details" disclosure (docs/architecture.md "Contract and errors").
- */
-export const networkFailureKinds = [
-  'timeout',
-  'connect-timeout',
-  'certificate',
-  'wrong-protocol',
-  'not-found',
-  'refused',
-  'dropped',
-  'no-route',
-  'other',
-] as const;
-export type NetworkFailureKind = (typeof networkFailureKinds)[number];
 
 /** The contract code and the sentence of each kind, for a server called `name`. */
 export const networkFailureWords: Record<

@@ -1,3 +1,4 @@
+import { backoffMs } from '../backoff';
 import type { ApiFailure } from './apiFailure';
 
 export interface RetryPolicy {
@@ -31,6 +32,5 @@ export function retryDelayMs(failure: ApiFailure, attempt: number, policy: Retry
     failure.code === 'timeout' ||
     (failure.code === 'server-error' && (failure.details.status ?? 0) >= 500);
   if (!transient) return null;
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-  return Math.round(ceiling / 2 + random() * (ceiling / 2));
+  return backoffMs({ baseMs: policy.baseDelayMs, maxMs: policy.maxDelayMs, jitter: true }, attempt, random);
 }

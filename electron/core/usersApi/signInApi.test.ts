@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { TestClock } from '../../../tests/support/testClock';
 import { startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
-import { systemClock } from '../clock';
 import { ApiFailure } from './apiFailure';
 import { fetchSignInSettings } from './signInApi';
 import { UsersApiClient } from './usersApiClient';
@@ -8,7 +8,9 @@ import { UsersApiClient } from './usersApiClient';
 /** The sign-in settings over real HTTP; the reference server's /_dev/faults stands for servers that answer otherwise. */
 describe('fetchSignInSettings', () => {
   let server: TestServer;
-  const client = () => new UsersApiClient({ baseUrl: server.url, fetch, clock: systemClock, sleep: async () => undefined });
+  // Time moves only through `during`: the waits between tries of a failing server take none.
+  const clock = new TestClock();
+  const client = () => new UsersApiClient({ baseUrl: server.url, fetch, clock });
   const fault = (body: Record<string, unknown>) => server.dev('/_dev/faults', { method: 'POST', body: JSON.stringify(body) });
 
   beforeAll(async () => {
@@ -30,7 +32,7 @@ describe('fetchSignInSettings', () => {
 
   it('a server error is still a failure, said as one', async () => {
     await fault({ route: '/api/v1/settings.public', status: 500, times: 5 });
-    const error = await fetchSignInSettings(client()).catch((failure: unknown) => failure);
+    const error = await clock.during(fetchSignInSettings(client())).catch((failure: unknown) => failure);
     expect(error).toBeInstanceOf(ApiFailure);
     expect((error as ApiFailure).code).toBe('server-error');
   });

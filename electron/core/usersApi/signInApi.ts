@@ -1,7 +1,6 @@
 import * as z from 'zod';
 import { ApiFailure } from './apiFailure';
-import { loginReplySchema } from './replySchemas';
-import type { LoginAnswer } from './authApi';
+import { loginReplySchema, type meReplySchema } from './replySchemas';
 import type { UsersApiClient } from './usersApiClient';
 
 /** The public settings that decide how a workspace signs people in (docs/sign-in.md §1). */
@@ -53,6 +52,17 @@ function unlisted(empty: object): (error: unknown) => object {
     if (error instanceof ApiFailure && (error.details.status === 401 || error.details.status === 403)) return empty;
     throw error;
   };
+}
+
+export interface LoginAnswer {
+  userId: string;
+  token: string;
+  me: z.infer<typeof meReplySchema> | undefined;
+}
+
+/** The REST password body (docs/protocol.md §1): a digest for local passwords, the password itself for LDAP and Crowd. */
+export function passwordLoginBody(user: string, password: string | { digest: string }): Record<string, unknown> {
+  return { user, password: typeof password === 'string' ? password : { digest: password.digest, algorithm: 'sha-256' } };
 }
 
 /** How a second-factor code joins a login: in the REST password body, or around any other body (docs/sign-in.md §3). */

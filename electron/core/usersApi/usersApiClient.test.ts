@@ -2,22 +2,25 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startUsersApi } from '../../../tools/users-api/src/index';
 import { demo, startTestServer, testBcryptRounds, type TestServer } from '../../../tests/support/usersApiServer';
 import { collectGarbage, startDrippingServer, type DrippingServer } from '../../../tests/support/drippingServer';
+import { TestClock } from '../../../tests/support/testClock';
 import { systemClock } from '../clock';
 import { ApiFailure } from './apiFailure';
-import { login, passwordDigest } from './authApi';
+import { passwordDigest } from './authApi';
+import { loginWith, passwordLoginBody } from './signInApi';
 import { UsersApiClient, type Credentials, type UsersApiClientOptions } from './usersApiClient';
 
 /** Retries over real HTTP: the reference server's /_dev/faults decides what each try meets. */
 describe('UsersApiClient retries', () => {
   let server: TestServer;
   let auth: Credentials;
-  const waits: number[] = [];
+  // The waits between tries are this clock's: they pass when the test moves it (`during`), and `ran` lists them.
+  let clock: TestClock;
+  const waits = () => clock.ran;
   const client = (options: Partial<UsersApiClientOptions> = {}) =>
     new UsersApiClient({
       baseUrl: server.url,
       fetch,
-      clock: systemClock,
-      sleep: async (ms) => void waits.push(ms),
+      clock,
       ...options,
     });
   const served = async (path: string) =>
@@ -34,12 +37,13 @@ describe('UsersApiClient retries', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    const answer = await login(client(), demo.plain.user, passwordDigest(demo.plain.password));
+    clock = new TestClock();
+    const answer = await loginWith(client(), passwordLoginBody(demo.plain.user, { digest: passwordDigest(demo.plain.password) }));
     auth = { userId: answer.userId, token: answer.token };
   });
   afterAll(() => server.close());
   beforeEach(async () => {
-    waits.length = 0;
+    clock = new TestClock();
     await server.dev('/_dev/faults', { method: 'DELETE' });
     await server.dev('/_dev/requests', { method: 'DELETE' });
   });
@@ -48,12 +52,12 @@ describe('UsersApiClient retries', () => {
     await fault({ route: '/api/v1/me', status: 503, times: 1 });
     await fault({ route: '/api/v1/me', reset: true, times: 1 });
     await fault({ route: '/api/v1/me', status: 500, times: 1 });
-    const me = (await client({ retryPolicy: { attempts: 4 } }).request({ path: '/api/v1/me', auth })) as { username: string };
+    const me = (await clock.during(client({ retryPolicy: { attempts: 4 } }).request({ path: '/api/v1/me', auth }))) as { username: string };
     expect(me.username).toBe(demo.plain.user);
     expect((await served('/api/v1/me')).map((r) => r.status)).toEqual([503, 0, 500, 200]);
-    expect(waits).toHaveLength(3);
+    expect(waits()).toHaveLength(3);
     // Equal jitter: each wait lies in [ceiling/2, ceiling] and the ceiling doubles.
-    waits.forEach((ms, index) => {
+    waits().forEach((ms, index) => {
       const ceiling = 400 * 2 ** index;
       expect(ms).toBeGreaterThanOrEqual(ceiling / 2);
       expect(ms).toBeLessThanOrEqual(ceiling);
@@ -62,17 +66,23 @@ describe('UsersApiClient retries', () => {
 
   it('gives up after the last try with the last failure', async () => {
     await fault({ route: '/api/v1/me', status: 502, times: 5 });
-    const failure = await failureOf(client().request({ path: '/api/v1/me', auth }));
+    const failure = await failureOf(clock.during(client().request({ path: '/api/v1/me', auth })));
     expect(failure.code).toBe('server-error');
     expect(await served('/api/v1/me')).toHaveLength(3);
   });
 
   it('tries again after a reply slower than the timeout', async () => {
-    // A reply that never comes in time (the server drops the wait when it closes), and a
-    // deadline far above a normal reply, so the second try succeeds however busy the machine.
+    // A reply that never comes in time (the server drops the wait when it closes); the deadline
+    // passes when the test moves the clock to it, so the second try succeeds however busy the machine.
     await fault({ route: '/api/v1/me', delayMs: 600_000, times: 1 });
-    await client({ timeoutMs: 2000 }).request({ path: '/api/v1/me', auth });
-    expect(waits).toHaveLength(1);
+    const work = client({ timeoutMs: 2000 }).request({ path: '/api/v1/me', auth });
+    // The first try has reached the server (the slow reply is under way) before its deadline passes.
+    await expect.poll(async () => ((await server.dev('/_dev/faults')) as { faults: unknown[] }).faults).toEqual([]);
+    expect(await clock.next()).toBe(2000); // the first try's deadline
+    await clock.next(); // the one wait before the second try
+    await work;
+    expect(waits()).toEqual([2000, expect.any(Number)]); // the deadline, then one wait: one retry
+    expect(clock.pending()).toEqual([]);
   });
 
   it('never retries a 4xx answer, an unreadable reply or a POST', async () => {
@@ -87,7 +97,7 @@ describe('UsersApiClient retries', () => {
     await fault({ route: '/api/v1/users.setStatus', status: 500, times: 1 });
     await failureOf(client().request({ path: '/api/v1/users.setStatus', auth, body: { status: 'away' } }));
     expect(await served('/api/v1/users.setStatus')).toHaveLength(1);
-    expect(waits).toEqual([]);
+    expect(waits()).toEqual([]);
   });
 
   it('does not wait when the core is closing', async () => {
@@ -95,7 +105,7 @@ describe('UsersApiClient retries', () => {
     closing.abort();
     await fault({ route: '/api/v1/me', status: 500, times: 3 });
     await failureOf(client({ signal: closing.signal }).request({ path: '/api/v1/me', auth }));
-    expect(waits).toEqual([]);
+    expect(waits()).toEqual([]);
   });
 });
 
@@ -103,30 +113,22 @@ describe('UsersApiClient and rate limits', () => {
   it('waits for X-RateLimit-Reset after a 429, then succeeds; a reset too far away fails at once', async () => {
     // One clock for client and server that moves only when the client "waits": the wait it
     // computes does not depend on how long the requests took.
-    let now = Date.now();
+    const clock = new TestClock();
     const server = await startUsersApi({
       port: 0,
       dev: true,
       rateLimit: { limit: 1, windowMs: 30_000 },
-      now: () => now,
+      now: () => clock.now(),
       bcryptRounds: testBcryptRounds,
     });
     try {
-      const waits: number[] = [];
       const make = (maxRateLimitWaitMs: number) =>
-        new UsersApiClient({
-          baseUrl: server.url,
-          fetch,
-          clock: { now: () => now },
-          retryPolicy: { maxRateLimitWaitMs },
-          sleep: async (ms) => {
-            waits.push(ms);
-            now += ms;
-          },
-        });
+        // A deadline beyond the rate limit's wait: moving the clock past that wait never times out a request on its way.
+        new UsersApiClient({ baseUrl: server.url, fetch, clock, timeoutMs: 3_600_000, retryPolicy: { maxRateLimitWaitMs } });
       const path = '/api/v1/users.2fa.sendEmailCode';
       await make(60_000).request({ path, body: { emailOrUsername: 'nobody' }, retry: true });
-      await make(60_000).request({ path, body: { emailOrUsername: 'nobody' }, retry: true });
+      await clock.during(make(60_000).request({ path, body: { emailOrUsername: 'nobody' }, retry: true }), 60_000);
+      const waits = clock.ran;
       expect(waits).toEqual([30_000]);
 
       const error = await make(5_000)

@@ -1,5 +1,4 @@
-import { setTimeout as delay } from 'node:timers/promises';
-import type { Clock } from '../clock';
+import { sleep, type Clock } from '../clock';
 import { ApiFailure } from './apiFailure';
 import { networkFailure } from './networkFailure';
 import { Deadline } from './deadline';
@@ -47,8 +46,7 @@ export interface UsersApiClientOptions {
   clock: Clock;
   timeoutMs?: number;
   retryPolicy?: Partial<RetryPolicy>;
-  /** Waits between tries; tests pass an instant one. */
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** The jitter of the waits between tries (retryPolicy.ts); the waits themselves are the clock's. */
   random?: () => number;
   /** Aborted when the core closes: waiting retries stop at once. */
   signal?: AbortSignal;
@@ -58,15 +56,15 @@ export interface UsersApiClientOptions {
   onSessionRefused?: (auth: Credentials) => void;
 }
 
+/** How the core bounds every request to its servers: the per-try timeout, the waits between tries, and the signal its close aborts. */
+export type RequestLimits = Pick<UsersApiClientOptions, 'timeoutMs' | 'retryPolicy'> & { signal: AbortSignal };
+
 export const defaultTimeoutMs = 15_000;
 /** No users API reply comes near this; a longer one is broken or hostile and is not read. */
 export const defaultMaxReplyBytes = 16 * 1024 * 1024;
 
 /** Bad gateway, service unavailable, gateway timeout: the service itself is not reachable. */
 const gatewayDown = new Set([502, 503, 504]);
-
-// Cut short by close(): the caller checks the signal right after and gives up.
-const realSleep = (ms: number, signal?: AbortSignal) => delay(ms, undefined, { signal }).catch(() => undefined);
 
 /**
  * The one door to a users API server: base URL, X-User-Id / X-Auth-Token, a timeout
@@ -121,7 +119,8 @@ export class UsersApiClient {
         if (!(error instanceof ApiFailure) || !retry) throw error;
         const waitMs = retryDelayMs(error, tryNumber, policy, this.options.random);
         if (waitMs === null || this.options.signal?.aborted) throw error;
-        await (this.options.sleep ?? realSleep)(waitMs, this.options.signal);
+        // Cut short by close(): the signal is checked right after and the last failure stands.
+        await sleep(this.options.clock, waitMs, this.options.signal);
         if (this.options.signal?.aborted) throw error;
       }
     }
@@ -151,7 +150,7 @@ export class UsersApiClient {
     // The deadline covers the whole request, body included, and is kept by our own timer:
     // Node 20's fetch holds an AbortSignal.timeout() only weakly when redirects are refused,
     // so after a garbage collection a dripping server could hold the request for ever.
-    const deadline = new Deadline(request.timeoutMs ?? this.options.timeoutMs ?? defaultTimeoutMs, this.options.signal);
+    const deadline = new Deadline(this.options.clock, request.timeoutMs ?? this.options.timeoutMs ?? defaultTimeoutMs, this.options.signal);
     let reply: BinaryReply;
     try {
       const response = await this.options.fetch(url, {

@@ -10,9 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
-import { createCore } from '../../../electron/core/createCore';
-import { PeopleStore } from '../../../electron/core/people/peopleStore';
-import { MemoryVault } from '../../../electron/core/vault/memoryVault';
+import { createCore, PeopleStore, MemoryVault } from '../../../electron/core';
 
 // Set when bundled (bundleChildren.ts): the bundle carries better-sqlite3's JavaScript, as the app's does.
 const sqliteBinding = process.env.BENCH_SQLITE_BINDING;

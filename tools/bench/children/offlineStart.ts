@@ -3,8 +3,7 @@
 // sessions), then ask through the contract, as the window does, for the accounts and the
 // active account's cached profile. Offline: every request fails at once, as with no network.
 import fs from 'node:fs';
-import { createCore } from '../../../electron/core/createCore';
-import { MemoryVault } from '../../../electron/core/vault/memoryVault';
+import { createCore, MemoryVault } from '../../../electron/core';
 
 // Milliseconds since this process began: everything before is Node start plus module loading.
 const bodyAt = performance.now();

@@ -6,7 +6,7 @@ import type { LoginBlocker } from './auth/loginBlock';
 import type { RateLimiter } from './http/rateLimit';
 import type { SsoState } from './sso/ssoState';
 import type { Directories } from './state/directories';
-import type { LoginService } from './state/loginServices';
+import type { LoginService } from './state/types';
 import type { Mailer } from './state/mailer';
 import type { Settings } from './state/settings';
 import type { Store } from './state/store';

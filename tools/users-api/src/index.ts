@@ -26,7 +26,7 @@ import { loadValidators } from './validation/load';
 
 export type { SeedData, SeedUser, SeedPeople, SeedSubscription } from './seed/types';
 export type { Settings } from './state/settings';
-export type { LoginService } from './state/loginServices';
+export type { LoginService } from './state/types';
 export type { Mail } from './state/types';
 export { DEMO_SEED_PATH } from './seed/load';
 

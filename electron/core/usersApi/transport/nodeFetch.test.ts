@@ -4,7 +4,8 @@ import { createTestCa, type IssuedCertificate, type TestCa } from '../../../../t
 import { demo, startTestServer, type TestServer } from '../../../../tests/support/usersApiServer';
 import { systemClock } from '../../clock';
 import { ApiFailure } from '../apiFailure';
-import { fetchServerInfo, login, passwordDigest } from '../authApi';
+import { fetchServerInfo, passwordDigest } from '../authApi';
+import { loginWith, passwordLoginBody } from '../signInApi';
 import { UsersApiClient } from '../usersApiClient';
 import { createNodeFetch } from './nodeFetch';
 import type { TlsJudge, UnverifiedConnection } from './tlsJudge';
@@ -89,7 +90,10 @@ describe('nodeFetch', () => {
     const judge = pinJudge({ [server.url]: serverCertificate.fingerprint });
     const nodeFetch = createNodeFetch({ env: { HTTPS_PROXY: proxy.url }, judge });
     expect(nodeFetch.proxyFor(server.url)?.href).toBe(`${proxy.url}/`);
-    const answer = await login(clientOf(server.url, nodeFetch.fetch), demo.plain.user, passwordDigest(demo.plain.password));
+    const answer = await loginWith(
+      clientOf(server.url, nodeFetch.fetch),
+      passwordLoginBody(demo.plain.user, { digest: passwordDigest(demo.plain.password) }),
+    );
     await nodeFetch.close();
     expect(answer.userId).toBe(demo.plain.userId);
     expect(proxy.connects).toContain(new URL(server.url).host);
@@ -165,7 +169,10 @@ describe('nodeFetch', () => {
       judge,
     });
     expect(withCertificate.clientCertificate?.details.fingerprint).toBe(clientCertificate.fingerprint);
-    const answer = await login(clientOf(mutual.url, withCertificate.fetch), demo.plain.user, passwordDigest(demo.plain.password));
+    const answer = await loginWith(
+      clientOf(mutual.url, withCertificate.fetch),
+      passwordLoginBody(demo.plain.user, { digest: passwordDigest(demo.plain.password) }),
+    );
     await withCertificate.close();
     expect(answer.userId).toBe(demo.plain.userId);
   });
@@ -174,7 +181,7 @@ describe('nodeFetch', () => {
     const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
     const nodeFetch = createNodeFetch({ env: {}, judge: pinJudge({ [server.url]: serverCertificate.fingerprint }) });
     const client = clientOf(server.url, nodeFetch.fetch);
-    const answer = await login(client, demo.plain.user, passwordDigest(demo.plain.password));
+    const answer = await loginWith(client, passwordLoginBody(demo.plain.user, { digest: passwordDigest(demo.plain.password) }));
     await client.request({
       path: '/api/v1/users.setAvatar',
       auth: { userId: answer.userId, token: answer.token },

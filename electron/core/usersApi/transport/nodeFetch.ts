@@ -1,5 +1,6 @@
 import type * as UndiciModule from 'undici';
 import type { Dispatcher } from 'undici';
+import { systemClock, type Clock } from '../../clock';
 import type * as ConnectorModule from './connectors/connector';
 import { readClientCertificate, type ClientCertificate } from './clientCertificate';
 import { proxyForUrl, readProxyEnvironment, unusableProxySetting, type ProxySettings } from './proxyEnvironment';
@@ -8,8 +9,25 @@ import type { TlsJudge } from './tlsJudge';
 export interface NodeFetchOptions {
   /** HTTPS_PROXY, HTTP_PROXY, NO_PROXY, AM_CLIENT_CERT, AM_CLIENT_KEY (default: process.env). */
   env?: NodeJS.ProcessEnv;
+  /** The environment's settings read beforehand (readNodeNetwork); read from `env` when absent. */
+  settings?: NodeNetworkSettings;
   /** Decides about certificates Node's own verification refused (the core's pins). */
   judge: TlsJudge;
+  /** Whose time the connect timeout is measured in (default: the system's). */
+  clock?: Clock;
+}
+
+/** What a Node process's network is set to: the proxy and the client certificate of its environment. */
+export interface NodeNetworkSettings {
+  proxy: ProxySettings;
+  clientCertificate: ClientCertificate | null;
+}
+
+/** Reads the environment's network settings; throws, in words, when one of them cannot be used. */
+export function readNodeNetwork(env: NodeJS.ProcessEnv): NodeNetworkSettings {
+  const unusable = unusableProxySetting(env);
+  if (unusable) throw new Error(unusable);
+  return { proxy: readProxyEnvironment(env), clientCertificate: readClientCertificate(env) };
 }
 
 export interface NodeFetch {
@@ -33,14 +51,11 @@ export interface NodeFetch {
  * undici's fetch (docs/decisions.md D43, D57). The Electron shell passes Chromium's net.fetch instead.
  */
 export function createNodeFetch(options: NodeFetchOptions): NodeFetch {
-  const env = options.env ?? process.env;
-  const proxy = readProxyEnvironment(env);
-  const unusable = unusableProxySetting(env);
-  if (unusable) throw new Error(unusable);
-  const clientCertificate = readClientCertificate(env);
+  const { proxy, clientCertificate } = options.settings ?? readNodeNetwork(options.env ?? process.env);
+  const clock = options.clock ?? systemClock;
   const build = async (): Promise<Dispatcher> => {
     const [{ Agent }, { createConnector }] = await Promise.all([loadUndici(), loadConnector()]);
-    return new Agent({ connect: createConnector({ proxy, judge: options.judge, clientCertificate }) });
+    return new Agent({ connect: createConnector({ proxy, judge: options.judge, clientCertificate, clock }) });
   };
   // Made at the first request: a core that never sends one (offline, or handed net.fetch) loads neither undici nor the connector.
   let dispatcher: Promise<Dispatcher> | null = null;

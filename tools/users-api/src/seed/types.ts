@@ -1,6 +1,6 @@
 // The seed file format (tools/users-api/seed/*.json). Dates are ISO strings;
 // passwords are plain and hashed at load — it is demo data.
-import type { LoginService } from '../state/loginServices';
+import type { LoginService } from '../state/types';
 import type { Settings } from '../state/settings';
 import type { Room } from '../state/types';
 

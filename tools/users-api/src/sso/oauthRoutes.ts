@@ -8,7 +8,7 @@ import type { App } from '../app';
 import type { Reply, RequestContext, RouteDef } from '../http/router';
 import { randomSecret } from '../ids';
 import { findOAuthService, loginServices } from '../state/loginServices';
-import type { LoginService } from '../state/loginServices';
+import type { LoginService } from '../state/types';
 import type { UserDoc } from '../state/types';
 import { escapeHtml, htmlPage, redirectTo, scriptJson } from './html';
 import { field, idpErrorPage, idpSignInPage } from './idpPage';

@@ -3,13 +3,7 @@
 // comes from the CAS_* settings, as updateCasService.ts writes it. docs/sign-in.md.
 import type { App } from '../app';
 import { expandRootUrl } from './publicSettings';
-
-/** A service configuration document; `service` names it, `secret` is never shown. */
-export interface LoginService {
-  _id: string;
-  service: string;
-  [field: string]: unknown;
-}
+import type { LoginService } from './types';
 
 /** Services shown in full, as settings.oauth does for custom OAuth, SAML, CAS and WordPress. */
 const SHOWN_IN_FULL = new Set(['saml', 'cas', 'wordpress']);

@@ -1,5 +1,5 @@
-// The server's own model of a Rocket.Chat user document (seed 000: IUser), kept
-// in the raw shape so `--compat 7` can leak it exactly as 7.x does (PROTOCOL §4).
+// The server's own model of Rocket.Chat's documents: the user (seed 000: IUser), kept in the
+// raw shape so `--compat 7` can leak it exactly as 7.x does (PROTOCOL §4), and a login service.
 
 export type UserStatus = 'online' | 'away' | 'busy' | 'offline';
 
@@ -129,4 +129,11 @@ export interface CustomFieldDef {
   defaultValue?: string;
   /** Shown to anyone in users.info (PROTOCOL §3 "public custom fields"). */
   public?: boolean;
+}
+
+/** A login service configuration document (meteor_accounts_loginServiceConfiguration); `service` names it, `secret` is never shown. */
+export interface LoginService {
+  _id: string;
+  service: string;
+  [field: string]: unknown;
 }

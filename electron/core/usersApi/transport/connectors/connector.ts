@@ -1,6 +1,7 @@
 import type net from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import type { buildConnector } from 'undici';
+import type { Clock } from '../../../clock';
 import { proxyForUrl, type ProxySettings } from '../proxyEnvironment';
 import { openTcp, type Endpoint } from './directSocket';
 import { openHttpTunnel } from './httpTunnel';
@@ -10,6 +11,7 @@ import { openSocksTunnel } from './socksTunnel';
 
 export interface ConnectorOptions extends ServerTrust {
   proxy: ProxySettings;
+  clock: Clock;
   /** How long setting up a connection may take, tunnel and handshake included (undici's default: 10 s). */
   timeoutMs?: number;
 }
@@ -39,13 +41,13 @@ async function connect(request: buildConnector.Options, options: ConnectorOption
   const proxy = proxyForUrl(options.proxy, new URL(origin));
   const timeoutMs = options.timeoutMs ?? 10_000;
   const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(connectTimeout(new URL(origin).host, timeoutMs)), timeoutMs);
+  const timer = options.clock.setTimeout(() => deadline.abort(connectTimeout(new URL(origin).host, timeoutMs)), timeoutMs);
   try {
     const raw = proxy ? await openTunnel(proxy, target, deadline.signal) : await openTcp(target, deadline.signal);
     if (!secure) return raw;
     return await openSecureChannel(raw, { origin, hostname: target.hostname }, options, deadline.signal);
   } finally {
-    clearTimeout(timer);
+    options.clock.clearTimeout(timer);
   }
 }
 

@@ -1,0 +1,55 @@
+import type { AccountsModule } from '../accounts/accountsModule';
+import type { Handlers } from '../handlers';
+import type { ModuleContext } from '../moduleContext';
+import type { ProfileModule } from '../profile/profileModule';
+import { DirectoryService } from './directoryService';
+import { DirectoryStore } from './directoryStore';
+import { PeopleSearch } from './peopleSearch';
+import { PeopleService } from './peopleService';
+import { PeopleStore } from './peopleStore';
+
+/**
+ * People: looked up one at a time on the server, and the server's whole directory copied for
+ * searching here, offline too. A sync cut short resumes at start, after a sign-in and when the
+ * server is back.
+ */
+export function peopleModule(
+  context: ModuleContext,
+  deps: { accounts: Pick<AccountsModule, 'accounts' | 'clientForAccount'>; profile: Pick<ProfileModule, 'rules'> },
+) {
+  const { db, clock, events, signals, log, disposables } = context;
+  const { accounts, clientForAccount } = deps.accounts;
+  const store = new PeopleStore(db);
+  const people = new PeopleService({ store, accounts, clock, clientForAccount, rules: deps.profile.rules });
+  const directory = new DirectoryService({
+    store: new DirectoryStore(db),
+    people: store,
+    search: new PeopleSearch(db),
+    accounts,
+    clock,
+    events,
+    clientForAccount,
+    log: log.child('directory'),
+  });
+  disposables.add(() => directory.close());
+
+  disposables.add(
+    signals.on('signedIn', ({ accountId, serverId }) => {
+      directory.resumeUnfinished(serverId);
+      // A sync the ended session stopped ("sign in again to sync") starts over now.
+      if (directory.status(accountId).state === 'failed') directory.sync(accountId, true);
+    }),
+  );
+  disposables.add(events.on('connectivity.changed', ({ serverId, online }) => online && directory.resumeUnfinished(serverId)));
+  disposables.add(signals.on('sessionsRestored', () => directory.resumeUnfinished()));
+
+  const handlers = {
+    'people.lookup': (request) => people.lookup(request),
+    'people.recent': ({ accountId }) => people.recent(accountId),
+    'directory.status': ({ accountId }) => directory.status(accountId),
+    'directory.sync': ({ accountId, force, maxPeople }) => directory.sync(accountId, force, maxPeople),
+    'directory.search': ({ accountId, query, limit, after }) => directory.search(accountId, query, limit, after),
+  } satisfies Handlers;
+
+  return { handlers };
+}

@@ -1,0 +1,32 @@
+import type { AccountsModule } from '../accounts/accountsModule';
+import type { Handlers } from '../handlers';
+import type { ModuleContext } from '../moduleContext';
+import type { ProfileModule } from '../profile/profileModule';
+import { SecurityService } from './securityService';
+
+/** The sensitive changes — password, email, authenticator app, other sessions: online only, never queued. */
+export function securityModule(
+  { log }: ModuleContext,
+  deps: {
+    accounts: Pick<AccountsModule, 'accounts' | 'clientForAccount' | 'isOnline'>;
+    profile: Pick<ProfileModule, 'profiles' | 'cache' | 'rules'>;
+  },
+) {
+  const { accounts, clientForAccount, isOnline } = deps.accounts;
+  const { profiles, cache, rules } = deps.profile;
+  const security = new SecurityService({ accounts, profiles, cache, rules, clientForAccount, isOnline, log: log.child('security') });
+
+  const handlers = {
+    'security.get': ({ accountId }) => security.view(accountId),
+    'security.sendCode': ({ accountId }) => security.sendCode(accountId),
+    'security.changePassword': ({ accountId, newPassword, proof }) => security.changePassword(accountId, newPassword, proof),
+    'security.changeEmail': ({ accountId, email, proof }) => security.changeEmail(accountId, email, proof),
+    'security.resendConfirmation': ({ accountId, email }) => security.resendConfirmation(accountId, email),
+    'security.startTotp': ({ accountId, proof }) => security.startTotp(accountId, proof),
+    'security.confirmTotp': ({ accountId, code, proof }) => security.confirmTotp(accountId, code, proof),
+    'security.disableTotp': ({ accountId, code }) => security.disableTotp(accountId, code),
+    'security.signOutOthers': ({ accountId }) => security.signOutOthers(accountId),
+  } satisfies Handlers;
+
+  return { handlers };
+}
