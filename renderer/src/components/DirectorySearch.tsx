@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DirectoryStatus } from '../../../shared/directorySchemas';
 import { maxDirectoryLimit, textLimits } from '../../../shared/limits';
+import { isBlank } from '../../../shared/requiredFields';
 import { tooLong } from '../forms/lengthLimit';
 import { useConnectivity } from '../stores/connectivityStore';
 import { searchPageSize, useDirectory } from '../stores/directoryStore';
@@ -63,7 +64,7 @@ export function DirectorySearch({
   const results = useDirectory((state) => state.results);
   const [query, setQuery] = useState('');
   // Over the limit the field says "Too long" and nothing is asked.
-  const searchable = query.trim() !== '' && !tooLong(query, textLimits.directoryQuery);
+  const searchable = !isBlank(query) && !tooLong(query, textLimits.directoryQuery);
   // What the last search asked: a progress report asks again only for the same query's short list.
   const asked = useRef<string | null>(null);
 

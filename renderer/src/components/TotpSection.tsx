@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { textLimits } from '../../../shared/limits';
 import type { SecurityView } from '../../../shared/securitySchemas';
-import { focusTooLong } from '../forms/lengthLimit';
+import { useFormFields } from '../forms/useFormFields';
 import { useSecurity } from '../stores/securityStore';
 import { BusyButton } from './BusyButton';
 import { ProofDialog, type Proof } from './ProofDialog';
@@ -59,7 +59,9 @@ function GroupedKey({ secret }: { secret: string }) {
  */
 export function TotpSection({ view, onDone, onChanged }: { view: SecurityView; onDone(message: string): void; onChanged(): void }) {
   const [step, setStep] = useState<Step>({ kind: 'idle' });
-  const [code, setCode] = useState('');
+  const fields = useFormFields({ code: '' }, () => ({ limit: textLimits.totpCode }));
+  const { code } = fields.values;
+  /** The server's words on what was last sent: the code from the app (on its field), or the proof (in the dialog). */
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const startTotp = useSecurity((state) => state.startTotp);
@@ -88,7 +90,7 @@ export function TotpSection({ view, onDone, onChanged }: { view: SecurityView; o
       setStep({ kind: 'scan', ...scan });
       return setError(result.error.fields?.totpCode ?? result.error.message);
     }
-    setCode('');
+    fields.reset({ code: '' });
     setError(null);
     setStep({ kind: 'codes', codes: result.value.backupCodes });
     onChanged();
@@ -144,8 +146,7 @@ export function TotpSection({ view, onDone, onChanged }: { view: SecurityView; o
           className="form totp-setup"
           onSubmit={(event) => {
             event.preventDefault();
-            if (focusTooLong(event.currentTarget)) return;
-            void confirm(step, code);
+            if (fields.validate()) void confirm(step, code);
           }}
           noValidate
           aria-label="Set up an authenticator app"
@@ -158,10 +159,8 @@ export function TotpSection({ view, onDone, onChanged }: { view: SecurityView; o
             name="totp-code"
             inputMode="numeric"
             autoComplete="one-time-code"
-            value={code}
-            limit={textLimits.totpCode}
+            {...fields.bind('code')}
             error={error}
-            onChange={(event) => setCode(event.target.value)}
           />
           <div className="actions">
             <BusyButton type="submit" busy={busy} busyLabel="Checking…">
