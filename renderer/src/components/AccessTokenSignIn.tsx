@@ -39,6 +39,7 @@ export function AccessTokenSignIn({ serverId, sessionOnly, onSignedIn }: { serve
   return (
     <details className="token-sign-in">
       <summary>Sign in with an access token</summary>
+      {/* How it went shows on screen; an event handler has nobody to hand the promise to. */}
       <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label="Sign in with an access token">
         <p className="hint">
           Use a personal access token from your workspace’s account settings. Signing out of it here never revokes it on the server.

@@ -39,6 +39,7 @@ export function ChangeEmailForm({ view, onDone }: { view: SecurityView; onDone(m
     event.preventDefault();
     if (!fields.validate()) return;
     setProofError(null);
+    // How it went shows on screen; an event handler has nobody to hand the promise to.
     if (view.method === 'none') void send({});
     else setAsking(true);
   };
@@ -65,6 +66,7 @@ export function ChangeEmailForm({ view, onDone }: { view: SecurityView; onDone(m
                 busy={resending === address.address}
                 busyLabel="Sending…"
                 disabled={!view.available}
+                // How it went shows on screen; an event handler has nobody to hand the promise to.
                 onClick={() => void resend(address.address)}
               >
                 Resend confirmation
@@ -99,6 +101,7 @@ export function ChangeEmailForm({ view, onDone }: { view: SecurityView; onDone(m
           open={asking}
           busy={busy}
           error={proofError}
+          // How it went shows on screen; an event handler has nobody to hand the promise to.
           onSubmit={(proof) => void send(proof)}
           onCancel={() => setAsking(false)}
         />

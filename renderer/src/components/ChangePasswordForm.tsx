@@ -65,6 +65,7 @@ export function ChangePasswordForm({ view, onDone }: { view: SecurityView; onDon
     event.preventDefault();
     if (!fields.validate()) return;
     setProofError(null);
+    // How it went shows on screen; an event handler has nobody to hand the promise to.
     if (view.method === 'password' || view.method === 'none') void send({ currentPassword: current });
     else setAsking(true);
   };
@@ -130,6 +131,7 @@ export function ChangePasswordForm({ view, onDone }: { view: SecurityView; onDon
               ? `The server asked for this after the first try. It allows one change a minute, so the app sends it at ${new Date(serverAsks.notBefore).toLocaleTimeString()}.`
               : undefined
           }
+          // How it went shows on screen; an event handler has nobody to hand the promise to.
           onSubmit={(proof) => void answer(proof)}
           onCancel={() => {
             setServerAsks(null);

@@ -69,6 +69,7 @@ export function DirectorySearch({
   const asked = useRef<string | null>(null);
 
   useEffect(() => {
+    // An effect cannot wait; the store keeps the answer, or its failure, for the screen.
     void sync(accountId);
   }, [accountId, sync]);
 
@@ -78,9 +79,11 @@ export function DirectorySearch({
     // Newly saved people can join a list shorter than a page; a longer one keeps its place (scrolling reads on).
     if (asked.current === key && current && (current.more || current.people.length >= searchPageSize)) return;
     asked.current = key;
+    // An effect cannot wait; the store keeps the answer, or its failure, for the screen.
     void search(accountId, searchable ? query : '');
   }, [accountId, query, searchable, search, progress]);
 
+  // How it went shows on screen; an event handler has nobody to hand the promise to.
   const onLoadMore = useCallback(() => void loadMore(), [loadMore]);
   const syncing = status?.state === 'syncing' && online;
   const shown = searchable && results?.accountId === accountId && results.query === query ? results : null;
@@ -103,13 +106,19 @@ export function DirectorySearch({
           />
         )}
         {raiseTo !== null && !syncing && raiseTo > (status?.limit ?? 0) && (
-          <button type="button" className="secondary" onClick={() => void sync(accountId, { maxPeople: raiseTo })} disabled={!online}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => void sync(accountId, { maxPeople: raiseTo }) /* the store shows the progress */}
+            disabled={!online}
+          >
             Save all {count(raiseTo)}
           </button>
         )}
         <button
           type="button"
           className="secondary"
+          // How it went shows on screen; an event handler has nobody to hand the promise to.
           onClick={() => void sync(accountId, { force: true })}
           disabled={syncing || !status || !online}
         >

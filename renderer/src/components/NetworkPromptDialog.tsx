@@ -16,6 +16,7 @@ export function NetworkPromptDialog() {
   const ref = useRef<HTMLDialogElement>(null);
   const prompt = prompts[0] ?? null;
   useEffect(() => {
+    // An effect cannot wait; the store keeps the answer, or its failure, for the screen.
     void loadPrompts();
   }, [loadPrompts]);
   useEffect(() => {
@@ -24,6 +25,7 @@ export function NetworkPromptDialog() {
     if (prompt && !dialog.open) dialog.showModal();
     if (!prompt && dialog.open) dialog.close();
   }, [prompt]);
+  // How it went shows on screen; an event handler has nobody to hand the promise to.
   const cancel = () => prompt && void answer(prompt.promptId, null);
   return (
     <dialog ref={ref} onCancel={cancel} className="dialog" aria-labelledby="network-prompt-title">
@@ -41,6 +43,7 @@ function ProxySignIn({ prompt, onCancel }: { prompt: Extract<NetworkPrompt, { ki
   const { username, password } = fields.values;
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    // How it went shows on screen; an event handler has nobody to hand the promise to.
     if (fields.validate() && !isBlank(username)) void answer(prompt.promptId, { username: username.trim(), password });
   };
   return (
@@ -72,6 +75,7 @@ function CertificateChoice({ prompt, onCancel }: { prompt: Extract<NetworkPrompt
   const name = useId();
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    // How it went shows on screen; an event handler has nobody to hand the promise to.
     if (chosen) void answer(prompt.promptId, { fingerprint: chosen });
   };
   return (

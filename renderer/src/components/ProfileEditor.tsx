@@ -90,6 +90,7 @@ export function ProfileEditor({
   const usernameProblem = useUsernameCheck((state) => state.verdicts[usernameKey(accountId, username)]?.problem ?? null);
   useEffect(() => {
     if (username === initial.username || checkField('username', username)) return undefined;
+    // The check's answer shows beside the field; a timer has nobody to hand it to.
     const timer = setTimeout(() => void checkUsername(accountId, username), 400);
     return () => clearTimeout(timer);
   }, [accountId, username, initial.username, checkUsername]);
@@ -148,7 +149,12 @@ export function ProfileEditor({
 
   const customKeys = Object.keys(values).filter(isCustomField);
   return (
-    <form className="form editor" onSubmit={(event) => void save(event)} noValidate aria-labelledby="editor-title">
+    <form
+      className="form editor"
+      onSubmit={(event) => void save(event) /* the form shows how it went */}
+      noValidate
+      aria-labelledby="editor-title"
+    >
       <ScreenHeading id="editor-title" level={2} focusOnMount>
         Edit profile
       </ScreenHeading>

@@ -104,6 +104,7 @@ export function ProofDialog({
         )}
         {method === 'email' && (
           <div className="actions">
+            {/* How it went shows on screen; an event handler has nobody to hand the promise to. */}
             <BusyButton type="button" className="secondary" busy={sending} busyLabel="Sending…" onClick={() => void sendCode()}>
               {sent ? 'Send again' : 'Send code'}
             </BusyButton>

@@ -105,6 +105,7 @@ export function SingleSignOn({ serverId, services, sessionOnly, onSignedIn, onCh
             Open the sign-in page again
           </a>
         </p>
+        {/* How it went shows on screen; an event handler has nobody to hand the promise to. */}
         <form onSubmit={(event) => void finish(event)} noValidate className="form">
           {flow.finish === 'poll' ? (
             <p className="hint">This app notices by itself when you are done. Back already? Let it look now.</p>
@@ -118,6 +119,7 @@ export function SingleSignOn({ serverId, services, sessionOnly, onSignedIn, onCh
             <BusyButton type="submit" busy={checking} busyLabel="Finishing…">
               {flow.finish === 'poll' ? 'I have signed in' : 'Finish sign-in'}
             </BusyButton>
+            {/* How it went shows on screen; an event handler has nobody to hand the promise to. */}
             <button type="button" className="secondary" onClick={() => void cancelSso(flow.flowId)}>
               Cancel
             </button>
@@ -136,6 +138,7 @@ export function SingleSignOn({ serverId, services, sessionOnly, onSignedIn, onCh
           className="secondary"
           busy={starting === service.id}
           busyLabel="Opening your browser…"
+          // How it went shows on screen; an event handler has nobody to hand the promise to.
           onClick={() => void start(service)}
         >
           {service.label}
@@ -178,6 +181,7 @@ export function SingleSignOnElsewhere({ address, addedUrl }: { address: string; 
         and single sign-on finishes at the workspace’s own address.
       </p>
       <p>
+        {/* How it went shows on screen; an event handler has nobody to hand the promise to. */}
         <BusyButton type="button" className="secondary" busy={busy} busyLabel="Checking the server…" onClick={() => void signInThere()}>
           Sign in at {address}
         </BusyButton>

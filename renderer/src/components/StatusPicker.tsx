@@ -88,6 +88,7 @@ export function StatusPicker({ accountId }: { accountId: string }) {
         {currentText && <span className="status-text">{currentText}</span>}
       </button>
       <div ref={popover} popover="manual" className="popover" role="dialog" aria-labelledby={titleId} onKeyDown={onKey}>
+        {/* How it went shows on screen; an event handler has nobody to hand the promise to. */}
         <form className="form" onSubmit={(event) => void save(event)} aria-labelledby={titleId} noValidate>
           <h2 id={titleId} className="popover-title">
             Set status

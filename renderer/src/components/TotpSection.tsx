@@ -44,7 +44,13 @@ function GroupedKey({ secret }: { secret: string }) {
       <button
         type="button"
         className="secondary small"
-        onClick={() => void navigator.clipboard?.writeText(secret).then(() => setCopied(true))}
+        onClick={() =>
+          // Copied or not, the button's words say so; a refused copy leaves the key on screen to type.
+          void navigator.clipboard?.writeText(secret).then(
+            () => setCopied(true),
+            () => setCopied(false),
+          )
+        }
       >
         {copied ? 'Copied' : 'Copy key'}
       </button>
@@ -126,6 +132,7 @@ export function TotpSection({ view, onDone, onChanged }: { view: SecurityView; o
         <button
           type="button"
           disabled={!view.available}
+          // How it went shows on screen; an event handler has nobody to hand the promise to.
           onClick={() => (method === 'none' ? void start({}) : setStep({ kind: 'confirm-identity' }))}
         >
           Set up an authenticator app
@@ -146,6 +153,7 @@ export function TotpSection({ view, onDone, onChanged }: { view: SecurityView; o
           className="form totp-setup"
           onSubmit={(event) => {
             event.preventDefault();
+            // How it went shows on screen; an event handler has nobody to hand the promise to.
             if (fields.validate()) void confirm(step, code);
           }}
           noValidate
@@ -184,7 +192,12 @@ export function TotpSection({ view, onDone, onChanged }: { view: SecurityView; o
             ))}
           </ul>
           <div className="actions">
-            <button type="button" className="secondary" onClick={() => void navigator.clipboard?.writeText(step.codes.join('\n'))}>
+            <button
+              type="button"
+              className="secondary"
+              // A refused copy leaves the codes on screen (and Save) to keep them another way.
+              onClick={() => void navigator.clipboard?.writeText(step.codes.join('\n')).catch(() => undefined)}
+            >
               Copy
             </button>
             <button type="button" className="secondary" onClick={() => saveCodes(step.codes)}>
@@ -211,6 +224,7 @@ export function TotpSection({ view, onDone, onChanged }: { view: SecurityView; o
           busy={busy}
           error={error}
           onSubmit={(proof) =>
+            // How it went shows on screen; an event handler has nobody to hand the promise to.
             void (step.kind === 'disable'
               ? disable(proof)
               : step.kind === 'reconfirm'

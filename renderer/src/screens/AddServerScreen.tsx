@@ -60,6 +60,7 @@ export function AddServerScreen() {
     <section aria-labelledby="add-server-title" className="screen narrow">
       <ScreenHeading id="add-server-title">Add a server</ScreenHeading>
       <p className="lead">The address of a Rocket.Chat server you have an account on.</p>
+      {/* How it went shows on screen; an event handler has nobody to hand the promise to. */}
       <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate className="form">
         <div>
           <TextField

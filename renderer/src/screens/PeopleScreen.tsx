@@ -45,6 +45,7 @@ export function PeopleScreen({ accountId, serverId, serverName }: { accountId: s
   const card = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
+    // An effect cannot wait; the store keeps the answer, or its failure, for the screen.
     void loadRecent(accountId);
   }, [accountId, loadRecent]);
 
@@ -73,6 +74,7 @@ export function PeopleScreen({ accountId, serverId, serverName }: { accountId: s
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    // How it went shows on screen; an event handler has nobody to hand the promise to.
     if (fields.validate()) void run(key, fields.values.lookup, true);
   };
 
@@ -87,6 +89,7 @@ export function PeopleScreen({ accountId, serverId, serverName }: { accountId: s
             accountId={accountId}
             serverId={serverId}
             serverName={serverName}
+            // How it went shows on screen; an event handler has nobody to hand the promise to.
             onOpen={(userId) => void run('userId', userId)}
           />
         </div>
@@ -131,6 +134,7 @@ export function PeopleScreen({ accountId, serverId, serverName }: { accountId: s
               <ul className="recent" data-testid="recent-lookups">
                 {recent.map((entry) => (
                   <li key={entry.userId}>
+                    {/* How it went shows on screen; an event handler has nobody to hand the promise to. */}
                     <button type="button" className="link-button" onClick={() => void run('userId', entry.userId)}>
                       {entry.name ?? entry.username ?? entry.userId}
                       {entry.username ? ` (@${entry.username})` : ''}

@@ -165,7 +165,7 @@ describe('the second factor', () => {
     expect(screen.getByRole('heading', { name: 'Check your email' })).toBeInTheDocument();
     const counting = /^Send the code again \(in \d+ s\)$/;
     expect(screen.getByRole('button', { name: counting })).toBeDisabled();
-    for (let second = 0; second < 30; second += 1) act(() => vi.advanceTimersByTime(1000));
+    for (let second = 0; second < 30; second += 1) await act(() => vi.advanceTimersByTime(1000));
     const again = screen.getByRole('button', { name: 'Send the code again' });
     expect(again).toBeEnabled();
     act(() => again.click());

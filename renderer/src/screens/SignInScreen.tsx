@@ -36,6 +36,7 @@ export function SignInScreen({ target }: { target: SignInTarget }) {
   const options = useSignIn((state) => state.options[target.serverId]);
   const [optionsProblem, setOptionsProblem] = useState<string | null>(null);
   useEffect(() => {
+    // An effect cannot wait; the store keeps the answer, or its failure, for the screen.
     void loadOptions(target.serverId).then((result) => setOptionsProblem(result.ok ? null : result.error.message));
   }, [loadOptions, target.serverId]);
   // Until the workspace has said otherwise (or when it cannot be asked), the password form is offered.
@@ -80,6 +81,7 @@ export function SignInScreen({ target }: { target: SignInTarget }) {
           challenge={challenge}
           onSignedIn={finish}
           onRestart={(message) => {
+            // Cancelling only frees the server's half-done sign-in; the form starts over at once.
             void cancelSignIn(challenge.challengeId);
             setChallenge(null);
             setFailure(message ? { message } : null);
@@ -93,7 +95,7 @@ export function SignInScreen({ target }: { target: SignInTarget }) {
             </p>
           )}
           {passwordForm && (
-            <form onSubmit={(event) => void submit(event)} noValidate className="form">
+            <form onSubmit={(event) => void submit(event) /* the form shows how it went */} noValidate className="form">
               <TextField label="Username or email" name="user" autoComplete="username" spellCheck={false} {...fields.bind('user')} />
               <PasswordField label="Password" name="password" hint={passwordHint} {...fields.bind('password')} />
               {failure && (
@@ -109,6 +111,7 @@ export function SignInScreen({ target }: { target: SignInTarget }) {
                     onClick={() => {
                       setSessionOnly(true);
                       setKeychainProblem(null);
+                      // How it went shows on screen; an event handler has nobody to hand the promise to.
                       void submit(null, true);
                     }}
                   >

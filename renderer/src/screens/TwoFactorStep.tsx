@@ -93,6 +93,7 @@ export function TwoFactorStep({ challenge, onSignedIn, onRestart }: TwoFactorSte
         {words.title}
       </ScreenHeading>
       <p className="lead">{words.lead}</p>
+      {/* How it went shows on screen; an event handler has nobody to hand the promise to. */}
       <form onSubmit={(event) => void submit(event)} noValidate className="form">
         <TextField
           label={words.label}
@@ -114,6 +115,7 @@ export function TwoFactorStep({ challenge, onSignedIn, onRestart }: TwoFactorSte
       </form>
       {challenge.method === 'email' && (
         <p className="resend">
+          {/* How it went shows on screen; an event handler has nobody to hand the promise to. */}
           <button type="button" className="link-button" disabled={cooldown > 0} onClick={() => void resend()}>
             {cooldown > 0 ? `Send the code again (in ${cooldown} s)` : 'Send the code again'}
           </button>
