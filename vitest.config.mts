@@ -65,6 +65,17 @@ export default defineConfig({
           include: ['renderer/**/*.test.ts'],
         },
       },
+      {
+        extends: true,
+        // Components in a DOM (happy-dom), through the real stores over the fake contract API:
+        // what a person sees and types, and what reaches the API (tests/support/dom/).
+        test: {
+          name: 'renderer-dom',
+          environment: 'happy-dom',
+          include: ['renderer/**/*.test.tsx'],
+          setupFiles: ['tests/support/dom/setup.ts'],
+        },
+      },
     ],
   },
 });

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { revisionSchema } from './revisionSchema';
 import { textLimits } from './limits';
+import { missingWords } from './requiredFields';
 
 /** Zod schemas of the accounts domain, used by the contract's channels. */
 
@@ -56,7 +57,7 @@ export type AccountList = z.infer<typeof accountListSchema>;
 const id = z.string().min(1).max(200);
 
 export const addServerRequestSchema = z.lazy(() =>
-  z.object({ url: z.string().trim().min(1, 'Enter the server address.').max(textLimits.serverAddress) }).strict(),
+  z.object({ url: z.string().trim().min(1, missingWords.serverAddress).max(textLimits.serverAddress) }).strict(),
 );
 
 export const signInRequestSchema = z.lazy(() =>
@@ -64,8 +65,8 @@ export const signInRequestSchema = z.lazy(() =>
     .object({
       serverId: id,
       /** Username or email address. */
-      user: z.string().trim().min(1, 'Enter your username or email.').max(textLimits.signInUser),
-      password: z.string().min(1, 'Enter your password.').max(textLimits.signInPassword),
+      user: z.string().trim().min(1, missingWords.signInUser).max(textLimits.signInUser),
+      password: z.string().min(1, missingWords.signInPassword).max(textLimits.signInPassword),
       /** The person agreed to a session that is not remembered (keychain unavailable). */
       sessionOnly: z.boolean().optional(),
     })
@@ -76,7 +77,7 @@ export const twoFactorAnswerRequestSchema = z.lazy(() =>
   z
     .object({
       challengeId: id,
-      code: z.string().trim().min(1, 'Enter the code.').max(textLimits.signInCode),
+      code: z.string().trim().min(1, missingWords.signInCode).max(textLimits.signInCode),
     })
     .strict(),
 );

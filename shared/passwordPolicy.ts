@@ -79,3 +79,29 @@ export const policyFailureWords: Record<string, string> = {
   oneNumber: 'it needs a digit',
   oneSpecial: 'it needs a symbol',
 };
+
+/** The fields of a password change, as typed. */
+export interface PasswordChange {
+  /** The account confirms with its current password: the form asks for it, and the new one must differ. */
+  asksCurrent: boolean;
+  currentPassword: string;
+  newPassword: string;
+  confirm: string;
+}
+
+/**
+ * What is wrong with a password change before it is sent, per field: the checklist's rules
+ * (`checkPolicy`), the current password where the account confirms with it, and the
+ * confirmation. Empty when it may be sent.
+ */
+export function passwordChangeProblems(rules: PolicyRule[], change: PasswordChange): Partial<Record<keyof PasswordChange, string>> {
+  const { asksCurrent, currentPassword, newPassword, confirm } = change;
+  const problems: Partial<Record<keyof PasswordChange, string>> = {};
+  if (asksCurrent && currentPassword === '') problems.currentPassword = 'Enter your current password.';
+  if (newPassword === '') problems.newPassword = 'Enter a new password.';
+  else if (checkPolicy(rules, newPassword).some((check) => !check.met))
+    problems.newPassword = 'The new password does not meet every rule below yet.';
+  else if (asksCurrent && newPassword === currentPassword) problems.newPassword = 'The new password is the same as your current one.';
+  if (confirm !== newPassword) problems.confirm = 'The two new passwords are not the same.';
+  return problems;
+}

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { revisionSchema } from './revisionSchema';
 import { textLimits } from './limits';
+import { missingWords } from './requiredFields';
 import { statusTypes } from './profileEdits';
 
 /**
@@ -105,7 +106,7 @@ export const lookupRequestSchema = z.lazy(() =>
     .object({
       accountId: z.string().min(1).max(200),
       key: z.enum(lookupKeys),
-      value: z.string().trim().min(1, 'Enter what to look up.').max(textLimits.lookupValue),
+      value: z.string().trim().min(1, missingWords.lookupValue).max(textLimits.lookupValue),
       includeRooms: z.boolean().optional(),
     })
     .strict(),

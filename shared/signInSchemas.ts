@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { textLimits } from './limits';
+import { missingWords } from './requiredFields';
 
 /**
  * The ways a workspace lets people sign in, as its public settings tell (docs/sign-in.md):
@@ -84,8 +85,8 @@ export const tokenSignInRequestSchema = z.lazy(() =>
   z
     .object({
       serverId: id,
-      userId: z.string().trim().min(1, 'Enter your user ID.').max(textLimits.accessTokenUserId),
-      token: z.string().trim().min(1, 'Enter the access token.').max(textLimits.accessToken),
+      userId: z.string().trim().min(1, missingWords.accessTokenUserId).max(textLimits.accessTokenUserId),
+      token: z.string().trim().min(1, missingWords.accessToken).max(textLimits.accessToken),
       sessionOnly: z.boolean().optional(),
     })
     .strict(),

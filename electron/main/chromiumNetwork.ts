@@ -79,6 +79,7 @@ export function createChromiumNetwork(deps: {
   questions.onCertificatesChanged(() => {
     const previous = current;
     current = makeSession();
+    // New requests already use the new session; the old one's sockets close in their own time.
     void previous.closeAllConnections();
   });
   // net.fetch asks app-wide, with no web contents (electron.d.ts `select-client-certificate`).

@@ -34,6 +34,8 @@ export function guardAllWebContents(app: Pick<App, 'on'>, shell: Pick<Shell, 'op
 /** Opens an address the core allows in the system browser; anything else is dropped. */
 export function openIfAllowed(shell: Pick<Shell, 'openExternal'>, url: string, mayOpen: MayOpenExternally): void {
   if (mayOpen(url)) {
-    void shell.openExternal(url);
+    // The system browser takes it from here; when no program opens the address there is nothing
+    // the window could do about it, and a rejection must not reach the process as unhandled.
+    shell.openExternal(url).catch(() => undefined);
   }
 }

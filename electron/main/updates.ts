@@ -75,6 +75,7 @@ export function startUpdateChecks(options: UpdateOptions): UpdateChecks {
   updater.autoInstallOnAppQuit = true;
   updater.on('error', (error) => options.log(`updates: ${error.message}`));
   updater.on('update-downloaded', (info) => {
+    // The question stays open as long as the person likes; the updater needs no answer to go on.
     void options.askToRestart(info.version).then((restart) => {
       if (restart) updater.quitAndInstall();
     });
@@ -90,7 +91,9 @@ export function startUpdateChecks(options: UpdateOptions): UpdateChecks {
       options.log(`updates: check failed: ${(error as Error).message}`);
     }
   };
+  // checkNow logs its own failures; a timer has nobody to hand a promise to.
   const first = setTimeout(() => void checkNow(), options.firstCheckAfterMs ?? 10_000);
+  // The same for the daily check.
   const daily = setInterval(() => void checkNow(), options.everyMs ?? 24 * 60 * 60 * 1000);
   first.unref();
   daily.unref();

@@ -32,6 +32,7 @@ export function App() {
   const hostLost = useHostLink().state === 'lost';
 
   useEffect(() => {
+    // An effect cannot wait; the store keeps the answer, or its failure, for the screen.
     void loadAccounts();
     const stops = [
       followAccountChanges(),
@@ -43,6 +44,7 @@ export function App() {
       followAppCommands(),
       followNetwork(),
     ];
+    // An effect cannot wait; the store keeps the answer, or its failure, for the screen.
     void loadConnectivity();
     return () => stops.forEach((stop) => stop());
   }, [loadAccounts, loadConnectivity]);

@@ -40,6 +40,7 @@ const announce = async () => {
   }
 };
 core.events.onAny((event) => {
+  // The parent watches stdout for the line, not this promise.
   if (event === 'sync.changed') void announce();
 });
 await announce();

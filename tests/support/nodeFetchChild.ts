@@ -7,6 +7,7 @@ import { UsersApiClient } from '../../electron/core/usersApi/usersApiClient';
 import type { ChildOutcome, ChildRequest, JudgeQuestion } from './nodeFetchProcess';
 
 process.on('message', (request: ChildRequest) => {
+  // fetchInfo turns every failure into an outcome; the parent waits for the message.
   void fetchInfo(request).then((outcome) => process.send?.(outcome));
 });
 process.send?.({ ready: true });

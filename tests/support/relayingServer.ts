@@ -24,6 +24,7 @@ export interface RelayingServer {
 export async function startRelayingServer(target: string): Promise<RelayingServer> {
   const relayed: RelayedRequest[] = [];
   const server = createServer((request, response) => {
+    // The request handler cannot return a promise to Node; the reply (or a 502) ends the request.
     void (async () => {
       const path = request.url ?? '/';
       const body = await readBody(request);

@@ -24,6 +24,7 @@ export async function startSocksProxy(
     sockets.add(client);
     client.on('close', () => sockets.delete(client));
     client.on('error', () => undefined);
+    // A failed conversation ends in a closed socket, which the client under test sees.
     void serve(client).catch(() => client.destroy());
   });
   const running: SocksProxy = { url: '', port: 0, connects: [], refusedSignIns: 0, close: async () => undefined };

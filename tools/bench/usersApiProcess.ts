@@ -43,11 +43,13 @@ function startProcess(args: string[]): Promise<UsersApiProcess> {
   };
   return new Promise((resolve, reject) => {
     child.once('error', reject);
+    // Rejects the start only if the child dies first; after a resolve it changes nothing.
     void exited.then(() => reject(new Error('the users API exited before listening')));
     // Both CLIs print exactly one line once they listen.
     readline.createInterface({ input: child.stdout }).once('line', (line) => {
       const url = /listening on (\S+)/.exec(line)?.[1];
       if (url) resolve({ url, stop });
+      // stop() never rejects; the start's promise fails once the child is gone.
       else void stop().then(() => reject(new Error(`the users API said: ${line}`)));
     });
   });

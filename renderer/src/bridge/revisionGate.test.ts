@@ -88,6 +88,7 @@ describe('revisionGate', () => {
     const reloads: number[] = [];
     const gate = createRevisionGate(() => {
       reloads.push(reloads.length);
+      // The gate calls back without waiting; the test reads the reloads it records.
       void gate.view(
         'k',
         async () => fail('network-unreachable', 'gone'),

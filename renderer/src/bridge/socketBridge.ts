@@ -19,8 +19,10 @@ export function createSocketApi(location: Location, secret: string, report: (lin
     socket.addEventListener('open', () => resolve(true), { once: true });
     socket.addEventListener('close', () => resolve(false), { once: true });
   });
+  // The link's state reaches the page through report(); nobody waits for the socket here.
   void opened.then((wasOpen) => {
     if (wasOpen) report({ state: 'open' });
+    // hostAnswers never rejects (a failed probe is "not running").
     else void hostAnswers(location.origin).then((hostRunning) => report({ state: 'refused', hostRunning }));
   });
   const pending = new Map<number, Pending>();

@@ -14,6 +14,7 @@ export function runCommand(command: AppCommand): void {
       return document.querySelector<HTMLElement>('.account-main')?.focus();
     case 'refresh': {
       const active = activeAccount(useAccounts.getState());
+      // A menu command starts the refresh; the profile store shows how it went.
       if (active) void useProfiles.getState().refresh(active.id);
       return;
     }

@@ -1,10 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { textLimits } from '../../../shared/limits';
-import { focusTooLong } from '../forms/lengthLimit';
+import { missingWords, required } from '../../../shared/requiredFields';
+import { useFormFields } from '../forms/useFormFields';
 import { useSignIn } from '../stores/signInStore';
 import { BusyButton } from './BusyButton';
 import { PasswordField } from './PasswordField';
 import { TextField } from './TextField';
+
+const rules = {
+  userId: { limit: textLimits.accessTokenUserId, required: required(missingWords.accessTokenUserId) },
+  token: { limit: textLimits.accessToken, required: required(missingWords.accessToken) },
+};
 
 /**
  * "Sign in with an access token": a personal access token made in the workspace (Account →
@@ -13,56 +19,36 @@ import { TextField } from './TextField';
  */
 export function AccessTokenSignIn({ serverId, sessionOnly, onSignedIn }: { serverId: string; sessionOnly: boolean; onSignedIn(): void }) {
   const signInWithToken = useSignIn((state) => state.signInWithToken);
-  const [userId, setUserId] = useState('');
-  const [token, setToken] = useState('');
+  const fields = useFormFields({ userId: '', token: '' }, (name) => rules[name]);
+  const { userId, token } = fields.values;
   const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<{ userId?: string; token?: string; form?: string }>({});
+  const [failure, setFailure] = useState<string | null>(null);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (focusTooLong(event.currentTarget)) return;
-    const missing = {
-      userId: userId.trim() ? undefined : 'Enter your user ID.',
-      token: token.trim() ? undefined : 'Enter the access token.',
-    };
-    if (missing.userId || missing.token) return setErrors(missing);
+    if (!fields.validate()) return;
     setBusy(true);
-    setErrors({});
+    setFailure(null);
     const result = await signInWithToken({ serverId, userId: userId.trim(), token: token.trim(), sessionOnly });
     setBusy(false);
     if (result.ok) return onSignedIn();
-    setErrors(result.error.fields?.token ? { token: result.error.fields.token } : { form: result.error.message });
+    if (result.error.fields?.token) fields.answer({ token: result.error.fields.token });
+    else setFailure(result.error.message);
   };
 
   return (
     <details className="token-sign-in">
       <summary>Sign in with an access token</summary>
+      {/* How it went shows on screen; an event handler has nobody to hand the promise to. */}
       <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label="Sign in with an access token">
         <p className="hint">
           Use a personal access token from your workspace’s account settings. Signing out of it here never revokes it on the server.
         </p>
-        <TextField
-          label="User ID"
-          name="userId"
-          spellCheck={false}
-          autoComplete="off"
-          value={userId}
-          limit={textLimits.accessTokenUserId}
-          error={errors.userId}
-          onChange={(event) => setUserId(event.target.value)}
-        />
-        <PasswordField
-          label="Access token"
-          name="token"
-          autoComplete="off"
-          value={token}
-          limit={textLimits.accessToken}
-          error={errors.token}
-          onChange={(event) => setToken(event.target.value)}
-        />
-        {errors.form && (
+        <TextField label="User ID" name="userId" spellCheck={false} autoComplete="off" {...fields.bind('userId')} />
+        <PasswordField label="Access token" name="token" autoComplete="off" {...fields.bind('token')} />
+        {failure && (
           <p role="alert" className="error">
-            {errors.form}
+            {failure}
           </p>
         )}
         <div className="actions">

@@ -47,6 +47,7 @@ export function AccountSwitcher() {
   const signedIn = accounts.filter((account) => account.state !== 'signed-out').map((account) => account.id);
   const signedInKey = signedIn.join(' ');
   useEffect(() => {
+    // An effect cannot wait; the store keeps the answer, or its failure, for the screen.
     for (const accountId of signedInKey.split(' ').filter(Boolean)) void loadProfile(accountId);
   }, [signedInKey, loadProfile]);
 
@@ -74,6 +75,7 @@ export function AccountSwitcher() {
             label: 'Sign out',
             ariaLabel: `Sign out ${where}`,
             onSelect: () =>
+              // Counting unsent edits only decides whether to ask first; the menu closes at once.
               void unsentOf(account.id).then((unsent) =>
                 unsent > 0 ? setAsking({ kind: 'sign-out', account, unsent }) : signOut(account.id),
               ),
@@ -82,6 +84,7 @@ export function AccountSwitcher() {
         label: 'Remove…',
         ariaLabel: `Remove ${where}…`,
         danger: true,
+        // How it went shows on screen; an event handler has nobody to hand the promise to.
         onSelect: () => void unsentOf(account.id).then((unsent) => setAsking({ kind: 'remove', account, unsent })),
       },
     ];
@@ -109,6 +112,7 @@ export function AccountSwitcher() {
                   aria-current={account.active ? 'true' : undefined}
                   onClick={() =>
                     leave(() => {
+                      // How it went shows on screen; an event handler has nobody to hand the promise to.
                       void switchTo(account.id);
                       focusHeading();
                     })
@@ -149,7 +153,9 @@ export function AccountSwitcher() {
         danger={asking?.kind === 'remove'}
         onCancel={() => setAsking(null)}
         onConfirm={() => {
+          // How it went shows on screen; an event handler has nobody to hand the promise to.
           if (asking?.kind === 'remove') void remove(asking.account.id);
+          // How it went shows on screen; an event handler has nobody to hand the promise to.
           else if (asking) void signOut(asking.account.id);
           setAsking(null);
         }}

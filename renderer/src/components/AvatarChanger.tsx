@@ -96,6 +96,7 @@ export function AvatarChanger({ accountId, serverId }: { accountId: string; serv
           <img src={step.dataUrl} alt="Preview of your new avatar" />
           {step.kind === 'preview' ? (
             <div className="actions">
+              {/* How it went shows on screen; an event handler has nobody to hand the promise to. */}
               <button type="button" onClick={() => void upload(step)}>
                 Upload
               </button>
@@ -119,6 +120,7 @@ export function AvatarChanger({ accountId, serverId }: { accountId: string; serv
         message="Your uploaded picture will be removed from the server; the server's letter avatar takes its place."
         confirmLabel="Use default"
         onCancel={() => setConfirmReset(false)}
+        // How it went shows on screen; an event handler has nobody to hand the promise to.
         onConfirm={() => void reset()}
       />
     </div>

@@ -24,6 +24,7 @@ export function CertificateDecision({ url, onTrusted }: CertificateDecisionProps
 
   useEffect(() => {
     let current = true;
+    // Both outcomes land in state (the certificate or the problem); an effect cannot wait.
     void review(url).then((result) => {
       if (!current) return;
       if (result.ok) setShown(result.value);
@@ -83,7 +84,13 @@ export function CertificateDecision({ url, onTrusted }: CertificateDecisionProps
         </p>
       )}
       {certificate && shown.trustable && (
-        <BusyButton type="button" className="danger" busy={busy} busyLabel="Trusting…" onClick={() => void decide()}>
+        <BusyButton
+          type="button"
+          className="danger"
+          busy={busy}
+          busyLabel="Trusting…"
+          onClick={() => void decide() /* the dialog shows how it went */}
+        >
           Trust this certificate for {shown.server}
         </BusyButton>
       )}

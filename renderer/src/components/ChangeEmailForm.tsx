@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
+import { emailAddressProblem } from '../../../shared/emailAddress';
 import { textLimits } from '../../../shared/limits';
 import type { SecurityView } from '../../../shared/securitySchemas';
-import { focusTooLong } from '../forms/lengthLimit';
+import { useFormFields } from '../forms/useFormFields';
 import { useSecurity } from '../stores/securityStore';
 import { BusyButton } from './BusyButton';
 import { ProofDialog, type Proof } from './ProofDialog';
@@ -9,8 +10,8 @@ import { TextField } from './TextField';
 
 /** Addresses with their state, "resend confirmation" for unconfirmed ones, and a change confirmed by the account's factor. */
 export function ChangeEmailForm({ view, onDone }: { view: SecurityView; onDone(message: string): void }) {
-  const [email, setEmail] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const fields = useFormFields({ email: '' }, () => ({ limit: textLimits.email, check: emailAddressProblem }));
+  const { email } = fields.values;
   const [proofError, setProofError] = useState<string | null>(null);
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -24,26 +25,21 @@ export function ChangeEmailForm({ view, onDone }: { view: SecurityView; onDone(m
     setBusy(false);
     if (result.ok) {
       setAsking(false);
-      setEmail('');
+      fields.reset({ email: '' });
       onDone(result.value.message);
       return;
     }
-    const fields = result.error.fields ?? {};
-    if (fields.code || fields.currentPassword) return setProofError(fields.code ?? fields.currentPassword ?? null);
+    const said = result.error.fields ?? {};
+    if (said.code || said.currentPassword) return setProofError(said.code ?? said.currentPassword ?? null);
     setAsking(false);
-    setError(fields.email ?? result.error.message);
+    fields.answer({ email: said.email ?? result.error.message });
   };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = event.currentTarget;
-    if (focusTooLong(form)) return;
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) {
-      setError('Enter a valid email address.');
-      return requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-    }
-    setError(null);
+    if (!fields.validate()) return;
     setProofError(null);
+    // How it went shows on screen; an event handler has nobody to hand the promise to.
     if (view.method === 'none') void send({});
     else setAsking(true);
   };
@@ -53,7 +49,7 @@ export function ChangeEmailForm({ view, onDone }: { view: SecurityView; onDone(m
     const result = await resendConfirmation({ accountId: view.accountId, email: address });
     setResending(null);
     if (result.ok) onDone(result.value.message);
-    else setError(result.error.message);
+    else fields.answer({ email: result.error.message });
   };
 
   return (
@@ -70,6 +66,7 @@ export function ChangeEmailForm({ view, onDone }: { view: SecurityView; onDone(m
                 busy={resending === address.address}
                 busyLabel="Sending…"
                 disabled={!view.available}
+                // How it went shows on screen; an event handler has nobody to hand the promise to.
                 onClick={() => void resend(address.address)}
               >
                 Resend confirmation
@@ -89,11 +86,8 @@ export function ChangeEmailForm({ view, onDone }: { view: SecurityView; onDone(m
             name="new-email"
             type="email"
             autoComplete="email"
-            value={email}
-            limit={textLimits.email}
-            error={error}
             disabled={!view.available}
-            onChange={(event) => setEmail(event.target.value)}
+            {...fields.bind('email')}
           />
           <BusyButton type="submit" busy={busy && !asking} busyLabel="Changing…" disabled={!view.available}>
             Change email
@@ -107,6 +101,7 @@ export function ChangeEmailForm({ view, onDone }: { view: SecurityView; onDone(m
           open={asking}
           busy={busy}
           error={proofError}
+          // How it went shows on screen; an event handler has nobody to hand the promise to.
           onSubmit={(proof) => void send(proof)}
           onCancel={() => setAsking(false)}
         />

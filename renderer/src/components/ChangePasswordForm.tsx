@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { textLimits } from '../../../shared/limits';
-import { checkPolicy } from '../../../shared/passwordPolicy';
+import { checkPolicy, passwordChangeProblems } from '../../../shared/passwordPolicy';
 import type { SecurityView } from '../../../shared/securitySchemas';
-import { focusTooLong } from '../forms/lengthLimit';
+import { useFormFields } from '../forms/useFormFields';
 import { useSecurity } from '../stores/securityStore';
 import { BusyButton } from './BusyButton';
 import { PasswordField } from './PasswordField';
@@ -12,14 +12,18 @@ import { ProofDialog, type Proof } from './ProofDialog';
 const afterTheMinute = () => Date.now() + 61_000;
 const waitUntil = (time: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, time - Date.now())));
 
-type Errors = Partial<Record<'currentPassword' | 'newPassword' | 'confirm' | 'code', string>>;
+const empty = { currentPassword: '', newPassword: '', confirm: '' };
 
 /** Current (password method only), new and confirm, with the server's policy ticked off as you type. */
 export function ChangePasswordForm({ view, onDone }: { view: SecurityView; onDone(message: string): void }) {
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
+  const asksCurrent = view.method === 'password';
+  const fields = useFormFields(empty, (name) => ({
+    limit: textLimits.secret,
+    check: (_value, typed) => passwordChangeProblems(view.policy, { asksCurrent, ...typed })[name] ?? null,
+  }));
+  const { currentPassword: current, newPassword: next } = fields.values;
+  /** What the proof dialog says about the proof it sent: the server's words on the code or password. */
+  const [proofError, setProofError] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -37,42 +41,31 @@ export function ChangePasswordForm({ view, onDone }: { view: SecurityView; onDon
     if (result.ok) {
       setServerAsks(null);
       setAsking(false);
-      setCurrent('');
-      setNext('');
-      setConfirm('');
-      setErrors({});
+      setProofError(null);
+      fields.reset(empty);
       onDone(result.value.message);
       return;
     }
     if (result.error.code === 'two-factor-required' && result.error.twoFactor) {
       setServerAsks({ method: result.error.twoFactor.method, notBefore: afterTheMinute() });
-      setErrors({});
+      setProofError(null);
       setAsking(true);
       return;
     }
-    const fields = (result.error.fields ?? {}) as Errors;
-    if (fields.code) return setErrors({ code: fields.code });
+    const said = result.error.fields ?? {};
+    if (said.code) return setProofError(said.code);
+    // A wrong current password is the proof the dialog asked for, where it asked for one.
+    if (asking && said.currentPassword) return setProofError(said.currentPassword);
     setAsking(false);
-    setErrors(fields);
-    if (Object.keys(fields).length === 0) setFailure(result.error.message);
-    else requestAnimationFrame(() => document.querySelector<HTMLElement>('#change-password-form [aria-invalid="true"]')?.focus());
+    fields.answer(said);
+    if (Object.keys(said).length === 0) setFailure(result.error.message);
   };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = event.currentTarget;
-    if (focusTooLong(form)) return;
-    const found: Errors = {};
-    if (view.method === 'password' && current === '') found.currentPassword = 'Enter your current password.';
-    if (next === '') found.newPassword = 'Enter a new password.';
-    else if (checks.some((check) => !check.met)) found.newPassword = 'The new password does not meet every rule below yet.';
-    else if (view.method === 'password' && next === current) found.newPassword = 'The new password is the same as your current one.';
-    if (confirm !== next) found.confirm = 'The two new passwords are not the same.';
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-      return;
-    }
+    if (!fields.validate()) return;
+    setProofError(null);
+    // How it went shows on screen; an event handler has nobody to hand the promise to.
     if (view.method === 'password' || view.method === 'none') void send({ currentPassword: current });
     else setAsking(true);
   };
@@ -89,26 +82,15 @@ export function ChangePasswordForm({ view, onDone }: { view: SecurityView; onDon
   return (
     <>
       <form className="form" id="change-password-form" onSubmit={submit} noValidate aria-label="Change password">
-        {view.method === 'password' && (
-          <PasswordField
-            label="Current password"
-            name="current-password"
-            value={current}
-            limit={textLimits.secret}
-            error={errors.currentPassword}
-            disabled={disabled}
-            onChange={(event) => setCurrent(event.target.value)}
-          />
+        {asksCurrent && (
+          <PasswordField label="Current password" name="current-password" disabled={disabled} {...fields.bind('currentPassword')} />
         )}
         <PasswordField
           label="New password"
           name="new-password"
           autoComplete="new-password"
-          value={next}
-          limit={textLimits.secret}
-          error={errors.newPassword}
           disabled={disabled}
-          onChange={(event) => setNext(event.target.value)}
+          {...fields.bind('newPassword')}
         />
         {checks.length > 0 && (
           <ul className="checklist" aria-label="Password rules" data-testid="policy-checklist">
@@ -124,11 +106,8 @@ export function ChangePasswordForm({ view, onDone }: { view: SecurityView; onDon
           label="Confirm new password"
           name="confirm-password"
           autoComplete="new-password"
-          value={confirm}
-          limit={textLimits.secret}
-          error={errors.confirm}
           disabled={disabled}
-          onChange={(event) => setConfirm(event.target.value)}
+          {...fields.bind('confirm')}
         />
         {failure && (
           <p className="error" role="alert">
@@ -146,12 +125,13 @@ export function ChangePasswordForm({ view, onDone }: { view: SecurityView; onDon
           method={proofMethod}
           open={asking}
           busy={busy}
-          error={errors.code ?? errors.currentPassword ?? null}
+          error={proofError}
           note={
             serverAsks
               ? `The server asked for this after the first try. It allows one change a minute, so the app sends it at ${new Date(serverAsks.notBefore).toLocaleTimeString()}.`
               : undefined
           }
+          // How it went shows on screen; an event handler has nobody to hand the promise to.
           onSubmit={(proof) => void answer(proof)}
           onCancel={() => {
             setServerAsks(null);

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DirectoryStatus } from '../../../shared/directorySchemas';
 import { maxDirectoryLimit, textLimits } from '../../../shared/limits';
+import { isBlank } from '../../../shared/requiredFields';
 import { tooLong } from '../forms/lengthLimit';
 import { useConnectivity } from '../stores/connectivityStore';
 import { searchPageSize, useDirectory } from '../stores/directoryStore';
@@ -63,11 +64,12 @@ export function DirectorySearch({
   const results = useDirectory((state) => state.results);
   const [query, setQuery] = useState('');
   // Over the limit the field says "Too long" and nothing is asked.
-  const searchable = query.trim() !== '' && !tooLong(query, textLimits.directoryQuery);
+  const searchable = !isBlank(query) && !tooLong(query, textLimits.directoryQuery);
   // What the last search asked: a progress report asks again only for the same query's short list.
   const asked = useRef<string | null>(null);
 
   useEffect(() => {
+    // An effect cannot wait; the store keeps the answer, or its failure, for the screen.
     void sync(accountId);
   }, [accountId, sync]);
 
@@ -77,9 +79,11 @@ export function DirectorySearch({
     // Newly saved people can join a list shorter than a page; a longer one keeps its place (scrolling reads on).
     if (asked.current === key && current && (current.more || current.people.length >= searchPageSize)) return;
     asked.current = key;
+    // An effect cannot wait; the store keeps the answer, or its failure, for the screen.
     void search(accountId, searchable ? query : '');
   }, [accountId, query, searchable, search, progress]);
 
+  // How it went shows on screen; an event handler has nobody to hand the promise to.
   const onLoadMore = useCallback(() => void loadMore(), [loadMore]);
   const syncing = status?.state === 'syncing' && online;
   const shown = searchable && results?.accountId === accountId && results.query === query ? results : null;
@@ -102,13 +106,19 @@ export function DirectorySearch({
           />
         )}
         {raiseTo !== null && !syncing && raiseTo > (status?.limit ?? 0) && (
-          <button type="button" className="secondary" onClick={() => void sync(accountId, { maxPeople: raiseTo })} disabled={!online}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => void sync(accountId, { maxPeople: raiseTo }) /* the store shows the progress */}
+            disabled={!online}
+          >
             Save all {count(raiseTo)}
           </button>
         )}
         <button
           type="button"
           className="secondary"
+          // How it went shows on screen; an event handler has nobody to hand the promise to.
           onClick={() => void sync(accountId, { force: true })}
           disabled={syncing || !status || !online}
         >

@@ -13,6 +13,7 @@ export function KnownServers({ title, primary = false }: { title: string; primar
   const startSignIn = useUi((state) => state.startSignIn);
 
   useEffect(() => {
+    // An effect cannot wait; the store keeps the answer, or its failure, for the screen.
     void load();
   }, [load]);
 

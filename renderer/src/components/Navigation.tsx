@@ -20,6 +20,7 @@ export function Navigation() {
   const attention = useOutbox((state) => (activeId ? needsAttention(state.views[activeId]) : 0));
 
   useEffect(() => {
+    // An effect cannot wait; the store keeps the answer, or its failure, for the screen.
     if (activeId) void loadOutbox(activeId);
   }, [activeId, loadOutbox]);
 

@@ -1,7 +1,8 @@
-import { textLimits } from '../../../shared/limits';
-import { focusTooLong } from '../forms/lengthLimit';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { textLimits } from '../../../shared/limits';
 import type { NetworkPrompt } from '../../../shared/networkSchemas';
+import { isBlank } from '../../../shared/requiredFields';
+import { useFormFields } from '../forms/useFormFields';
 import { useNetwork } from '../stores/networkStore';
 import { PasswordField } from './PasswordField';
 import { TextField } from './TextField';
@@ -15,6 +16,7 @@ export function NetworkPromptDialog() {
   const ref = useRef<HTMLDialogElement>(null);
   const prompt = prompts[0] ?? null;
   useEffect(() => {
+    // An effect cannot wait; the store keeps the answer, or its failure, for the screen.
     void loadPrompts();
   }, [loadPrompts]);
   useEffect(() => {
@@ -23,6 +25,7 @@ export function NetworkPromptDialog() {
     if (prompt && !dialog.open) dialog.showModal();
     if (!prompt && dialog.open) dialog.close();
   }, [prompt]);
+  // How it went shows on screen; an event handler has nobody to hand the promise to.
   const cancel = () => prompt && void answer(prompt.promptId, null);
   return (
     <dialog ref={ref} onCancel={cancel} className="dialog" aria-labelledby="network-prompt-title">
@@ -34,12 +37,14 @@ export function NetworkPromptDialog() {
 
 function ProxySignIn({ prompt, onCancel }: { prompt: Extract<NetworkPrompt, { kind: 'proxy-sign-in' }>; onCancel(): void }) {
   const answer = useNetwork((state) => state.answer);
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
+  const fields = useFormFields({ username: '', password: '' }, (name) => ({
+    limit: name === 'username' ? textLimits.proxyUser : textLimits.proxyPassword,
+  }));
+  const { username, password } = fields.values;
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (focusTooLong(event.currentTarget)) return;
-    if (username.trim() !== '') void answer(prompt.promptId, { username: username.trim(), password });
+    // How it went shows on screen; an event handler has nobody to hand the promise to.
+    if (fields.validate() && !isBlank(username)) void answer(prompt.promptId, { username: username.trim(), password });
   };
   return (
     <form onSubmit={submit} className="form">
@@ -50,26 +55,13 @@ function ProxySignIn({ prompt, onCancel }: { prompt: Extract<NetworkPrompt, { ki
         {prompt.realm ? ` (${prompt.realm})` : ''} asks for a sign-in before the app can reach your servers. It is kept in the system
         keychain.
       </p>
-      <TextField
-        label="Proxy user name"
-        autoComplete="username"
-        autoFocus
-        value={username}
-        limit={textLimits.proxyUser}
-        onChange={(event) => setUsername(event.target.value)}
-      />
-      <PasswordField
-        label="Proxy password"
-        autoComplete="current-password"
-        value={password}
-        limit={textLimits.proxyPassword}
-        onChange={(event) => setPassword(event.target.value)}
-      />
+      <TextField label="Proxy user name" autoComplete="username" autoFocus {...fields.bind('username')} />
+      <PasswordField label="Proxy password" autoComplete="current-password" {...fields.bind('password')} />
       <div className="actions">
         <button type="button" className="secondary" onClick={onCancel}>
           Cancel
         </button>
-        <button type="submit" disabled={username.trim() === ''}>
+        <button type="submit" disabled={isBlank(username)}>
           Sign in to proxy
         </button>
       </div>
@@ -83,6 +75,7 @@ function CertificateChoice({ prompt, onCancel }: { prompt: Extract<NetworkPrompt
   const name = useId();
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    // How it went shows on screen; an event handler has nobody to hand the promise to.
     if (chosen) void answer(prompt.promptId, { fingerprint: chosen });
   };
   return (

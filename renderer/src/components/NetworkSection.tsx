@@ -13,6 +13,7 @@ export function NetworkSection() {
   const [reviewing, setReviewing] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
+    // An effect cannot wait; the store keeps the answer, or its failure, for the screen.
     void loadInfo();
   }, [loadInfo]);
 
@@ -50,6 +51,7 @@ export function NetworkSection() {
                 <>
                   <code className="fingerprint">{server.pinned.fingerprint}</code> ({server.pinned.subject}, trusted{' '}
                   {server.pinned.pinnedAt.slice(0, 10)}){' '}
+                  {/* How it went shows on screen; an event handler has nobody to hand the promise to. */}
                   <button type="button" className="secondary" onClick={() => void revokeFor(server.url)}>
                     Revoke trust
                   </button>

@@ -20,7 +20,7 @@ import type { UserProfile, WorkspaceOffers } from '../../../shared/profileSchema
 import { useOutbox } from '../stores/outboxStore';
 import { useUi } from '../stores/uiStore';
 import { usernameKey, useUsernameCheck } from '../stores/usernameCheckStore';
-import { focusTooLong } from '../forms/lengthLimit';
+import { useFormFields, type FieldRule } from '../forms/useFormFields';
 import { presenceWords } from '../words/presence';
 import { BusyButton } from './BusyButton';
 import { ScreenHeading } from './ScreenHeading';
@@ -66,14 +66,17 @@ export function ProfileEditor({
   onDone(savedFields: string[] | null): void;
 }) {
   const [initial] = useState(() => startingValues(profile, pending));
-  const [values, setValues] = useState(initial);
-  const [serverErrors, setServerErrors] = useState<Values>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [newField, setNewField] = useState({ key: '', value: '' });
   const setUnsaved = useUi((state) => state.setUnsaved);
   const edit = useOutbox((state) => state.edit);
   const checkUsername = useUsernameCheck((state) => state.check);
+  // A field speaks as it is typed, by the server's rules; one left as it was says nothing, whatever it holds.
+  const fields = useFormFields<string>(initial, ruleOf, { checkFrom: 'typing' });
+  const adding = useFormFields({ key: '', value: '' }, (name) => ({
+    limit: name === 'key' ? textLimits.customFieldKey : textLimits.profileText,
+  }));
+  const { values } = fields;
   const changes = changesOf(values, initial);
   const dirty = Object.keys(changes).length > 0;
 
@@ -87,14 +90,19 @@ export function ProfileEditor({
   const usernameProblem = useUsernameCheck((state) => state.verdicts[usernameKey(accountId, username)]?.problem ?? null);
   useEffect(() => {
     if (username === initial.username || checkField('username', username)) return undefined;
+    // The check's answer shows beside the field; a timer has nobody to hand it to.
     const timer = setTimeout(() => void checkUsername(accountId, username), 400);
     return () => clearTimeout(timer);
   }, [accountId, username, initial.username, checkUsername]);
 
-  const errorOf = (field: string): string | null => {
-    if (values[field] === initial[field] && !serverErrors[field]) return null;
-    return checkField(field as EditField, values[field] ?? '') || serverErrors[field] || (field === 'username' ? usernameProblem : null);
-  };
+  function ruleOf(field: string): FieldRule {
+    const limit = field === 'username' ? textLimits.username : textLimits.profileText;
+    return {
+      limit,
+      check: (value) =>
+        value === initial[field] ? null : (checkField(field as EditField, value) ?? (field === 'username' ? usernameProblem : null)),
+    };
+  }
   const lockOf = (field: string): string | undefined =>
     isCustomField(field)
       ? workspace.locked.customFields
@@ -104,20 +112,9 @@ export function ProfileEditor({
     const lock = lockOf(field);
     return lock ? { readOnly: true, hint: lock } : {};
   };
-  const set = (field: string) => (event: { target: { value: string } }) => {
-    setValues({ ...values, [field]: event.target.value });
-    setServerErrors({ ...serverErrors, [field]: '' });
-  };
-
   const save = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = event.currentTarget;
-    if (focusTooLong(form)) return;
-    const invalid = Object.keys(values).find((field) => errorOf(field));
-    if (invalid) {
-      form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-      return;
-    }
+    if (!fields.validate() || !adding.validate()) return;
     if (!dirty) return onDone(null);
     setBusy(true);
     setFailure(null);
@@ -128,16 +125,14 @@ export function ProfileEditor({
       onDone(flattenChanges(changes).map((edit) => edit.field));
       return;
     }
-    const fields = Object.fromEntries(
+    const said = Object.fromEntries(
       Object.entries(answer.error.fields ?? {}).map(([key, message]) => [
         key.replace(/^changes\.(customFields\.)?/, (_, custom: string | undefined) => custom ?? ''),
         message,
       ]),
     );
-    setServerErrors(fields);
-    setFailure(Object.keys(fields).length > 0 ? 'Some fields need attention.' : answer.error.message);
-    // The first field the server named, once React has marked it.
-    requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    fields.answer(said);
+    setFailure(Object.keys(said).length > 0 ? 'Some fields need attention.' : answer.error.message);
   };
 
   const cancel = () => {
@@ -145,64 +140,39 @@ export function ProfileEditor({
     onDone(null);
   };
 
+  const newKey = adding.values.key.trim();
   const addField = () => {
-    const key = newField.key.trim();
-    if (!customFieldKeyPattern.test(key) || Object.hasOwn(values, customField(key))) return;
-    setValues({ ...values, [customField(key)]: newField.value });
-    setNewField({ key: '', value: '' });
+    if (!customFieldKeyPattern.test(newKey) || Object.hasOwn(values, customField(newKey))) return;
+    fields.set(customField(newKey), adding.values.value);
+    adding.reset({ key: '', value: '' });
   };
 
   const customKeys = Object.keys(values).filter(isCustomField);
   return (
-    <form className="form editor" onSubmit={(event) => void save(event)} noValidate aria-labelledby="editor-title">
+    <form
+      className="form editor"
+      onSubmit={(event) => void save(event) /* the form shows how it went */}
+      noValidate
+      aria-labelledby="editor-title"
+    >
       <ScreenHeading id="editor-title" level={2} focusOnMount>
         Edit profile
       </ScreenHeading>
-      <TextField
-        label="Name"
-        name="name"
-        value={values.name ?? ''}
-        limit={textLimits.profileText}
-        error={errorOf('name')}
-        onChange={set('name')}
-        autoComplete="name"
-        {...locking('name')}
-      />
+      <TextField label="Name" name="name" {...fields.bind('name')} autoComplete="name" {...locking('name')} />
       <TextField
         label="Username"
         name="username"
-        value={values.username ?? ''}
-        limit={textLimits.username}
-        error={errorOf('username')}
-        onChange={set('username')}
+        {...fields.bind('username')}
         spellCheck={false}
         autoComplete="username"
         hint="Letters, digits, dots, dashes and underscores."
         {...locking('username')}
       />
-      <TextField
-        label="Nickname"
-        name="nickname"
-        value={values.nickname ?? ''}
-        limit={textLimits.profileText}
-        error={errorOf('nickname')}
-        onChange={set('nickname')}
-        {...locking('nickname')}
-      />
-      <TextAreaField
-        label="Bio"
-        name="bio"
-        rows={3}
-        value={values.bio ?? ''}
-        limit={textLimits.profileText}
-        counter={fieldLimits.bio}
-        error={errorOf('bio')}
-        onChange={set('bio')}
-        {...locking('bio')}
-      />
+      <TextField label="Nickname" name="nickname" {...fields.bind('nickname')} {...locking('nickname')} />
+      <TextAreaField label="Bio" name="bio" rows={3} counter={fieldLimits.bio} {...fields.bind('bio')} {...locking('bio')} />
       <div className="field">
         <label htmlFor="edit-status">Status</label>
-        <select id="edit-status" value={values.statusType} onChange={set('statusType')}>
+        <select id="edit-status" value={values.statusType} onChange={(event) => fields.set('statusType', event.target.value)}>
           {/* The statuses the workspace allows, and the one chosen even if no longer allowed (so it shows). */}
           {statusTypes
             .filter((status) => workspace.statuses.includes(status) || status === initial.statusType)
@@ -213,46 +183,17 @@ export function ProfileEditor({
             ))}
         </select>
       </div>
-      <TextField
-        label="Status text"
-        name="statusText"
-        value={values.statusText ?? ''}
-        limit={textLimits.profileText}
-        error={errorOf('statusText')}
-        onChange={set('statusText')}
-        {...locking('statusText')}
-      />
+      <TextField label="Status text" name="statusText" {...fields.bind('statusText')} {...locking('statusText')} />
       {customKeys.length > 0 && <h3 className="section-title">Custom fields</h3>}
       {customKeys.map((field) => (
-        <TextField
-          key={field}
-          label={labelOf(field as EditField)}
-          name={field}
-          value={values[field] ?? ''}
-          limit={textLimits.profileText}
-          error={errorOf(field)}
-          onChange={set(field)}
-          {...locking(field)}
-        />
+        <TextField key={field} label={labelOf(field as EditField)} name={field} {...fields.bind(field)} {...locking(field)} />
       ))}
       {!workspace.locked.customFields && (
         <fieldset className="add-field">
           <legend>Add a custom field</legend>
-          <TextField
-            label="Field name"
-            name="new-field-key"
-            value={newField.key}
-            limit={textLimits.customFieldKey}
-            onChange={(event) => setNewField({ ...newField, key: event.target.value })}
-          />
-          <TextField
-            label="Field value"
-            name="new-field-value"
-            value={newField.value}
-            limit={textLimits.profileText}
-            onChange={(event) => setNewField({ ...newField, value: event.target.value })}
-          />
-          <button type="button" className="secondary" onClick={addField} disabled={!/^[^.\s]{1,64}$/.test(newField.key.trim())}>
+          <TextField label="Field name" name="new-field-key" {...adding.bind('key')} />
+          <TextField label="Field value" name="new-field-value" {...adding.bind('value')} />
+          <button type="button" className="secondary" onClick={addField} disabled={!customFieldKeyPattern.test(newKey)}>
             Add field
           </button>
         </fieldset>

@@ -58,7 +58,9 @@ export function ProfilePanel({
   const pending = pendingByField(outbox);
 
   useEffect(() => {
+    // An effect cannot wait; the store keeps the answer, or its failure, for the screen.
     void load(accountId);
+    // The same for the edits waiting to be sent.
     void loadOutbox(accountId);
   }, [accountId, load, loadOutbox]);
 
@@ -77,6 +79,7 @@ export function ProfilePanel({
           )}
         </p>
         <div className="actions">
+          {/* How it went shows on screen; an event handler has nobody to hand the promise to. */}
           <button type="button" className="secondary" onClick={() => void refresh(accountId)} disabled={busy} aria-busy={busy || undefined}>
             {busy ? 'Refreshing…' : 'Refresh'}
           </button>

@@ -1,8 +1,9 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { textLimits } from '../../../shared/limits';
+import { isBlank } from '../../../shared/requiredFields';
 import type { SecurityView } from '../../../shared/securitySchemas';
 import { codeShapeProblem } from '../../../shared/twoFactorCode';
-import { focusTooLong } from '../forms/lengthLimit';
+import { useFormFields } from '../forms/useFormFields';
 import { useSecurity } from '../stores/securityStore';
 import { BusyButton } from './BusyButton';
 import { PasswordField } from './PasswordField';
@@ -49,9 +50,12 @@ export function ProofDialog({
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const [answer, setAnswer] = useState('');
-  /** A code of the wrong shape, caught before it spends one of the server's few tries. */
-  const [shapeError, setShapeError] = useState<string | null>(null);
+  /** A code of the wrong shape is caught before it spends one of the server's few tries. */
+  const fields = useFormFields({ answer: '' }, () => ({
+    limit: textLimits.secret,
+    check: method === 'password' ? undefined : (typed: string) => codeShapeProblem(method, typed),
+  }));
+  const { answer } = fields.values;
   const [sent, setSent] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const sendSecurityCode = useSecurity((state) => state.sendCode);
@@ -64,19 +68,13 @@ export function ProofDialog({
   }, [open]);
 
   const close = () => {
-    setAnswer('');
-    setShapeError(null);
+    fields.reset({ answer: '' });
     setSent(null);
     onCancel();
   };
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (focusTooLong(event.currentTarget)) return;
-    if (method !== 'password') {
-      const problem = codeShapeProblem(method, answer);
-      setShapeError(problem);
-      if (problem) return event.currentTarget.querySelector<HTMLElement>('input')?.focus();
-    }
+    if (!fields.validate()) return;
     onSubmit(method === 'password' ? { currentPassword: answer } : { code: answer });
   };
   const sendCode = async () => {
@@ -92,33 +90,21 @@ export function ProofDialog({
       {note && <p role="status">{note}</p>}
       <form className="form" onSubmit={submit} noValidate>
         {method === 'password' ? (
-          <PasswordField
-            label={words.password.label}
-            name="proof-password"
-            value={answer}
-            limit={textLimits.secret}
-            error={error}
-            onChange={(event) => setAnswer(event.target.value)}
-            autoFocus
-          />
+          <PasswordField label={words.password.label} name="proof-password" autoFocus {...fields.bind('answer')} error={error} />
         ) : (
           <TextField
             label={words[method].label}
             name="proof-code"
-            value={answer}
-            limit={textLimits.secret}
-            error={shapeError ?? error}
             autoComplete="one-time-code"
             spellCheck={false}
-            onChange={(event) => {
-              setAnswer(event.target.value);
-              setShapeError(null);
-            }}
             autoFocus
+            {...fields.bind('answer')}
+            error={fields.errorOf('answer') ?? error}
           />
         )}
         {method === 'email' && (
           <div className="actions">
+            {/* How it went shows on screen; an event handler has nobody to hand the promise to. */}
             <BusyButton type="button" className="secondary" busy={sending} busyLabel="Sending…" onClick={() => void sendCode()}>
               {sent ? 'Send again' : 'Send code'}
             </BusyButton>
@@ -126,7 +112,7 @@ export function ProofDialog({
           </div>
         )}
         <div className="actions">
-          <BusyButton type="submit" busy={busy} busyLabel="Confirming…" disabled={answer.trim() === ''}>
+          <BusyButton type="submit" busy={busy} busyLabel="Confirming…" disabled={isBlank(answer)}>
             Confirm
           </BusyButton>
           <button type="button" className="secondary" onClick={close}>

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AppError } from '../../../shared/errors';
 import { textLimits } from '../../../shared/limits';
+import { required } from '../../../shared/requiredFields';
 import type { SignInService, SsoStarted } from '../../../shared/signInSchemas';
-import { focusTooLong } from '../forms/lengthLimit';
+import { useFormFields } from '../forms/useFormFields';
 import { useServers } from '../stores/serversStore';
 import { useSignIn } from '../stores/signInStore';
 import { useUi } from '../stores/uiStore';
@@ -42,9 +43,12 @@ export function SingleSignOn({ serverId, services, sessionOnly, onSignedIn, onCh
   const { startSso, awaitSso, completeSso, cancelSso } = useSignIn.getState();
   const [flow, setFlow] = useState<(SsoStarted & { label: string }) | null>(null);
   const [starting, setStarting] = useState<string | null>(null);
-  const [link, setLink] = useState('');
+  const pasted = useFormFields({ link: '' }, () => ({
+    limit: textLimits.signInLink,
+    required: flow && flow.finish !== 'poll' ? required(`Paste the ${pasteWords[flow.finish].label.toLowerCase()}.`) : undefined,
+  }));
+  const link = pasted.values.link;
   const [problem, setProblem] = useState<string | null>(null);
-  const [linkError, setLinkError] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const live = useRef(true);
@@ -65,8 +69,7 @@ export function SingleSignOn({ serverId, services, sessionOnly, onSignedIn, onCh
     setStarting(null);
     if (!started.ok) return setProblem(started.error.message);
     setFlow({ ...started.value, label: service.label });
-    setLink('');
-    setLinkError(null);
+    pasted.reset({ link: '' });
     window.open(started.value.url, '_blank', 'noopener,noreferrer');
     const outcome = await awaitSso(started.value.flowId);
     if (!live.current) return;
@@ -81,15 +84,13 @@ export function SingleSignOn({ serverId, services, sessionOnly, onSignedIn, onCh
 
   const finish = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!flow || focusTooLong(event.currentTarget)) return;
-    if (flow.finish !== 'poll' && !link.trim()) return setLinkError(`Paste the ${pasteWords[flow.finish].label.toLowerCase()}.`);
+    if (!flow || !pasted.validate()) return;
     setChecking(true);
-    setLinkError(null);
     const answer = await completeSso(flow.flowId, flow.finish === 'poll' ? undefined : link.trim());
     if (!live.current) return;
     setChecking(false);
     // The waiting call above ends the flow on success or refusal; only a paste the app cannot use stays here.
-    if (!answer.ok && answer.error.fields?.link) setLinkError(answer.error.fields.link);
+    if (!answer.ok && answer.error.fields?.link) pasted.answer({ link: answer.error.fields.link });
   };
 
   if (flow) {
@@ -104,28 +105,21 @@ export function SingleSignOn({ serverId, services, sessionOnly, onSignedIn, onCh
             Open the sign-in page again
           </a>
         </p>
+        {/* How it went shows on screen; an event handler has nobody to hand the promise to. */}
         <form onSubmit={(event) => void finish(event)} noValidate className="form">
           {flow.finish === 'poll' ? (
             <p className="hint">This app notices by itself when you are done. Back already? Let it look now.</p>
           ) : (
             <>
               <p className="hint">{pasteWords[flow.finish].explain}</p>
-              <TextField
-                label={pasteWords[flow.finish].label}
-                name="link"
-                spellCheck={false}
-                autoComplete="off"
-                value={link}
-                limit={textLimits.signInLink}
-                error={linkError}
-                onChange={(event) => setLink(event.target.value)}
-              />
+              <TextField label={pasteWords[flow.finish].label} name="link" spellCheck={false} autoComplete="off" {...pasted.bind('link')} />
             </>
           )}
           <div className="actions">
             <BusyButton type="submit" busy={checking} busyLabel="Finishing…">
               {flow.finish === 'poll' ? 'I have signed in' : 'Finish sign-in'}
             </BusyButton>
+            {/* How it went shows on screen; an event handler has nobody to hand the promise to. */}
             <button type="button" className="secondary" onClick={() => void cancelSso(flow.flowId)}>
               Cancel
             </button>
@@ -144,6 +138,7 @@ export function SingleSignOn({ serverId, services, sessionOnly, onSignedIn, onCh
           className="secondary"
           busy={starting === service.id}
           busyLabel="Opening your browser…"
+          // How it went shows on screen; an event handler has nobody to hand the promise to.
           onClick={() => void start(service)}
         >
           {service.label}
@@ -186,6 +181,7 @@ export function SingleSignOnElsewhere({ address, addedUrl }: { address: string; 
         and single sign-on finishes at the workspace’s own address.
       </p>
       <p>
+        {/* How it went shows on screen; an event handler has nobody to hand the promise to. */}
         <BusyButton type="button" className="secondary" busy={busy} busyLabel="Checking the server…" onClick={() => void signInThere()}>
           Sign in at {address}
         </BusyButton>

@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { textLimits } from '../../../shared/limits';
 import { checkField, editableValue, statusTypes, type StatusType } from '../../../shared/profileEdits';
-import { focusTooLong } from '../forms/lengthLimit';
+import { useFormFields } from '../forms/useFormFields';
 import { pendingByField, useOutbox } from '../stores/outboxStore';
 import { useProfiles } from '../stores/profileStore';
 import { presenceName, presenceWords } from '../words/presence';
@@ -30,14 +30,16 @@ export function StatusPicker({ accountId }: { accountId: string }) {
   const currentText = pending.statusText?.value ?? profile?.statusText ?? '';
   const [open, setOpen] = useState(false);
   const [status, setStatus] = useState<StatusType>('online');
-  const [text, setText] = useState('');
+  const fields = useFormFields({ text: '' }, () => ({ limit: textLimits.profileText, check: (typed) => checkField('statusText', typed) }), {
+    checkFrom: 'typing',
+  });
+  const { text } = fields.values;
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const saveStatus = useOutbox((state) => state.setStatus);
   const trigger = useRef<HTMLButtonElement>(null);
   const popover = useRef<HTMLDivElement>(null);
   const titleId = useId();
-  const textProblem = checkField('statusText', text);
 
   const close = () => {
     setOpen(false);
@@ -54,14 +56,14 @@ export function StatusPicker({ accountId }: { accountId: string }) {
   const toggle = () => {
     if (open) return close();
     setStatus((statusTypes as readonly string[]).includes(currentStatus) ? (currentStatus as StatusType) : 'online');
-    setText(currentText);
+    fields.reset({ text: currentText });
     setProblem(null);
     setOpen(true);
   };
 
   const save = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (focusTooLong(event.currentTarget) || textProblem) return;
+    if (!fields.validate()) return;
     setBusy(true);
     const answer = await saveStatus(accountId, status, text);
     setBusy(false);
@@ -86,6 +88,7 @@ export function StatusPicker({ accountId }: { accountId: string }) {
         {currentText && <span className="status-text">{currentText}</span>}
       </button>
       <div ref={popover} popover="manual" className="popover" role="dialog" aria-labelledby={titleId} onKeyDown={onKey}>
+        {/* How it went shows on screen; an event handler has nobody to hand the promise to. */}
         <form className="form" onSubmit={(event) => void save(event)} aria-labelledby={titleId} noValidate>
           <h2 id={titleId} className="popover-title">
             Set status
@@ -116,12 +119,9 @@ export function StatusPicker({ accountId }: { accountId: string }) {
           <TextField
             label="Status message"
             name="status-text"
-            value={text}
-            limit={textLimits.profileText}
-            error={textProblem}
             readOnly={Boolean(workspace?.locked.statusText)}
             hint={workspace?.locked.statusText}
-            onChange={(event) => setText(event.target.value)}
+            {...fields.bind('text')}
           />
           {problem && (
             <p className="error" role="alert">

@@ -1,5 +1,5 @@
-import { useId, type TextareaHTMLAttributes } from 'react';
-import { tooLong, tooLongAttribute } from '../forms/lengthLimit';
+import { useId, type Ref, type TextareaHTMLAttributes } from 'react';
+import { tooLong } from '../forms/lengthLimit';
 import { fieldNoteIds, FieldNotes } from './FieldNotes';
 
 interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'maxLength' | 'value'> {
@@ -12,6 +12,7 @@ interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaEle
   error?: string | null;
   /** Said under the field in place of the count (a field that may not change says why). */
   hint?: string;
+  ref?: Ref<HTMLTextAreaElement>;
 }
 
 /** A labelled multi-line input with a live character count and an announced error. */
@@ -28,7 +29,6 @@ export function TextAreaField({ label, error, limit, counter, hint, value, ...te
         value={value}
         aria-invalid={shownError ? true : undefined}
         aria-describedby={fieldNoteIds(id, count, shownError).describedBy}
-        {...{ [tooLongAttribute]: lengthError ? 'true' : undefined }}
         {...textarea}
       />
       <FieldNotes id={id} hint={count} error={shownError} />

@@ -1,5 +1,5 @@
-import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
-import { tooLong, tooLongAttribute } from '../forms/lengthLimit';
+import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
+import { tooLong } from '../forms/lengthLimit';
 import { fieldNoteIds, FieldNotes } from './FieldNotes';
 
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'maxLength' | 'value'> {
@@ -15,6 +15,8 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
   hint?: ReactNode;
   /** Rendered inside the field row, after the input (e.g. a show/hide button). */
   trailing?: ReactNode;
+  /** The input itself: a form focuses the first field that needs the person (useFormFields). */
+  ref?: Ref<HTMLInputElement>;
 }
 
 /** A labelled input whose hint and error are announced with it. */
@@ -29,14 +31,7 @@ export function TextField({ label, error, hint, trailing, limit, value, ...input
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <div className="field-row">
-        <input
-          id={id}
-          value={value}
-          aria-invalid={shownError ? true : undefined}
-          aria-describedby={describedBy}
-          {...{ [tooLongAttribute]: lengthError ? 'true' : undefined }}
-          {...input}
-        />
+        <input id={id} value={value} aria-invalid={shownError ? true : undefined} aria-describedby={describedBy} {...input} />
         {trailing}
       </div>
       <FieldNotes id={id} hint={shownHint} error={shownError} />

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { textLimits } from '../../../shared/limits';
 import type { SecurityView } from '../../../shared/securitySchemas';
-import { focusTooLong } from '../forms/lengthLimit';
+import { useFormFields } from '../forms/useFormFields';
 import { useSecurity } from '../stores/securityStore';
 import { BusyButton } from './BusyButton';
 import { ProofDialog, type Proof } from './ProofDialog';
@@ -44,7 +44,13 @@ function GroupedKey({ secret }: { secret: string }) {
       <button
         type="button"
         className="secondary small"
-        onClick={() => void navigator.clipboard?.writeText(secret).then(() => setCopied(true))}
+        onClick={() =>
+          // Copied or not, the button's words say so; a refused copy leaves the key on screen to type.
+          void navigator.clipboard?.writeText(secret).then(
+            () => setCopied(true),
+            () => setCopied(false),
+          )
+        }
       >
         {copied ? 'Copied' : 'Copy key'}
       </button>
@@ -59,7 +65,9 @@ function GroupedKey({ secret }: { secret: string }) {
  */
 export function TotpSection({ view, onDone, onChanged }: { view: SecurityView; onDone(message: string): void; onChanged(): void }) {
   const [step, setStep] = useState<Step>({ kind: 'idle' });
-  const [code, setCode] = useState('');
+  const fields = useFormFields({ code: '' }, () => ({ limit: textLimits.totpCode }));
+  const { code } = fields.values;
+  /** The server's words on what was last sent: the code from the app (on its field), or the proof (in the dialog). */
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const startTotp = useSecurity((state) => state.startTotp);
@@ -88,7 +96,7 @@ export function TotpSection({ view, onDone, onChanged }: { view: SecurityView; o
       setStep({ kind: 'scan', ...scan });
       return setError(result.error.fields?.totpCode ?? result.error.message);
     }
-    setCode('');
+    fields.reset({ code: '' });
     setError(null);
     setStep({ kind: 'codes', codes: result.value.backupCodes });
     onChanged();
@@ -124,6 +132,7 @@ export function TotpSection({ view, onDone, onChanged }: { view: SecurityView; o
         <button
           type="button"
           disabled={!view.available}
+          // How it went shows on screen; an event handler has nobody to hand the promise to.
           onClick={() => (method === 'none' ? void start({}) : setStep({ kind: 'confirm-identity' }))}
         >
           Set up an authenticator app
@@ -144,8 +153,8 @@ export function TotpSection({ view, onDone, onChanged }: { view: SecurityView; o
           className="form totp-setup"
           onSubmit={(event) => {
             event.preventDefault();
-            if (focusTooLong(event.currentTarget)) return;
-            void confirm(step, code);
+            // How it went shows on screen; an event handler has nobody to hand the promise to.
+            if (fields.validate()) void confirm(step, code);
           }}
           noValidate
           aria-label="Set up an authenticator app"
@@ -158,10 +167,8 @@ export function TotpSection({ view, onDone, onChanged }: { view: SecurityView; o
             name="totp-code"
             inputMode="numeric"
             autoComplete="one-time-code"
-            value={code}
-            limit={textLimits.totpCode}
+            {...fields.bind('code')}
             error={error}
-            onChange={(event) => setCode(event.target.value)}
           />
           <div className="actions">
             <BusyButton type="submit" busy={busy} busyLabel="Checking…">
@@ -185,7 +192,12 @@ export function TotpSection({ view, onDone, onChanged }: { view: SecurityView; o
             ))}
           </ul>
           <div className="actions">
-            <button type="button" className="secondary" onClick={() => void navigator.clipboard?.writeText(step.codes.join('\n'))}>
+            <button
+              type="button"
+              className="secondary"
+              // A refused copy leaves the codes on screen (and Save) to keep them another way.
+              onClick={() => void navigator.clipboard?.writeText(step.codes.join('\n')).catch(() => undefined)}
+            >
               Copy
             </button>
             <button type="button" className="secondary" onClick={() => saveCodes(step.codes)}>
@@ -212,6 +224,7 @@ export function TotpSection({ view, onDone, onChanged }: { view: SecurityView; o
           busy={busy}
           error={error}
           onSubmit={(proof) =>
+            // How it went shows on screen; an event handler has nobody to hand the promise to.
             void (step.kind === 'disable'
               ? disable(proof)
               : step.kind === 'reconfirm'

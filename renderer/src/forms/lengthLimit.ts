@@ -1,24 +1,11 @@
 /**
  * Length limits at the field (issue 13): every text input carries the contract's limit for
  * what it sends (shared/limits.ts). A longer value is marked on its field and the form does
- * not send, so the window never builds a call the core would refuse for size — a 9 MiB
- * paste stays in the field instead of travelling to the host.
+ * not send (useFormFields), so the window never builds a call the core would refuse for
+ * size — a 9 MiB paste stays in the field instead of travelling to the host.
  */
 
 /** The field's words for a value over its limit, or null. Counts as the contract does (UTF-16 units). */
 export function tooLong(value: string, limit: number): string | null {
   return value.length > limit ? `Too long: at most ${limit.toLocaleString('en')} characters.` : null;
-}
-
-/** Marks an input whose value is over its limit, for `focusTooLong`. */
-export const tooLongAttribute = 'data-too-long';
-
-/**
- * Before a form sends: when one of its fields is over its limit, focuses it and answers
- * true (the caller sends nothing). Forms call this first thing in their submit handler.
- */
-export function focusTooLong(form: HTMLElement | null): boolean {
-  const field = form?.querySelector<HTMLElement>(`[${tooLongAttribute}="true"]`);
-  field?.focus();
-  return Boolean(field);
 }

@@ -7,6 +7,7 @@ import { useAppInfo } from '../stores/appInfoStore';
 export function AboutScreen() {
   const { info, error, loading, load, claimLinks } = useAppInfo();
   useEffect(() => {
+    // An effect cannot wait; the store keeps the answer, or its failure, for the screen.
     void load();
   }, [load]);
 
@@ -49,6 +50,7 @@ export function AboutScreen() {
                 {info.appLinks.canClaim && (
                   <>
                     {' '}
+                    {/* How it went shows on screen; an event handler has nobody to hand the promise to. */}
                     <button type="button" className="secondary" onClick={() => void claimLinks()} disabled={loading}>
                       Open rocketchat:// links here
                     </button>
@@ -70,6 +72,7 @@ export function AboutScreen() {
           The managed server list <code>{info.managedServers.file}</code> could not be used: {info.managedServers.problem}
         </p>
       )}
+      {/* How it went shows on screen; an event handler has nobody to hand the promise to. */}
       <button type="button" className="secondary" onClick={() => void load()} disabled={loading}>
         {loading ? 'Refreshing…' : 'Refresh'}
       </button>

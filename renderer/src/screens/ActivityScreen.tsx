@@ -33,6 +33,7 @@ export function ActivityScreen({ accountId, serverName }: { accountId: string; s
   const [problem, setProblem] = useState<string | null>(null);
 
   useEffect(() => {
+    // An effect cannot wait; the store keeps the answer, or its failure, for the screen.
     void load(accountId);
   }, [accountId, load]);
 
@@ -92,7 +93,11 @@ export function ActivityScreen({ accountId, serverName }: { accountId: string; s
                 )}
                 {item.error && <span className="field-error">{item.error}</span>}
                 {item.state === 'failed' && (
-                  <button type="button" className="small" onClick={() => void act(retry(accountId, item.id))}>
+                  <button
+                    type="button"
+                    className="small"
+                    onClick={() => void act(retry(accountId, item.id)) /* the list shows how it went */}
+                  >
                     Retry
                   </button>
                 )}
@@ -101,6 +106,7 @@ export function ActivityScreen({ accountId, serverName }: { accountId: string; s
                     type="button"
                     className="secondary small"
                     aria-label={`Discard the edit of ${labelOf(item.field as EditField)}`}
+                    // How it went shows on screen; an event handler has nobody to hand the promise to.
                     onClick={() => void act(discard(accountId, item.id))}
                   >
                     Discard
@@ -142,6 +148,7 @@ export function ActivityScreen({ accountId, serverName }: { accountId: string; s
         onChoose={(keep) => {
           const item = resolving;
           setResolving(null);
+          // How it went shows on screen; an event handler has nobody to hand the promise to.
           if (item) void act(resolve(accountId, item.id, keep));
         }}
       />

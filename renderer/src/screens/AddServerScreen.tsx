@@ -1,7 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { ServerSummary } from '../../../shared/accountSchemas';
-import { AppFailure, type AppError } from '../../../shared/errors';
+import { AppFailure } from '../../../shared/errors';
 import { textLimits } from '../../../shared/limits';
+import { isBlank, missingWords, required } from '../../../shared/requiredFields';
 import { normalizeServerUrl } from '../../../shared/serverAddress';
 import { BusyButton } from '../components/BusyButton';
 import { CertificateDecision } from '../components/CertificateDecision';
@@ -9,13 +10,13 @@ import { KnownServers } from '../components/KnownServers';
 import { Details } from '../components/Notice';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { TextField } from '../components/TextField';
-import { focusTooLong } from '../forms/lengthLimit';
+import { useFormFields } from '../forms/useFormFields';
 import { useServers } from '../stores/serversStore';
 import { useUi } from '../stores/uiStore';
 
-/** What is wrong with the address as typed, before anything is sent. */
+/** What is wrong with the address as typed, before anything is sent: the core's own reading of it. */
 function checkAddress(value: string): string | null {
-  if (value.trim() === '') return null;
+  if (isBlank(value)) return null;
   try {
     normalizeServerUrl(value);
     return null;
@@ -27,42 +28,39 @@ function checkAddress(value: string): string | null {
 export function AddServerScreen() {
   const startSignIn = useUi((state) => state.startSignIn);
   const addServer = useServers((state) => state.add);
-  const [url, setUrl] = useState('');
-  const [touched, setTouched] = useState(false);
+  // Said once the person leaves the field: half an address is not yet wrong.
+  const fields = useFormFields(
+    { url: '' },
+    () => ({ limit: textLimits.serverAddress, required: required(missingWords.serverAddress), check: checkAddress }),
+    { checkFrom: 'leaving' },
+  );
+  const { url } = fields.values;
   const [busy, setBusy] = useState(false);
-  const [serverError, setServerError] = useState<Pick<AppError, 'message' | 'detail'> | null>(null);
+  const [detail, setDetail] = useState<string | null>(null);
   const [found, setFound] = useState<ServerSummary | null>(null);
-  const liveError = touched ? checkAddress(url) : null;
   // A certificate the app could not verify: the decision shows under the form (issue 16).
   const [untrusted, setUntrusted] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = event.currentTarget;
-    if (focusTooLong(form)) return;
-    setTouched(true);
-    const focusField = () => requestAnimationFrame(() => form.querySelector<HTMLElement>('input')?.focus());
-    if (url.trim() === '') {
-      setServerError({ message: 'Enter the server address.' });
-      return focusField();
-    }
-    if (checkAddress(url)) return focusField();
+    if (!fields.validate()) return;
     setBusy(true);
-    setServerError(null);
+    setDetail(null);
     setFound(null);
     const result = await addServer(url);
     setBusy(false);
     setUntrusted(!result.ok && result.error.code === 'tls-untrusted' ? url : null);
     if (result.ok) return setFound(result.value);
-    setServerError({ message: result.error.fields?.url ?? result.error.message, detail: result.error.detail });
-    focusField();
+    fields.answer({ url: result.error.fields?.url ?? result.error.message });
+    setDetail(result.error.detail ?? null);
   };
 
   return (
     <section aria-labelledby="add-server-title" className="screen narrow">
       <ScreenHeading id="add-server-title">Add a server</ScreenHeading>
       <p className="lead">The address of a Rocket.Chat server you have an account on.</p>
+      {/* How it went shows on screen; an event handler has nobody to hand the promise to. */}
       <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate className="form">
         <div>
           <TextField
@@ -72,18 +70,15 @@ export function AddServerScreen() {
             inputMode="url"
             autoComplete="url"
             spellCheck={false}
-            value={url}
-            limit={textLimits.serverAddress}
-            error={liveError ?? serverError?.message}
             hint="https is used unless the server runs on this computer, where plain http is tried too."
+            {...fields.bind('url')}
             onChange={(event) => {
-              setUrl(event.target.value);
-              setServerError(null);
+              fields.set('url', event.target.value);
+              setDetail(null);
               setFound(null);
             }}
-            onBlur={() => setTouched(true)}
           />
-          {serverError?.detail && !liveError && <Details detail={serverError.detail} />}
+          {detail && <Details detail={detail} />}
         </div>
         <BusyButton type="submit" busy={busy} busyLabel="Checking the server…">
           Check server

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { AppError } from '../../../shared/errors';
 import { textLimits } from '../../../shared/limits';
+import { missingWords, required } from '../../../shared/requiredFields';
 import type { LookupKey, LookupResult } from '../../../shared/profileSchemas';
 import { Avatar } from '../components/Avatar';
 import { BusyButton } from '../components/BusyButton';
@@ -9,7 +9,7 @@ import { Details } from '../components/Notice';
 import { ProfileDetails } from '../components/ProfileDetails';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { TextField } from '../components/TextField';
-import { focusTooLong } from '../forms/lengthLimit';
+import { useFormFields } from '../forms/useFormFields';
 import { usePeople } from '../stores/peopleStore';
 import { useProfiles } from '../stores/profileStore';
 
@@ -31,10 +31,10 @@ const noOne: never[] = [];
 export function PeopleScreen({ accountId, serverId, serverName }: { accountId: string; serverId: string; serverName: string }) {
   const selectId = useId();
   const [key, setKey] = useState<LookupKey>('username');
-  const [value, setValue] = useState('');
+  const fields = useFormFields({ lookup: '' }, () => ({ limit: textLimits.lookupValue, required: required(missingWords.lookupValue) }));
   const [includeRooms, setIncludeRooms] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Pick<AppError, 'message' | 'detail'> | null>(null);
+  const [detail, setDetail] = useState<string | null>(null);
   const [result, setResult] = useState<{ found: LookupResult; roomsAsked: boolean } | null>(null);
   const recent = usePeople((state) => state.recent[accountId]) ?? noOne;
   // Keys this server's release does not know are not offered; a sentence says which and why.
@@ -43,9 +43,9 @@ export function PeopleScreen({ accountId, serverId, serverName }: { accountId: s
   const loadRecent = usePeople((state) => state.loadRecent);
   const lookup = usePeople((state) => state.lookup);
   const card = useRef<HTMLHeadingElement>(null);
-  const form = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
+    // An effect cannot wait; the store keeps the answer, or its failure, for the screen.
     void loadRecent(accountId);
   }, [accountId, loadRecent]);
 
@@ -55,27 +55,27 @@ export function PeopleScreen({ accountId, serverId, serverName }: { accountId: s
     card.current?.focus({ preventScroll: true });
   }, [result]);
 
-  const run = async (lookupKey: LookupKey, lookupValue: string) => {
-    if (lookupValue.trim() === '') {
-      setError({ message: 'Enter what to look up.' });
-      return requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-    }
+  /** Looks up from the form, or (`fromForm` false) a person picked in the directory or the recent list. */
+  const run = async (lookupKey: LookupKey, lookupValue: string, fromForm = false) => {
     setBusy(true);
-    setError(null);
+    fields.answer({});
+    setDetail(null);
     const answer = await lookup({ accountId, key: lookupKey, value: lookupValue, includeRooms });
     setBusy(false);
     if (answer.ok) {
       setResult({ found: answer.value, roomsAsked: includeRooms });
     } else {
       setResult(null);
-      setError({ message: answer.error.message, detail: answer.error.detail });
+      // The answer is said on the lookup field; it takes focus only when the person used the form.
+      fields.answer({ lookup: answer.error.message }, { focus: fromForm });
+      setDetail(answer.error.detail ?? null);
     }
   };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (focusTooLong(event.currentTarget)) return;
-    void run(key, value);
+    // How it went shows on screen; an event handler has nobody to hand the promise to.
+    if (fields.validate()) void run(key, fields.values.lookup, true);
   };
 
   const person = result?.found.person;
@@ -89,12 +89,13 @@ export function PeopleScreen({ accountId, serverId, serverName }: { accountId: s
             accountId={accountId}
             serverId={serverId}
             serverName={serverName}
+            // How it went shows on screen; an event handler has nobody to hand the promise to.
             onOpen={(userId) => void run('userId', userId)}
           />
         </div>
         <div className="people-lookup">
           <h2 className="section-title">Look up one person</h2>
-          <form ref={form} className="form lookup" onSubmit={submit} noValidate>
+          <form className="form lookup" onSubmit={submit} noValidate>
             <div className="field">
               <label htmlFor={selectId}>Look up by</label>
               <select id={selectId} value={key} onChange={(event) => setKey(event.target.value as LookupKey)}>
@@ -113,13 +114,10 @@ export function PeopleScreen({ accountId, serverId, serverName }: { accountId: s
             <TextField
               label={`${keys.find((option) => option.key === key)!.label} to look up`}
               name="lookup"
-              value={value}
-              limit={textLimits.lookupValue}
-              error={error?.message}
               spellCheck={false}
-              onChange={(event) => setValue(event.target.value)}
+              {...fields.bind('lookup')}
             />
-            {error?.detail && <Details detail={error.detail} />}
+            {detail && <Details detail={detail} />}
             <label className="checkbox">
               <input type="checkbox" checked={includeRooms} onChange={(event) => setIncludeRooms(event.target.checked)} /> Include their
               rooms (shown only when the server lets you see them)
@@ -136,6 +134,7 @@ export function PeopleScreen({ accountId, serverId, serverName }: { accountId: s
               <ul className="recent" data-testid="recent-lookups">
                 {recent.map((entry) => (
                   <li key={entry.userId}>
+                    {/* How it went shows on screen; an event handler has nobody to hand the promise to. */}
                     <button type="button" className="link-button" onClick={() => void run('userId', entry.userId)}>
                       {entry.name ?? entry.username ?? entry.userId}
                       {entry.username ? ` (@${entry.username})` : ''}

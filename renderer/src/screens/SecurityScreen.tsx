@@ -32,11 +32,13 @@ export function SecurityScreen({ accountId, serverId }: { accountId: string; ser
 
   // Loads now, and again whenever the server comes or goes or the account signs in or out.
   useEffect(() => {
+    // An effect cannot wait; the store keeps the answer, or its failure, for the screen.
     void load(accountId);
   }, [accountId, online, accountState, load]);
 
   const done = (text: string) => {
     setMessage({ text, ok: true });
+    // The screen reads the new state from the store when the reload lands.
     void load(accountId);
   };
 
@@ -71,6 +73,7 @@ export function SecurityScreen({ accountId, serverId }: { accountId: string; ser
             <h2 id="two-factor-title" className="section-title">
               Two-factor authentication
             </h2>
+            {/* How it went shows on screen; an event handler has nobody to hand the promise to. */}
             <TotpSection view={view} onDone={done} onChanged={() => void load(accountId)} />
           </section>
           <section aria-labelledby="password-title" className="card">
@@ -106,6 +109,7 @@ export function SecurityScreen({ accountId, serverId }: { accountId: string; ser
             message="Every other session of this account ends now. You stay signed in here."
             confirmLabel="Sign out others"
             onCancel={() => setConfirmSignOut(false)}
+            // How it went shows on screen; an event handler has nobody to hand the promise to.
             onConfirm={() => void signOutOthers()}
           />
         </>

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { AppError, TwoFactorChallenge } from '../../../shared/errors';
 import { textLimits } from '../../../shared/limits';
+import { missingWords, required } from '../../../shared/requiredFields';
 import { AccessTokenSignIn } from '../components/AccessTokenSignIn';
 import { BusyButton } from '../components/BusyButton';
 import { Notice } from '../components/Notice';
@@ -8,24 +9,26 @@ import { PasswordField } from '../components/PasswordField';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { SingleSignOn, SingleSignOnElsewhere } from '../components/SingleSignOn';
 import { TextField } from '../components/TextField';
-import { focusTooLong } from '../forms/lengthLimit';
+import { useFormFields } from '../forms/useFormFields';
 import { useSignIn } from '../stores/signInStore';
 import { useUi, type SignInTarget } from '../stores/uiStore';
 import { TwoFactorStep } from './TwoFactorStep';
 
 type Challenge = TwoFactorChallenge & { challengeId: string };
 
+const rules = {
+  user: { limit: textLimits.signInUser, required: required(missingWords.signInUser) },
+  password: { limit: textLimits.signInPassword, required: required(missingWords.signInPassword, { trims: false }) },
+};
+
 export function SignInScreen({ target }: { target: SignInTarget }) {
   const show = useUi((state) => state.show);
   const signIn = useSignIn((state) => state.signIn);
   const cancelSignIn = useSignIn((state) => state.cancelSignIn);
-  const [user, setUser] = useState(target.user ?? '');
-  const [password, setPassword] = useState('');
+  const fields = useFormFields({ user: target.user ?? '', password: '' }, (name) => rules[name]);
+  const { user, password } = fields.values;
   const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<{ user?: string; password?: string; form?: Pick<AppError, 'message' | 'detail'> }>({});
-  const form = useRef<HTMLFormElement>(null);
-  /** After an answer: the first field it marks takes focus (React has marked it by the next frame). */
-  const focusInvalid = () => requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  const [failure, setFailure] = useState<Pick<AppError, 'message' | 'detail'> | null>(null);
   const [keychainProblem, setKeychainProblem] = useState<string | null>(null);
   const [challenge, setChallenge] = useState<Challenge | null>(null);
   const [sessionOnly, setSessionOnly] = useState(false);
@@ -33,6 +36,7 @@ export function SignInScreen({ target }: { target: SignInTarget }) {
   const options = useSignIn((state) => state.options[target.serverId]);
   const [optionsProblem, setOptionsProblem] = useState<string | null>(null);
   useEffect(() => {
+    // An effect cannot wait; the store keeps the answer, or its failure, for the screen.
     void loadOptions(target.serverId).then((result) => setOptionsProblem(result.ok ? null : result.error.message));
   }, [loadOptions, target.serverId]);
   // Until the workspace has said otherwise (or when it cannot be asked), the password form is offered.
@@ -49,31 +53,20 @@ export function SignInScreen({ target }: { target: SignInTarget }) {
 
   const submit = async (event: FormEvent | null, onlyThisSession = sessionOnly) => {
     event?.preventDefault();
-    if (focusTooLong(form.current)) return;
-    const missing = {
-      user: user.trim() ? undefined : 'Enter your username or email.',
-      password: password ? undefined : 'Enter your password.',
-    };
-    if (missing.user || missing.password) {
-      setErrors(missing);
-      return focusInvalid();
-    }
+    if (!fields.validate()) return;
     setBusy(true);
-    setErrors({});
+    setFailure(null);
     const result = await signIn({ serverId: target.serverId, user, password, sessionOnly: onlyThisSession });
     setBusy(false);
     if (result.ok) return finish();
     const { error } = result;
     if (error.code === 'two-factor-required' && error.twoFactor?.challengeId) {
-      setPassword('');
+      fields.reset({ user, password: '' });
       return setChallenge({ ...error.twoFactor, challengeId: error.twoFactor.challengeId });
     }
     if (error.code === 'keychain-unavailable') return setKeychainProblem(error.message);
-    if (error.code === 'unauthorized') {
-      setErrors({ password: error.message });
-      return focusInvalid();
-    }
-    setErrors({ form: { message: error.message, detail: error.detail } });
+    if (error.code === 'unauthorized') return fields.answer({ password: error.message });
+    setFailure({ message: error.message, detail: error.detail });
   };
 
   return (
@@ -88,9 +81,10 @@ export function SignInScreen({ target }: { target: SignInTarget }) {
           challenge={challenge}
           onSignedIn={finish}
           onRestart={(message) => {
+            // Cancelling only frees the server's half-done sign-in; the form starts over at once.
             void cancelSignIn(challenge.challengeId);
             setChallenge(null);
-            setErrors(message ? { form: { message } } : {});
+            setFailure(message ? { message } : null);
           }}
         />
       ) : (
@@ -101,29 +95,12 @@ export function SignInScreen({ target }: { target: SignInTarget }) {
             </p>
           )}
           {passwordForm && (
-            <form ref={form} onSubmit={(event) => void submit(event)} noValidate className="form">
-              <TextField
-                label="Username or email"
-                name="user"
-                autoComplete="username"
-                spellCheck={false}
-                value={user}
-                limit={textLimits.signInUser}
-                error={errors.user}
-                onChange={(event) => setUser(event.target.value)}
-              />
-              <PasswordField
-                label="Password"
-                name="password"
-                value={password}
-                hint={passwordHint}
-                limit={textLimits.signInPassword}
-                error={errors.password}
-                onChange={(event) => setPassword(event.target.value)}
-              />
-              {errors.form && (
-                <Notice tone="error" detail={errors.form.detail} focus>
-                  {errors.form.message}
+            <form onSubmit={(event) => void submit(event) /* the form shows how it went */} noValidate className="form">
+              <TextField label="Username or email" name="user" autoComplete="username" spellCheck={false} {...fields.bind('user')} />
+              <PasswordField label="Password" name="password" hint={passwordHint} {...fields.bind('password')} />
+              {failure && (
+                <Notice tone="error" detail={failure.detail} focus>
+                  {failure.message}
                 </Notice>
               )}
               {keychainProblem && (
@@ -134,6 +111,7 @@ export function SignInScreen({ target }: { target: SignInTarget }) {
                     onClick={() => {
                       setSessionOnly(true);
                       setKeychainProblem(null);
+                      // How it went shows on screen; an event handler has nobody to hand the promise to.
                       void submit(null, true);
                     }}
                   >

@@ -2,11 +2,12 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { AccountSummary } from '../../../shared/accountSchemas';
 import type { TwoFactorChallenge } from '../../../shared/errors';
 import { textLimits } from '../../../shared/limits';
+import { missingWords, required } from '../../../shared/requiredFields';
 import { codeShapeProblem } from '../../../shared/twoFactorCode';
 import { BusyButton } from '../components/BusyButton';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { TextField } from '../components/TextField';
-import { focusTooLong } from '../forms/lengthLimit';
+import { useFormFields } from '../forms/useFormFields';
 import { useSignIn } from '../stores/signInStore';
 
 const resendCooldownSeconds = 30;
@@ -38,8 +39,13 @@ const wording: Record<TwoFactorChallenge['method'], { title: string; lead: strin
 
 /** The second factor, worded for the method the server asked for. Each answer is sent once. */
 export function TwoFactorStep({ challenge, onSignedIn, onRestart }: TwoFactorStepProps) {
-  const [code, setCode] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  // Caught here, not by the server: a wrong answer spends one of its few tries.
+  const { method } = challenge;
+  const fields = useFormFields({ code: '' }, () => ({
+    limit: textLimits.signInCode,
+    check: method === 'password' ? required(missingWords.signInPassword) : (typed: string) => codeShapeProblem(method, typed),
+  }));
+  const { code } = fields.values;
   const [busy, setBusy] = useState(false);
   const [cooldown, setCooldown] = useState(challenge.method === 'email' ? resendCooldownSeconds : 0);
   const [resent, setResent] = useState(false);
@@ -55,29 +61,19 @@ export function TwoFactorStep({ challenge, onSignedIn, onRestart }: TwoFactorSte
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = event.currentTarget;
-    if (focusTooLong(form)) return;
-    // Caught here, not by the server: a wrong answer spends one of its few tries.
-    const problem =
-      challenge.method === 'password' ? (code.trim() === '' ? 'Enter your password.' : null) : codeShapeProblem(challenge.method, code);
-    if (problem) {
-      setError(problem);
-      return;
-    }
+    if (!fields.validate()) return;
     setBusy(true);
-    setError(null);
     const result = await answerTwoFactor(challenge.challengeId, code);
     setBusy(false);
     if (result.ok) return onSignedIn(result.value);
     if (result.error.code === 'two-factor-invalid' || result.error.code === 'two-factor-required') {
-      setCode('');
-      setError('That code is not right. Check it and try again.');
-      return form.querySelector<HTMLElement>('input')?.focus();
+      fields.reset({ code: '' });
+      return fields.answer({ code: 'That code is not right. Check it and try again.' });
     }
     if (result.error.code === 'two-factor-locked') {
       return onRestart('Too many wrong codes: the server stopped this sign-in. Sign in again to get a new code.');
     }
-    setError(result.error.message);
+    fields.answer({ code: result.error.message });
   };
 
   const resend = async () => {
@@ -87,7 +83,7 @@ export function TwoFactorStep({ challenge, onSignedIn, onRestart }: TwoFactorSte
       setResent(true);
       setCooldown(resendCooldownSeconds);
     } else {
-      setError(result.error.message);
+      fields.answer({ code: result.error.message });
     }
   };
 
@@ -97,18 +93,16 @@ export function TwoFactorStep({ challenge, onSignedIn, onRestart }: TwoFactorSte
         {words.title}
       </ScreenHeading>
       <p className="lead">{words.lead}</p>
+      {/* How it went shows on screen; an event handler has nobody to hand the promise to. */}
       <form onSubmit={(event) => void submit(event)} noValidate className="form">
         <TextField
           label={words.label}
           name="code"
-          value={code}
-          limit={textLimits.signInCode}
           autoComplete="one-time-code"
           inputMode={challenge.method === 'password' ? 'text' : 'numeric'}
           type={challenge.method === 'password' ? 'password' : 'text'}
           spellCheck={false}
-          error={error}
-          onChange={(event) => setCode(event.target.value)}
+          {...fields.bind('code')}
         />
         <div className="actions">
           <BusyButton type="submit" busy={busy} busyLabel="Checking…">
@@ -121,6 +115,7 @@ export function TwoFactorStep({ challenge, onSignedIn, onRestart }: TwoFactorSte
       </form>
       {challenge.method === 'email' && (
         <p className="resend">
+          {/* How it went shows on screen; an event handler has nobody to hand the promise to. */}
           <button type="button" className="link-button" disabled={cooldown > 0} onClick={() => void resend()}>
             {cooldown > 0 ? `Send the code again (in ${cooldown} s)` : 'Send the code again'}
           </button>

@@ -35,6 +35,7 @@ interface AccountsState {
 
 export function createAccountsStore(api: ApiSource) {
   return create<AccountsState>((set, get) => {
+    // The gate only asks for a reload; the load keeps its own answer in the store.
     const gate = createRevisionGate(() => void get().load());
     const apply = ({ accounts, activeAccountId }: AccountList) => {
       const signedOut = new Set(accounts.filter((account) => account.state === 'signed-out').map((account) => account.id));

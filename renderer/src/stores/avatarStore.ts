@@ -47,6 +47,7 @@ export function createAvatarStore(api: ApiSource) {
         entry.etag = etag;
         entry.watchers += 1;
         watched.set(key, entry);
+        // load() keeps the picture or its failure in the store; watching starts at once.
         void load(entry);
         return () => {
           entry.watchers -= 1;
@@ -57,6 +58,7 @@ export function createAvatarStore(api: ApiSource) {
       reset: (accountId) => api()['profile.resetAvatar']({ accountId }),
       follow: () =>
         api().on('avatar.changed', (event) => {
+          // The same for a picture that changed.
           for (const entry of watched.values()) if (entry.username === event.username) void load(entry);
         }),
     };

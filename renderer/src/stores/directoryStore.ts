@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { DirectoryStatus, PersonHit } from '../../../shared/directorySchemas';
+import { isBlank } from '../../../shared/requiredFields';
 import { getApi, type ApiSource } from '../bridge/api';
 
 /** People asked for per page: the contract's most, so a fast scroll needs few round trips. */
@@ -57,7 +58,7 @@ export function createDirectoryStore(api: ApiSource) {
     },
     async search(accountId, query) {
       const ticket = ++latest;
-      if (query.trim() === '') {
+      if (isBlank(query)) {
         set({ asked: null, results: null });
         return;
       }

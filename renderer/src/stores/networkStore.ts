@@ -31,11 +31,13 @@ export function createNetworkStore(api: ApiSource) {
     review: (url) => api()['certificates.review']({ url }),
     async trust(url, fingerprint) {
       const result = await api()['certificates.trust']({ url, fingerprint });
+      // The caller needs the trust answer now; the refreshed list follows in the store.
       if (result.ok) void get().loadInfo();
       return result;
     },
     async revoke(url) {
       const result = await api()['certificates.revoke']({ url });
+      // The same for a revoked pin.
       if (result.ok) void get().loadInfo();
       return result as Result<Record<string, never>>;
     },
@@ -53,6 +55,7 @@ export function createNetworkStore(api: ApiSource) {
         api().on('network.prompt', (prompt) =>
           set({ prompts: [...get().prompts.filter((known) => known.promptId !== prompt.promptId), prompt] }),
         ),
+        // An event has nobody to hand the reload to; the store keeps its answer.
         api().on('certificates.changed', () => void (get().info && get().loadInfo())),
       ];
       return () => stops.forEach((stop) => stop());

@@ -28,6 +28,7 @@ interface OutboxState {
  */
 export function createOutboxStore(api: ApiSource) {
   return create<OutboxState>((set, get) => {
+    // The gate only asks for a reload; the load keeps its own answer in the store.
     const gate = createRevisionGate((accountId) => void get().load(accountId));
     const put = (view: OutboxView) => set({ views: { ...get().views, [view.accountId]: view } });
     const change = (accountId: string, call: () => Promise<ViewResult>) => gate.view(accountId, call, put);

@@ -18,6 +18,7 @@ interface ProfileState {
 
 export function createProfileStore(api: ApiSource) {
   return create<ProfileState>((set, get) => {
+    // The gate only asks for a reload; the load keeps its own answer in the store.
     const gate = createRevisionGate((accountId) => void get().load(accountId));
     const put = (view: ProfileView) => set({ views: { ...get().views, [view.accountId]: view }, error: null });
     return {

@@ -27,6 +27,7 @@ export function createServersStore(api: ApiSource) {
       },
       async add(url) {
         const answer = await api()['servers.add']({ url });
+        // The caller needs the add answer now; the refreshed list follows in the store.
         if (answer.ok) void get().load();
         return answer;
       },

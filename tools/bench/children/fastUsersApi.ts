@@ -7,6 +7,7 @@ import { startFastUsersApi } from '../../../tests/support/fastUsersApi';
 const [count, pageSize] = process.argv.slice(2).map(Number);
 if (!count) throw new Error('usage: fastUsersApi <people> [pageSize]');
 const api = await startFastUsersApi({ people: fakePeople(count), ...(pageSize ? { pageSize } : {}) });
+// The process exits when the server has closed; nothing else waits.
 process.on('SIGTERM', () => void api.close().then(() => process.exit(0)));
 // The parent waits for exactly this line.
 process.stdout.write(`listening on ${api.url}\n`);

@@ -33,4 +33,5 @@ async function offlineStart(folder: string) {
   process.exit(0);
 }
 
+// The run ends in process.exit; a failure rejects, and Node reports it and exits non-zero.
 void offlineStart(dataDir);

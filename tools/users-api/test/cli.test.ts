@@ -32,6 +32,7 @@ function firstLine(proc: ReturnType<typeof run>): Promise<string> {
       resolve(proc.out().split('\n')[0] ?? '');
     };
     proc.child.stdout.on('data', check);
+    // Fails the wait only if the process ends before its line; after a resolve it changes nothing.
     void proc.exited.then((code) => reject(new Error(`exited with ${code} before a line; stderr: ${proc.err()}`)));
     check();
   });

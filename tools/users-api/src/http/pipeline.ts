@@ -121,6 +121,7 @@ function toErrorReply(error: unknown): { status: number; reply: Reply } {
 
 export function createRequestHandler(app: App, routes: RouteDef[], devRoutes: RouteDef[], signal: AbortSignal) {
   return (req: IncomingMessage, res: ServerResponse): void => {
+    // handle() answers every failure itself (a 500 at worst); Node's handler has no promise to take.
     void handle(app, routes, devRoutes, req, res, signal);
   };
 }
