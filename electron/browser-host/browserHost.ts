@@ -81,7 +81,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       response.writeHead(421).end();
       return;
     }
-    void serveStatic(options.rendererDir, request, response, headers);
+    // Node's request handler takes no promise: a file that cannot be read ends the request as a 500.
+    void serveStatic(options.rendererDir, request, response, headers).catch(() => {
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
   });
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes });
@@ -147,6 +151,7 @@ function serveSocket(ws: WebSocket, core: Core): void {
   // frame, a bad close code) ends this one socket; the host serves on.
   ws.on('error', () => ws.terminate());
   ws.on('message', (data) => {
+    // answer() sends every outcome, a failure included, back on the socket; nothing else waits.
     void answer(ws, core, data.toString());
   });
 }

@@ -45,7 +45,9 @@ export async function launchBrowserHost(options: LaunchOptions): Promise<{ url: 
     await options.afterStop?.();
     process.exit(0);
   };
+  // stop() ends in process.exit; a signal handler has nobody to hand the promise to.
   process.once('SIGINT', () => void stop());
+  // The same on SIGTERM.
   process.once('SIGTERM', () => void stop());
   return { url: host.url };
 }

@@ -205,6 +205,7 @@ export class SingleSignOn {
 
   /** Signs in with the credential; the outcome (a session, a 2FA challenge, a refusal) ends the flow. */
   private login(flow: Flow, body: Record<string, unknown>): void {
+    // Both outcomes settle the flow, which the window is waiting on; nothing else waits here.
     void this.deps.accounts
       .signInWith(flow.server, { user: '', body, codePlacement: 'wrapped', signInKind: 'single-sign-on', sessionOnly: flow.sessionOnly })
       .then(
@@ -247,6 +248,7 @@ export class SingleSignOn {
     // A 429 says when to ask again; otherwise the usual pace.
     const retryAfter = failure instanceof ApiFailure && failure.details.retryAfter !== undefined ? failure.details.retryAfter * 1000 : 0;
     flow.timer = this.deps.clock.setTimeout(
+      // A timer has nobody to hand the check to; a failed look is logged and the next one follows.
       () => void this.check(flow).catch((error: unknown) => logFailure(this.deps.log, 'looking for a CAS sign-in', error)),
       Math.max(retryAfter, casPollMs),
       { background: true },

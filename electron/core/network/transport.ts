@@ -68,6 +68,7 @@ export function createTransport(context: ModuleContext, deps: TransportDeps) {
   let nodeFetch: NodeFetch | null = null;
   if (!shell && !deps.fetch) {
     const made = createNodeFetch({ settings: deps.nodeNetwork ?? undefined, env: deps.env, judge: trust, clock });
+    // Closing is synchronous for the core; the sockets finish closing on their own.
     disposables.add(() => void made.close().catch(() => undefined));
     // Connections kept alive were judged under the old decision: the next request is judged again.
     disposables.add(events.on('certificates.changed', () => made.resetConnections()));

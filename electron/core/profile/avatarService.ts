@@ -35,6 +35,7 @@ export class AvatarService {
     const serverId = this.deps.accounts.serverOf(accountId).id;
     const cached = this.deps.cache.get(serverId, username);
     const stale = !cached || (etag !== undefined && etag !== cached.etag) || this.deps.clock.now() - cached.fetchedAt > freshForMs;
+    // The cached picture answers now; check() logs its own failures and announces a new picture.
     if (stale) void this.check(accountId, serverId, username, etag ?? null);
     return {
       username,

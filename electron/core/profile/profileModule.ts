@@ -44,6 +44,7 @@ export function profileModule(
       if (!online) return;
       for (const account of accounts.list().accounts) {
         if (account.serverId !== serverId || account.state === 'signed-out') continue;
+        // An event has nobody to wait for it; the window learns of the new profile from profile.changed.
         void profiles
           .refresh(account.id)
           .catch((error: unknown) => logFailure(profileLog, 'refreshing the profile once its server was back', error));

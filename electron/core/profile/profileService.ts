@@ -45,6 +45,7 @@ export class ProfileService {
     this.deps.accounts.serverOf(accountId); // not-found for an account that is gone
     const view = this.view(accountId);
     const last = this.lastAttempt.get(accountId);
+    // The cached profile answers now; the refresh logs its own failures and announces what changed.
     if (last === undefined || this.deps.clock.now() - last >= backgroundEveryMs) void this.refreshInBackground(accountId);
     return view;
   }
@@ -66,6 +67,7 @@ export class ProfileService {
     // A refresh still under way carries the session that just ended: its answer (a 401,
     // "your session has ended") must not be the last word, so the new session's comes after it.
     const running = this.refreshing.get(accountId) ?? Promise.resolve();
+    // The same: queued behind a refresh already under way.
     void running.then(() => this.refreshInBackground(accountId, me));
   }
 

@@ -92,6 +92,7 @@ export class SecurityService {
     if (Object.keys(fields).length > 0) throw new AppFailure('validation', 'Some fields need attention.', { fields });
     const { data, headers } = gated(method, proof, { newPassword });
     await this.call(() => updateSensitive(client, credentials, data, headers), method, this.notAllowed(accountId, passwordRefusal));
+    // The change is done; the profile refresh logs its own failures and announces the new profile.
     void this.refreshProfile(accountId);
     return { message: 'Password changed. Other devices were signed out; this one stays signed in.' };
   }
@@ -152,6 +153,7 @@ export class SecurityService {
           ? { totpCode: 'That code is not right. Check the time on your phone and try again.' }
           : refusal(failure),
     );
+    // The change is done; the profile refresh logs its own failures and announces the new profile.
     void this.refreshProfile(accountId);
     return { backupCodes, message: 'Authenticator app set up. Keep the backup codes somewhere safe: each works once.' };
   }
@@ -169,6 +171,7 @@ export class SecurityService {
     );
     // A wrong code is no error to the server: it answers that nothing was turned off.
     if (!disabled) throw new AppFailure('validation', wrongCodeStillOn, { fields: { code: wrongCodeStillOn } });
+    // The change is done; the profile refresh logs its own failures and announces the new profile.
     void this.refreshProfile(accountId);
     return { message: 'Authenticator app turned off.' };
   }
@@ -240,6 +243,7 @@ export class SecurityService {
   /** A refusal mapped to its field; "not allowed" also makes the app read what the workspace allows again. */
   private notAllowed(accountId: string, refusal: (failure: ApiFailure) => Record<string, string> | null) {
     return (failure: ApiFailure) => {
+      // The settings are read again in the background (failures logged), so the next offer is true.
       if (failure.details.serverCode === 'error-action-not-allowed') void this.deps.profiles.rereadWorkspace(this.serverId(accountId));
       return refusal(failure);
     };

@@ -194,6 +194,7 @@ export class OutboxSender {
           return;
         }
         if (error instanceof ApiFailure && error.details.serverCode === 'error-not-allowed')
+          // The settings are read again in the background (failures logged), so the next offer is true.
           void this.deps.profiles.rereadWorkspace(this.deps.accounts.serverOf(accountId).id);
       }
       if (refused !== null) {
@@ -263,6 +264,7 @@ export class OutboxSender {
     if (refused.length > 0) this.attention(accountId, 'failed', `The server refused an edit: ${words}`);
     // "Not allowed": the workspace changed what it allows since the app last read it.
     if (['error-not-allowed', 'error-action-not-allowed'].includes(error.details.serverCode ?? ''))
+      // The settings are read again in the background (failures logged), so the next offer is true.
       void this.deps.profiles.rereadWorkspace(this.deps.accounts.serverOf(accountId).id);
     const innocent = open.filter((row) => !refused.includes(row));
     if (innocent.length > 0) {

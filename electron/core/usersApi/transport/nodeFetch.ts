@@ -76,6 +76,7 @@ export function createNodeFetch(options: NodeFetchOptions): NodeFetch {
     resetConnections() {
       const old = dispatcher;
       dispatcher = null;
+      // New requests already use a new dispatcher; the old one's sockets close in their own time.
       void old?.then((agent) => agent.close()).catch(() => undefined);
     },
     close: async () => {
