@@ -5,7 +5,7 @@ import type { ExpectedFailure } from '../log/logFailure';
  * Every way a request can fail before any reply arrives, as the person should hear it.
  * The sentence names the server and says what happened in words; the system's own code
  * (ECONNREFUSED, UND_ERR_SOCKET, ERR_SSL_…) goes only to `detail`, for the log and the
- * window's "Details" disclosure (docs/architecture.md "Contract and errors").
+ * window's "Details" disclosure (docs/contract.md "Errors").
  */
 export const networkFailureKinds = [
   'timeout',
