@@ -10,7 +10,7 @@ const filePath = path.join(root, 'tests/unit/promiseRules.test.ts');
 const eslint = new ESLint({ cwd: root });
 const rulesBroken = async (code: string) => {
   const [result] = await eslint.lintText(code, { filePath });
-  return result.messages.map((message) => message.ruleId);
+  return (result?.messages ?? []).map((message) => message.ruleId);
 };
 
 const save = 'const save = async (): Promise<void> => undefined;\n';
