@@ -1,6 +1,6 @@
-// The reference server's /_dev routes (tools/users-api, README "Dev routes"), named for what a
-// test means by them: "the server cannot be reached", "someone else changed the bio", "a minute
-// passed on the server". Tests say what happens to the server; this file says how.
+// The reference server's /_dev routes (their shapes: tools/users-api/README.md), named for what
+// a test means by them: "the server cannot be reached", "someone else changed the bio", "a
+// minute passed on the server". Tests say what happens to the server; this file says how.
 
 /** Which requests a fault meets. */
 export interface FaultScope {
