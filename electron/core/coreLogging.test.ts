@@ -51,7 +51,7 @@ describe('what the core logs, against the reference users API', () => {
 
   it('warns when a profile refresh meets a failing server, without a secret in the entry', async () => {
     // The window still shows the cached copy; the log says what went wrong.
-    await server.dev('/_dev/faults', { method: 'POST', body: JSON.stringify({ route: '/api/v1/users.info', status: 500, times: 1 }) });
+    await server.failWith(500, { route: '/api/v1/users.info', times: 1 });
     expect((await core.dispatch('profile.refresh', { accountId })).ok).toBe(true);
     await expect
       .poll(() => entries.filter((entry) => entry.scope === 'profile'))
@@ -70,7 +70,7 @@ describe('what the core logs, against the reference users API', () => {
   it('keeps ordinary failures (a wrong password, a server that is down) out of the error level and the bug phrases', async () => {
     const { id: serverId } = value<{ id: string }>(await core.dispatch('servers.add', { url: server.url }));
     expect((await core.dispatch('accounts.signIn', { serverId, user: demo.plain.user, password: 'wrong-pass-9' })).ok).toBe(false);
-    await server.dev('/_dev/faults', { method: 'POST', body: JSON.stringify({ route: '*', reset: true, times: 100_000 }) });
+    await server.dropConnections();
     await core.dispatch('profile.refresh', { accountId });
     await core.dispatch('security.get', { accountId });
     await server.close();

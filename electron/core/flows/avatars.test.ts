@@ -99,7 +99,7 @@ describe('avatars, cache first, against the reference users API', () => {
     await avatar('roxie');
     await expect.poll(() => changed).toEqual(['roxie']);
     const saved = (await avatar('roxie')).dataUrl;
-    await server.dev('/_dev/faults', { method: 'POST', body: JSON.stringify({ route: '/avatar/roxie', malformedJson: true, times: 1 }) });
+    await server.malformedReplies({ route: '/avatar/roxie', times: 1 });
     await avatar('roxie', 'changed');
     await expect.poll(async () => (await avatarCalls()).length).toBe(2);
     expect((await avatar('roxie')).dataUrl).toBe(saved);

@@ -167,7 +167,7 @@ describe('directory sync and local search against the reference users API', { ti
   });
 
   it('falls back to the directory endpoint when users.list is refused', async () => {
-    await server.dev('/_dev/faults', { method: 'POST', body: JSON.stringify({ route: '/api/v1/users.list', status: 403, times: 1 }) });
+    await server.failWith(403, { route: '/api/v1/users.list', times: 1 });
     await core.dispatch('directory.sync', { accountId });
     await settled('done');
     // The directory lists active people other than oneself.
@@ -198,12 +198,12 @@ describe('directory sync and local search against the reference users API', { ti
   });
 
   it('pauses while the server fails and finishes by itself when it answers again', async () => {
-    await server.dev('/_dev/faults', { method: 'POST', body: JSON.stringify({ route: '/api/v1/users.list', status: 503, times: 1000 }) });
+    await server.failWith(503, { route: '/api/v1/users.list' });
     await core.dispatch('directory.sync', { accountId });
     await settled('paused');
     const paused = value<DirectoryStatus>(await core.dispatch('directory.status', { accountId }));
     expect(paused.error).toMatch(/continues when the server answers/);
-    await server.dev('/_dev/faults', { method: 'DELETE' });
+    await server.restore();
     await settled('done');
     expect(value<DirectoryStatus>(await core.dispatch('directory.status', { accountId })).loaded).toBe(total);
   });

@@ -32,8 +32,8 @@ describe('profile edits through the outbox, against the reference users API', ()
   const serverUser = async () => (await server.dev(`/_dev/users/${demo.plain.userId}`)) as { user: Record<string, unknown> };
   const posts = async (path: string) =>
     ((await server.dev('/_dev/requests')) as Served).requests.filter((r) => r.method === 'POST' && r.path === path);
-  const offline = () => server.dev('/_dev/faults', { method: 'POST', body: JSON.stringify({ route: '*', reset: true, times: 100_000 }) });
-  const online = () => server.dev('/_dev/faults', { method: 'DELETE' });
+  const offline = () => server.dropConnections();
+  const online = () => server.restore();
 
   beforeEach(async () => {
     temp = makeTempDir();

@@ -6,6 +6,7 @@ import { startUsersApi } from '../../../tools/users-api/src/index';
 import { signInThroughCore } from '../../../tests/support/coreSignIn';
 import { value } from '../../../tests/support/result';
 import { makeTempDir } from '../../../tests/support/tempDir';
+import { usersApiControls } from '../../../tests/support/usersApiControls';
 import { demo, testBcryptRounds, totpCode } from '../../../tests/support/usersApiServer';
 import { createCore, type Core } from '../createCore';
 import { MemoryVault } from '../vault/memoryVault';
@@ -269,7 +270,7 @@ describe('security settings against the reference users API (one-a-minute limit 
 
   it('turns everything off with the reason while the server cannot be reached', async () => {
     const accountId = await signInAs(demo.plain.user, demo.plain.password);
-    await dev('/_dev/faults', { method: 'POST', body: JSON.stringify({ route: '*', reset: true, times: 1000 }) });
+    await usersApiControls(server.url).dropConnections();
     await core.dispatch('profile.refresh', { accountId });
     const view = value<SecurityView>(await core.dispatch('security.get', { accountId }));
     expect(view).toMatchObject({ available: false, reason: expect.stringContaining('cannot be reached') });

@@ -158,7 +158,7 @@ describe('adding a server by what a person types', () => {
     expect(known).toMatchObject({ name: 'Demo server', url: server.url });
     expect(value(await core.dispatch('servers.list', {}))).toHaveLength(1);
 
-    await server.dev('/_dev/faults', { method: 'POST', body: JSON.stringify({ route: '/api/info', reset: true, times: 1 }) });
+    await server.dropConnections({ route: '/api/info', times: 1 });
     const result = await add(server.url);
     expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Demo server cannot be reached right now/) } });
   });

@@ -64,12 +64,12 @@ describe('the chosen status, against a server where a REST client shows as offli
   });
 
   it('still calls a status chosen elsewhere meanwhile a conflict', async () => {
-    await server.dev('/_dev/faults', { method: 'POST', body: JSON.stringify({ route: '*', reset: true, times: 100_000 }) });
+    await server.dropConnections();
     await core.dispatch('profile.refresh', { accountId }); // learns the server cannot be reached
     value(await core.dispatch('profile.setStatus', { accountId, status: 'away', text: '' }));
     // Another device of this person chose "busy".
     await server.dev(`/_dev/users/${demo.plain.userId}`, { method: 'POST', body: JSON.stringify({ statusDefault: 'busy' }) });
-    await server.dev('/_dev/faults', { method: 'DELETE' });
+    await server.restore();
     await expect
       .poll(async () => (await outbox()).items.map((i) => [i.field, i.state]), { timeout: 15_000 })
       .toEqual([['statusType', 'conflict']]);

@@ -25,7 +25,7 @@ describe('the workspace decides what is offered', () => {
   const served = async () => ((await server.dev('/_dev/requests')) as Served).requests;
   const profile = async (accountId: string) => value<ProfileView>(await core.dispatch('profile.get', { accountId }));
   const outbox = async (accountId: string) => value<OutboxView>(await core.dispatch('outbox.get', { accountId }));
-  const offline = () => server.dev('/_dev/faults', { method: 'POST', body: JSON.stringify({ route: '*', reset: true, times: 100_000 }) });
+  const offline = () => server.dropConnections();
 
   beforeEach(async () => {
     temp = makeTempDir();
@@ -47,7 +47,7 @@ describe('the workspace decides what is offered', () => {
     value(await core.dispatch('profile.edit', { accountId, changes: { username: 'demo.renamed', bio: 'Made offline', nickname: 'dee' } }));
     // Meanwhile the workspace stopped allowing new usernames.
     await settings({ Accounts_AllowUsernameChange: false });
-    await server.dev('/_dev/faults', { method: 'DELETE' });
+    await server.restore();
     await expect
       .poll(async () => (await outbox(accountId)).items.map((item) => [item.field, item.state, item.error]), { timeout: 15_000 })
       .toEqual([['username', 'failed', noUsernames]]);
