@@ -1,9 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ServerSummary } from '../../shared/accountSchemas';
-import type { CertificateReview, NetworkInfo, PinnedCertificate } from '../../shared/networkSchemas';
 import { startConnectProxy, type ConnectProxy } from '../../tests/support/connectProxy';
 import { signInThroughCore } from '../../tests/support/coreSignIn';
-import { value } from '../../tests/support/result';
+import { call } from '../../tests/support/coreCall';
 import { makeTempDir } from '../../tests/support/tempDir';
 import { createTestCa, type IssuedCertificate, type TestCa } from '../../tests/support/testCertificates';
 import { demo, startTestServer, type TestServer } from '../../tests/support/usersApiServer';
@@ -41,7 +39,7 @@ describe('certificate decision (Node)', () => {
       const refused = await core.dispatch('servers.add', { url: server.url });
       expect(refused).toMatchObject({ ok: false, error: { code: 'tls-untrusted' } });
 
-      const review = value<CertificateReview>(await core.dispatch('certificates.review', { url: server.url }));
+      const review = await call(core, 'certificates.review', { url: server.url });
       expect(review).toMatchObject({
         origin: server.url,
         server: `localhost:${port}`,
@@ -65,9 +63,7 @@ describe('certificate decision (Node)', () => {
           message: `localhost:${port} now shows a different certificate from the one you reviewed. Review it again.`,
         },
       });
-      const pinned = value<PinnedCertificate>(
-        await core.dispatch('certificates.trust', { url: server.url, fingerprint: first.fingerprint }),
-      );
+      const pinned = await call(core, 'certificates.trust', { url: server.url, fingerprint: first.fingerprint });
       expect(pinned).toMatchObject({ origin: server.url, fingerprint: first.fingerprint });
       await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
       core.close();
@@ -78,16 +74,16 @@ describe('certificate decision (Node)', () => {
       server = await serve(second, port);
       open();
       expect(await core.dispatch('servers.add', { url: server.url })).toMatchObject({ ok: false, error: { code: 'tls-untrusted' } });
-      const again = value<CertificateReview>(await core.dispatch('certificates.review', { url: server.url }));
+      const again = await call(core, 'certificates.review', { url: server.url });
       expect(again).toMatchObject({ problem: 'changed', trustable: true, certificate: { fingerprint: second.fingerprint } });
       expect(again.pinned?.fingerprint).toBe(first.fingerprint);
-      value(await core.dispatch('certificates.trust', { url: server.url, fingerprint: second.fingerprint }));
-      value<ServerSummary>(await core.dispatch('servers.add', { url: server.url }));
+      await call(core, 'certificates.trust', { url: server.url, fingerprint: second.fingerprint });
+      await call(core, 'servers.add', { url: server.url });
 
       // Revoked: the kept-alive connection is dropped and the next request is refused again.
-      value(await core.dispatch('certificates.revoke', { url: server.url }));
+      await call(core, 'certificates.revoke', { url: server.url });
       expect(await core.dispatch('servers.add', { url: server.url })).toMatchObject({ ok: false, error: { code: 'tls-untrusted' } });
-      const info = value<NetworkInfo>(await core.dispatch('network.info', {}));
+      const info = await call(core, 'network.info', {});
       expect(info.servers.find((entry) => entry.url === server.url)?.pinned).toBeNull();
     } finally {
       await server.close();
@@ -99,7 +95,7 @@ describe('certificate decision (Node)', () => {
     const server = await serve(wrongName);
     try {
       open();
-      const review = value<CertificateReview>(await core.dispatch('certificates.review', { url: server.url }));
+      const review = await call(core, 'certificates.review', { url: server.url });
       expect(review).toMatchObject({ problem: 'name-mismatch', trustable: false });
       expect(review.explanation).toContain('is for intranet.example, not localhost:');
       const trust = await core.dispatch('certificates.trust', { url: server.url, fingerprint: wrongName.fingerprint });
@@ -115,15 +111,15 @@ describe('certificate decision (Node)', () => {
     let now = Date.now();
     try {
       open({ clock: new TestClock(now) });
-      value(await core.dispatch('certificates.review', { url: server.url }));
-      value(await core.dispatch('certificates.trust', { url: server.url, fingerprint: certificate.fingerprint }));
-      value(await core.dispatch('servers.add', { url: server.url }));
+      await call(core, 'certificates.review', { url: server.url });
+      await call(core, 'certificates.trust', { url: server.url, fingerprint: certificate.fingerprint });
+      await call(core, 'servers.add', { url: server.url });
       core.close();
 
       now += 3 * 24 * 3600_000; // the test certificates are valid for two days
       open({ clock: new TestClock(now) });
       expect(await core.dispatch('servers.add', { url: server.url })).toMatchObject({ ok: false, error: { code: 'tls-untrusted' } });
-      const review = value<CertificateReview>(await core.dispatch('certificates.review', { url: server.url }));
+      const review = await call(core, 'certificates.review', { url: server.url });
       expect(review).toMatchObject({ problem: 'expired', trustable: false });
       expect(review.explanation).toMatch(/^The certificate of localhost:\d+ expired on \d{4}-\d\d-\d\d\. It cannot be trusted here/);
     } finally {
@@ -138,13 +134,13 @@ describe('certificate decision (Node)', () => {
     const local = await startTestServer();
     try {
       open({ env: { HTTPS_PROXY: proxy.url, NO_PROXY: '127.0.0.1' } });
-      value(await core.dispatch('certificates.review', { url: server.url }));
-      value(await core.dispatch('certificates.trust', { url: server.url, fingerprint: certificate.fingerprint }));
+      await call(core, 'certificates.review', { url: server.url });
+      await call(core, 'certificates.trust', { url: server.url, fingerprint: certificate.fingerprint });
       await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
-      value(await core.dispatch('servers.add', { url: local.url }));
+      await call(core, 'servers.add', { url: local.url });
       expect(proxy.connects).toContain(new URL(server.url).host);
 
-      const info = value<NetworkInfo>(await core.dispatch('network.info', {}));
+      const info = await call(core, 'network.info', {});
       expect(info.proxySource).toBe('environment');
       expect(info.servers.map(({ url, proxy: used, pinned }) => ({ url, used, pinned: pinned?.fingerprint ?? null }))).toEqual(
         expect.arrayContaining([

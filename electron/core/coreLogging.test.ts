@@ -1,10 +1,9 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ProfileView } from '../../shared/profileSchemas';
 import { signInThroughCore } from '../../tests/support/coreSignIn';
 import { recordingLog } from '../../tests/support/recordingLog';
-import { value } from '../../tests/support/result';
+import { call } from '../../tests/support/coreCall';
 import { makeTempDir } from '../../tests/support/tempDir';
 import { demo, startTestServer, type TestServer } from '../../tests/support/usersApiServer';
 import { createCore, type Core } from './createCore';
@@ -39,7 +38,7 @@ describe('what the core logs, against the reference users API', () => {
       log: recorded.log,
     });
     accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
-    value<ProfileView>(await core.dispatch('profile.refresh', { accountId }));
+    await call(core, 'profile.refresh', { accountId });
   });
   afterEach(async () => {
     core.close();
@@ -68,7 +67,7 @@ describe('what the core logs, against the reference users API', () => {
   });
 
   it('keeps ordinary failures (a wrong password, a server that is down) out of the error level and the bug phrases', async () => {
-    const { id: serverId } = value<{ id: string }>(await core.dispatch('servers.add', { url: server.url }));
+    const { id: serverId } = await call(core, 'servers.add', { url: server.url });
     expect((await core.dispatch('accounts.signIn', { serverId, user: demo.plain.user, password: 'wrong-pass-9' })).ok).toBe(false);
     await server.dropConnections();
     await core.dispatch('profile.refresh', { accountId });

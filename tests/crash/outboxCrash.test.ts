@@ -2,12 +2,10 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AccountSummary, ServerSummary } from '../../shared/accountSchemas';
-import type { OutboxView } from '../../shared/outboxSchemas';
 import { createCore } from '../../electron/core/createCore';
 import { bundleForNode } from '../support/bundleForNode';
 import { FileVault } from '../support/fileVault';
-import { value } from '../support/result';
+import { call } from '../support/coreCall';
 import { makeTempDir } from '../support/tempDir';
 import { demo, startTestServer, type TestServer } from '../support/usersApiServer';
 
@@ -41,10 +39,8 @@ describe('crash safety of the outbox (real child processes, kill -9)', () => {
     await server.delay(40, { route: '/api/v1/users.updateOwnBasicInfo' });
     await server.delay(40, { route: '/api/v1/users.setStatus' });
     const core = createCore({ dataDir, vault: new FileVault(vaultFile), version: '1', shell: 'test' });
-    const { id: serverId } = value<ServerSummary>(await core.dispatch('servers.add', { url: server.url }));
-    accountId = value<AccountSummary>(
-      await core.dispatch('accounts.signIn', { serverId, user: demo.plain.user, password: demo.plain.password }),
-    ).id;
+    const { id: serverId } = await call(core, 'servers.add', { url: server.url });
+    accountId = (await call(core, 'accounts.signIn', { serverId, user: demo.plain.user, password: demo.plain.password })).id;
     await core.dispatch('profile.refresh', { accountId });
     core.close();
   });
@@ -103,7 +99,7 @@ describe('crash safety of the outbox (real child processes, kill -9)', () => {
     const core = createCore({ dataDir, vault: new FileVault(vaultFile), version: '1', shell: 'test', requestTimeoutMs: 3000 });
     try {
       await core.ready;
-      const view = async () => value<OutboxView>(await core.dispatch('outbox.get', { accountId }));
+      const view = async () => await call(core, 'outbox.get', { accountId });
       await expect.poll(async () => (await view()).items, { timeout: 30_000 }).toEqual([]);
 
       const user = await server.user(demo.plain.userId);

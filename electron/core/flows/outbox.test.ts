@@ -1,12 +1,9 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AccountList } from '../../../shared/accountSchemas';
-import type { OutboxView } from '../../../shared/outboxSchemas';
-import type { ProfileView } from '../../../shared/profileSchemas';
 import { startUsersApi } from '../../../tools/users-api/src/index';
 import { signInThroughCore } from '../../../tests/support/coreSignIn';
-import { value } from '../../../tests/support/result';
+import { call } from '../../../tests/support/coreCall';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { demo, startTestServer, testBcryptRounds, type TestServer } from '../../../tests/support/usersApiServer';
 import { createCore, type Core } from '../createCore';
@@ -24,7 +21,7 @@ describe('profile edits through the outbox, against the reference users API', ()
   const start = () => {
     core = createCore({ dataDir: temp.dir, vault, version: '1', shell: 'test', retryPolicy: { attempts: 1 } });
   };
-  const outbox = async () => value<OutboxView>(await core.dispatch('outbox.get', { accountId }));
+  const outbox = async () => await call(core, 'outbox.get', { accountId });
   const settled = () =>
     expect
       .poll(async () => (await outbox()).items.filter((i) => i.state === 'pending' || i.state === 'sending'), { timeout: 15_000 })
@@ -41,7 +38,7 @@ describe('profile edits through the outbox, against the reference users API', ()
     server = await startTestServer();
     start();
     accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
-    value<ProfileView>(await core.dispatch('profile.refresh', { accountId }));
+    await call(core, 'profile.refresh', { accountId });
     await server.dev('/_dev/requests', { method: 'DELETE' });
   });
   afterEach(async () => {
@@ -60,7 +57,7 @@ describe('profile edits through the outbox, against the reference users API', ()
     const { user } = await serverUser();
     expect(user).toMatchObject({ name: 'Demo Person', nickname: 'dp', bio: 'Hello there', statusText: 'In a meeting' });
     expect(user.customFields).toEqual({ department: 'Engineering', twitter: '@demo' });
-    await expect.poll(async () => value<ProfileView>(await core.dispatch('profile.get', { accountId })).profile?.bio).toBe('Hello there');
+    await expect.poll(async () => (await call(core, 'profile.get', { accountId })).profile?.bio).toBe('Hello there');
     expect(await posts('/api/v1/users.updateOwnBasicInfo')).toHaveLength(1);
     expect(await posts('/api/v1/users.setStatus')).toHaveLength(1);
     expect((await outbox()).history[0]).toMatchObject({ outcome: 'saved' });
@@ -69,8 +66,8 @@ describe('profile edits through the outbox, against the reference users API', ()
   it('keeps edits made offline across a restart and sends them together in one request when the server is back', async () => {
     await offline();
     await core.dispatch('profile.refresh', { accountId }); // learns the server is unreachable
-    value<OutboxView>(await core.dispatch('profile.edit', { accountId, changes: { nickname: 'offline nick' } }));
-    value<OutboxView>(await core.dispatch('profile.edit', { accountId, changes: { bio: 'written offline' } }));
+    await call(core, 'profile.edit', { accountId, changes: { nickname: 'offline nick' } });
+    await call(core, 'profile.edit', { accountId, changes: { bio: 'written offline' } });
     core.close();
     start();
     await core.ready;
@@ -98,7 +95,7 @@ describe('profile edits through the outbox, against the reference users API', ()
     expect(attention).toEqual([{ accountId, kind: 'conflict', message: expect.stringContaining('Bio was changed on the server too') }]);
     expect((await serverUser()).user.nickname).toBe('only mine'); // the field changed only here went through
 
-    value<OutboxView>(await core.dispatch('outbox.resolve', { accountId, itemId: conflict.id, keep: 'mine' }));
+    await call(core, 'outbox.resolve', { accountId, itemId: conflict.id, keep: 'mine' });
     await settled();
     expect((await serverUser()).user.bio).toBe('mine');
 
@@ -109,10 +106,10 @@ describe('profile edits through the outbox, against the reference users API', ()
     await server.dev(`/_dev/users/${demo.plain.userId}`, { method: 'POST', body: JSON.stringify({ bio: 'theirs again' }) });
     await online();
     await expect.poll(async () => (await outbox()).items.map((i) => i.state), { timeout: 15_000 }).toEqual(['conflict']);
-    value<OutboxView>(await core.dispatch('outbox.resolve', { accountId, itemId: (await outbox()).items[0]!.id, keep: 'theirs' }));
+    await call(core, 'outbox.resolve', { accountId, itemId: (await outbox()).items[0]!.id, keep: 'theirs' });
     expect((await outbox()).items).toEqual([]);
     expect((await serverUser()).user.bio).toBe('theirs again');
-    expect(value<ProfileView>(await core.dispatch('profile.get', { accountId })).profile?.bio).toBe('theirs again');
+    expect((await call(core, 'profile.get', { accountId })).profile?.bio).toBe('theirs again');
     expect((await outbox()).history.map((h) => h.outcome)).toEqual(expect.arrayContaining(['kept-mine', 'took-theirs', 'saved']));
   });
 
@@ -126,7 +123,7 @@ describe('profile edits through the outbox, against the reference users API', ()
     expect(taken).toMatchObject({ ok: false, error: { code: 'validation', fields: { username: expect.stringContaining('taken') } } });
     expect((await outbox()).items).toEqual([]);
     expect(await posts('/api/v1/users.updateOwnBasicInfo')).toEqual([]);
-    expect(value<ProfileView>(await core.dispatch('profile.get', { accountId })).profile?.username).toBe('demouser');
+    expect((await call(core, 'profile.get', { accountId })).profile?.username).toBe('demouser');
   });
 
   it('marks a username found taken at send time as failed, and still sends the other fields', async () => {
@@ -139,7 +136,7 @@ describe('profile edits through the outbox, against the reference users API', ()
       .toEqual([['username', 'failed']]);
     expect((await outbox()).items[0]!.error).toMatch(/taken/);
     expect((await serverUser()).user).toMatchObject({ username: 'demouser', bio: 'sent anyway' });
-    value<OutboxView>(await core.dispatch('outbox.discard', { accountId, itemId: (await outbox()).items[0]!.id }));
+    await call(core, 'outbox.discard', { accountId, itemId: (await outbox()).items[0]!.id });
     expect((await outbox()).items).toEqual([]);
   });
 
@@ -162,8 +159,8 @@ describe('profile edits through the outbox, against the reference users API', ()
     const ended: string[] = [];
     core.events.on('session.ended', ({ accountId: ended_ }) => ended.push(ended_));
     await server.dev(`/_dev/users/${demo.plain.userId}/tokens`, { method: 'DELETE' });
-    value<OutboxView>(await core.dispatch('profile.edit', { accountId, changes: { bio: 'waited for a new session' } }));
-    await expect.poll(async () => value<AccountList>(await core.dispatch('accounts.list', {})).accounts[0]?.state).toBe('signed-out');
+    await call(core, 'profile.edit', { accountId, changes: { bio: 'waited for a new session' } });
+    await expect.poll(async () => (await call(core, 'accounts.list', {})).accounts[0]?.state).toBe('signed-out');
     expect(ended).toEqual([accountId]);
     expect((await outbox()).items.map((item) => [item.field, item.state])).toEqual([['bio', 'pending']]);
     expect((await serverUser()).user.bio).not.toBe('waited for a new session');
@@ -171,7 +168,7 @@ describe('profile edits through the outbox, against the reference users API', ()
     expect(await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password)).toBe(accountId);
     await settled();
     expect((await serverUser()).user.bio).toBe('waited for a new session');
-    const profile = value<ProfileView>(await core.dispatch('profile.get', { accountId }));
+    const profile = await call(core, 'profile.get', { accountId });
     expect(profile.refreshError).toBeNull(); // no "signed out" words left behind
     expect(profile.profile?.bio).toBe('waited for a new session');
   });
@@ -203,9 +200,9 @@ describe('profile edits through the outbox, against the reference users API', ()
     expect(await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password)).toBe(accountId); // revokes it
     release();
     await oldRefresh; // answered 401: the old token is gone
-    expect(value<AccountList>(await core.dispatch('accounts.list', {})).accounts[0]?.state).toBe('signed-in');
+    expect((await call(core, 'accounts.list', {})).accounts[0]?.state).toBe('signed-in');
     await core.dispatch('profile.refresh', { accountId });
-    expect(value<AccountList>(await core.dispatch('accounts.list', {})).accounts[0]?.state).toBe('signed-in');
+    expect((await call(core, 'accounts.list', {})).accounts[0]?.state).toBe('signed-in');
   });
 
   it('takes custom field keys such as constructor, toString and __proto__ as ordinary data', async () => {
@@ -216,7 +213,7 @@ describe('profile edits through the outbox, against the reference users API', ()
       string,
       string
     >;
-    const view = value<OutboxView>(await core.dispatch('profile.edit', { accountId, changes: { customFields } }));
+    const view = await call(core, 'profile.edit', { accountId, changes: { customFields } });
     expect(Object.fromEntries(view.items.map((item) => [item.field, [item.value, item.base]]))).toEqual({
       'customFields.constructor': ['a', ''],
       'customFields.toString': ['b', ''],
@@ -281,7 +278,7 @@ describe('the outbox and the one-per-minute limit', () => {
     try {
       const accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
       await core.dispatch('profile.refresh', { accountId });
-      const view = async () => value<OutboxView>(await core.dispatch('outbox.get', { accountId }));
+      const view = async () => await call(core, 'outbox.get', { accountId });
       await core.dispatch('profile.edit', { accountId, changes: { bio: 'first' } });
       await expect.poll(async () => (await view()).items).toEqual([]);
       await core.dispatch('profile.edit', { accountId, changes: { bio: 'second' } });

@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AccountSummary, ServerSummary } from '../../../shared/accountSchemas';
-import type { SecurityView } from '../../../shared/securitySchemas';
 import { signInThroughCore } from '../../../tests/support/coreSignIn';
-import { value } from '../../../tests/support/result';
+import { call } from '../../../tests/support/coreCall';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { demo, startTestServer, totpCode, type TestServer } from '../../../tests/support/usersApiServer';
 import { createCore, type Core } from '../createCore';
@@ -28,7 +26,7 @@ describe('what the Security screen offers follows the account, the workspace and
     await server.close();
     temp.cleanup();
   });
-  const view = async (accountId: string) => value<SecurityView>(await core.dispatch('security.get', { accountId }));
+  const view = async (accountId: string) => await call(core, 'security.get', { accountId });
   const posts = async (path: string) =>
     ((await server.dev('/_dev/requests')) as Served).requests.filter((r) => r.method === 'POST' && r.path === path);
   const mailed = (to: string) => server.latestEmailCode(to);
@@ -48,9 +46,9 @@ describe('what the Security screen offers follows the account, the workspace and
       userId: string;
       authToken: string;
     };
-    const { id: serverId } = value<ServerSummary>(await core.dispatch('servers.add', { url: server.url }));
+    const { id: serverId } = await call(core, 'servers.add', { url: server.url });
     const changed = new Promise((resolve) => core.events.onAny((event) => event === 'profile.changed' && resolve(event)));
-    const account = value<AccountSummary>(await core.dispatch('accounts.signInWithToken', { serverId, userId, token: authToken }));
+    const account = await call(core, 'accounts.signInWithToken', { serverId, userId, token: authToken });
     await changed;
     return account.id;
   };
@@ -81,7 +79,7 @@ describe('what the Security screen offers follows the account, the workspace and
     });
     expect(await posts('/api/v1/users.updateOwnBasicInfo')).toEqual([]);
     // An authenticator needs no proof from this account, and gives it one.
-    value(await core.dispatch('security.startTotp', { accountId, proof: {} }));
+    await call(core, 'security.startTotp', { accountId, proof: {} });
   });
 
   it('password changes switched off: not offered, never "changed"', async () => {
@@ -102,9 +100,9 @@ describe('what the Security screen offers follows the account, the workspace and
     await begin({}, { Accounts_TwoFactorAuthentication_By_TOTP_Enabled: false });
     const roxie = await signInThroughCore(core, server.url, demo.totp.user, demo.totp.password, () => mailed('funke@test.com'));
     expect(await view(roxie)).toMatchObject({ method: 'email', totpEnabled: true, blocked: {} });
-    value(await core.dispatch('security.sendCode', { accountId: roxie }));
+    await call(core, 'security.sendCode', { accountId: roxie });
     const code = await mailed('funke@test.com');
-    value(await core.dispatch('security.changeEmail', { accountId: roxie, email: 'funke@new.example.com', proof: { code } }));
+    await call(core, 'security.changeEmail', { accountId: roxie, email: 'funke@new.example.com', proof: { code } });
 
     await server.dev('/_dev/settings', {
       method: 'POST',
@@ -116,13 +114,11 @@ describe('what the Security screen offers follows the account, the workspace and
       setupMethod: 'password',
       blocked: { totpSetup: 'This workspace does not use authenticator apps for two-factor authentication.' },
     });
-    value(
-      await core.dispatch('security.changePassword', {
-        accountId: john,
-        newPassword: 'john-new-pass-2',
-        proof: { currentPassword: demo.email2fa.password },
-      }),
-    );
+    await call(core, 'security.changePassword', {
+      accountId: john,
+      newPassword: 'john-new-pass-2',
+      proof: { currentPassword: demo.email2fa.password },
+    });
   });
 
   it('an OAuth account gets no emailed-code proof where the workspace keeps email codes from OAuth users', async () => {
@@ -155,7 +151,7 @@ describe('what the Security screen offers follows the account, the workspace and
     await begin({ compat: 7 });
     const hire = await signInThroughCore(core, server.url, 'new.hire', 'hire-pass-1');
     await server.dev('/_dev/mailbox', { method: 'DELETE' });
-    value(await core.dispatch('security.resendConfirmation', { accountId: hire, email: 'new.hire@example.com' }));
+    await call(core, 'security.resendConfirmation', { accountId: hire, email: 'new.hire@example.com' });
     const box = (await server.dev('/_dev/mailbox?to=new.hire@example.com')) as { messages: unknown[] };
     expect(box.messages).toHaveLength(1);
   });

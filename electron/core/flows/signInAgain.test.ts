@@ -1,9 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AccountList } from '../../../shared/accountSchemas';
-import type { DirectoryStatus } from '../../../shared/directorySchemas';
-import type { ProfileView } from '../../../shared/profileSchemas';
 import { signInThroughCore } from '../../../tests/support/coreSignIn';
-import { value } from '../../../tests/support/result';
+import { call } from '../../../tests/support/coreCall';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
 import { createCore, type Core } from '../createCore';
@@ -27,7 +24,7 @@ describe('signing in again after the server ended the session', () => {
 
   it('a directory sync the ended session stopped starts over, and its "sign in again" words go', async () => {
     const accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
-    const status = async () => value<DirectoryStatus>(await core.dispatch('directory.status', { accountId }));
+    const status = async () => await call(core, 'directory.status', { accountId });
     await server.revokeTokens(demo.plain.userId);
     await core.dispatch('directory.sync', { accountId, force: true });
     await expect.poll(async () => (await status()).state, { timeout: 15_000 }).toBe('failed');
@@ -74,9 +71,7 @@ describe('signing in again after the server ended the session', () => {
     release();
     await again;
     await oldRefresh;
-    await expect
-      .poll(async () => value<ProfileView>(await core.dispatch('profile.get', { accountId })).refreshError, { timeout: 10_000 })
-      .toBeNull();
-    expect(value<AccountList>(await core.dispatch('accounts.list', {})).accounts[0]?.state).toBe('signed-in');
+    await expect.poll(async () => (await call(core, 'profile.get', { accountId })).refreshError, { timeout: 10_000 }).toBeNull();
+    expect((await call(core, 'accounts.list', {})).accounts[0]?.state).toBe('signed-in');
   });
 });

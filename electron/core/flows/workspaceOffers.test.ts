@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { OutboxView } from '../../../shared/outboxSchemas';
-import type { ProfileView } from '../../../shared/profileSchemas';
 import { signInThroughCore } from '../../../tests/support/coreSignIn';
-import { value } from '../../../tests/support/result';
+import { call } from '../../../tests/support/coreCall';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
 import { createCore, type Core } from '../createCore';
@@ -23,8 +21,8 @@ describe('the workspace decides what is offered', () => {
   };
   const settings = (patch: Record<string, unknown>) => server.dev('/_dev/settings', { method: 'POST', body: JSON.stringify(patch) });
   const served = async () => ((await server.dev('/_dev/requests')) as Served).requests;
-  const profile = async (accountId: string) => value<ProfileView>(await core.dispatch('profile.get', { accountId }));
-  const outbox = async (accountId: string) => value<OutboxView>(await core.dispatch('outbox.get', { accountId }));
+  const profile = async (accountId: string) => await call(core, 'profile.get', { accountId });
+  const outbox = async (accountId: string) => await call(core, 'outbox.get', { accountId });
   const offline = () => server.dropConnections();
 
   beforeEach(async () => {
@@ -44,7 +42,7 @@ describe('the workspace decides what is offered', () => {
     expect((await profile(accountId)).workspace.locked.username).toBeUndefined();
     await offline();
     await core.dispatch('profile.refresh', { accountId }); // learns the server cannot be reached
-    value(await core.dispatch('profile.edit', { accountId, changes: { username: 'demo.renamed', bio: 'Made offline', nickname: 'dee' } }));
+    await call(core, 'profile.edit', { accountId, changes: { username: 'demo.renamed', bio: 'Made offline', nickname: 'dee' } });
     // Meanwhile the workspace stopped allowing new usernames.
     await settings({ Accounts_AllowUsernameChange: false });
     await server.restore();
@@ -63,7 +61,7 @@ describe('the workspace decides what is offered', () => {
     start();
     const accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
     const blocked = 'That username is blocked on this server.';
-    expect(value(await core.dispatch('profile.checkUsername', { accountId, username: 'administrator' }))).toEqual({
+    expect(await call(core, 'profile.checkUsername', { accountId, username: 'administrator' })).toEqual({
       available: false,
       problem: blocked,
     });
@@ -104,7 +102,7 @@ describe('the workspace decides what is offered', () => {
     expect(await core.dispatch('profile.resetAvatar', { accountId })).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect((await served()).filter((request) => request.method === 'POST')).toEqual([]);
     // The status alone may change: the message is sent as it is.
-    value(await core.dispatch('profile.setStatus', { accountId, status: 'away', text: '' }));
+    await call(core, 'profile.setStatus', { accountId, status: 'away', text: '' });
 
     // Kept on this computer: a restart without the server offers the same.
     core.close();
