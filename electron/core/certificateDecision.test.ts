@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startConnectProxy, type ConnectProxy } from '../../tests/support/connectProxy';
 import { signInThroughCore } from '../../tests/support/coreSignIn';
-import { call } from '../../tests/support/coreCall';
+import { call, callResult } from '../../tests/support/coreCall';
 import { makeTempDir } from '../../tests/support/tempDir';
 import { createTestCa, type IssuedCertificate, type TestCa } from '../../tests/support/testCertificates';
 import { demo, startTestServer, type TestServer } from '../../tests/support/usersApiServer';
@@ -36,7 +36,7 @@ describe('certificate decision (Node)', () => {
     const port = Number(new URL(server.url).port);
     try {
       open();
-      const refused = await core.dispatch('servers.add', { url: server.url });
+      const refused = await callResult(core, 'servers.add', { url: server.url });
       expect(refused).toMatchObject({ ok: false, error: { code: 'tls-untrusted' } });
 
       const review = await call(core, 'certificates.review', { url: server.url });
@@ -56,7 +56,7 @@ describe('certificate decision (Node)', () => {
       expect(review.explanation).toContain(`The decision applies to localhost:${port} only.`);
 
       const otherFingerprint = ca.server().fingerprint;
-      expect(await core.dispatch('certificates.trust', { url: server.url, fingerprint: otherFingerprint })).toMatchObject({
+      expect(await callResult(core, 'certificates.trust', { url: server.url, fingerprint: otherFingerprint })).toMatchObject({
         ok: false,
         error: {
           code: 'validation',
@@ -73,7 +73,7 @@ describe('certificate decision (Node)', () => {
       const second = ca.server();
       server = await serve(second, port);
       open();
-      expect(await core.dispatch('servers.add', { url: server.url })).toMatchObject({ ok: false, error: { code: 'tls-untrusted' } });
+      expect(await callResult(core, 'servers.add', { url: server.url })).toMatchObject({ ok: false, error: { code: 'tls-untrusted' } });
       const again = await call(core, 'certificates.review', { url: server.url });
       expect(again).toMatchObject({ problem: 'changed', trustable: true, certificate: { fingerprint: second.fingerprint } });
       expect(again.pinned?.fingerprint).toBe(first.fingerprint);
@@ -82,7 +82,7 @@ describe('certificate decision (Node)', () => {
 
       // Revoked: the kept-alive connection is dropped and the next request is refused again.
       await call(core, 'certificates.revoke', { url: server.url });
-      expect(await core.dispatch('servers.add', { url: server.url })).toMatchObject({ ok: false, error: { code: 'tls-untrusted' } });
+      expect(await callResult(core, 'servers.add', { url: server.url })).toMatchObject({ ok: false, error: { code: 'tls-untrusted' } });
       const info = await call(core, 'network.info', {});
       expect(info.servers.find((entry) => entry.url === server.url)?.pinned).toBeNull();
     } finally {
@@ -98,7 +98,7 @@ describe('certificate decision (Node)', () => {
       const review = await call(core, 'certificates.review', { url: server.url });
       expect(review).toMatchObject({ problem: 'name-mismatch', trustable: false });
       expect(review.explanation).toContain('is for intranet.example, not localhost:');
-      const trust = await core.dispatch('certificates.trust', { url: server.url, fingerprint: wrongName.fingerprint });
+      const trust = await callResult(core, 'certificates.trust', { url: server.url, fingerprint: wrongName.fingerprint });
       expect(trust).toMatchObject({ ok: false, error: { code: 'validation', message: review.explanation } });
     } finally {
       await server.close();
@@ -118,7 +118,7 @@ describe('certificate decision (Node)', () => {
 
       now += 3 * 24 * 3600_000; // the test certificates are valid for two days
       open({ clock: new TestClock(now) });
-      expect(await core.dispatch('servers.add', { url: server.url })).toMatchObject({ ok: false, error: { code: 'tls-untrusted' } });
+      expect(await callResult(core, 'servers.add', { url: server.url })).toMatchObject({ ok: false, error: { code: 'tls-untrusted' } });
       const review = await call(core, 'certificates.review', { url: server.url });
       expect(review).toMatchObject({ problem: 'expired', trustable: false });
       expect(review.explanation).toMatch(/^The certificate of localhost:\d+ expired on \d{4}-\d\d-\d\d\. It cannot be trusted here/);

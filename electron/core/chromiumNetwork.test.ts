@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { NetworkPrompt } from '../../shared/networkSchemas';
-import { call } from '../../tests/support/coreCall';
+import { call, callResult } from '../../tests/support/coreCall';
 import { makeTempDir } from '../../tests/support/tempDir';
 import { createTestCa, type IssuedCertificate, type TestCa } from '../../tests/support/testCertificates';
 import { createCore, type Core } from './createCore';
@@ -58,7 +58,7 @@ describe('the core answering Chromium (Electron shell)', () => {
 
   it('maps Chromium failures to the same words as Node failures, codes left out', async () => {
     verdict = 'net::ERR_CERT_AUTHORITY_INVALID';
-    const untrusted = await core.dispatch('servers.add', { url: serverUrl });
+    const untrusted = await callResult(core, 'servers.add', { url: serverUrl });
     expect(untrusted).toMatchObject({ ok: false, error: { code: 'tls-untrusted' } });
 
     const folders: ReturnType<typeof makeTempDir>[] = [];
@@ -79,7 +79,7 @@ describe('the core answering Chromium (Electron shell)', () => {
     ];
     for (const [name, code, words] of cases) {
       const other = failWith(name);
-      const result = await other.dispatch('servers.add', { url: serverUrl });
+      const result = await callResult(other, 'servers.add', { url: serverUrl });
       other.close();
       expect(result).toMatchObject({ ok: false, error: { code } });
       expect(!result.ok && result.error.message).toMatch(words);
@@ -89,11 +89,11 @@ describe('the core answering Chromium (Electron shell)', () => {
   });
 
   it('accepts a certificate Chromium refused only once the person trusted it, and never an expired or wrong-name one', async () => {
-    expect(await core.dispatch('servers.add', { url: serverUrl })).toMatchObject({ ok: false, error: { code: 'tls-untrusted' } });
+    expect(await callResult(core, 'servers.add', { url: serverUrl })).toMatchObject({ ok: false, error: { code: 'tls-untrusted' } });
     const review = await call(core, 'certificates.review', { url: serverUrl });
     expect(review).toMatchObject({ problem: 'untrusted', trustable: true, certificate: { fingerprint: certificate.fingerprint } });
     await call(core, 'certificates.trust', { url: serverUrl, fingerprint: certificate.fingerprint });
-    expect(await core.dispatch('servers.add', { url: serverUrl })).toMatchObject({ ok: true });
+    expect(await callResult(core, 'servers.add', { url: serverUrl })).toMatchObject({ ok: true });
 
     // The pin covers "unknown authority" only.
     const judge = (hostname: string, verificationResult: string) =>
@@ -136,7 +136,7 @@ describe('the core answering Chromium (Electron shell)', () => {
     expect(prompts[1]).toMatchObject({ again: true });
     await call(core, 'network.answerPrompt', { promptId: prompts[1]!.promptId, answer: null });
     expect(await retry).toBeNull();
-    expect(await core.dispatch('network.answerPrompt', { promptId: prompts[1]!.promptId, answer: null })).toMatchObject({
+    expect(await callResult(core, 'network.answerPrompt', { promptId: prompts[1]!.promptId, answer: null })).toMatchObject({
       ok: false,
       error: { code: 'not-found' },
     });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/createCore';
 import { bundleForNode } from '../support/bundleForNode';
 import { FileVault } from '../support/fileVault';
-import { call } from '../support/coreCall';
+import { call, callResult } from '../support/coreCall';
 import { makeTempDir } from '../support/tempDir';
 import { demo, startTestServer, type TestServer } from '../support/usersApiServer';
 
@@ -41,7 +41,7 @@ describe('crash safety of the outbox (real child processes, kill -9)', () => {
     const core = createCore({ dataDir, vault: new FileVault(vaultFile), version: '1', shell: 'test' });
     const { id: serverId } = await call(core, 'servers.add', { url: server.url });
     accountId = (await call(core, 'accounts.signIn', { serverId, user: demo.plain.user, password: demo.plain.password })).id;
-    await core.dispatch('profile.refresh', { accountId });
+    await callResult(core, 'profile.refresh', { accountId });
     core.close();
   });
   afterAll(async () => {

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../../shared/errors';
-import { call, callFailure } from '../../../tests/support/coreCall';
+import { call, callFailure, callResult } from '../../../tests/support/coreCall';
 import { challengeIdOf } from '../../../tests/support/coreSignIn';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { demo, startTestServer, totpCode, type TestServer } from '../../../tests/support/usersApiServer';
@@ -44,7 +44,7 @@ describe('accounts against the reference users API', () => {
   });
 
   it('refuses plain http off this computer, an unreachable server and a web page that is not a users API', async () => {
-    expect(await core.dispatch('servers.add', { url: 'http://chat.example.com' })).toMatchObject({
+    expect(await callResult(core, 'servers.add', { url: 'http://chat.example.com' })).toMatchObject({
       ok: false,
       error: { code: 'validation', fields: { url: expect.stringContaining('https') } },
     });
@@ -53,7 +53,7 @@ describe('accounts against the reference users API', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const closedPort = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    expect(await core.dispatch('servers.add', { url: `http://127.0.0.1:${closedPort}` })).toMatchObject({
+    expect(await callResult(core, 'servers.add', { url: `http://127.0.0.1:${closedPort}` })).toMatchObject({
       ok: false,
       error: { code: 'network-unreachable', message: expect.stringContaining('cannot be reached') },
     });
@@ -62,7 +62,7 @@ describe('accounts against the reference users API', () => {
       response.writeHead(200, { 'Content-Type': 'text/html' }).end('<h1>Hello</h1>'),
     );
     await new Promise<void>((resolve) => website.listen(0, '127.0.0.1', resolve));
-    const result = await core.dispatch('servers.add', { url: `http://127.0.0.1:${(website.address() as AddressInfo).port}` });
+    const result = await callResult(core, 'servers.add', { url: `http://127.0.0.1:${(website.address() as AddressInfo).port}` });
     website.close();
     expect(result).toMatchObject({
       ok: false,
@@ -92,7 +92,7 @@ describe('accounts against the reference users API', () => {
 
   it('says so for a wrong password', async () => {
     const { id: serverId } = await addServer();
-    expect(await core.dispatch('accounts.signIn', { serverId, user: demo.plain.user, password: 'wrong-pass-9' })).toMatchObject({
+    expect(await callResult(core, 'accounts.signIn', { serverId, user: demo.plain.user, password: 'wrong-pass-9' })).toMatchObject({
       ok: false,
       error: { code: 'unauthorized', message: 'Wrong username, email or password.' },
     });
@@ -103,11 +103,11 @@ describe('accounts against the reference users API', () => {
     const first = await callFailure(core, 'accounts.signIn', { serverId, user: demo.totp.user, password: demo.totp.password });
     expect(first).toMatchObject({ code: 'two-factor-required', twoFactor: { method: 'totp', challengeId: expect.any(String) } });
     const challengeId = challengeIdOf(first);
-    const wrong = await core.dispatch('accounts.answerTwoFactor', { challengeId, code: '000000' === totpCode() ? '111111' : '000000' });
+    const wrong = await callResult(core, 'accounts.answerTwoFactor', { challengeId, code: '000000' === totpCode() ? '111111' : '000000' });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'two-factor-invalid', twoFactor: { challengeId } } });
     const account = await call(core, 'accounts.answerTwoFactor', { challengeId, code: totpCode() });
     expect(account).toMatchObject({ username: 'roxie', state: 'signed-in' });
-    expect(await core.dispatch('accounts.answerTwoFactor', { challengeId, code: totpCode() })).toMatchObject({
+    expect(await callResult(core, 'accounts.answerTwoFactor', { challengeId, code: totpCode() })).toMatchObject({
       ok: false,
       error: { code: 'validation' },
     });
@@ -131,11 +131,11 @@ describe('accounts against the reference users API', () => {
     );
     let last: Result<unknown> | undefined;
     for (let attempt = 0; attempt < 6; attempt++) {
-      last = await core.dispatch('accounts.answerTwoFactor', { challengeId, code: '999999' });
+      last = await callResult(core, 'accounts.answerTwoFactor', { challengeId, code: '999999' });
       if (!last.ok && last.error.code === 'two-factor-locked') break;
     }
     expect(last).toMatchObject({ ok: false, error: { code: 'two-factor-locked' } });
-    expect(await core.dispatch('accounts.answerTwoFactor', { challengeId, code: '123456' })).toMatchObject({
+    expect(await callResult(core, 'accounts.answerTwoFactor', { challengeId, code: '123456' })).toMatchObject({
       ok: false,
       error: { code: 'validation' },
     });
@@ -144,7 +144,7 @@ describe('accounts against the reference users API', () => {
   it('offers a session-only sign-in when the keychain is unavailable, storing nothing', async () => {
     const { id: serverId } = await addServer();
     vault.setUnavailable('The system keychain is locked.');
-    const refused = await core.dispatch('accounts.signIn', { serverId, user: demo.plain.user, password: demo.plain.password });
+    const refused = await callResult(core, 'accounts.signIn', { serverId, user: demo.plain.user, password: demo.plain.password });
     expect(refused).toMatchObject({
       ok: false,
       error: { code: 'keychain-unavailable', message: expect.stringContaining('this session only') },
@@ -216,7 +216,7 @@ describe('accounts against the reference users API', () => {
 
     const removed = await call(core, 'accounts.remove', { accountId: first.id });
     expect(removed).toEqual({ accounts: [], activeAccountId: null, revision: expect.any(Number) });
-    expect(await core.dispatch('accounts.switch', { accountId: first.id })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await callResult(core, 'accounts.switch', { accountId: first.id })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
   it('adds the servers of a managed install, and reports a broken servers.json without failing', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DirectoryStatus } from '../../../shared/directorySchemas';
 import { signInThroughCore } from '../../../tests/support/coreSignIn';
-import { call } from '../../../tests/support/coreCall';
+import { call, callResult } from '../../../tests/support/coreCall';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
 import { createCore, type Core } from '../createCore';
@@ -102,7 +102,7 @@ describe('directory sync and local search against the reference users API', { ti
     } while (after);
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.length).toBeGreaterThan(100);
-    expect(await core.dispatch('directory.search', { accountId, query: 'e', after: 'page 2' })).toMatchObject({
+    expect(await callResult(core, 'directory.search', { accountId, query: 'e', after: 'page 2' })).toMatchObject({
       ok: false,
       error: { code: 'validation' },
     });
@@ -155,9 +155,9 @@ describe('directory sync and local search against the reference users API', { ti
   });
 
   it('does not sync again while fresh unless forced', async () => {
-    await core.dispatch('directory.sync', { accountId });
+    await callResult(core, 'directory.sync', { accountId });
     await settled('done');
-    await core.dispatch('directory.sync', { accountId });
+    await callResult(core, 'directory.sync', { accountId });
     expect(await listCalls()).toBe(pages);
     expect((await call(core, 'directory.sync', { accountId, force: true })).state).toBe('syncing');
     await settled('done');
@@ -166,7 +166,7 @@ describe('directory sync and local search against the reference users API', { ti
 
   it('falls back to the directory endpoint when users.list is refused', async () => {
     await server.failWith(403, { route: '/api/v1/users.list', times: 1 });
-    await core.dispatch('directory.sync', { accountId });
+    await callResult(core, 'directory.sync', { accountId });
     await settled('done');
     // The directory lists active people other than oneself.
     const status = await call(core, 'directory.status', { accountId });
@@ -183,7 +183,7 @@ describe('directory sync and local search against the reference users API', { ti
         core.close(); // the app quits mid-sync
       }
     });
-    await core.dispatch('directory.sync', { accountId });
+    await callResult(core, 'directory.sync', { accountId });
     await expect.poll(() => closedAt).toBeDefined();
     expect(closedAt).toMatchObject({ state: 'syncing' });
     expect(closedAt!.loaded).toBeLessThan(total);
@@ -197,7 +197,7 @@ describe('directory sync and local search against the reference users API', { ti
 
   it('pauses while the server fails and finishes by itself when it answers again', async () => {
     await server.failWith(503, { route: '/api/v1/users.list' });
-    await core.dispatch('directory.sync', { accountId });
+    await callResult(core, 'directory.sync', { accountId });
     await settled('paused');
     const paused = await call(core, 'directory.status', { accountId });
     expect(paused.error).toMatch(/continues when the server answers/);
@@ -208,7 +208,7 @@ describe('directory sync and local search against the reference users API', { ti
 
   it('stops with a clear reason when the session has ended', async () => {
     await server.revokeTokens(demo.plain.userId);
-    await core.dispatch('directory.sync', { accountId });
+    await callResult(core, 'directory.sync', { accountId });
     await settled('failed');
     expect((await call(core, 'directory.status', { accountId })).error).toMatch(/Sign in again/);
   });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startUsersApi } from '../../../tools/users-api/src/index';
 import { signInThroughCore } from '../../../tests/support/coreSignIn';
-import { call } from '../../../tests/support/coreCall';
+import { call, callResult } from '../../../tests/support/coreCall';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { demo, startTestServer, testBcryptRounds, type TestServer } from '../../../tests/support/usersApiServer';
 import { createCore, type Core } from '../createCore';
@@ -48,7 +48,7 @@ describe('profile edits through the outbox, against the reference users API', ()
   });
 
   it('sends name, nickname, bio, status text and a custom field online; the server and the cache agree', async () => {
-    const edit = await core.dispatch('profile.edit', {
+    const edit = await callResult(core, 'profile.edit', {
       accountId,
       changes: { name: 'Demo Person', nickname: 'dp', bio: 'Hello there', statusText: 'In a meeting', customFields: { twitter: '@demo' } },
     });
@@ -65,7 +65,7 @@ describe('profile edits through the outbox, against the reference users API', ()
 
   it('keeps edits made offline across a restart and sends them together in one request when the server is back', async () => {
     await offline();
-    await core.dispatch('profile.refresh', { accountId }); // learns the server is unreachable
+    await callResult(core, 'profile.refresh', { accountId }); // learns the server is unreachable
     await call(core, 'profile.edit', { accountId, changes: { nickname: 'offline nick' } });
     await call(core, 'profile.edit', { accountId, changes: { bio: 'written offline' } });
     core.close();
@@ -85,8 +85,8 @@ describe('profile edits through the outbox, against the reference users API', ()
     const attention: unknown[] = [];
     core.events.onAny((event, payload) => event === 'sync.attention' && attention.push(payload));
     await offline();
-    await core.dispatch('profile.refresh', { accountId });
-    await core.dispatch('profile.edit', { accountId, changes: { bio: 'mine', nickname: 'only mine' } });
+    await callResult(core, 'profile.refresh', { accountId });
+    await callResult(core, 'profile.edit', { accountId, changes: { bio: 'mine', nickname: 'only mine' } });
     await server.dev(`/_dev/users/${demo.plain.userId}`, { method: 'POST', body: JSON.stringify({ bio: 'theirs' }) });
     await online();
     await expect.poll(async () => (await outbox()).items.map((i) => i.state), { timeout: 15_000 }).toEqual(['conflict']);
@@ -101,8 +101,8 @@ describe('profile edits through the outbox, against the reference users API', ()
 
     // And the other way round.
     await offline();
-    await core.dispatch('profile.refresh', { accountId });
-    await core.dispatch('profile.edit', { accountId, changes: { bio: 'mine again' } });
+    await callResult(core, 'profile.refresh', { accountId });
+    await callResult(core, 'profile.edit', { accountId, changes: { bio: 'mine again' } });
     await server.dev(`/_dev/users/${demo.plain.userId}`, { method: 'POST', body: JSON.stringify({ bio: 'theirs again' }) });
     await online();
     await expect.poll(async () => (await outbox()).items.map((i) => i.state), { timeout: 15_000 }).toEqual(['conflict']);
@@ -114,12 +114,12 @@ describe('profile edits through the outbox, against the reference users API', ()
   });
 
   it('refuses an invalid or taken username on the username field and queues nothing', async () => {
-    const invalid = await core.dispatch('profile.edit', { accountId, changes: { username: 'not valid!', bio: 'x' } });
+    const invalid = await callResult(core, 'profile.edit', { accountId, changes: { username: 'not valid!', bio: 'x' } });
     expect(invalid).toMatchObject({
       ok: false,
       error: { code: 'validation', fields: { username: expect.stringContaining('letters, digits') } },
     });
-    const taken = await core.dispatch('profile.edit', { accountId, changes: { username: 'roxie' } });
+    const taken = await callResult(core, 'profile.edit', { accountId, changes: { username: 'roxie' } });
     expect(taken).toMatchObject({ ok: false, error: { code: 'validation', fields: { username: expect.stringContaining('taken') } } });
     expect((await outbox()).items).toEqual([]);
     expect(await posts('/api/v1/users.updateOwnBasicInfo')).toEqual([]);
@@ -128,8 +128,8 @@ describe('profile edits through the outbox, against the reference users API', ()
 
   it('marks a username found taken at send time as failed, and still sends the other fields', async () => {
     await offline();
-    await core.dispatch('profile.refresh', { accountId });
-    await core.dispatch('profile.edit', { accountId, changes: { username: 'roxie', bio: 'sent anyway' } });
+    await callResult(core, 'profile.refresh', { accountId });
+    await callResult(core, 'profile.edit', { accountId, changes: { username: 'roxie', bio: 'sent anyway' } });
     await online();
     await expect
       .poll(async () => (await outbox()).items.map((i) => [i.field, i.state]), { timeout: 15_000 })
@@ -143,8 +143,8 @@ describe('profile edits through the outbox, against the reference users API', ()
   it('after a restart mid-send, an edit the server already has is not sent again', async () => {
     // The edit reaches the server, but the app "dies" before it can note that.
     await offline();
-    await core.dispatch('profile.refresh', { accountId });
-    await core.dispatch('profile.edit', { accountId, changes: { bio: 'landed before the crash' } });
+    await callResult(core, 'profile.refresh', { accountId });
+    await callResult(core, 'profile.edit', { accountId, changes: { bio: 'landed before the crash' } });
     core.close();
     await server.dev(`/_dev/users/${demo.plain.userId}`, { method: 'POST', body: JSON.stringify({ bio: 'landed before the crash' }) });
     await online();
@@ -196,18 +196,18 @@ describe('profile edits through the outbox, against the reference users API', ()
     });
     await core.ready;
     holdNextMe = true;
-    const oldRefresh = core.dispatch('profile.refresh', { accountId }); // carries the old token
+    const oldRefresh = callResult(core, 'profile.refresh', { accountId }); // carries the old token
     expect(await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password)).toBe(accountId); // revokes it
     release();
     await oldRefresh; // answered 401: the old token is gone
     expect((await call(core, 'accounts.list', {})).accounts[0]?.state).toBe('signed-in');
-    await core.dispatch('profile.refresh', { accountId });
+    await callResult(core, 'profile.refresh', { accountId });
     expect((await call(core, 'accounts.list', {})).accounts[0]?.state).toBe('signed-in');
   });
 
   it('takes custom field keys such as constructor, toString and __proto__ as ordinary data', async () => {
     await offline(); // queued only: the point is what the core does with the keys
-    await core.dispatch('profile.refresh', { accountId });
+    await callResult(core, 'profile.refresh', { accountId });
     // As a frame off the wire: JSON.parse keeps `__proto__` as an own key.
     const customFields = JSON.parse('{"constructor":"a","toString":"b","hasOwnProperty":"c","valueOf":"d","__proto__":"e"}') as Record<
       string,
@@ -225,15 +225,15 @@ describe('profile edits through the outbox, against the reference users API', ()
 
   it('refuses more custom fields in one edit than the contract allows, and more waiting fields than an account may pile up', async () => {
     await offline();
-    await core.dispatch('profile.refresh', { accountId });
+    await callResult(core, 'profile.refresh', { accountId });
     const fields = (count: number, prefix: string) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`${prefix}${i}`, 'x']));
-    const tooMany = await core.dispatch('profile.edit', { accountId, changes: { customFields: fields(101, 'f') } });
+    const tooMany = await callResult(core, 'profile.edit', { accountId, changes: { customFields: fields(101, 'f') } });
     expect(tooMany).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(JSON.stringify(tooMany)).toContain('At most 100 custom fields can be changed at once.');
     // Edits within the limit, one after another, until the outbox is full.
     let refusal: unknown = null;
     for (let round = 0; round < 10 && !refusal; round++) {
-      const answer = await core.dispatch('profile.edit', { accountId, changes: { customFields: fields(100, `r${round}-`) } });
+      const answer = await callResult(core, 'profile.edit', { accountId, changes: { customFields: fields(100, `r${round}-`) } });
       if (!answer.ok) refusal = answer.error;
     }
     expect(refusal).toMatchObject({ code: 'validation', message: expect.stringMatching(/already waiting to reach the server/) });
@@ -277,11 +277,11 @@ describe('the outbox and the one-per-minute limit', () => {
     const core = createCore({ dataDir: temp.dir, vault: new MemoryVault(), version: '1', shell: 'test' });
     try {
       const accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
-      await core.dispatch('profile.refresh', { accountId });
+      await callResult(core, 'profile.refresh', { accountId });
       const view = async () => await call(core, 'outbox.get', { accountId });
-      await core.dispatch('profile.edit', { accountId, changes: { bio: 'first' } });
+      await callResult(core, 'profile.edit', { accountId, changes: { bio: 'first' } });
       await expect.poll(async () => (await view()).items).toEqual([]);
-      await core.dispatch('profile.edit', { accountId, changes: { bio: 'second' } });
+      await callResult(core, 'profile.edit', { accountId, changes: { bio: 'second' } });
       await expect.poll(async () => (await view()).items.map((i) => i.state)).toEqual(['waiting']);
       expect((await view()).items[0]!.notBefore).not.toBeNull();
       server.advanceClock(1500);

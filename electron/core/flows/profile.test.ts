@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signedIn } from '../../../tests/support/coreSignIn';
 import { collectGarbage, startDrippingServer } from '../../../tests/support/drippingServer';
-import { call } from '../../../tests/support/coreCall';
+import { call, callResult } from '../../../tests/support/coreCall';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
 import { createCore, type Core } from '../createCore';
@@ -112,10 +112,10 @@ describe('own profile, cache first', () => {
     const rereads: Promise<unknown>[] = [];
     // What the renderer does: each change notice is answered with a fresh profile.get.
     core.events.onAny((event) => {
-      if (event === 'profile.changed') rereads.push(core.dispatch('profile.get', { accountId }));
+      if (event === 'profile.changed') rereads.push(callResult(core, 'profile.get', { accountId }));
     });
     // An explicit refresh goes to the server once and announces the change once…
-    await core.dispatch('profile.refresh', { accountId });
+    await callResult(core, 'profile.refresh', { accountId });
     await expect.poll(() => rereads.length).toBe(1);
     await Promise.all(rereads);
     // …and the re-read it caused starts no fetch: every step of one would have run by the
@@ -124,7 +124,7 @@ describe('own profile, cache first', () => {
     expect(fetched.filter((path) => path === '/api/v1/me')).toHaveLength(1);
     expect(rereads).toHaveLength(1);
     // Another explicit refresh still goes to the server.
-    await core.dispatch('profile.refresh', { accountId });
+    await callResult(core, 'profile.refresh', { accountId });
     expect(fetched.filter((path) => path === '/api/v1/me')).toHaveLength(2);
   });
 
@@ -153,7 +153,7 @@ describe('own profile, cache first', () => {
   });
 
   it('answers not-found for an account that is not there', async () => {
-    expect(await core.dispatch('profile.get', { accountId: 'nope' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await callResult(core, 'profile.get', { accountId: 'nope' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
   it('a refresh against a server that drips its reply fails at the deadline, and the next refresh asks again', async () => {

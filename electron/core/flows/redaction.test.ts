@@ -1,7 +1,7 @@
 import { TOTP } from 'otpauth';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { challengeIdOf, signInThroughCore } from '../../../tests/support/coreSignIn';
-import { call, callFailure } from '../../../tests/support/coreCall';
+import { call, callFailure, callResult } from '../../../tests/support/coreCall';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { demo, startTestServer, totpCode, type TestServer } from '../../../tests/support/usersApiServer';
 import { newCredentialToken, oauthLoginBody, passwordBody, samlLoginBody, casLoginBody, startUrl } from '../accounts/workspaceSignIn';
@@ -164,13 +164,13 @@ describe('redaction of what the client sends and is answered, recorded on the wa
     });
     await server.dev('/_dev/settings', { method: 'POST', body: JSON.stringify({ LDAP_Enable: true }) });
     await server.dev('/_dev/users/LenaLdapUser4Kx7Q', { method: 'POST', body: JSON.stringify({ totpSecret: demo.totp.secret }) });
-    await core.dispatch('servers.signInOptions', { serverId });
+    await callResult(core, 'servers.signInOptions', { serverId });
     const ldapChallenge = challengeIdOf(
       await callFailure(core, 'accounts.signIn', { serverId, user: 'lena.ldap', password: withDigest('lena-ldap-1') }),
     );
     await call(core, 'accounts.answerTwoFactor', { challengeId: ldapChallenge, code: typed(totpCode()) });
     await server.dev('/_dev/settings', { method: 'POST', body: JSON.stringify({ LDAP_Enable: false, CROWD_Enable: true }) });
-    await core.dispatch('servers.signInOptions', { serverId });
+    await callResult(core, 'servers.signInOptions', { serverId });
     await call(core, 'accounts.signIn', { serverId, user: 'carl.crowd', password: withDigest('carl-crowd-1') });
 
     // An access token, sent as the session of every call it makes.

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TOTP } from 'otpauth';
 import { startUsersApi } from '../../../tools/users-api/src/index';
 import { signedIn } from '../../../tests/support/coreSignIn';
-import { call } from '../../../tests/support/coreCall';
+import { call, callResult } from '../../../tests/support/coreCall';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { usersApiControls } from '../../../tests/support/usersApiControls';
 import { demo, testBcryptRounds, totpCode } from '../../../tests/support/usersApiServer';
@@ -39,13 +39,13 @@ describe('a challenge the app did not expect', () => {
       const accountId = await signedIn(core, server, 'totp');
       expect((await call(core, 'security.get', { accountId })).method).toBe('password');
 
-      const surprise = await core.dispatch('security.changePassword', {
+      const surprise = await callResult(core, 'security.changePassword', {
         accountId,
         newPassword: 'roxie-next-pass-3',
         proof: { currentPassword: demo.totp.password },
       });
       expect(surprise).toMatchObject({ ok: false, error: { code: 'two-factor-required', twoFactor: { method: 'totp' } } });
-      const tooSoon = await core.dispatch('security.changePassword', {
+      const tooSoon = await callResult(core, 'security.changePassword', {
         accountId,
         newPassword: 'roxie-next-pass-3',
         proof: { method: 'totp', code: totpCode() },
@@ -113,7 +113,7 @@ describe('security settings against the reference users API (one-a-minute limit 
       method: 'password',
       hasPassword: true,
     });
-    const done = await core.dispatch('security.changePassword', {
+    const done = await callResult(core, 'security.changePassword', {
       accountId,
       newPassword: 'brand-new-pass-2',
       proof: { currentPassword: demo.plain.password },
@@ -138,7 +138,7 @@ describe('security settings against the reference users API (one-a-minute limit 
     // A code that cannot be right is not sent: each wrong one spends a try.
     const before = await requestCount();
     expect(
-      await core.dispatch('security.changePassword', { accountId: roxie, newPassword: 'roxie-new-pass-2', proof: { code: '12345' } }),
+      await callResult(core, 'security.changePassword', { accountId: roxie, newPassword: 'roxie-new-pass-2', proof: { code: '12345' } }),
     ).toMatchObject({ ok: false, error: { code: 'validation', fields: { code: expect.stringMatching(/6-digit code/) } } });
     expect(await requestCount()).toBe(before);
     // As the app shows it: "123 456".
@@ -152,7 +152,7 @@ describe('security settings against the reference users API (one-a-minute limit 
     expect((await call(core, 'security.sendCode', { accountId: john })).sentTo).toBe(demo.email2fa.email);
     const beforeJohn = await requestCount();
     expect(
-      await core.dispatch('security.changePassword', { accountId: john, newPassword: 'john-new-pass-2', proof: { code: '1234' } }),
+      await callResult(core, 'security.changePassword', { accountId: john, newPassword: 'john-new-pass-2', proof: { code: '1234' } }),
     ).toMatchObject({ ok: false, error: { code: 'validation', fields: { code: 'The code from the email has 6 digits.' } } });
     expect(await requestCount()).toBe(beforeJohn);
     // As the email writes it: "123-456".
@@ -174,7 +174,7 @@ describe('security settings against the reference users API (one-a-minute limit 
       }),
     });
     await dev('/_dev/requests', { method: 'DELETE' });
-    const policy = await core.dispatch('security.changePassword', {
+    const policy = await callResult(core, 'security.changePassword', {
       accountId,
       newPassword: 'short',
       proof: { currentPassword: demo.plain.password },
@@ -183,14 +183,14 @@ describe('security settings against the reference users API (one-a-minute limit 
       ok: false,
       error: { code: 'validation', fields: { newPassword: expect.stringContaining('at least 12 characters') } },
     });
-    const same = await core.dispatch('security.changePassword', {
+    const same = await callResult(core, 'security.changePassword', {
       accountId,
       newPassword: demo.plain.password,
       proof: { currentPassword: demo.plain.password },
     });
     expect(same).toMatchObject({ ok: false, error: { fields: { newPassword: 'The new password is the same as your current one.' } } });
     expect(((await dev('/_dev/requests')).requests as { path: string }[]).filter((r) => r.path.endsWith('updateOwnBasicInfo'))).toEqual([]);
-    const wrong = await core.dispatch('security.changePassword', {
+    const wrong = await callResult(core, 'security.changePassword', {
       accountId,
       newPassword: 'a-long-password-123',
       proof: { currentPassword: 'not-my-password' },
@@ -219,7 +219,7 @@ describe('security settings against the reference users API (one-a-minute limit 
     const setup = await call(core, 'security.startTotp', { accountId, proof });
     expect(setup.qrDataUrl).toMatch(/^data:image\/svg\+xml;base64,/);
     const totp = new TOTP({ secret: setup.secret, digits: 6, period: 30, algorithm: 'SHA1' });
-    const wrong = await core.dispatch('security.confirmTotp', { accountId, code: '000000', proof });
+    const wrong = await callResult(core, 'security.confirmTotp', { accountId, code: '000000', proof });
     expect(wrong).toMatchObject({ ok: false, error: { fields: { totpCode: expect.stringContaining('not right') } } });
     const confirmed = await call(core, 'security.confirmTotp', { accountId, code: totp.generate(), proof });
     expect(confirmed.backupCodes).toHaveLength(12);
@@ -237,7 +237,7 @@ describe('security settings against the reference users API (one-a-minute limit 
     const setup = await call(core, 'security.startTotp', { accountId: john, proof: { code: first } });
     const totp = new TOTP({ secret: setup.secret, digits: 6, period: 30, algorithm: 'SHA1' });
     // The emailed code worked once; the server asks again (and mails a new one).
-    const again = await core.dispatch('security.confirmTotp', { accountId: john, code: totp.generate(), proof: { code: first } });
+    const again = await callResult(core, 'security.confirmTotp', { accountId: john, code: totp.generate(), proof: { code: first } });
     expect(again).toMatchObject({ ok: false, error: { fields: { code: expect.any(String) } } });
     const second = await mailedCode(demo.email2fa.email);
     expect(second).not.toBe(first);
@@ -259,10 +259,10 @@ describe('security settings against the reference users API (one-a-minute limit 
   it('turns everything off with the reason while the server cannot be reached', async () => {
     const accountId = await signedIn(core, server, 'plain');
     await usersApiControls(server.url).dropConnections();
-    await core.dispatch('profile.refresh', { accountId });
+    await callResult(core, 'profile.refresh', { accountId });
     const view = await call(core, 'security.get', { accountId });
     expect(view).toMatchObject({ available: false, reason: expect.stringContaining('cannot be reached') });
-    const attempt = await core.dispatch('security.changePassword', {
+    const attempt = await callResult(core, 'security.changePassword', {
       accountId,
       newPassword: 'whatever-123',
       proof: { currentPassword: demo.plain.password },

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { signInThroughCore } from '../../../tests/support/coreSignIn';
-import { call } from '../../../tests/support/coreCall';
+import { call, callResult } from '../../../tests/support/coreCall';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { demo, startTestServer, totpCode, type TestServer } from '../../../tests/support/usersApiServer';
 import { createCore, type Core } from '../createCore';
@@ -56,7 +56,7 @@ describe('what the Security screen offers follows the account, the workspace and
   it('a wrong code leaves the authenticator on, and the window is told so', async () => {
     await begin();
     const roxie = await signInThroughCore(core, server.url, demo.totp.user, demo.totp.password, () => totpCode());
-    const wrong = await core.dispatch('security.disableTotp', { accountId: roxie, code: '000000' });
+    const wrong = await callResult(core, 'security.disableTotp', { accountId: roxie, code: '000000' });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'validation', fields: { code: expect.stringContaining('still on') } } });
     expect((await view(roxie)).totpEnabled).toBe(true);
     expect(await loginStatus(demo.totp.user, demo.totp.password)).toBe('totp-required');
@@ -71,9 +71,9 @@ describe('what the Security screen offers follows the account, the workspace and
       setupMethod: 'none',
       blocked: { password: expect.stringContaining('no password'), email: expect.stringContaining('has neither') },
     });
-    const attempt = await core.dispatch('security.changePassword', { accountId, newPassword: 'a-new-pass-1', proof: {} });
+    const attempt = await callResult(core, 'security.changePassword', { accountId, newPassword: 'a-new-pass-1', proof: {} });
     expect(attempt).toMatchObject({ ok: false, error: { fields: { newPassword: expect.stringContaining('no password') } } });
-    expect(await core.dispatch('security.changeEmail', { accountId, email: 'octo@new.example.com', proof: {} })).toMatchObject({
+    expect(await callResult(core, 'security.changeEmail', { accountId, email: 'octo@new.example.com', proof: {} })).toMatchObject({
       ok: false,
       error: { fields: { email: expect.stringContaining('has neither') } },
     });
@@ -87,7 +87,7 @@ describe('what the Security screen offers follows the account, the workspace and
     const accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
     const words = 'This workspace does not allow changing your password.';
     expect((await view(accountId)).blocked).toEqual({ password: words });
-    const attempt = await core.dispatch('security.changePassword', {
+    const attempt = await callResult(core, 'security.changePassword', {
       accountId,
       newPassword: 'brand-new-pass-2',
       proof: { currentPassword: demo.plain.password },
@@ -140,7 +140,7 @@ describe('what the Security screen offers follows the account, the workspace and
       'This server runs Rocket.Chat 8.6, which cannot set up or turn off an authenticator app from other apps: that came in Rocket.Chat 8.8.';
     expect((await view(demoUser)).blocked).toEqual({ totpSetup: setup });
     expect(
-      await core.dispatch('security.startTotp', { accountId: demoUser, proof: { currentPassword: demo.plain.password } }),
+      await callResult(core, 'security.startTotp', { accountId: demoUser, proof: { currentPassword: demo.plain.password } }),
     ).toMatchObject({ ok: false, error: { message: setup } });
     const roxie = await signInThroughCore(core, server.url, demo.totp.user, demo.totp.password, () => totpCode());
     expect((await view(roxie)).blocked).toEqual({ totpOff: setup });

@@ -69,7 +69,7 @@ describe('signing in wherever a workspace signs in', () => {
     expect(more).toEqual([]);
     expect(first).toMatchObject({ status: 200, body: { ldap: true, username: lena.user, ldapOptions: {} } });
     expect(JSON.stringify(first)).not.toContain(lena.password); // the server's log redacts it; the shape is what counts
-    const local = await core.dispatch('accounts.signIn', { serverId, user: demo.plain.user, password: demo.plain.password });
+    const local = await callResult(core, 'accounts.signIn', { serverId, user: demo.plain.user, password: demo.plain.password });
     expect(local).toMatchObject({ ok: true, value: { username: demo.plain.user } });
   });
 
@@ -79,7 +79,7 @@ describe('signing in wherever a workspace signs in', () => {
     const first = await callFailure(core, 'accounts.signIn', { serverId, user: lena.user, password: lena.password });
     expect(first).toMatchObject({ code: 'two-factor-required', twoFactor: { method: 'totp' } });
     const challengeId = challengeIdOf(first);
-    const answered = await core.dispatch('accounts.answerTwoFactor', { challengeId, code: totpCode() });
+    const answered = await callResult(core, 'accounts.answerTwoFactor', { challengeId, code: totpCode() });
     expect(answered).toMatchObject({ ok: true, value: { userId: lena.userId } });
     expect((await logins()).map((login) => [login.status, Object.keys(login.body ?? {})])).toEqual([
       [401, ['ldap', 'username', 'ldapPass', 'ldapOptions']],
@@ -93,7 +93,7 @@ describe('signing in wherever a workspace signs in', () => {
     const totpChallenge = await challengeOf({ serverId, user: demo.totp.user, password: demo.totp.password });
     await server.dev('/_dev/requests', { method: 'DELETE' });
     for (const code of ['12345', '1234567', '12345a']) {
-      expect(await core.dispatch('accounts.answerTwoFactor', { challengeId: totpChallenge, code })).toMatchObject({
+      expect(await callResult(core, 'accounts.answerTwoFactor', { challengeId: totpChallenge, code })).toMatchObject({
         ok: false,
         error: { code: 'validation', fields: { code: expect.stringMatching(/^Enter the 6-digit code from your authenticator app/) } },
       });
@@ -102,12 +102,12 @@ describe('signing in wherever a workspace signs in', () => {
     const code = totpCode();
     // As an authenticator app shows it: two groups of three.
     const spaced = `${code.slice(0, 3)} ${code.slice(3)}`;
-    expect(await core.dispatch('accounts.answerTwoFactor', { challengeId: totpChallenge, code: spaced })).toMatchObject({ ok: true });
+    expect(await callResult(core, 'accounts.answerTwoFactor', { challengeId: totpChallenge, code: spaced })).toMatchObject({ ok: true });
     expect((await logins()).map((login) => login.status)).toEqual([200]);
 
     const emailChallenge = await challengeOf({ serverId, user: demo.email2fa.user, password: demo.email2fa.password });
     await server.dev('/_dev/requests', { method: 'DELETE' });
-    expect(await core.dispatch('accounts.answerTwoFactor', { challengeId: emailChallenge, code: '12-34' })).toMatchObject({
+    expect(await callResult(core, 'accounts.answerTwoFactor', { challengeId: emailChallenge, code: '12-34' })).toMatchObject({
       ok: false,
       error: { code: 'validation', message: 'The code from the email has 6 digits.' },
     });
@@ -115,13 +115,13 @@ describe('signing in wherever a workspace signs in', () => {
     // As the email writes it, "123-456", pasted with the words around it.
     const mailed = await server.latestEmailCode(demo.email2fa.email);
     const pasted = `Your code: ${mailed.slice(0, 3)}-${mailed.slice(3)}`;
-    expect(await core.dispatch('accounts.answerTwoFactor', { challengeId: emailChallenge, code: pasted })).toMatchObject({ ok: true });
+    expect(await callResult(core, 'accounts.answerTwoFactor', { challengeId: emailChallenge, code: pasted })).toMatchObject({ ok: true });
     expect((await logins()).map((login) => login.status)).toEqual([200]);
   });
 
   it('signs a Crowd user in with the Crowd shape', async () => {
     await settings({ CROWD_Enable: true });
-    const signedIn = await core.dispatch('accounts.signIn', { serverId, user: carl.user, password: carl.password });
+    const signedIn = await callResult(core, 'accounts.signIn', { serverId, user: carl.user, password: carl.password });
     expect(signedIn).toMatchObject({ ok: true, value: { username: carl.user } });
     expect((await logins()).map((login) => [login.status, login.body?.crowd])).toEqual([[200, true]]);
   });
@@ -131,7 +131,7 @@ describe('signing in wherever a workspace signs in', () => {
       method: 'POST',
       body: JSON.stringify({ type: 'personalAccessToken', name: 'desktop' }),
     })) as { authToken: string };
-    const wrong = await core.dispatch('accounts.signInWithToken', { serverId, userId: demo.plain.userId, token: 'not-the-token' });
+    const wrong = await callResult(core, 'accounts.signInWithToken', { serverId, userId: demo.plain.userId, token: 'not-the-token' });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'unauthorized', fields: { token: expect.any(String) } } });
     const account = await call(core, 'accounts.signInWithToken', { serverId, userId: demo.plain.userId, token: authToken });
     expect(account).toMatchObject({ username: demo.plain.user, signedInWith: 'access-token', state: 'signed-in' });
@@ -164,14 +164,14 @@ describe('signing in wherever a workspace signs in', () => {
     expect(started).toMatchObject({ kind: 'cas', finish: 'poll' });
     expect(core.mayOpenExternally(started.url)).toBe(true);
     expect(core.mayOpenExternally(`${server.url}/_idp/cas/login?service=elsewhere`)).toBe(false);
-    const waiting = core.dispatch('accounts.awaitSso', { flowId: started.flowId });
+    const waiting = callResult(core, 'accounts.awaitSso', { flowId: started.flowId });
     await casBrowserLeg(started.url, cass.userId);
     // The app looks for the finished sign-in every few seconds: the test moves the clock to the next look.
     expect(await clock.during(waiting)).toMatchObject({ ok: true, value: { userId: cass.userId, signedInWith: 'single-sign-on' } });
     expect(core.mayOpenExternally(started.url)).toBe(false); // done: the address is no longer one the app asked for
 
     const other = await call(core, 'accounts.startSso', { serverId, serviceId: 'cas' });
-    const otherWaiting = core.dispatch('accounts.awaitSso', { flowId: other.flowId });
+    const otherWaiting = callResult(core, 'accounts.awaitSso', { flowId: other.flowId });
     await call(core, 'accounts.cancelSso', { flowId: other.flowId });
     expect(await otherWaiting).toMatchObject({ ok: false, error: { message: 'Sign-in cancelled.' } });
     expect((await accounts()).map((account) => account.username)).toEqual([cass.username]);
@@ -182,7 +182,7 @@ describe('signing in wherever a workspace signs in', () => {
     const state = JSON.parse(Buffer.from(new URL(first.url).searchParams.get('state')!, 'base64').toString()) as Record<string, string>;
     expect(state).toMatchObject({ loginStyle: 'redirect', redirectUrl: 'rocketchat://auth' });
     const second = await call(core, 'accounts.startSso', { serverId, serviceId: 'oauth:idp' });
-    const firstDone = core.dispatch('accounts.awaitSso', { flowId: first.flowId });
+    const firstDone = callResult(core, 'accounts.awaitSso', { flowId: first.flowId });
     const link = await oauthBrowserLeg(first.url, { user: olga.userId });
     expect(core.handleAppLink(link)).toBe(true);
     expect(await firstDone).toMatchObject({ ok: true, value: { userId: olga.userId, signedInWith: 'single-sign-on' } });
@@ -204,7 +204,7 @@ describe('signing in wherever a workspace signs in', () => {
 
     const words = `<b>Call\u202e 555-0100</b>\n${'now '.repeat(100)}`;
     const pasted = `rocketchat://auth?host=${host}&type=oauth&error=${encodeURIComponent(words)}`;
-    expect(await core.dispatch('accounts.completeSso', { flowId: started.flowId, link: pasted })).toMatchObject({ ok: false });
+    expect(await callResult(core, 'accounts.completeSso', { flowId: started.flowId, link: pasted })).toMatchObject({ ok: false });
     const outcome = await waiting;
     expect(outcome).toMatchObject({
       ok: false,

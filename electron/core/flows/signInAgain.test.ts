@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signInThroughCore } from '../../../tests/support/coreSignIn';
-import { call } from '../../../tests/support/coreCall';
+import { call, callResult } from '../../../tests/support/coreCall';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
 import { createCore, type Core } from '../createCore';
@@ -26,7 +26,7 @@ describe('signing in again after the server ended the session', () => {
     const accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
     const status = async () => await call(core, 'directory.status', { accountId });
     await server.revokeTokens(demo.plain.userId);
-    await core.dispatch('directory.sync', { accountId, force: true });
+    await callResult(core, 'directory.sync', { accountId, force: true });
     await expect.poll(async () => (await status()).state, { timeout: 15_000 }).toBe('failed');
     expect((await status()).error).toMatch(/Sign in again/);
 
@@ -58,7 +58,7 @@ describe('signing in again after the server ended the session', () => {
     const accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
     await server.revokeTokens(demo.plain.userId);
     holdNextMe = true;
-    const oldRefresh = core.dispatch('profile.refresh', { accountId }); // the revoked token, held on its way
+    const oldRefresh = callResult(core, 'profile.refresh', { accountId }); // the revoked token, held on its way
     // The new session is in place (its sign-in announced) while the old refresh is still on its way; then its 401 lands.
     const signedInAgain = new Promise<void>((resolve) => {
       const stop = core.events.on('accounts.changed', () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startRelayingServer, type RelayingServer } from '../../../tests/support/relayingServer';
-import { call } from '../../../tests/support/coreCall';
+import { call, callResult } from '../../../tests/support/coreCall';
 import { oauthBrowserLeg } from '../../../tests/support/ssoBrowser';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
@@ -40,7 +40,7 @@ describe('single sign-on at a server that names another address', () => {
     const options = await call(core, 'servers.signInOptions', { serverId: hostileId });
     expect(options).toMatchObject({ passwordForm: true, services: [], namedAddress: workspace.url });
     for (const serviceId of ['oauth:idp', 'saml:demo-idp', 'cas']) {
-      const started = await core.dispatch('accounts.startSso', { serverId: hostileId, serviceId });
+      const started = await callResult(core, 'accounts.startSso', { serverId: hostileId, serviceId });
       expect(started).toMatchObject({
         ok: false,
         error: { message: expect.stringContaining(`This server gives its address as ${workspace.url}, not ${hostile.url}.`) },
@@ -58,14 +58,18 @@ describe('single sign-on at a server that names another address', () => {
     expect(options.services.map((service) => service.id)).toEqual(['oauth:idp', 'saml:demo-idp', 'cas']);
     const started = await call(core, 'accounts.startSso', { serverId: workspaceId, serviceId: 'oauth:idp' });
     expect(new URL(started.url).searchParams.get('redirect_uri')).toBe(`${workspace.url}/_oauth/idp`);
-    const done = core.dispatch('accounts.awaitSso', { flowId: started.flowId });
+    const done = callResult(core, 'accounts.awaitSso', { flowId: started.flowId });
     expect(core.handleAppLink(await oauthBrowserLeg(started.url, { user: olga.userId }))).toBe(true);
     expect(await done).toMatchObject({ ok: true, value: { userId: olga.userId, serverUrl: workspace.url } });
     expect(hostile.relayed.filter((request) => request.path.startsWith('/api/v1/login'))).toEqual([]);
   });
 
   it('the password form still signs in at the server the person added', async () => {
-    const signedIn = await core.dispatch('accounts.signIn', { serverId: hostileId, user: demo.plain.user, password: demo.plain.password });
+    const signedIn = await callResult(core, 'accounts.signIn', {
+      serverId: hostileId,
+      user: demo.plain.user,
+      password: demo.plain.password,
+    });
     expect(signedIn).toMatchObject({ ok: true });
     expect(hostile.relayed.filter((request) => request.path === '/api/v1/login')).toHaveLength(1);
   });

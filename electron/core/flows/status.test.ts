@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signInThroughCore } from '../../../tests/support/coreSignIn';
-import { call } from '../../../tests/support/coreCall';
+import { call, callResult } from '../../../tests/support/coreCall';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
 import { createCore, type Core } from '../createCore';
@@ -63,7 +63,7 @@ describe('the chosen status, against a server where a REST client shows as offli
 
   it('still calls a status chosen elsewhere meanwhile a conflict', async () => {
     await server.dropConnections();
-    await core.dispatch('profile.refresh', { accountId }); // learns the server cannot be reached
+    await callResult(core, 'profile.refresh', { accountId }); // learns the server cannot be reached
     await call(core, 'profile.setStatus', { accountId, status: 'away', text: '' });
     // Another device of this person chose "busy".
     await server.dev(`/_dev/users/${demo.plain.userId}`, { method: 'POST', body: JSON.stringify({ statusDefault: 'busy' }) });

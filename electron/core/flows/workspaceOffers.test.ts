@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signInThroughCore } from '../../../tests/support/coreSignIn';
-import { call } from '../../../tests/support/coreCall';
+import { call, callResult } from '../../../tests/support/coreCall';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
 import { createCore, type Core } from '../createCore';
@@ -41,7 +41,7 @@ describe('the workspace decides what is offered', () => {
     const accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
     expect((await profile(accountId)).workspace.locked.username).toBeUndefined();
     await offline();
-    await core.dispatch('profile.refresh', { accountId }); // learns the server cannot be reached
+    await callResult(core, 'profile.refresh', { accountId }); // learns the server cannot be reached
     await call(core, 'profile.edit', { accountId, changes: { username: 'demo.renamed', bio: 'Made offline', nickname: 'dee' } });
     // Meanwhile the workspace stopped allowing new usernames.
     await settings({ Accounts_AllowUsernameChange: false });
@@ -53,7 +53,7 @@ describe('the workspace decides what is offered', () => {
     expect(user).toMatchObject({ username: 'demouser', bio: 'Made offline', nickname: 'dee' });
     // The refusal made the app read the settings again: the window now says so, and a new rename is not queued.
     await expect.poll(async () => (await profile(accountId)).workspace.locked.username, { timeout: 15_000 }).toBe(noUsernames);
-    const again = await core.dispatch('profile.edit', { accountId, changes: { username: 'demo.other' } });
+    const again = await callResult(core, 'profile.edit', { accountId, changes: { username: 'demo.other' } });
     expect(again).toMatchObject({ ok: false, error: { code: 'validation', fields: { username: noUsernames } } });
   });
 
@@ -65,7 +65,7 @@ describe('the workspace decides what is offered', () => {
       available: false,
       problem: blocked,
     });
-    const saved = await core.dispatch('profile.edit', { accountId, changes: { username: 'administrator', bio: 'x' } });
+    const saved = await callResult(core, 'profile.edit', { accountId, changes: { username: 'administrator', bio: 'x' } });
     expect(saved).toMatchObject({ ok: false, error: { fields: { username: blocked } } });
     expect((await outbox(accountId)).items).toEqual([]);
   });
@@ -89,17 +89,17 @@ describe('the workspace decides what is offered', () => {
     };
     expect((await profile(accountId)).workspace).toMatchObject(expected);
     await server.dev('/_dev/requests', { method: 'DELETE' });
-    expect(await core.dispatch('profile.edit', { accountId, changes: { name: 'New Name', nickname: 'fine' } })).toMatchObject({
+    expect(await callResult(core, 'profile.edit', { accountId, changes: { name: 'New Name', nickname: 'fine' } })).toMatchObject({
       ok: false,
       error: { fields: { name: expected.locked.name } },
     });
-    expect(await core.dispatch('profile.setStatus', { accountId, status: 'offline', text: '' })).toMatchObject({
+    expect(await callResult(core, 'profile.setStatus', { accountId, status: 'offline', text: '' })).toMatchObject({
       ok: false,
       error: { fields: { statusType: 'This workspace does not allow the invisible (offline) status.' } },
     });
-    const upload = await core.dispatch('profile.setAvatar', { accountId, contentType: 'image/png', base64: pixel.toString('base64') });
+    const upload = await callResult(core, 'profile.setAvatar', { accountId, contentType: 'image/png', base64: pixel.toString('base64') });
     expect(upload).toMatchObject({ ok: false, error: { fields: { avatar: expected.locked.avatar } } });
-    expect(await core.dispatch('profile.resetAvatar', { accountId })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await callResult(core, 'profile.resetAvatar', { accountId })).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect((await served()).filter((request) => request.method === 'POST')).toEqual([]);
     // The status alone may change: the message is sent as it is.
     await call(core, 'profile.setStatus', { accountId, status: 'away', text: '' });
@@ -126,7 +126,7 @@ describe('the workspace decides what is offered', () => {
         'This server runs Rocket.Chat 8.0, which cannot look people up by phone extension: that came in Rocket.Chat 8.6.',
     });
     await server.dev('/_dev/requests', { method: 'DELETE' });
-    const refused = await core.dispatch('people.lookup', { accountId, key: 'email', value: demo.email2fa.email });
+    const refused = await callResult(core, 'people.lookup', { accountId, key: 'email', value: demo.email2fa.email });
     expect(refused).toMatchObject({ ok: false, error: { code: 'validation', message: byEmail } });
     expect((await served()).filter((request) => request.path === '/api/v1/users.info')).toEqual([]);
   });
@@ -143,7 +143,7 @@ describe('the workspace decides what is offered', () => {
     });
     const accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
     expect((await profile(accountId)).workspace.lookupUnavailable).toEqual({});
-    const refused = await core.dispatch('people.lookup', { accountId, key: 'freeSwitchExtension', value: '1234' });
+    const refused = await callResult(core, 'people.lookup', { accountId, key: 'freeSwitchExtension', value: '1234' });
     expect(refused).toMatchObject({
       ok: false,
       error: { message: 'This server cannot look people up by phone extension: that needs Rocket.Chat 8.6 or later.' },
