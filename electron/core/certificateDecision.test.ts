@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startConnectProxy, type ConnectProxy } from '../../tests/support/connectProxy';
-import { signInThroughCore } from '../../tests/support/coreSignIn';
+import { signedIn } from '../../tests/support/coreSignIn';
 import { call, callResult } from '../../tests/support/coreCall';
 import { makeTempDir } from '../../tests/support/tempDir';
 import { createTestCa, type IssuedCertificate, type TestCa } from '../../tests/support/testCertificates';
-import { demo, startTestServer, type TestServer } from '../../tests/support/usersApiServer';
+import { startTestServer, type TestServer } from '../../tests/support/usersApiServer';
 import { createCore, type Core, type CoreOptions } from './createCore';
 import { MemoryVault } from './vault/memoryVault';
 import { TestClock } from '../../tests/support/testClock';
@@ -65,7 +65,7 @@ describe('certificate decision (Node)', () => {
       });
       const pinned = await call(core, 'certificates.trust', { url: server.url, fingerprint: first.fingerprint });
       expect(pinned).toMatchObject({ origin: server.url, fingerprint: first.fingerprint });
-      await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
+      await signedIn(core, server, 'plain');
       core.close();
 
       // A new certificate on restart: the pin holds the old one, so the decision is asked again.
@@ -136,7 +136,7 @@ describe('certificate decision (Node)', () => {
       open({ env: { HTTPS_PROXY: proxy.url, NO_PROXY: '127.0.0.1' } });
       await call(core, 'certificates.review', { url: server.url });
       await call(core, 'certificates.trust', { url: server.url, fingerprint: certificate.fingerprint });
-      await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
+      await signedIn(core, server, 'plain');
       await call(core, 'servers.add', { url: local.url });
       expect(proxy.connects).toContain(new URL(server.url).host);
 

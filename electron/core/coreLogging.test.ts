@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { signInThroughCore } from '../../tests/support/coreSignIn';
+import { signedIn } from '../../tests/support/coreSignIn';
 import { recordingLog } from '../../tests/support/recordingLog';
 import { call, callResult } from '../../tests/support/coreCall';
 import { makeTempDir } from '../../tests/support/tempDir';
@@ -37,7 +37,7 @@ describe('what the core logs, against the reference users API', () => {
       retryPolicy: { attempts: 1 },
       log: recorded.log,
     });
-    accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
+    accountId = await signedIn(core, server, 'plain');
     await call(core, 'profile.refresh', { accountId });
   });
   afterEach(async () => {

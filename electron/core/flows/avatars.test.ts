@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { signInThroughCore } from '../../../tests/support/coreSignIn';
+import { signedIn } from '../../../tests/support/coreSignIn';
 import { call } from '../../../tests/support/coreCall';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
@@ -38,7 +38,7 @@ describe('avatars, cache first, against the reference users API', () => {
     vault = new MemoryVault();
     server = await startTestServer();
     start();
-    accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
+    accountId = await signedIn(core, server, 'plain');
     await server.dev('/_dev/requests', { method: 'DELETE' });
   });
   afterEach(async () => {

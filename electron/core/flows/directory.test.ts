@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DirectoryStatus } from '../../../shared/directorySchemas';
-import { signInThroughCore } from '../../../tests/support/coreSignIn';
+import { signedIn } from '../../../tests/support/coreSignIn';
 import { call, callResult } from '../../../tests/support/coreCall';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
@@ -57,7 +57,7 @@ describe('directory sync and local search against the reference users API', { ti
     total = await serverTotal(server.url);
     pages = Math.ceil(total / 100);
     start();
-    accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
+    accountId = await signedIn(core, server, 'plain');
     await server.dev('/_dev/requests', { method: 'DELETE' });
   });
   afterEach(async () => {

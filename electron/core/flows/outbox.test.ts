@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startUsersApi } from '../../../tools/users-api/src/index';
-import { signInThroughCore } from '../../../tests/support/coreSignIn';
+import { signedIn } from '../../../tests/support/coreSignIn';
 import { call, callResult } from '../../../tests/support/coreCall';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { demo, startTestServer, testBcryptRounds, type TestServer } from '../../../tests/support/usersApiServer';
@@ -37,7 +37,7 @@ describe('profile edits through the outbox, against the reference users API', ()
     vault = new MemoryVault();
     server = await startTestServer();
     start();
-    accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
+    accountId = await signedIn(core, server, 'plain');
     await call(core, 'profile.refresh', { accountId });
     await server.dev('/_dev/requests', { method: 'DELETE' });
   });
@@ -165,7 +165,7 @@ describe('profile edits through the outbox, against the reference users API', ()
     expect((await outbox()).items.map((item) => [item.field, item.state])).toEqual([['bio', 'pending']]);
     expect((await serverUser()).user.bio).not.toBe('waited for a new session');
 
-    expect(await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password)).toBe(accountId);
+    expect(await signedIn(core, server, 'plain')).toBe(accountId);
     await settled();
     expect((await serverUser()).user.bio).toBe('waited for a new session');
     const profile = await call(core, 'profile.get', { accountId });
@@ -197,7 +197,7 @@ describe('profile edits through the outbox, against the reference users API', ()
     await core.ready;
     holdNextMe = true;
     const oldRefresh = callResult(core, 'profile.refresh', { accountId }); // carries the old token
-    expect(await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password)).toBe(accountId); // revokes it
+    expect(await signedIn(core, server, 'plain')).toBe(accountId); // revokes it
     release();
     await oldRefresh; // answered 401: the old token is gone
     expect((await call(core, 'accounts.list', {})).accounts[0]?.state).toBe('signed-in');
@@ -276,7 +276,7 @@ describe('the outbox and the one-per-minute limit', () => {
     });
     const core = createCore({ dataDir: temp.dir, vault: new MemoryVault(), version: '1', shell: 'test' });
     try {
-      const accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
+      const accountId = await signedIn(core, server, 'plain');
       await callResult(core, 'profile.refresh', { accountId });
       const view = async () => await call(core, 'outbox.get', { accountId });
       await callResult(core, 'profile.edit', { accountId, changes: { bio: 'first' } });

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventName } from '../../../shared/contract';
-import { signInThroughCore } from '../../../tests/support/coreSignIn';
+import { signedIn } from '../../../tests/support/coreSignIn';
 import { call } from '../../../tests/support/coreCall';
 import { makeTempDir } from '../../../tests/support/tempDir';
-import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
+import { startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
 import { CoreEvents } from '../coreEvents';
 import { createCore, type Core } from '../createCore';
 import { MemoryVault } from '../vault/memoryVault';
@@ -48,7 +48,7 @@ describe('views carry the revision of the change they answer, against the refere
     temp = makeTempDir();
     server = await startTestServer();
     core = createCore({ dataDir: temp.dir, vault: new MemoryVault(), version: '1', shell: 'test', retryPolicy: { attempts: 1 } });
-    accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
+    accountId = await signedIn(core, server, 'plain');
     heard = [];
     core.events.onAny((event, payload) => heard.push({ event, payload: payload as Record<string, unknown> }));
   });

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { signInThroughCore } from '../../../tests/support/coreSignIn';
+import { signedIn, signInThroughCore } from '../../../tests/support/coreSignIn';
 import { call, callResult } from '../../../tests/support/coreCall';
 import { makeTempDir } from '../../../tests/support/tempDir';
-import { demo, startTestServer, totpCode, type TestServer } from '../../../tests/support/usersApiServer';
+import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
 import { createCore, type Core } from '../createCore';
 import { MemoryVault } from '../vault/memoryVault';
 
@@ -55,7 +55,7 @@ describe('what the Security screen offers follows the account, the workspace and
 
   it('a wrong code leaves the authenticator on, and the window is told so', async () => {
     await begin();
-    const roxie = await signInThroughCore(core, server.url, demo.totp.user, demo.totp.password, () => totpCode());
+    const roxie = await signedIn(core, server, 'totp');
     const wrong = await callResult(core, 'security.disableTotp', { accountId: roxie, code: '000000' });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'validation', fields: { code: expect.stringContaining('still on') } } });
     expect((await view(roxie)).totpEnabled).toBe(true);
@@ -84,7 +84,7 @@ describe('what the Security screen offers follows the account, the workspace and
 
   it('password changes switched off: not offered, never "changed"', async () => {
     await begin({}, { Accounts_AllowPasswordChange: false });
-    const accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
+    const accountId = await signedIn(core, server, 'plain');
     const words = 'This workspace does not allow changing your password.';
     expect((await view(accountId)).blocked).toEqual({ password: words });
     const attempt = await callResult(core, 'security.changePassword', {
@@ -135,14 +135,14 @@ describe('what the Security screen offers follows the account, the workspace and
 
   it('a release before 8.8 is offered no authenticator setup or turning off, in words naming both releases', async () => {
     await begin({ compat: '8.6' });
-    const demoUser = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
+    const demoUser = await signedIn(core, server, 'plain');
     const setup =
       'This server runs Rocket.Chat 8.6, which cannot set up or turn off an authenticator app from other apps: that came in Rocket.Chat 8.8.';
     expect((await view(demoUser)).blocked).toEqual({ totpSetup: setup });
     expect(
       await callResult(core, 'security.startTotp', { accountId: demoUser, proof: { currentPassword: demo.plain.password } }),
     ).toMatchObject({ ok: false, error: { message: setup } });
-    const roxie = await signInThroughCore(core, server.url, demo.totp.user, demo.totp.password, () => totpCode());
+    const roxie = await signedIn(core, server, 'totp');
     expect((await view(roxie)).blocked).toEqual({ totpOff: setup });
     expect(await posts('/api/v1/users.enableTotp')).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { signInThroughCore } from '../../../tests/support/coreSignIn';
+import { signedIn } from '../../../tests/support/coreSignIn';
 import { call, callResult } from '../../../tests/support/coreCall';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
@@ -23,14 +23,14 @@ describe('signing in again after the server ended the session', () => {
   });
 
   it('a directory sync the ended session stopped starts over, and its "sign in again" words go', async () => {
-    const accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
+    const accountId = await signedIn(core, server, 'plain');
     const status = async () => await call(core, 'directory.status', { accountId });
     await server.revokeTokens(demo.plain.userId);
     await callResult(core, 'directory.sync', { accountId, force: true });
     await expect.poll(async () => (await status()).state, { timeout: 15_000 }).toBe('failed');
     expect((await status()).error).toMatch(/Sign in again/);
 
-    await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
+    await signedIn(core, server, 'plain');
     await expect.poll(async () => (await status()).state, { timeout: 15_000 }).toBe('done');
     expect((await status()).error).toBeNull();
   });
@@ -55,7 +55,7 @@ describe('signing in again after the server ended the session', () => {
         return fetch(url, init);
       },
     });
-    const accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
+    const accountId = await signedIn(core, server, 'plain');
     await server.revokeTokens(demo.plain.userId);
     holdNextMe = true;
     const oldRefresh = callResult(core, 'profile.refresh', { accountId }); // the revoked token, held on its way
@@ -66,7 +66,7 @@ describe('signing in again after the server ended the session', () => {
         resolve();
       });
     });
-    const again = signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
+    const again = signedIn(core, server, 'plain');
     await signedInAgain;
     release();
     await again;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { signInThroughCore } from '../../../tests/support/coreSignIn';
+import { signedIn } from '../../../tests/support/coreSignIn';
 import { call, callResult } from '../../../tests/support/coreCall';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
@@ -28,7 +28,7 @@ describe('the chosen status, against a server where a REST client shows as offli
     temp = makeTempDir();
     server = await startTestServer();
     core = createCore({ dataDir: temp.dir, vault: new MemoryVault(), version: '1', shell: 'test', retryPolicy: { attempts: 1 } });
-    accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
+    accountId = await signedIn(core, server, 'plain');
     await server.dev('/_dev/requests', { method: 'DELETE' });
   });
   afterEach(async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { signInThroughCore } from '../../../tests/support/coreSignIn';
+import { signedIn } from '../../../tests/support/coreSignIn';
 import { call, callResult } from '../../../tests/support/coreCall';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
@@ -38,7 +38,7 @@ describe('the workspace decides what is offered', () => {
 
   it('a rename refused because usernames may not change fails on its field; the name and bio of the same save arrive', async () => {
     start();
-    const accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
+    const accountId = await signedIn(core, server, 'plain');
     expect((await profile(accountId)).workspace.locked.username).toBeUndefined();
     await offline();
     await callResult(core, 'profile.refresh', { accountId }); // learns the server cannot be reached
@@ -59,7 +59,7 @@ describe('the workspace decides what is offered', () => {
 
   it('a blocked username is refused while typing and on save, not queued to be retried for ever', async () => {
     start();
-    const accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
+    const accountId = await signedIn(core, server, 'plain');
     const blocked = 'That username is blocked on this server.';
     expect(await call(core, 'profile.checkUsername', { accountId, username: 'administrator' })).toEqual({
       available: false,
@@ -78,7 +78,7 @@ describe('the workspace decides what is offered', () => {
       Accounts_AllowInvisibleStatusOption: false,
     });
     start();
-    const accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
+    const accountId = await signedIn(core, server, 'plain');
     const expected = {
       locked: {
         name: 'This workspace does not allow changing your name.',
@@ -116,9 +116,7 @@ describe('the workspace decides what is offered', () => {
     await server.close();
     server = await startTestServer({ compat: '8.0' });
     start();
-    const accountId = await signInThroughCore(core, server.url, demo.email2fa.user, demo.email2fa.password, () =>
-      server.latestEmailCode(demo.email2fa.email),
-    );
+    const accountId = await signedIn(core, server, 'email2fa');
     const byEmail = 'This server runs Rocket.Chat 8.0, which cannot look people up by email address: that came in Rocket.Chat 8.6.';
     expect((await profile(accountId)).workspace.lookupUnavailable).toEqual({
       email: byEmail,
@@ -141,7 +139,7 @@ describe('the workspace decides what is offered', () => {
       const { version: _version, ...rest } = (await response.json()) as Record<string, unknown>;
       return new Response(JSON.stringify(rest), { status: response.status, headers: response.headers });
     });
-    const accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
+    const accountId = await signedIn(core, server, 'plain');
     expect((await profile(accountId)).workspace.lookupUnavailable).toEqual({});
     const refused = await callResult(core, 'people.lookup', { accountId, key: 'freeSwitchExtension', value: '1234' });
     expect(refused).toMatchObject({
