@@ -1,12 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ServerSummary } from '../../shared/accountSchemas';
-import type { CertificateReview, NetworkInfo, PinnedCertificate } from '../../shared/networkSchemas';
 import { startConnectProxy, type ConnectProxy } from '../../tests/support/connectProxy';
-import { signInThroughCore } from '../../tests/support/coreSignIn';
-import { value } from '../../tests/support/result';
+import { signedIn } from '../../tests/support/coreSignIn';
+import { call, callResult } from '../../tests/support/coreCall';
 import { makeTempDir } from '../../tests/support/tempDir';
 import { createTestCa, type IssuedCertificate, type TestCa } from '../../tests/support/testCertificates';
-import { demo, startTestServer, type TestServer } from '../../tests/support/usersApiServer';
+import { startTestServer, type TestServer } from '../../tests/support/usersApiServer';
 import { createCore, type Core, type CoreOptions } from './createCore';
 import { MemoryVault } from './vault/memoryVault';
 import { TestClock } from '../../tests/support/testClock';
@@ -38,10 +36,10 @@ describe('certificate decision (Node)', () => {
     const port = Number(new URL(server.url).port);
     try {
       open();
-      const refused = await core.dispatch('servers.add', { url: server.url });
+      const refused = await callResult(core, 'servers.add', { url: server.url });
       expect(refused).toMatchObject({ ok: false, error: { code: 'tls-untrusted' } });
 
-      const review = value<CertificateReview>(await core.dispatch('certificates.review', { url: server.url }));
+      const review = await call(core, 'certificates.review', { url: server.url });
       expect(review).toMatchObject({
         origin: server.url,
         server: `localhost:${port}`,
@@ -58,18 +56,16 @@ describe('certificate decision (Node)', () => {
       expect(review.explanation).toContain(`The decision applies to localhost:${port} only.`);
 
       const otherFingerprint = ca.server().fingerprint;
-      expect(await core.dispatch('certificates.trust', { url: server.url, fingerprint: otherFingerprint })).toMatchObject({
+      expect(await callResult(core, 'certificates.trust', { url: server.url, fingerprint: otherFingerprint })).toMatchObject({
         ok: false,
         error: {
           code: 'validation',
           message: `localhost:${port} now shows a different certificate from the one you reviewed. Review it again.`,
         },
       });
-      const pinned = value<PinnedCertificate>(
-        await core.dispatch('certificates.trust', { url: server.url, fingerprint: first.fingerprint }),
-      );
+      const pinned = await call(core, 'certificates.trust', { url: server.url, fingerprint: first.fingerprint });
       expect(pinned).toMatchObject({ origin: server.url, fingerprint: first.fingerprint });
-      await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
+      await signedIn(core, server, 'plain');
       core.close();
 
       // A new certificate on restart: the pin holds the old one, so the decision is asked again.
@@ -77,17 +73,17 @@ describe('certificate decision (Node)', () => {
       const second = ca.server();
       server = await serve(second, port);
       open();
-      expect(await core.dispatch('servers.add', { url: server.url })).toMatchObject({ ok: false, error: { code: 'tls-untrusted' } });
-      const again = value<CertificateReview>(await core.dispatch('certificates.review', { url: server.url }));
+      expect(await callResult(core, 'servers.add', { url: server.url })).toMatchObject({ ok: false, error: { code: 'tls-untrusted' } });
+      const again = await call(core, 'certificates.review', { url: server.url });
       expect(again).toMatchObject({ problem: 'changed', trustable: true, certificate: { fingerprint: second.fingerprint } });
       expect(again.pinned?.fingerprint).toBe(first.fingerprint);
-      value(await core.dispatch('certificates.trust', { url: server.url, fingerprint: second.fingerprint }));
-      value<ServerSummary>(await core.dispatch('servers.add', { url: server.url }));
+      await call(core, 'certificates.trust', { url: server.url, fingerprint: second.fingerprint });
+      await call(core, 'servers.add', { url: server.url });
 
       // Revoked: the kept-alive connection is dropped and the next request is refused again.
-      value(await core.dispatch('certificates.revoke', { url: server.url }));
-      expect(await core.dispatch('servers.add', { url: server.url })).toMatchObject({ ok: false, error: { code: 'tls-untrusted' } });
-      const info = value<NetworkInfo>(await core.dispatch('network.info', {}));
+      await call(core, 'certificates.revoke', { url: server.url });
+      expect(await callResult(core, 'servers.add', { url: server.url })).toMatchObject({ ok: false, error: { code: 'tls-untrusted' } });
+      const info = await call(core, 'network.info', {});
       expect(info.servers.find((entry) => entry.url === server.url)?.pinned).toBeNull();
     } finally {
       await server.close();
@@ -99,10 +95,10 @@ describe('certificate decision (Node)', () => {
     const server = await serve(wrongName);
     try {
       open();
-      const review = value<CertificateReview>(await core.dispatch('certificates.review', { url: server.url }));
+      const review = await call(core, 'certificates.review', { url: server.url });
       expect(review).toMatchObject({ problem: 'name-mismatch', trustable: false });
       expect(review.explanation).toContain('is for intranet.example, not localhost:');
-      const trust = await core.dispatch('certificates.trust', { url: server.url, fingerprint: wrongName.fingerprint });
+      const trust = await callResult(core, 'certificates.trust', { url: server.url, fingerprint: wrongName.fingerprint });
       expect(trust).toMatchObject({ ok: false, error: { code: 'validation', message: review.explanation } });
     } finally {
       await server.close();
@@ -115,15 +111,15 @@ describe('certificate decision (Node)', () => {
     let now = Date.now();
     try {
       open({ clock: new TestClock(now) });
-      value(await core.dispatch('certificates.review', { url: server.url }));
-      value(await core.dispatch('certificates.trust', { url: server.url, fingerprint: certificate.fingerprint }));
-      value(await core.dispatch('servers.add', { url: server.url }));
+      await call(core, 'certificates.review', { url: server.url });
+      await call(core, 'certificates.trust', { url: server.url, fingerprint: certificate.fingerprint });
+      await call(core, 'servers.add', { url: server.url });
       core.close();
 
       now += 3 * 24 * 3600_000; // the test certificates are valid for two days
       open({ clock: new TestClock(now) });
-      expect(await core.dispatch('servers.add', { url: server.url })).toMatchObject({ ok: false, error: { code: 'tls-untrusted' } });
-      const review = value<CertificateReview>(await core.dispatch('certificates.review', { url: server.url }));
+      expect(await callResult(core, 'servers.add', { url: server.url })).toMatchObject({ ok: false, error: { code: 'tls-untrusted' } });
+      const review = await call(core, 'certificates.review', { url: server.url });
       expect(review).toMatchObject({ problem: 'expired', trustable: false });
       expect(review.explanation).toMatch(/^The certificate of localhost:\d+ expired on \d{4}-\d\d-\d\d\. It cannot be trusted here/);
     } finally {
@@ -138,13 +134,13 @@ describe('certificate decision (Node)', () => {
     const local = await startTestServer();
     try {
       open({ env: { HTTPS_PROXY: proxy.url, NO_PROXY: '127.0.0.1' } });
-      value(await core.dispatch('certificates.review', { url: server.url }));
-      value(await core.dispatch('certificates.trust', { url: server.url, fingerprint: certificate.fingerprint }));
-      await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
-      value(await core.dispatch('servers.add', { url: local.url }));
+      await call(core, 'certificates.review', { url: server.url });
+      await call(core, 'certificates.trust', { url: server.url, fingerprint: certificate.fingerprint });
+      await signedIn(core, server, 'plain');
+      await call(core, 'servers.add', { url: local.url });
       expect(proxy.connects).toContain(new URL(server.url).host);
 
-      const info = value<NetworkInfo>(await core.dispatch('network.info', {}));
+      const info = await call(core, 'network.info', {});
       expect(info.proxySource).toBe('environment');
       expect(info.servers.map(({ url, proxy: used, pinned }) => ({ url, used, pinned: pinned?.fingerprint ?? null }))).toEqual(
         expect.arrayContaining([

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CertificateReview, NetworkInfo, NetworkPrompt } from '../../shared/networkSchemas';
-import { value } from '../../tests/support/result';
+import type { NetworkPrompt } from '../../shared/networkSchemas';
+import { call, callResult } from '../../tests/support/coreCall';
 import { makeTempDir } from '../../tests/support/tempDir';
 import { createTestCa, type IssuedCertificate, type TestCa } from '../../tests/support/testCertificates';
 import { createCore, type Core } from './createCore';
@@ -66,7 +66,7 @@ describe('the core answering Chromium (Electron shell)', () => {
 
   it('maps Chromium failures to the same words as Node failures, codes left out', async () => {
     verdict = 'net::ERR_CERT_AUTHORITY_INVALID';
-    const untrusted = await core.dispatch('servers.add', { url: serverUrl });
+    const untrusted = await callResult(core, 'servers.add', { url: serverUrl });
     expect(untrusted).toMatchObject({ ok: false, error: { code: 'tls-untrusted' } });
 
     const folders: ReturnType<typeof makeTempDir>[] = [];
@@ -87,7 +87,7 @@ describe('the core answering Chromium (Electron shell)', () => {
     ];
     for (const [name, code, words] of cases) {
       const other = failWith(name);
-      const result = await other.dispatch('servers.add', { url: serverUrl });
+      const result = await callResult(other, 'servers.add', { url: serverUrl });
       other.close();
       expect(result).toMatchObject({ ok: false, error: { code } });
       expect(!result.ok && result.error.message).toMatch(words);
@@ -97,11 +97,11 @@ describe('the core answering Chromium (Electron shell)', () => {
   });
 
   it('accepts a certificate Chromium refused only once the person trusted it, and never an expired or wrong-name one', async () => {
-    expect(await core.dispatch('servers.add', { url: serverUrl })).toMatchObject({ ok: false, error: { code: 'tls-untrusted' } });
-    const review = value<CertificateReview>(await core.dispatch('certificates.review', { url: serverUrl }));
+    expect(await callResult(core, 'servers.add', { url: serverUrl })).toMatchObject({ ok: false, error: { code: 'tls-untrusted' } });
+    const review = await call(core, 'certificates.review', { url: serverUrl });
     expect(review).toMatchObject({ problem: 'untrusted', trustable: true, certificate: { fingerprint: certificate.fingerprint } });
-    value(await core.dispatch('certificates.trust', { url: serverUrl, fingerprint: certificate.fingerprint }));
-    expect(await core.dispatch('servers.add', { url: serverUrl })).toMatchObject({ ok: true });
+    await call(core, 'certificates.trust', { url: serverUrl, fingerprint: certificate.fingerprint });
+    expect(await callResult(core, 'servers.add', { url: serverUrl })).toMatchObject({ ok: true });
 
     // The pin covers "unknown authority" only.
     const judge = (hostname: string, verificationResult: string) =>
@@ -111,14 +111,14 @@ describe('the core answering Chromium (Electron shell)', () => {
     expect(judge('chat.corp.example', 'net::ERR_CERT_REVOKED')).toBe(false);
     expect(judge('other.corp.example', 'net::ERR_CERT_AUTHORITY_INVALID')).toBe(false);
     expect(judge('chat.corp.example', 'net::OK')).toBe(false); // Chromium's own "yes" stands as it is
-    const review2 = value<CertificateReview>(await core.dispatch('certificates.review', { url: 'https://other.corp.example' }));
+    const review2 = await call(core, 'certificates.review', { url: 'https://other.corp.example' });
     expect(review2).toMatchObject({ problem: 'name-mismatch', trustable: false });
   });
 
   it('names the system proxy per server, from session.resolveProxy', async () => {
     verdict = 'net::OK';
-    value(await core.dispatch('servers.add', { url: serverUrl }));
-    const info = value<NetworkInfo>(await core.dispatch('network.info', {}));
+    await call(core, 'servers.add', { url: serverUrl });
+    const info = await call(core, 'network.info', {});
     expect(info.proxySource).toBe('system');
     expect(info.servers[0]?.proxy).toBe('Proxy proxy.corp:3128; if it fails: Direct connection (no proxy)');
   });
@@ -128,8 +128,8 @@ describe('the core answering Chromium (Electron shell)', () => {
     const first = questions.proxyCredentials({ ...challenge, again: false });
     await expect.poll(() => prompts.length).toBe(1);
     expect(prompts[0]).toMatchObject({ kind: 'proxy-sign-in', proxy: 'proxy.corp:3128', realm: 'Corp', again: false });
-    expect(value<NetworkPrompt[]>(await core.dispatch('network.prompts', {}))).toEqual(prompts);
-    value(await core.dispatch('network.answerPrompt', { promptId: prompts[0]!.promptId, answer: { username: 'ann', password: 's3cret' } }));
+    expect(await call(core, 'network.prompts', {})).toEqual(prompts);
+    await call(core, 'network.answerPrompt', { promptId: prompts[0]!.promptId, answer: { username: 'ann', password: 's3cret' } });
     expect(await first).toEqual({ username: 'ann', password: 's3cret' });
     expect(await vault.get('proxy:proxy.corp:3128')).toBe(JSON.stringify({ username: 'ann', password: 's3cret' }));
 
@@ -142,9 +142,9 @@ describe('the core answering Chromium (Electron shell)', () => {
     await expect.poll(() => prompts.length).toBe(2);
     expect(await vault.get('proxy:proxy.corp:3128')).toBeNull();
     expect(prompts[1]).toMatchObject({ again: true });
-    value(await core.dispatch('network.answerPrompt', { promptId: prompts[1]!.promptId, answer: null }));
+    await call(core, 'network.answerPrompt', { promptId: prompts[1]!.promptId, answer: null });
     expect(await retry).toBeNull();
-    expect(await core.dispatch('network.answerPrompt', { promptId: prompts[1]!.promptId, answer: null })).toMatchObject({
+    expect(await callResult(core, 'network.answerPrompt', { promptId: prompts[1]!.promptId, answer: null })).toMatchObject({
       ok: false,
       error: { code: 'not-found' },
     });
@@ -162,15 +162,15 @@ describe('the core answering Chromium (Electron shell)', () => {
       'CN=Shared Kiosk, O=Account Manager Tests',
       'CN=Ann Example, O=Account Manager Tests',
     ]);
-    value(await core.dispatch('network.answerPrompt', { promptId: prompt.promptId, answer: { fingerprint: mine.fingerprint } }));
+    await call(core, 'network.answerPrompt', { promptId: prompt.promptId, answer: { fingerprint: mine.fingerprint } });
     expect(await choosing).toBe(1);
 
     // Remembered, whatever the order the system lists them in next time.
     expect(await questions.chooseClientCertificate(serverUrl, [mine.cert, other.cert])).toBe(0);
     expect(prompts).toHaveLength(1);
     verdict = 'net::OK';
-    value(await core.dispatch('servers.add', { url: serverUrl }));
-    const info = value<NetworkInfo>(await core.dispatch('network.info', {}));
+    await call(core, 'servers.add', { url: serverUrl });
+    const info = await call(core, 'network.info', {});
     expect(info.servers[0]?.clientCertificate).toBe('CN=Ann Example, O=Account Manager Tests');
   });
 });

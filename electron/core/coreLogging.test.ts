@@ -1,10 +1,9 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ProfileView } from '../../shared/profileSchemas';
-import { signInThroughCore } from '../../tests/support/coreSignIn';
+import { signedIn } from '../../tests/support/coreSignIn';
 import { recordingLog } from '../../tests/support/recordingLog';
-import { value } from '../../tests/support/result';
+import { call, callResult } from '../../tests/support/coreCall';
 import { makeTempDir } from '../../tests/support/tempDir';
 import { demo, startTestServer, type TestServer } from '../../tests/support/usersApiServer';
 import { createCore, type Core } from './createCore';
@@ -38,8 +37,8 @@ describe('what the core logs, against the reference users API', () => {
       retryPolicy: { attempts: 1 },
       log: recorded.log,
     });
-    accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
-    value<ProfileView>(await core.dispatch('profile.refresh', { accountId }));
+    accountId = await signedIn(core, server, 'plain');
+    await call(core, 'profile.refresh', { accountId });
   });
   afterEach(async () => {
     core.close();
@@ -51,8 +50,8 @@ describe('what the core logs, against the reference users API', () => {
 
   it('warns when a profile refresh meets a failing server, without a secret in the entry', async () => {
     // The window still shows the cached copy; the log says what went wrong.
-    await server.dev('/_dev/faults', { method: 'POST', body: JSON.stringify({ route: '/api/v1/users.info', status: 500, times: 1 }) });
-    expect((await core.dispatch('profile.refresh', { accountId })).ok).toBe(true);
+    await server.failWith(500, { route: '/api/v1/users.info', times: 1 });
+    expect((await callResult(core, 'profile.refresh', { accountId })).ok).toBe(true);
     await expect
       .poll(() => entries.filter((entry) => entry.scope === 'profile'))
       .toEqual([
@@ -68,13 +67,13 @@ describe('what the core logs, against the reference users API', () => {
   });
 
   it('keeps ordinary failures (a wrong password, a server that is down) out of the error level and the bug phrases', async () => {
-    const { id: serverId } = value<{ id: string }>(await core.dispatch('servers.add', { url: server.url }));
-    expect((await core.dispatch('accounts.signIn', { serverId, user: demo.plain.user, password: 'wrong-pass-9' })).ok).toBe(false);
-    await server.dev('/_dev/faults', { method: 'POST', body: JSON.stringify({ route: '*', reset: true, times: 100_000 }) });
-    await core.dispatch('profile.refresh', { accountId });
-    await core.dispatch('security.get', { accountId });
+    const { id: serverId } = await call(core, 'servers.add', { url: server.url });
+    expect((await callResult(core, 'accounts.signIn', { serverId, user: demo.plain.user, password: 'wrong-pass-9' })).ok).toBe(false);
+    await server.dropConnections();
+    await callResult(core, 'profile.refresh', { accountId });
+    await callResult(core, 'security.get', { accountId });
     await server.close();
-    await core.dispatch('servers.add', { url: server.url });
+    await callResult(core, 'servers.add', { url: server.url });
 
     expect(entries.filter((entry) => entry.level === 'error')).toEqual([]);
     expect(JSON.stringify(entries)).not.toMatch(bugPhrases);
@@ -90,7 +89,7 @@ describe('what the core logs, against the reference users API', () => {
     const db = new Database(path.join(temp.dir, databaseFileName));
     db.exec('DROP TABLE profiles');
     db.close();
-    const result = await core.dispatch('profile.get', { accountId });
+    const result = await callResult(core, 'profile.get', { accountId });
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(entries).toContainEqual(
       expect.objectContaining({

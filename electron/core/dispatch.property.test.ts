@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import * as z from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames, channels, resultSchema, type Channel } from '../../shared/contract';
-import { signInThroughCore } from '../../tests/support/coreSignIn';
+import { signedIn } from '../../tests/support/coreSignIn';
 import { makeTempDir } from '../../tests/support/tempDir';
-import { demo, startTestServer, type TestServer } from '../../tests/support/usersApiServer';
+import { startTestServer, type TestServer } from '../../tests/support/usersApiServer';
 import { createCore, type Core } from './createCore';
 import { MemoryVault } from './vault/memoryVault';
 
@@ -99,7 +99,7 @@ describe('dispatch under random payloads, signed in', () => {
       requestTimeoutMs: 2_000,
       retryPolicy: { attempts: 1 },
     });
-    accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
+    accountId = await signedIn(core, server, 'plain');
   });
   afterAll(async () => {
     core.close();

@@ -2,20 +2,17 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AccountSummary, ServerSummary } from '../../shared/accountSchemas';
-import type { OutboxView } from '../../shared/outboxSchemas';
 import { createCore } from '../../electron/core/createCore';
-import { startUsersApi } from '../../tools/users-api/src/index';
 import { bundleForNode } from '../support/bundleForNode';
 import { FileVault } from '../support/fileVault';
-import { value } from '../support/result';
+import { call, callResult } from '../support/coreCall';
 import { makeTempDir } from '../support/tempDir';
-import { demo, testBcryptRounds } from '../support/usersApiServer';
+import { demo, startTestServer, type TestServer } from '../support/usersApiServer';
 
 const runs = 50;
 const fields = ['name', 'nickname', 'bio', 'statusText'] as const;
 type Field = (typeof fields)[number];
-type Served = { requests: { path: string; status: number; body?: { data?: Record<string, string>; message?: string } }[] };
+type Served = { path: string; status: number; body?: { data?: Record<string, string>; message?: string } }[];
 
 /** Deterministic randomness, so a failing run can be replayed. */
 function prng(seed: number): () => number {
@@ -30,29 +27,21 @@ describe('crash safety of the outbox (real child processes, kill -9)', () => {
   const temp = makeTempDir();
   const vaultFile = path.join(temp.dir, 'vault.json');
   const dataDir = path.join(temp.dir, 'data');
-  let server: Awaited<ReturnType<typeof startUsersApi>>;
+  let server: TestServer;
   let accountId: string;
   let worker: string;
 
   beforeAll(async () => {
     // One bundle, started 50 times: each start is then a plain Node start, not a tsx one.
     worker = await bundleForNode(path.join(import.meta.dirname, 'coreWorker.ts'), path.join(temp.dir, 'coreWorker.mjs'));
-    server = await startUsersApi({ port: 0, dev: true, rateLimit: false, updateRateLimit: false, bcryptRounds: testBcryptRounds });
+    server = await startTestServer();
     // Sends take a moment, so kills land before, during and after them.
-    await fetch(`${server.url}/_dev/faults`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify([
-        { route: '/api/v1/users.updateOwnBasicInfo', delayMs: 40, times: 100_000 },
-        { route: '/api/v1/users.setStatus', delayMs: 40, times: 100_000 },
-      ]),
-    });
+    await server.delay(40, { route: '/api/v1/users.updateOwnBasicInfo' });
+    await server.delay(40, { route: '/api/v1/users.setStatus' });
     const core = createCore({ dataDir, vault: new FileVault(vaultFile), version: '1', shell: 'test' });
-    const { id: serverId } = value<ServerSummary>(await core.dispatch('servers.add', { url: server.url }));
-    accountId = value<AccountSummary>(
-      await core.dispatch('accounts.signIn', { serverId, user: demo.plain.user, password: demo.plain.password }),
-    ).id;
-    await core.dispatch('profile.refresh', { accountId });
+    const { id: serverId } = await call(core, 'servers.add', { url: server.url });
+    accountId = (await call(core, 'accounts.signIn', { serverId, user: demo.plain.user, password: demo.plain.password })).id;
+    await callResult(core, 'profile.refresh', { accountId });
     core.close();
   });
   afterAll(async () => {
@@ -110,11 +99,11 @@ describe('crash safety of the outbox (real child processes, kill -9)', () => {
     const core = createCore({ dataDir, vault: new FileVault(vaultFile), version: '1', shell: 'test', requestTimeoutMs: 3000 });
     try {
       await core.ready;
-      const view = async () => value<OutboxView>(await core.dispatch('outbox.get', { accountId }));
+      const view = async () => await call(core, 'outbox.get', { accountId });
       await expect.poll(async () => (await view()).items, { timeout: 30_000 }).toEqual([]);
 
-      const user = ((await (await fetch(`${server.url}/_dev/users/${demo.plain.userId}`)).json()) as { user: Record<string, string> }).user;
-      const served = ((await (await fetch(`${server.url}/_dev/requests`)).json()) as Served).requests;
+      const user = await server.user(demo.plain.userId);
+      const served = (await server.requests()) as Served;
       for (const field of fields) {
         const history = made[field];
         if (history.length === 0) continue;

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startBrowserHostProcess, type RunningHost } from './support/browserHostProcess';
+import { AboutPage } from './support/pages/aboutPage';
 
 const version = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')).version;
 
@@ -28,12 +29,13 @@ test('the About screen shows app.info read through the browser host', async ({ p
 
   await page.goto(host.url);
   await expect(page.getByRole('heading', { name: 'Welcome to Account Manager' })).toBeVisible();
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'About' }).click();
-  await expect(page.getByRole('heading', { name: 'About and diagnostics' })).toBeVisible();
-  await expect(page.getByTestId('app-version')).toHaveText(version);
-  await expect(page.getByTestId('data-dir')).toHaveText(dataDir);
-  await expect(page.getByTestId('schema-version')).toHaveText(String(migrations.length));
-  await expect(page.getByTestId('keychain-status')).toHaveText('Available');
+  const about = new AboutPage(page);
+  await about.open();
+  await expect(about.heading).toBeVisible();
+  await expect(about.appVersion).toHaveText(version);
+  await expect(about.dataDir).toHaveText(dataDir);
+  await expect(about.schemaVersion).toHaveText(String(migrations.length));
+  await expect(about.keychainStatus).toHaveText('Available');
   await expectAccessible(page);
   await page.emulateMedia({ colorScheme: 'dark' });
   await expectAccessible(page);
@@ -43,9 +45,10 @@ test('a corrupt database is set aside and the About screen says so', async ({ pa
   fs.writeFileSync(path.join(dataDir, 'account-manager.sqlite'), 'definitely not sqlite'.repeat(500));
   host = await startBrowserHostProcess({ dataDir });
   await page.goto(host.url);
-  await page.getByRole('button', { name: 'About' }).first().click();
-  await expect(page.getByTestId('storage-recovered')).toContainText('could not be read and was set aside');
-  await expect(page.getByTestId('schema-version')).toHaveText(String(migrations.length));
+  const about = new AboutPage(page);
+  await about.open();
+  await expect(about.storageRecovered).toContainText('could not be read and was set aside');
+  await expect(about.schemaVersion).toHaveText(String(migrations.length));
   expect(fs.readdirSync(dataDir).some((name) => name.includes('.corrupt-'))).toBe(true);
 });
 
@@ -53,8 +56,9 @@ test('without a Secret Service the keychain is reported unavailable with a reaso
   const env = { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' };
   host = await startBrowserHostProcess({ dataDir, env });
   await page.goto(host.url);
-  await page.getByRole('button', { name: 'About' }).first().click();
-  await expect(page.getByTestId('keychain-status')).toContainText('Unavailable —');
+  const about = new AboutPage(page);
+  await about.open();
+  await expect(about.keychainStatus).toContainText('Unavailable —');
 });
 
 test('the page without the secret cannot reach the core and says so', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { demo, startTestServer, type TestServer } from '../support/usersApiServer';
-import { addServer, expect, expectAccessible, signIn, test } from './support/fixtures';
+import { expect, expectAccessible, test } from './support/fixtures';
 
 /**
  * How many people of the server have `text` in a username, name, nickname or email (any case),
@@ -33,25 +33,24 @@ async function peopleContaining(server: TestServer, text: string): Promise<numbe
 
 test('a directory of 1,500 people: the list holds only the rows in view, reads on as it scrolls, and the keyboard reaches the last', async ({
   page,
-  app,
+  ui,
 }) => {
   const server = await startTestServer({ people: 1500 });
   try {
     const expected = await peopleContaining(server, 'an');
     expect(expected).toBeGreaterThan(300); // four pages at least
 
-    await app.open(page);
-    await addServer(page, server.url);
-    await signIn(page, demo.plain.user, demo.plain.password);
+    await ui.open();
+    await ui.signInAs(server.url, demo.plain);
     // Signed in (the app then shows Home): only now does a click on People stay there.
-    await expect(page.getByRole('heading', { name: 'demouser', level: 1 })).toBeVisible();
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'People' }).click();
-    await expect(page.getByTestId('directory-status')).toContainText(/[\d,]+ people saved on this computer, synced/, { timeout: 30_000 });
+    await expect(ui.home.profileHeading('demouser')).toBeVisible();
+    await ui.people.open();
+    await expect(ui.people.directoryStatus).toContainText(/[\d,]+ people saved on this computer, synced/, { timeout: 30_000 });
 
-    await page.getByLabel('Search people').fill('an');
-    const count = page.getByTestId('directory-count');
+    await ui.people.search.fill('an');
+    const count = ui.people.count;
     await expect(count).toHaveText('100 people listed so far; more match below.');
-    const rows = page.getByTestId('directory-results').getByRole('listitem');
+    const rows = ui.people.results.getByRole('listitem');
     // Virtualised: a few rows beyond the visible ones, never the whole page of 100.
     expect(await rows.count()).toBeLessThan(40);
     await expectAccessible(page);
@@ -75,7 +74,7 @@ test('a directory of 1,500 people: the list holds only the rows in view, reads o
     await expect(page.locator('li:has(button:focus)')).toHaveAttribute('aria-posinset', '1');
 
     // Typed key by key: the list shows the answer to what the field holds, never an earlier keystroke's.
-    const search = page.getByLabel('Search people');
+    const search = ui.people.search;
     await search.fill('');
     await search.pressSequentially('olasupo');
     await expect(count).toHaveText('1 person matches.');

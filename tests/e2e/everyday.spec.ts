@@ -1,144 +1,121 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { demo, type TestServer } from '../support/usersApiServer';
-import { accountMenu, addServer, expect, expectAccessible, signIn, test } from './support/fixtures';
+import { expect, expectAccessible, test } from './support/fixtures';
+import type { AppWindow } from './support/pages/appWindow';
+import type { Screen } from './support/pages/navigation';
 
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name }).click();
-const serverUser = async (server: TestServer) =>
-  ((await server.dev(`/_dev/users/${demo.plain.userId}`)) as { user: Record<string, unknown> }).user;
-const unreachable = (server: TestServer) =>
-  server.dev('/_dev/faults', { method: 'POST', body: JSON.stringify({ route: '*', reset: true, times: 100_000 }) });
-const reachable = (server: TestServer) => server.dev('/_dev/faults', { method: 'DELETE' });
-
-async function editNickname(page: Page, nickname: string): Promise<void> {
-  await page.getByRole('button', { name: 'Edit profile' }).click();
-  const form = page.getByRole('form', { name: 'Edit profile' });
-  await form.getByLabel('Nickname').fill(nickname);
-  await form.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByTestId('save-notice')).toContainText('Saved on this computer');
-}
+const serverUser = (server: TestServer) => server.user(demo.plain.userId);
 
 /** Every screen's text, for words that must be gone. */
-async function textOfEveryScreen(page: Page): Promise<string> {
+async function textOfEveryScreen(ui: AppWindow): Promise<string> {
   const texts: string[] = [];
-  for (const screen of ['Home', 'People', 'Activity', 'Security', 'About']) {
-    await nav(page, screen);
-    await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
-    if (screen === 'Security') await expect(page.getByTestId('two-factor-status')).toBeVisible();
-    texts.push(await page.locator('body').innerText());
+  for (const screen of ['Home', 'People', 'Activity', 'Security', 'About'] satisfies Screen[]) {
+    await ui.goTo(screen);
+    await expect(ui.page.getByRole('heading', { level: 1 })).toBeFocused();
+    if (screen === 'Security') await expect(ui.security.twoFactorStatus).toBeVisible();
+    texts.push(await ui.page.locator('body').innerText());
   }
-  await nav(page, 'Home');
+  await ui.home.open();
   return texts.join('\n');
 }
 
 test.describe('recovery after the server ends a session', () => {
   test('an edit waiting when the token is revoked reaches the server after signing in again, and no "session ended" words remain', async ({
-    page,
-    app,
+    signedIn: ui,
     usersApi,
   }) => {
     test.setTimeout(90_000);
-    await app.open(page);
-    await addServer(page, usersApi.url);
-    await signIn(page, demo.plain.user, demo.plain.password);
-    await expect(page.getByTestId('as-of')).toContainText('As of');
-
     try {
-      await unreachable(usersApi);
-      await page.getByRole('button', { name: 'Refresh', exact: true }).click();
-      await expect(page.getByTestId('offline-banner')).toBeVisible();
-      await editNickname(page, 'waited through it');
-      await expect(page.getByTestId('pending-mark')).toHaveCount(1);
+      await usersApi.dropConnections();
+      await ui.home.refresh();
+      await expect(ui.home.offlineBanner).toBeVisible();
+      await ui.home.editProfile({ Nickname: 'waited through it' });
+      await expect(ui.home.pendingMarks).toHaveCount(1);
       await usersApi.revokeTokens(demo.plain.userId);
     } finally {
-      await reachable(usersApi);
+      await usersApi.restore();
     }
 
     // Back in reach, the waiting edit meets the 401: signed out at once, the edit kept.
-    const banner = page.getByTestId('signed-out-banner');
+    const banner = ui.home.signedOutBanner;
     await expect(banner).toContainText('has ended', { timeout: 20_000 });
-    await expect(page.getByTestId('account-item')).toContainText('Signed out');
-    await expect(page.getByTestId('pending-mark')).toHaveCount(1);
+    await expect(ui.accounts.items).toContainText('Signed out');
+    await expect(ui.home.pendingMarks).toHaveCount(1);
     expect((await serverUser(usersApi)).nickname).not.toBe('waited through it');
 
     await banner.getByRole('button', { name: 'Sign in again' }).click();
-    await expect(page.getByLabel('Username or email')).toHaveValue(demo.plain.user);
-    await page.getByLabel('Password', { exact: true }).fill(demo.plain.password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(ui.signIn.username).toHaveValue(demo.plain.user);
+    await ui.signIn.submitPassword(demo.plain.password);
 
-    await expect(page.getByTestId('pending-mark')).toHaveCount(0, { timeout: 20_000 });
+    await expect(ui.home.pendingMarks).toHaveCount(0, { timeout: 20_000 });
     await expect.poll(async () => (await serverUser(usersApi)).nickname, { timeout: 15_000 }).toBe('waited through it');
-    await expect(page.getByTestId('account-item')).toContainText('Signed in');
+    await expect(ui.accounts.items).toContainText('Signed in');
     // Without a reload, on every screen: nothing says the session ended or asks to sign in again.
-    const everywhere = await textOfEveryScreen(page);
+    const everywhere = await textOfEveryScreen(ui);
     expect(everywhere).not.toMatch(/session[^.]*ended|sign in again|signed out/i);
   });
 
-  test('signing out while edits wait asks first; they are kept and sent after signing in again', async ({ page, app, usersApi }) => {
+  test('signing out while edits wait asks first; they are kept and sent after signing in again', async ({
+    page,
+    signedIn: ui,
+    usersApi,
+  }) => {
     test.setTimeout(90_000);
-    await app.open(page);
-    await addServer(page, usersApi.url);
-    await signIn(page, demo.plain.user, demo.plain.password);
-    await expect(page.getByTestId('as-of')).toContainText('As of');
-
     try {
-      await unreachable(usersApi);
-      await page.getByRole('button', { name: 'Refresh', exact: true }).click();
-      await expect(page.getByTestId('offline-banner')).toBeVisible();
-      await editNickname(page, 'kept for later');
+      await usersApi.dropConnections();
+      await ui.home.refresh();
+      await expect(ui.home.offlineBanner).toBeVisible();
+      await ui.home.editProfile({ Nickname: 'kept for later' });
 
-      await (await accountMenu(page, 'demouser')).getByRole('menuitem', { name: 'Sign out' }).click();
+      await ui.accounts.choose('demouser', 'Sign out');
       const question = page.getByRole('dialog', { name: 'Sign out while edits wait?' });
       await expect(question).toContainText(
         'One edit has not reached the server yet; they are kept and sent after you sign in to this account again.',
       );
       await expectAccessible(page);
       await question.getByRole('button', { name: 'Cancel' }).click();
-      await expect(page.getByTestId('account-item')).toContainText('Can’t reach server');
+      await expect(ui.accounts.items).toContainText('Can’t reach server');
 
-      await (await accountMenu(page, 'demouser')).getByRole('menuitem', { name: 'Sign out' }).click();
+      await ui.accounts.choose('demouser', 'Sign out');
       await page.getByRole('dialog', { name: 'Sign out while edits wait?' }).getByRole('button', { name: 'Sign out' }).click();
-      await expect(page.getByTestId('account-item')).toContainText('Signed out');
+      await expect(ui.accounts.items).toContainText('Signed out');
     } finally {
-      await reachable(usersApi);
+      await usersApi.restore();
     }
-    await nav(page, 'Activity');
-    await expect(page.getByTestId('outbox')).toContainText('kept for later');
+    await ui.activity.open();
+    await expect(ui.activity.outbox).toContainText('kept for later');
     expect((await serverUser(usersApi)).nickname).not.toBe('kept for later');
 
-    await (await accountMenu(page, 'demouser')).getByRole('menuitem', { name: 'Sign in again' }).click();
-    await page.getByLabel('Password', { exact: true }).fill(demo.plain.password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await ui.accounts.choose('demouser', 'Sign in again');
+    await ui.signIn.submitPassword(demo.plain.password);
     await expect.poll(async () => (await serverUser(usersApi)).nickname, { timeout: 20_000 }).toBe('kept for later');
-    await nav(page, 'Activity');
-    await expect(page.getByTestId('outbox')).toHaveCount(0, { timeout: 15_000 });
+    await ui.activity.open();
+    await expect(ui.activity.outbox).toHaveCount(0, { timeout: 15_000 });
   });
 });
 
-test('the server’s request to change the password comes first, with the button that leads to the form', async ({ page, app, usersApi }) => {
-  await app.open(page);
-  await addServer(page, usersApi.url);
-  await signIn(page, demo.plain.user, demo.plain.password);
-  await expect(page.getByTestId('as-of')).toContainText('As of');
-  await usersApi.dev(`/_dev/users/${demo.plain.userId}`, {
-    method: 'POST',
-    body: JSON.stringify({ requirePasswordChange: true, requirePasswordChangeReason: 'it is older than a year' }),
-  });
-  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+test('the server’s request to change the password comes first, with the button that leads to the form', async ({
+  page,
+  signedIn: ui,
+  usersApi,
+}) => {
+  await usersApi.changeUser(demo.plain.userId, { requirePasswordChange: true, requirePasswordChangeReason: 'it is older than a year' });
+  await ui.home.refresh();
   const request = page.getByTestId('password-change-request');
   await expect(request).toContainText('The server asks you to change your password: it is older than a year');
   await request.getByRole('button', { name: 'Change password now' }).click();
-  await expect(page.getByRole('heading', { name: 'Security', level: 1 })).toBeFocused();
+  await expect(ui.security.heading).toBeFocused();
   const onSecurity = page.getByTestId('password-change-request');
   await expect(onSecurity).toBeVisible();
   await onSecurity.getByRole('button', { name: 'Change password now' }).click();
-  await expect(page.getByRole('form', { name: 'Change password' }).getByLabel('Current password', { exact: true })).toBeFocused();
+  await expect(ui.security.passwordForm.getByLabel('Current password', { exact: true })).toBeFocused();
   await expectAccessible(page);
 });
 
 test.describe('first run', () => {
-  test('the managed server of a servers.json is offered on Welcome, one click from signing in', async ({ page, app, usersApi }) => {
+  test('the managed server of a servers.json is offered on Welcome, one click from signing in', async ({ page, app, ui, usersApi }) => {
     fs.writeFileSync(path.join(app.dataDir, 'servers.json'), JSON.stringify({ 'Demo server': usersApi.url }));
     await app.restart(page);
     const known = page.getByTestId('known-servers');
@@ -147,37 +124,34 @@ test.describe('first run', () => {
     await expectAccessible(page);
     await known.getByRole('button', { name: 'Sign in to Demo server' }).click();
     await expect(page.getByRole('heading', { name: 'Sign in to Demo server', level: 1 })).toBeFocused();
-    await signIn(page, demo.plain.user, demo.plain.password);
-    await expect(page.getByRole('heading', { name: 'demouser', level: 1 })).toBeVisible();
+    await ui.signIn.withPassword(demo.plain.user, demo.plain.password);
+    await expect(ui.home.profileHeading('demouser')).toBeVisible();
     // One name for the server on every screen.
     await expect(page.getByText('@demouser on Demo server')).toBeVisible();
-    await expect(page.getByTestId('account-item')).toContainText('Demo server');
+    await expect(ui.accounts.items).toContainText('Demo server');
   });
 
-  test('an address on this computer typed without a scheme reaches a plain http server', async ({ page, app, usersApi }) => {
+  test('an address on this computer typed without a scheme reaches a plain http server', async ({ page, ui, usersApi }) => {
     const hostPort = new URL(usersApi.url).host;
-    await app.open(page);
-    await page.getByRole('button', { name: 'Add a server' }).click();
-    await page.getByLabel('Server address').fill(hostPort);
-    await page.getByRole('button', { name: 'Check server' }).click();
-    const found = page.getByTestId('server-found');
+    await ui.open();
+    await ui.addServer.open();
+    await ui.addServer.check(hostPort);
+    const found = ui.addServer.found;
     await expect(found).toContainText(`http://${hostPort}`);
     await expect(found.getByRole('heading', { level: 2 })).toBeFocused();
 
     // Typed with https, the same server is named a wrong protocol, in words; the code waits behind "Details".
-    await page.getByLabel('Server address').fill(`https://${hostPort}`);
-    await page.getByRole('button', { name: 'Check server' }).click();
+    await ui.addServer.check(`https://${hostPort}`);
     await expect(page.getByRole('alert')).toContainText('does not answer secure (https) connections');
-    await expect(page.getByLabel('Server address')).toBeFocused();
+    await expect(ui.addServer.address).toBeFocused();
     expect(await page.locator('main').innerText()).not.toMatch(/E[A-Z_]{3,}|ERR_|UND_ERR/);
     await page.getByText('Details').click();
     await expect(page.locator('main')).toContainText('ERR_SSL_WRONG_VERSION_NUMBER');
 
-    await page.getByLabel('Server address').fill(hostPort);
-    await page.getByRole('button', { name: 'Check server' }).click();
-    await page.getByRole('button', { name: 'Continue to sign in' }).click();
-    await signIn(page, demo.plain.user, demo.plain.password);
-    await expect(page.getByRole('heading', { name: 'demouser', level: 1 })).toBeVisible();
+    await ui.addServer.check(hostPort);
+    await ui.addServer.continueToSignIn();
+    await ui.signIn.withPassword(demo.plain.user, demo.plain.password);
+    await expect(ui.home.profileHeading('demouser')).toBeVisible();
   });
 });
 
@@ -185,17 +159,16 @@ test.describe('length limits and the browser host’s secret', () => {
   test('a 9 MiB paste into Search people stays in the field as "Too long"; nothing that size is sent and the host stays up', async ({
     page,
     app,
+    ui,
     usersApi,
   }) => {
     test.setTimeout(90_000);
     const sent: number[] = [];
     page.on('websocket', (socket) => socket.on('framesent', (frame) => sent.push(String(frame.payload).length)));
-    await app.open(page);
-    await addServer(page, usersApi.url);
-    await signIn(page, demo.plain.user, demo.plain.password);
-    await expect(page.getByTestId('as-of')).toContainText('As of');
-    await nav(page, 'People');
-    const search = page.getByLabel('Search people');
+    await ui.open();
+    await ui.signInAs(usersApi.url, demo.plain);
+    await ui.people.open();
+    const search = ui.people.search;
     // Pasted in the page, as a person would (insertText is what a paste does): 9 MiB never crosses the test's own wire.
     await search.focus();
     await page.evaluate(`document.execCommand('insertText', false, 'x'.repeat(${9 * 1024 * 1024}))`);
@@ -204,24 +177,23 @@ test.describe('length limits and the browser host’s secret', () => {
     await expect(search).toHaveAttribute('aria-invalid', 'true');
 
     // The lookup form refuses too, and says so on its field.
-    await page.getByLabel('Username to look up').fill('y'.repeat(321));
-    await page.getByRole('button', { name: 'Look up' }).click();
+    await ui.people.lookUp('y'.repeat(321));
     await expect(page.getByText('Too long: at most 320 characters.')).toBeVisible();
     await expect(page.getByLabel('Username to look up')).toBeFocused();
 
-    await nav(page, 'About');
-    await expect(page.getByTestId('app-version')).toBeVisible();
+    await ui.about.open();
+    await expect(ui.about.appVersion).toBeVisible();
     expect(app.host.process.exitCode).toBeNull();
     expect(sent.every((length) => length < 64 * 1024)).toBe(true);
   });
 
-  test('the secret leaves the address bar after load, and a reload of the tab still reaches the app', async ({ page, app }) => {
-    await app.open(page);
+  test('the secret leaves the address bar after load, and a reload of the tab still reaches the app', async ({ page, app, ui }) => {
+    await ui.open();
     await expect(page.getByRole('heading', { name: 'Welcome to Account Manager' })).toBeVisible();
     expect(page.url()).toBe(new URL(app.host.url).origin + '/');
     await page.reload();
-    await nav(page, 'About');
-    await expect(page.getByTestId('data-dir')).toHaveText(app.dataDir);
+    await ui.about.open();
+    await expect(ui.about.dataDir).toHaveText(app.dataDir);
   });
 
   test('a page opened without the secret says how to open the app', async ({ page, app }) => {
@@ -238,9 +210,9 @@ test.describe('length limits and the browser host’s secret', () => {
   });
 });
 
-test('keyboard only: add a server, sign in, edit and save — focus lands on each new heading', async ({ page, app, usersApi }) => {
+test('keyboard only: add a server, sign in, edit and save — focus lands on each new heading', async ({ page, ui, usersApi }) => {
   test.setTimeout(60_000);
-  await app.open(page);
+  await ui.open();
   await expect(page.getByRole('heading', { name: 'Welcome to Account Manager' })).toBeVisible();
   /** Presses Tab until `target` has focus, as a keyboard user would. */
   const tabTo = async (target: Locator) => {
@@ -250,51 +222,49 @@ test('keyboard only: add a server, sign in, edit and save — focus lands on eac
     }
     throw new Error(`Tab never reached ${String(target)}`);
   };
-  const button = (name: string) => page.getByRole('button', { name, exact: true });
 
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
-  await tabTo(button('Add a server'));
+  await tabTo(ui.addServer.startButton);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: 'Add a server', level: 1 })).toBeFocused();
+  await expect(ui.addServer.heading).toBeFocused();
 
-  await tabTo(page.getByLabel('Server address'));
+  await tabTo(ui.addServer.address);
   await page.keyboard.type(usersApi.url);
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('server-found').getByRole('heading', { level: 2 })).toBeFocused();
-  await tabTo(button('Continue to sign in'));
+  await expect(ui.addServer.found.getByRole('heading', { level: 2 })).toBeFocused();
+  await tabTo(ui.addServer.continueButton);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: /^Sign in to /, level: 1 })).toBeFocused();
+  await expect(ui.signIn.heading).toBeFocused();
 
-  await tabTo(page.getByLabel('Username or email'));
+  await tabTo(ui.signIn.username);
   await page.keyboard.type(demo.plain.user);
-  await tabTo(page.getByLabel('Password', { exact: true }));
+  await tabTo(ui.signIn.password);
   await page.keyboard.type('wrong-password-1');
   await page.keyboard.press('Enter');
-  await expect(page.getByLabel('Password', { exact: true })).toBeFocused();
+  await expect(ui.signIn.password).toBeFocused();
   await expect(page.getByText('Wrong username, email or password.')).toBeVisible();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type(demo.plain.password);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: 'demouser', level: 1 })).toBeFocused();
+  await expect(ui.home.profileHeading('demouser')).toBeFocused();
 
-  await tabTo(button('Edit profile'));
+  await tabTo(ui.home.editButton);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Edit profile', level: 2 })).toBeFocused();
-  await tabTo(page.getByRole('form', { name: 'Edit profile' }).getByLabel('Nickname'));
+  await tabTo(ui.home.editor.getByLabel('Nickname'));
   await page.keyboard.type('typed only');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: 'demouser', level: 1 })).toBeFocused();
-  await expect(page.getByTestId('save-notice')).toContainText('Saved on this computer');
+  await expect(ui.home.profileHeading('demouser')).toBeFocused();
+  await expect(ui.home.saveNotice).toContainText('Saved on this computer');
   await expect.poll(async () => (await serverUser(usersApi)).nickname, { timeout: 15_000 }).toBe('typed only');
 });
 
-test('the account menu and the status picker work from the keyboard as a menu and a popover do', async ({ page, app, usersApi }) => {
-  await app.open(page);
-  await addServer(page, usersApi.url);
-  await signIn(page, demo.plain.user, demo.plain.password);
-  await expect(page.getByTestId('as-of')).toContainText('As of');
-
+test('the account menu and the status picker work from the keyboard as a menu and a popover do', async ({
+  page,
+  signedIn: ui,
+  usersApi,
+}) => {
   const menuButton = page.getByRole('button', { name: `Actions for demouser on ${new URL(usersApi.url).host}` });
   await expect(menuButton).toHaveAttribute('aria-haspopup', 'menu');
   await menuButton.focus();
@@ -325,9 +295,9 @@ test('the account menu and the status picker work from the keyboard as a menu an
   await expect(page.getByRole('dialog', { name: 'Remove this account?' })).toBeHidden();
 
   // The status picker floats over the page (the content does not move) and returns focus when it closes.
-  const heading = page.getByRole('heading', { name: 'demouser', level: 1 });
+  const heading = ui.home.profileHeading('demouser');
   const before = await heading.boundingBox();
-  const status = page.getByRole('button', { name: /Set status/ });
+  const status = ui.accounts.statusButton;
   await status.focus();
   await page.keyboard.press('Enter');
   const picker = page.getByRole('dialog', { name: 'Set status' });

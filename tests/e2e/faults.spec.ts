@@ -1,6 +1,7 @@
-import { demo } from '../support/usersApiServer';
-import type { Page } from '@playwright/test';
-import { addServer, expect, signIn, test } from './support/fixtures';
+import type { FaultScope } from '../support/usersApiControls';
+import { demo, type TestServer } from '../support/usersApiServer';
+import { expect, test } from './support/fixtures';
+import type { AppWindow } from './support/pages/appWindow';
 import { expectNoRawCodes } from './support/screens';
 
 // A request timeout shorter than the default, so "slower than the timeout" (three tries) takes
@@ -10,77 +11,73 @@ const requestTimeoutMs = 5000;
 test.use({ hostEnv: { ...process.env, AM_REQUEST_TIMEOUT_MS: String(requestTimeoutMs) } });
 
 /** Every screen's text, read while a fault lasts: sentences only, never a system code. */
-async function everyScreenInWords(page: Page): Promise<void> {
-  await expectNoRawCodes(page);
-  for (const screen of ['People', 'Activity', 'Security', 'About', 'Home']) {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: screen }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    await expectNoRawCodes(page);
+async function everyScreenInWords(ui: AppWindow): Promise<void> {
+  await expectNoRawCodes(ui.page);
+  for (const screen of ['People', 'Activity', 'Security', 'About', 'Home'] as const) {
+    await ui.goTo(screen);
+    await expect(ui.page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectNoRawCodes(ui.page);
   }
 }
 
-const faults = [
-  { name: 'HTTP 500s', fault: { status: 500, times: 10_000 }, says: 'The server had a problem (HTTP 500)' },
-  { name: 'replies slower than the timeout', fault: { delayMs: 600_000, times: 10_000 }, says: 'did not answer in time' },
-  { name: 'dropped connections', fault: { reset: true, times: 10_000 }, says: 'cannot be reached' },
-  { name: 'malformed JSON', fault: { malformedJson: true, times: 10_000 }, says: 'cannot read' },
+const faults: { name: string; fault: (server: TestServer, scope: FaultScope) => Promise<void>; says: string }[] = [
+  { name: 'HTTP 500s', fault: (server, scope) => server.failWith(500, scope), says: 'The server had a problem (HTTP 500)' },
+  { name: 'replies slower than the timeout', fault: (server, scope) => server.delay(600_000, scope), says: 'did not answer in time' },
+  { name: 'dropped connections', fault: (server, scope) => server.dropConnections(scope), says: 'cannot be reached' },
+  { name: 'malformed JSON', fault: (server, scope) => server.malformedReplies(scope), says: 'cannot read' },
 ];
 
-test('server faults leave the cached profile, lookups and directory intact and say what happened', async ({ page, app, usersApi }) => {
-  const addFault = (fault: Record<string, unknown>) => usersApi.dev('/_dev/faults', { method: 'POST', body: JSON.stringify(fault) });
-  const clearFaults = () => usersApi.dev('/_dev/faults', { method: 'DELETE' });
+test('server faults leave the cached profile, lookups and directory intact and say what happened', async ({
+  page,
+  signedIn: ui,
+  usersApi,
+}) => {
   test.setTimeout(120_000);
-  await app.open(page);
-  await addServer(page, usersApi.url);
-  await signIn(page, demo.plain.user, demo.plain.password);
-  await expect(page.getByTestId('as-of')).toContainText('As of');
-  const refresh = page.getByRole('button', { name: 'Refresh', exact: true });
+  const refresh = ui.home.refreshButton;
 
   try {
     for (const { name, fault, says } of faults) {
       await test.step(`profile refresh meets ${name}`, async () => {
-        await addFault({ route: '/api/v1/me', ...fault });
+        await fault(usersApi, { route: '/api/v1/me' });
         await refresh.click();
         // A GET is tried three times, each up to the request timeout.
-        await expect(page.getByTestId('refresh-error')).toContainText(says, { timeout: 3 * requestTimeoutMs + 15_000 });
-        await expect(page.getByTestId('emails')).toContainText(demo.plain.email);
-        await expect(page.getByRole('heading', { name: 'demouser', level: 1 })).toBeVisible();
-        await everyScreenInWords(page);
-        await clearFaults();
+        await expect(ui.home.refreshError).toContainText(says, { timeout: 3 * requestTimeoutMs + 15_000 });
+        await expect(ui.home.emails).toContainText(demo.plain.email);
+        await expect(ui.home.profileHeading('demouser')).toBeVisible();
+        await everyScreenInWords(ui);
+        await usersApi.restore();
         await refresh.click();
-        await expect(page.getByTestId('refresh-error')).toHaveCount(0, { timeout: 15_000 });
-        await expect(page.getByTestId('offline-banner')).toHaveCount(0, { timeout: 20_000 });
+        await expect(ui.home.refreshError).toHaveCount(0, { timeout: 15_000 });
+        await expect(ui.home.offlineBanner).toHaveCount(0, { timeout: 20_000 });
       });
     }
 
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'People' }).click();
-    await expect(page.getByTestId('directory-status')).toContainText('people saved on this computer', { timeout: 15_000 });
-    await page.getByLabel('Username to look up').fill('roxie');
-    await page.getByRole('button', { name: 'Look up' }).click();
-    await expect(page.getByTestId('lookup-result').getByRole('heading', { name: 'Funke Olasupo' })).toBeVisible();
+    await ui.people.open();
+    await expect(ui.people.directoryStatus).toContainText('people saved on this computer', { timeout: 15_000 });
+    await ui.people.lookUp('roxie');
+    await expect(ui.people.lookupResult.getByRole('heading', { name: 'Funke Olasupo' })).toBeVisible();
 
     await test.step('a lookup meets 500s: the saved copy answers, an unknown person gets the reason', async () => {
-      await addFault({ route: '/api/v1/users.info', status: 500, times: 6 });
-      await page.getByRole('button', { name: 'Look up' }).click();
-      await expect(page.getByTestId('lookup-result')).toContainText('this is the copy saved on', { timeout: 15_000 });
-      await page.getByLabel('Username to look up').fill('someone.new');
-      await page.getByRole('button', { name: 'Look up' }).click();
+      await usersApi.failWith(500, { route: '/api/v1/users.info', times: 6 });
+      await ui.people.lookUpButton.click();
+      await expect(ui.people.lookupResult).toContainText('this is the copy saved on', { timeout: 15_000 });
+      await ui.people.lookUp('someone.new');
       await expect(page.getByText('The server had a problem (HTTP 500)')).toBeVisible({ timeout: 15_000 });
       await expectNoRawCodes(page);
-      await clearFaults();
+      await usersApi.restore();
     });
 
     await test.step('a directory sync meets 503s: it pauses, search still answers, and it finishes by itself', async () => {
-      await addFault({ route: '/api/v1/users.list', status: 503, times: 10_000 });
+      await usersApi.failWith(503, { route: '/api/v1/users.list' });
       await page.getByRole('button', { name: 'Sync now' }).click();
-      await expect(page.getByTestId('directory-status')).toContainText('Directory sync paused', { timeout: 15_000 });
+      await expect(ui.people.directoryStatus).toContainText('Directory sync paused', { timeout: 15_000 });
       await expectNoRawCodes(page);
-      await page.getByLabel('Search people').fill('olasup');
-      await expect(page.getByTestId('directory-results')).toContainText('Funke Olasupo');
-      await clearFaults();
-      await expect(page.getByTestId('directory-status')).toContainText('people saved on this computer', { timeout: 20_000 });
+      await ui.people.search.fill('olasup');
+      await expect(ui.people.results).toContainText('Funke Olasupo');
+      await usersApi.restore();
+      await expect(ui.people.directoryStatus).toContainText('people saved on this computer', { timeout: 20_000 });
     });
   } finally {
-    await clearFaults();
+    await usersApi.restore();
   }
 });

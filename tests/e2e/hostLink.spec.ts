@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { demo } from '../support/usersApiServer';
-import { addServer, expect, signIn, test } from './support/fixtures';
+import { expect, test } from './support/fixtures';
 import { everyWay } from './support/screens';
 
 const rendererDir = path.resolve(import.meta.dirname, '../../out/renderer');
@@ -9,13 +9,9 @@ const rendererDir = path.resolve(import.meta.dirname, '../../out/renderer');
 test('a tab kept across a restart of the browser host says so, then how to open the app again; nothing saved is lost', async ({
   page,
   app,
-  usersApi,
+  signedIn: ui,
 }) => {
-  await app.open(page);
-  await addServer(page, usersApi.url);
-  await signIn(page, demo.plain.user, demo.plain.password);
-  await expect(page.getByTestId('as-of')).toContainText('As of');
-  const profileName = page.getByRole('heading', { name: demo.plain.user, level: 1 });
+  const profileName = ui.home.profileHeading(demo.plain.user);
   await expect(profileName).toBeVisible();
 
   // The host stops under the open tab: the screen stays, under a banner saying it is no longer current.

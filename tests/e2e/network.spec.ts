@@ -1,8 +1,7 @@
-import type { Page } from '@playwright/test';
 import { closedPort, startConnectProxy, type ConnectProxy } from '../support/connectProxy';
 import { createTestCa, type IssuedCertificate, type TestCa } from '../support/testCertificates';
 import { demo, startTestServer, type TestServer } from '../support/usersApiServer';
-import { addServer, expect, expectAccessible, signIn, test as base } from './support/fixtures';
+import { expect, expectAccessible, test as base } from './support/fixtures';
 
 /** The reference server over TLS, with a certificate the test CA issued; restartable on its port with a new one. */
 interface TlsServer {
@@ -55,32 +54,21 @@ const test = base.extend<{ tlsServer: TlsServer; mutualServer: TestServer; tunne
   },
 });
 
-const openAbout = (page: Page) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'About' }).click();
-
-async function checkServer(page: Page, url: string): Promise<void> {
-  const addButton = page.getByRole('button', { name: 'Add a server' });
-  if (await addButton.isVisible()) await addButton.click();
-  else await page.getByRole('button', { name: '+ Add account' }).click();
-  await page.getByLabel('Server address').fill(url);
-  await page.getByRole('button', { name: 'Check server' }).click();
-}
-
 test.describe('through HTTPS_PROXY, with the test CA in NODE_EXTRA_CA_CERTS', () => {
   test.use({
     hostEnv: async ({ pki, tunnel }, use) =>
       use({ ...process.env, NODE_EXTRA_CA_CERTS: pki.caFile, HTTPS_PROXY: tunnel.url, NO_PROXY: '' }),
   });
 
-  test('signs in over TLS through the proxy, and About names the proxy', async ({ app, page, tlsServer, tunnel }) => {
-    await app.open(page);
-    await addServer(page, tlsServer.url);
-    await signIn(page, demo.plain.user, demo.plain.password);
-    app.typedSecrets.push(demo.plain.password);
-    await expect(page.getByRole('heading', { name: 'demouser', level: 1 })).toBeVisible();
+  test('signs in over TLS through the proxy, and About names the proxy', async ({ page, ui, tlsServer, tunnel }) => {
+    await ui.open();
+    await ui.addServer.add(tlsServer.url);
+    await ui.signIn.withPassword(demo.plain.user, demo.plain.password);
+    await expect(ui.home.profileHeading('demouser')).toBeVisible();
     expect(tunnel.connects).toContain(new URL(tlsServer.url).host);
 
-    await openAbout(page);
-    const server = page.getByTestId('network-server');
+    await ui.about.open();
+    const server = ui.about.networkServer;
     await expect(server.getByTestId('server-proxy')).toHaveText(`Proxy 127.0.0.1:${tunnel.port}`);
     await expect(server.getByTestId('trusted-certificate')).toHaveText('None: only certificates this computer trusts');
     await expect(page.getByText('Proxies come from the HTTPS_PROXY, HTTP_PROXY and NO_PROXY environment variables.')).toBeVisible();
@@ -94,14 +82,15 @@ test.describe('with the proxy down', () => {
       use({ ...process.env, NODE_EXTRA_CA_CERTS: pki.caFile, HTTPS_PROXY: `http://127.0.0.1:${await closedPort()}` }),
   });
 
-  test('says the proxy cannot be reached, not that the server is offline', async ({ app, page, tlsServer }) => {
-    await app.open(page);
-    await checkServer(page, tlsServer.url);
+  test('says the proxy cannot be reached, not that the server is offline', async ({ page, ui, tlsServer }) => {
+    await ui.open();
+    await ui.addServer.open();
+    await ui.addServer.check(tlsServer.url);
     const error = page.getByText(/^The proxy server \(http:\/\/127\.0\.0\.1:\d+\) cannot be reached/);
     await expect(error).toBeVisible();
     // The raw code may sit in the closed "Details" disclosure, never in the text a person reads.
     expect(await page.locator('body').innerText()).not.toMatch(/ECONNREFUSED|AM_PROXY/);
-    await expect(page.getByTestId('server-found')).toHaveCount(0);
+    await expect(ui.addServer.found).toHaveCount(0);
   });
 });
 
@@ -109,10 +98,12 @@ test.describe('without the test CA', () => {
   test('shows the certificate, trusts it for that server on request, asks again for a new one, and revokes', async ({
     app,
     page,
+    ui,
     tlsServer,
   }) => {
-    await app.open(page);
-    await checkServer(page, tlsServer.url);
+    await ui.open();
+    await ui.addServer.open();
+    await ui.addServer.check(tlsServer.url);
     const decision = page.getByTestId('certificate-decision');
     const host = new URL(tlsServer.url).host;
     await expect(decision.getByTestId('certificate-fingerprint')).toHaveText(tlsServer.certificate.fingerprint);
@@ -122,18 +113,17 @@ test.describe('without the test CA', () => {
     await expectAccessible(page);
     await decision.getByRole('button', { name: `Trust this certificate for ${host}` }).click();
     // Trusting checks the server again, and it is found.
-    await expect(page.getByTestId('server-found')).toBeVisible();
-    await page.getByRole('button', { name: 'Continue to sign in' }).click();
-    await signIn(page, demo.plain.user, demo.plain.password);
-    app.typedSecrets.push(demo.plain.password);
-    await expect(page.getByRole('heading', { name: 'demouser', level: 1 })).toBeVisible();
+    await expect(ui.addServer.found).toBeVisible();
+    await ui.addServer.continueToSignIn();
+    await ui.signIn.withPassword(demo.plain.user, demo.plain.password);
+    await expect(ui.home.profileHeading('demouser')).toBeVisible();
 
     // A new certificate, seen after a restart of both: the decision is asked again.
     const first = tlsServer.certificate.fingerprint;
     await tlsServer.restartWithNewCertificate();
     await app.restart(page);
-    await openAbout(page);
-    const server = page.getByTestId('network-server');
+    await ui.about.open();
+    const server = ui.about.networkServer;
     await expect(server.getByTestId('trusted-certificate')).toContainText(first);
     await server.getByRole('button', { name: 'Review certificate' }).click();
     await expect(server.getByTestId('certificate-fingerprint')).toHaveText(tlsServer.certificate.fingerprint);
@@ -144,7 +134,8 @@ test.describe('without the test CA', () => {
     // Revoked: the server is refused again, and the decision comes back.
     await server.getByRole('button', { name: 'Revoke trust' }).click();
     await expect(server.getByTestId('trusted-certificate')).toHaveText('None: only certificates this computer trusts');
-    await checkServer(page, tlsServer.url);
+    await ui.addServer.open();
+    await ui.addServer.check(tlsServer.url);
     await expect(page.getByTestId('certificate-decision').getByTestId('certificate-fingerprint')).toHaveText(
       tlsServer.certificate.fingerprint,
     );
@@ -160,25 +151,25 @@ test.describe('a server that requires a client certificate', () => {
       },
     });
 
-    test('answers, and About names the certificate', async ({ app, page, mutualServer }) => {
-      await app.open(page);
-      await addServer(page, mutualServer.url);
-      await signIn(page, demo.plain.user, demo.plain.password);
-      app.typedSecrets.push(demo.plain.password);
-      await expect(page.getByRole('heading', { name: 'demouser', level: 1 })).toBeVisible();
-      await openAbout(page);
-      await expect(page.getByTestId('network-server').getByText('CN=Account Manager E2E, O=Account Manager Tests')).toBeVisible();
+    test('answers, and About names the certificate', async ({ ui, mutualServer }) => {
+      await ui.open();
+      await ui.addServer.add(mutualServer.url);
+      await ui.signIn.withPassword(demo.plain.user, demo.plain.password);
+      await expect(ui.home.profileHeading('demouser')).toBeVisible();
+      await ui.about.open();
+      await expect(ui.about.networkServer.getByText('CN=Account Manager E2E, O=Account Manager Tests')).toBeVisible();
     });
   });
 
   test.describe('without one', () => {
     test.use({ hostEnv: async ({ pki }, use) => use({ ...process.env, NODE_EXTRA_CA_CERTS: pki.caFile }) });
 
-    test('says the server asks for a certificate', async ({ app, page, mutualServer }) => {
-      await app.open(page);
-      await checkServer(page, mutualServer.url);
+    test('says the server asks for a certificate', async ({ page, ui, mutualServer }) => {
+      await ui.open();
+      await ui.addServer.open();
+      await ui.addServer.check(mutualServer.url);
       await expect(page.getByText(`${new URL(mutualServer.url).host} asks for a client certificate`, { exact: false })).toBeVisible();
-      await expect(page.getByTestId('server-found')).toHaveCount(0);
+      await expect(ui.addServer.found).toHaveCount(0);
     });
   });
 });

@@ -1,6 +1,8 @@
-import type { AccountSummary, ServerSummary } from '../../shared/accountSchemas';
+import type { AppError } from '../../shared/errors';
 import type { Core } from '../../electron/core/createCore';
-import { value } from './result';
+import { call, callResult } from './coreCall';
+import { usersApiControls, type UsersApiControls } from './usersApiControls';
+import { demo, totpCode } from './usersApiServer';
 
 /**
  * Adds the server to a core (again is fine) and signs in through the contract, answering a
@@ -17,27 +19,56 @@ export async function signInThroughCore(
 ): Promise<string> {
   const profiled = new Set<string>();
   const waiting = new Map<string, () => void>();
-  const stop = core.events.onAny((event, payload) => {
-    if (event !== 'profile.changed') return;
-    const { accountId } = payload as { accountId: string };
+  const stop = core.events.on('profile.changed', ({ accountId }) => {
     profiled.add(accountId);
     waiting.get(accountId)?.();
   });
   const firstProfile = (accountId: string) =>
     profiled.has(accountId) ? Promise.resolve() : new Promise<void>((resolve) => waiting.set(accountId, resolve));
   try {
-    const { id: serverId } = value<ServerSummary>(await core.dispatch('servers.add', { url: serverUrl }));
-    const first = await core.dispatch('accounts.signIn', { serverId, user, password });
+    const { id: serverId } = await call(core, 'servers.add', { url: serverUrl });
+    const first = await callResult(core, 'accounts.signIn', { serverId, user, password });
     let accountId: string;
-    if (first.ok) accountId = (first.value as AccountSummary).id;
+    if (first.ok) accountId = first.value.id;
     else if (!answer || !first.error.twoFactor?.challengeId) throw new Error(`sign-in of ${user} failed: ${first.error.message}`);
     else {
       const challengeId = first.error.twoFactor.challengeId;
-      accountId = value<AccountSummary>(await core.dispatch('accounts.answerTwoFactor', { challengeId, code: await answer() })).id;
+      accountId = (await call(core, 'accounts.answerTwoFactor', { challengeId, code: await answer() })).id;
     }
     await firstProfile(accountId);
     return accountId;
   } finally {
     stop();
   }
+}
+
+/** The demo accounts of the reference server's seed, by the second factor each one has. */
+export type DemoAccount = keyof typeof demo;
+
+/**
+ * Signs a demo account in to a reference server, answering its second factor the way a person
+ * would: the authenticator's current code (`totp`) or the code the server mailed (`email2fa`),
+ * read through the server's own controls when it has them (a TestServer), else its dev routes.
+ * Returns the account id once its first profile is in (signInThroughCore).
+ */
+export function signedIn(
+  core: Core,
+  server: { url: string } & Partial<Pick<UsersApiControls, 'latestEmailCode'>>,
+  account: DemoAccount,
+): Promise<string> {
+  const { user, password } = demo[account];
+  const { email } = demo.email2fa;
+  const answers: Record<DemoAccount, (() => Promise<string> | string) | undefined> = {
+    plain: undefined,
+    totp: () => totpCode(),
+    email2fa: () => (server.latestEmailCode ? server.latestEmailCode(email) : usersApiControls(server.url).latestEmailCode(email)),
+  };
+  return signInThroughCore(core, server.url, user, password, answers[account]);
+}
+
+/** The id of the pending sign-in a second-factor refusal names; any other refusal fails the test. */
+export function challengeIdOf(error: AppError): string {
+  const challengeId = error.twoFactor?.challengeId;
+  if (!challengeId) throw new Error(`expected a second-factor challenge, got ${error.code}: ${error.message}`);
+  return challengeId;
 }

@@ -1,6 +1,7 @@
 import { TOTP } from 'otpauth';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { startUsersApi, type SeedData } from '../../tools/users-api/src/index';
+import { devControls, type ServedRequest, type UsersApiControls } from './usersApiControls';
 
 /** The demo accounts of tools/users-api/seed/demo.json, as the tests use them. */
 export const demo = {
@@ -22,17 +23,15 @@ export function totpCode(secret = demo.totp.secret, offsetSteps = 0): string {
  */
 export const testBcryptRounds = 4;
 
-export interface TestServer {
+/** A reference server of this process, with its dev routes as named controls (usersApiControls.ts). */
+export interface TestServer extends UsersApiControls {
   url: string;
   /** Closes the server; rejects (after closing) when it refused requests at a validator no one has collected yet. */
   close(): Promise<void>;
-  dev(path: string, init?: RequestInit): Promise<unknown>;
-  /** The newest 2FA code mailed to an address, as digits. */
-  latestEmailCode(to: string): Promise<string>;
-  revokeTokens(userId: string): Promise<void>;
   /**
    * Requests one of Rocket.Chat's validators refused since the last call, one line each
    * (`POST /api/v1/x answered 400: <messages>`): a client request the real server would refuse.
+   * Refusals logged before `forgetRequests()` or `reset()` are kept for this.
    */
   validatorRejections(): Promise<string[]>;
 }
@@ -47,15 +46,6 @@ export async function collectValidatorRejections(): Promise<string[]> {
   return found;
 }
 
-interface LoggedRequest {
-  seq: number;
-  method: string;
-  path: string;
-  status: number;
-  rejectedBy?: string;
-  messages?: string[];
-}
-
 /** Starts the reference users API in this process with the demo seed and dev routes. */
 export async function startTestServer(
   options: {
@@ -66,7 +56,7 @@ export async function startTestServer(
     people?: number;
     /** The real one-update-a-minute limit, as servers ship. */
     limitUpdates?: boolean;
-    /** The server's base clock; `/_dev/clock` moves it on (a fixed one stands still until then). */
+    /** The server's base clock; `advanceClock()` moves it on (a fixed one stands still until then). */
     now?: () => number;
     /**
      * A fixed port, only to start a server again at the same address with another certificate
@@ -106,8 +96,21 @@ export async function startTestServer(
     return text ? JSON.parse(text) : {};
   };
   let checkedUpTo = 0;
+  /** Refusals read from the log before it was emptied, not yet handed out. */
+  let kept: string[] = [];
+  const unseenRejections = async () => {
+    const { requests } = (await dev('/_dev/requests')) as { requests: ServedRequest[] };
+    const unseen = requests.filter((request) => request.seq > checkedUpTo);
+    checkedUpTo = Math.max(checkedUpTo, ...unseen.map((request) => request.seq));
+    return unseen
+      .filter((request) => request.rejectedBy === 'validator')
+      .map((request) => `${request.method} ${request.path} answered ${request.status}: ${(request.messages ?? []).join('; ')}`);
+  };
   let closing: Promise<void> | undefined;
   const testServer: TestServer = {
+    ...devControls(dev, async () => {
+      kept.push(...(await unseenRejections()));
+    }),
     url: server.url,
     close: () => {
       closing ??= (async () => {
@@ -123,24 +126,10 @@ export async function startTestServer(
       })();
       return closing;
     },
-    dev,
-    async latestEmailCode(to) {
-      const box = (await dev(`/_dev/mailbox?to=${encodeURIComponent(to)}`)) as { messages: { code?: string }[] };
-      const withCode = box.messages.filter((message) => message.code);
-      const code = withCode[withCode.length - 1]?.code;
-      if (!code) throw new Error(`no code mailed to ${to}`);
-      return code.replace(/\D/g, '');
-    },
-    async revokeTokens(userId) {
-      await dev(`/_dev/users/${userId}/tokens`, { method: 'DELETE' });
-    },
     async validatorRejections() {
-      const { requests } = (await dev('/_dev/requests')) as { requests: LoggedRequest[] };
-      const unseen = requests.filter((request) => request.seq > checkedUpTo);
-      checkedUpTo = Math.max(checkedUpTo, ...unseen.map((request) => request.seq));
-      return unseen
-        .filter((request) => request.rejectedBy === 'validator')
-        .map((request) => `${request.method} ${request.path} answered ${request.status}: ${(request.messages ?? []).join('; ')}`);
+      const found = [...kept, ...(await unseenRejections())];
+      kept = [];
+      return found;
     },
   };
   openServers.add(testServer);

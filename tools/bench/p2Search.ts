@@ -8,6 +8,7 @@
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { createCore, MemoryVault } from '../../electron/core';
+import { callResult } from '../../tests/support/coreCall';
 import type { ListedPerson } from '../../tests/support/fakePeople';
 import type { Fixture } from './fixtureDataDir';
 import { expectedResults, truthPeople } from '../../tests/support/groundTruth';
@@ -33,9 +34,9 @@ export async function benchSearch(
   const core = createCore({ dataDir: fixture.dataDir, vault: new MemoryVault(), version: 'bench', shell: 'test' });
   await core.ready;
   const search = async (query: string, limit = pageSize, after?: string): Promise<Page> => {
-    const result = await core.dispatch('directory.search', { accountId: fixture.activeAccountId, query, limit, after });
+    const result = await callResult(core, 'directory.search', { accountId: fixture.activeAccountId, query, limit, after });
     if (!result.ok) throw new Error(`directory.search "${query}": ${result.error.message}`);
-    return result.value as Page;
+    return result.value;
   };
 
   for (const { query } of queries.slice(0, warmups)) await search(query);

@@ -7,6 +7,7 @@
 import { mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import { createCore, MemoryVault } from '../../electron/core';
+import { callResult } from '../../tests/support/coreCall';
 import type { ListedPerson } from '../../tests/support/fakePeople';
 import { expectedResults, truthPeople } from '../../tests/support/groundTruth';
 import { log } from './log';
@@ -56,8 +57,8 @@ async function searchesRight(run: { dataDir: string; accountId: string }, people
   const queries = searchQueries(people, 25, 11);
   let right = 0;
   for (const { query } of queries) {
-    const result = await core.dispatch('directory.search', { accountId: run.accountId, query, limit: 50 });
-    const ids = result.ok ? (result.value as { people: { userId: string }[] }).people.map((person) => person.userId) : [];
+    const result = await callResult(core, 'directory.search', { accountId: run.accountId, query, limit: 50 });
+    const ids = result.ok ? result.value.people.map((person) => person.userId) : [];
     if (JSON.stringify(ids) === JSON.stringify(expectedResults(truth, query).slice(0, 50))) right += 1;
   }
   core.close();

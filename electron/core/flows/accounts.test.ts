@@ -3,9 +3,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { AccountSummary, ServerSummary } from '../../../shared/accountSchemas';
 import type { Result } from '../../../shared/errors';
-import { value } from '../../../tests/support/result';
+import { call, callFailure, callResult } from '../../../tests/support/coreCall';
+import { challengeIdOf } from '../../../tests/support/coreSignIn';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { demo, startTestServer, totpCode, type TestServer } from '../../../tests/support/usersApiServer';
 import { createCore, type Core } from '../createCore';
@@ -33,18 +33,18 @@ describe('accounts against the reference users API', () => {
     temp.cleanup();
   });
 
-  const addServer = async () => value<ServerSummary>(await core.dispatch('servers.add', { url: server.url }));
+  const addServer = async () => await call(core, 'servers.add', { url: server.url });
 
   it('adds a server by URL and shows its version', async () => {
     const added = await addServer();
     expect(added).toMatchObject({ url: server.url, name: new URL(server.url).host });
     expect(added.version).toMatch(/^\d+\.\d+/);
-    expect(value<ServerSummary[]>(await core.dispatch('servers.list', {}))).toHaveLength(1);
+    expect(await call(core, 'servers.list', {})).toHaveLength(1);
     expect((await addServer()).id).toBe(added.id);
   });
 
   it('refuses plain http off this computer, an unreachable server and a web page that is not a users API', async () => {
-    expect(await core.dispatch('servers.add', { url: 'http://chat.example.com' })).toMatchObject({
+    expect(await callResult(core, 'servers.add', { url: 'http://chat.example.com' })).toMatchObject({
       ok: false,
       error: { code: 'validation', fields: { url: expect.stringContaining('https') } },
     });
@@ -53,7 +53,7 @@ describe('accounts against the reference users API', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const closedPort = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    expect(await core.dispatch('servers.add', { url: `http://127.0.0.1:${closedPort}` })).toMatchObject({
+    expect(await callResult(core, 'servers.add', { url: `http://127.0.0.1:${closedPort}` })).toMatchObject({
       ok: false,
       error: { code: 'network-unreachable', message: expect.stringContaining('cannot be reached') },
     });
@@ -62,7 +62,7 @@ describe('accounts against the reference users API', () => {
       response.writeHead(200, { 'Content-Type': 'text/html' }).end('<h1>Hello</h1>'),
     );
     await new Promise<void>((resolve) => website.listen(0, '127.0.0.1', resolve));
-    const result = await core.dispatch('servers.add', { url: `http://127.0.0.1:${(website.address() as AddressInfo).port}` });
+    const result = await callResult(core, 'servers.add', { url: `http://127.0.0.1:${(website.address() as AddressInfo).port}` });
     website.close();
     expect(result).toMatchObject({
       ok: false,
@@ -72,9 +72,7 @@ describe('accounts against the reference users API', () => {
 
   it('signs in without 2FA, keeps the token in the vault only, and makes the account active', async () => {
     const { id: serverId } = await addServer();
-    const account = value<AccountSummary>(
-      await core.dispatch('accounts.signIn', { serverId, user: demo.plain.user, password: demo.plain.password }),
-    );
+    const account = await call(core, 'accounts.signIn', { serverId, user: demo.plain.user, password: demo.plain.password });
     expect(account).toMatchObject({ username: 'demouser', state: 'signed-in', active: true, userId: demo.plain.userId });
     const [entry] = await vault.accounts();
     expect(entry).toBe(`${server.url}#${demo.plain.userId}`);
@@ -94,7 +92,7 @@ describe('accounts against the reference users API', () => {
 
   it('says so for a wrong password', async () => {
     const { id: serverId } = await addServer();
-    expect(await core.dispatch('accounts.signIn', { serverId, user: demo.plain.user, password: 'wrong-pass-9' })).toMatchObject({
+    expect(await callResult(core, 'accounts.signIn', { serverId, user: demo.plain.user, password: 'wrong-pass-9' })).toMatchObject({
       ok: false,
       error: { code: 'unauthorized', message: 'Wrong username, email or password.' },
     });
@@ -102,17 +100,14 @@ describe('accounts against the reference users API', () => {
 
   it('asks a TOTP user for a code, refuses a wrong one once, then accepts the right one', async () => {
     const { id: serverId } = await addServer();
-    const first = await core.dispatch('accounts.signIn', { serverId, user: demo.totp.user, password: demo.totp.password });
-    expect(first).toMatchObject({
-      ok: false,
-      error: { code: 'two-factor-required', twoFactor: { method: 'totp', challengeId: expect.any(String) } },
-    });
-    const challengeId = (first as { error: { twoFactor: { challengeId: string } } }).error.twoFactor.challengeId;
-    const wrong = await core.dispatch('accounts.answerTwoFactor', { challengeId, code: '000000' === totpCode() ? '111111' : '000000' });
+    const first = await callFailure(core, 'accounts.signIn', { serverId, user: demo.totp.user, password: demo.totp.password });
+    expect(first).toMatchObject({ code: 'two-factor-required', twoFactor: { method: 'totp', challengeId: expect.any(String) } });
+    const challengeId = challengeIdOf(first);
+    const wrong = await callResult(core, 'accounts.answerTwoFactor', { challengeId, code: '000000' === totpCode() ? '111111' : '000000' });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'two-factor-invalid', twoFactor: { challengeId } } });
-    const account = value<AccountSummary>(await core.dispatch('accounts.answerTwoFactor', { challengeId, code: totpCode() }));
+    const account = await call(core, 'accounts.answerTwoFactor', { challengeId, code: totpCode() });
     expect(account).toMatchObject({ username: 'roxie', state: 'signed-in' });
-    expect(await core.dispatch('accounts.answerTwoFactor', { challengeId, code: totpCode() })).toMatchObject({
+    expect(await callResult(core, 'accounts.answerTwoFactor', { challengeId, code: totpCode() })).toMatchObject({
       ok: false,
       error: { code: 'validation' },
     });
@@ -120,26 +115,27 @@ describe('accounts against the reference users API', () => {
 
   it('signs in an email-2FA user with the mailed code, and can send it again', async () => {
     const { id: serverId } = await addServer();
-    const first = await core.dispatch('accounts.signIn', { serverId, user: demo.email2fa.user, password: demo.email2fa.password });
-    expect(first).toMatchObject({ ok: false, error: { code: 'two-factor-required', twoFactor: { method: 'email' } } });
-    const challengeId = (first as { error: { twoFactor: { challengeId: string } } }).error.twoFactor.challengeId;
-    expect(value(await core.dispatch('accounts.sendEmailCode', { challengeId }))).toEqual({ sent: true });
+    const first = await callFailure(core, 'accounts.signIn', { serverId, user: demo.email2fa.user, password: demo.email2fa.password });
+    expect(first).toMatchObject({ code: 'two-factor-required', twoFactor: { method: 'email' } });
+    const challengeId = challengeIdOf(first);
+    expect(await call(core, 'accounts.sendEmailCode', { challengeId })).toEqual({ sent: true });
     const code = await server.latestEmailCode(demo.email2fa.email);
-    const account = value<AccountSummary>(await core.dispatch('accounts.answerTwoFactor', { challengeId, code }));
+    const account = await call(core, 'accounts.answerTwoFactor', { challengeId, code });
     expect(account).toMatchObject({ username: 'test.john', displayName: 'Test John' });
   });
 
   it('stops after too many wrong email codes instead of looping', async () => {
     const { id: serverId } = await addServer();
-    const first = await core.dispatch('accounts.signIn', { serverId, user: demo.email2fa.user, password: demo.email2fa.password });
-    const challengeId = (first as { error: { twoFactor: { challengeId: string } } }).error.twoFactor.challengeId;
+    const challengeId = challengeIdOf(
+      await callFailure(core, 'accounts.signIn', { serverId, user: demo.email2fa.user, password: demo.email2fa.password }),
+    );
     let last: Result<unknown> | undefined;
     for (let attempt = 0; attempt < 6; attempt++) {
-      last = await core.dispatch('accounts.answerTwoFactor', { challengeId, code: '999999' });
+      last = await callResult(core, 'accounts.answerTwoFactor', { challengeId, code: '999999' });
       if (!last.ok && last.error.code === 'two-factor-locked') break;
     }
     expect(last).toMatchObject({ ok: false, error: { code: 'two-factor-locked' } });
-    expect(await core.dispatch('accounts.answerTwoFactor', { challengeId, code: '123456' })).toMatchObject({
+    expect(await callResult(core, 'accounts.answerTwoFactor', { challengeId, code: '123456' })).toMatchObject({
       ok: false,
       error: { code: 'validation' },
     });
@@ -148,14 +144,17 @@ describe('accounts against the reference users API', () => {
   it('offers a session-only sign-in when the keychain is unavailable, storing nothing', async () => {
     const { id: serverId } = await addServer();
     vault.setUnavailable('The system keychain is locked.');
-    const refused = await core.dispatch('accounts.signIn', { serverId, user: demo.plain.user, password: demo.plain.password });
+    const refused = await callResult(core, 'accounts.signIn', { serverId, user: demo.plain.user, password: demo.plain.password });
     expect(refused).toMatchObject({
       ok: false,
       error: { code: 'keychain-unavailable', message: expect.stringContaining('this session only') },
     });
-    const account = value<AccountSummary>(
-      await core.dispatch('accounts.signIn', { serverId, user: demo.plain.user, password: demo.plain.password, sessionOnly: true }),
-    );
+    const account = await call(core, 'accounts.signIn', {
+      serverId,
+      user: demo.plain.user,
+      password: demo.plain.password,
+      sessionOnly: true,
+    });
     expect(account.state).toBe('session-only');
     vault.setUnavailable(null);
     expect(await vault.accounts()).toEqual([]);
@@ -163,20 +162,21 @@ describe('accounts against the reference users API', () => {
     core.close();
     core = start();
     await core.ready;
-    expect(value<{ accounts: AccountSummary[] }>(await core.dispatch('accounts.list', {})).accounts[0]!.state).toBe('signed-out');
+    expect((await call(core, 'accounts.list', {})).accounts[0]!.state).toBe('signed-out');
   });
 
   it('restores sessions from the vault after a restart, and marks a revoked one signed out', async () => {
     const { id: serverId } = await addServer();
-    value(await core.dispatch('accounts.signIn', { serverId, user: demo.plain.user, password: demo.plain.password }));
-    const totpFirst = await core.dispatch('accounts.signIn', { serverId, user: demo.totp.user, password: demo.totp.password });
-    const challengeId = (totpFirst as { error: { twoFactor: { challengeId: string } } }).error.twoFactor.challengeId;
-    value(await core.dispatch('accounts.answerTwoFactor', { challengeId, code: totpCode() }));
+    await call(core, 'accounts.signIn', { serverId, user: demo.plain.user, password: demo.plain.password });
+    const challengeId = challengeIdOf(
+      await callFailure(core, 'accounts.signIn', { serverId, user: demo.totp.user, password: demo.totp.password }),
+    );
+    await call(core, 'accounts.answerTwoFactor', { challengeId, code: totpCode() });
 
     core.close();
     core = start();
     await core.ready;
-    const restored = value<{ accounts: AccountSummary[]; activeAccountId: string }>(await core.dispatch('accounts.list', {}));
+    const restored = await call(core, 'accounts.list', {});
     expect(restored.accounts.map((account) => [account.username, account.state])).toEqual([
       ['demouser', 'signed-in'],
       ['roxie', 'signed-in'],
@@ -187,7 +187,7 @@ describe('accounts against the reference users API', () => {
     core.close();
     core = start();
     await core.ready;
-    const after = value<{ accounts: AccountSummary[] }>(await core.dispatch('accounts.list', {}));
+    const after = await call(core, 'accounts.list', {});
     expect(after.accounts.find((account) => account.username === 'demouser')?.state).toBe('signed-out');
     expect(after.accounts.find((account) => account.username === 'roxie')?.state).toBe('signed-in');
     expect(await vault.accounts()).toHaveLength(1);
@@ -195,48 +195,42 @@ describe('accounts against the reference users API', () => {
 
   it('signs out (server token revoked, vault entry gone), switches and removes', async () => {
     const { id: serverId } = await addServer();
-    const first = value<AccountSummary>(
-      await core.dispatch('accounts.signIn', { serverId, user: demo.plain.user, password: demo.plain.password }),
-    );
+    const first = await call(core, 'accounts.signIn', { serverId, user: demo.plain.user, password: demo.plain.password });
     const key = `${server.url}#${demo.plain.userId}`;
     const firstToken = (await vault.get(key))!;
-    const second = value<AccountSummary>(
-      await core.dispatch('accounts.signIn', { serverId, user: demo.plain.email, password: demo.plain.password }),
-    );
+    const second = await call(core, 'accounts.signIn', { serverId, user: demo.plain.email, password: demo.plain.password });
     expect(second.id).toBe(first.id);
     const token = (await vault.get(key))!;
     expect(token).not.toBe(firstToken);
     const replaced = await fetch(`${server.url}/api/v1/me`, { headers: { 'X-User-Id': demo.plain.userId, 'X-Auth-Token': firstToken } });
     expect(replaced.status).toBe(401);
 
-    const switched = value<{ activeAccountId: string }>(await core.dispatch('accounts.switch', { accountId: first.id }));
+    const switched = await call(core, 'accounts.switch', { accountId: first.id });
     expect(switched.activeAccountId).toBe(first.id);
 
-    const signedOut = value<{ accounts: AccountSummary[] }>(await core.dispatch('accounts.signOut', { accountId: first.id }));
+    const signedOut = await call(core, 'accounts.signOut', { accountId: first.id });
     expect(signedOut.accounts[0]!.state).toBe('signed-out');
     expect(await vault.get(key)).toBeNull();
     const me = await fetch(`${server.url}/api/v1/me`, { headers: { 'X-User-Id': demo.plain.userId, 'X-Auth-Token': token } });
     expect(me.status).toBe(401);
 
-    const removed = value<{ accounts: AccountSummary[]; activeAccountId: string | null }>(
-      await core.dispatch('accounts.remove', { accountId: first.id }),
-    );
+    const removed = await call(core, 'accounts.remove', { accountId: first.id });
     expect(removed).toEqual({ accounts: [], activeAccountId: null, revision: expect.any(Number) });
-    expect(await core.dispatch('accounts.switch', { accountId: first.id })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await callResult(core, 'accounts.switch', { accountId: first.id })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
   it('adds the servers of a managed install, and reports a broken servers.json without failing', async () => {
     core.close();
     fs.writeFileSync(path.join(temp.dir, 'servers.json'), JSON.stringify({ 'Team chat': server.url, Broken: 'http://chat.example.com' }));
     core = start();
-    const servers = value<ServerSummary[]>(await core.dispatch('servers.list', {}));
+    const servers = await call(core, 'servers.list', {});
     expect(servers).toEqual([expect.objectContaining({ name: 'Team chat', url: server.url })]);
-    expect(value(await core.dispatch('app.info', {}))).toMatchObject({ managedServers: { problem: expect.stringContaining('Broken') } });
+    expect(await call(core, 'app.info', {})).toMatchObject({ managedServers: { problem: expect.stringContaining('Broken') } });
 
     core.close();
     fs.writeFileSync(path.join(temp.dir, 'servers.json'), '{ not json');
     core = start();
-    expect(value(await core.dispatch('app.info', {}))).toMatchObject({
+    expect(await call(core, 'app.info', {})).toMatchObject({
       managedServers: { problem: expect.stringContaining('not valid JSON') },
     });
   });

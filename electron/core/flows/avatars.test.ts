@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AvatarView } from '../../../shared/profileSchemas';
-import { signInThroughCore } from '../../../tests/support/coreSignIn';
-import { value } from '../../../tests/support/result';
+import { signedIn } from '../../../tests/support/coreSignIn';
+import { call } from '../../../tests/support/coreCall';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
 import { createCore, type Core } from '../createCore';
@@ -28,8 +27,7 @@ describe('avatars, cache first, against the reference users API', () => {
     changed = [];
     core.events.on('avatar.changed', ({ username }) => changed.push(username));
   };
-  const avatar = async (username: string, etag?: string) =>
-    value<AvatarView>(await core.dispatch('avatars.get', { accountId, username, etag }));
+  const avatar = async (username: string, etag?: string) => await call(core, 'avatars.get', { accountId, username, etag });
   const avatarCalls = async () =>
     ((await server.dev('/_dev/requests')) as { requests: { path: string; status: number }[] }).requests.filter((r) =>
       r.path.startsWith('/avatar/'),
@@ -40,7 +38,7 @@ describe('avatars, cache first, against the reference users API', () => {
     vault = new MemoryVault();
     server = await startTestServer();
     start();
-    accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
+    accountId = await signedIn(core, server, 'plain');
     await server.dev('/_dev/requests', { method: 'DELETE' });
   });
   afterEach(async () => {
@@ -99,7 +97,7 @@ describe('avatars, cache first, against the reference users API', () => {
     await avatar('roxie');
     await expect.poll(() => changed).toEqual(['roxie']);
     const saved = (await avatar('roxie')).dataUrl;
-    await server.dev('/_dev/faults', { method: 'POST', body: JSON.stringify({ route: '/avatar/roxie', malformedJson: true, times: 1 }) });
+    await server.malformedReplies({ route: '/avatar/roxie', times: 1 });
     await avatar('roxie', 'changed');
     await expect.poll(async () => (await avatarCalls()).length).toBe(2);
     expect((await avatar('roxie')).dataUrl).toBe(saved);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DirectorySearchResult, DirectoryStatus } from '../../../shared/directorySchemas';
-import { signInThroughCore } from '../../../tests/support/coreSignIn';
-import { value } from '../../../tests/support/result';
+import type { DirectoryStatus } from '../../../shared/directorySchemas';
+import { signedIn } from '../../../tests/support/coreSignIn';
+import { call, callResult } from '../../../tests/support/coreCall';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
 import { createCore, type Core } from '../createCore';
@@ -41,10 +41,8 @@ describe('directory sync and local search against the reference users API', { ti
     core.events.on('directory.changed', (status) => statuses.push(status));
   };
   const settled = (state: DirectoryStatus['state']) =>
-    expect
-      .poll(async () => value<DirectoryStatus>(await core.dispatch('directory.status', { accountId })).state, { timeout: 15_000 })
-      .toBe(state);
-  const search = async (query: string) => value<DirectorySearchResult>(await core.dispatch('directory.search', { accountId, query }));
+    expect.poll(async () => (await call(core, 'directory.status', { accountId })).state, { timeout: 15_000 }).toBe(state);
+  const search = async (query: string) => await call(core, 'directory.search', { accountId, query });
   const listCalls = async () =>
     ((await server.dev('/_dev/requests')) as { requests: { path: string }[] }).requests.filter((r) => /users\.list|directory/.test(r.path))
       .length;
@@ -59,7 +57,7 @@ describe('directory sync and local search against the reference users API', { ti
     total = await serverTotal(server.url);
     pages = Math.ceil(total / 100);
     start();
-    accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
+    accountId = await signedIn(core, server, 'plain');
     await server.dev('/_dev/requests', { method: 'DELETE' });
   });
   afterEach(async () => {
@@ -69,10 +67,10 @@ describe('directory sync and local search against the reference users API', { ti
   });
 
   it('copies every page with progress, then searches by substring, prefix and several words, offline too', async () => {
-    expect(value<DirectoryStatus>(await core.dispatch('directory.status', { accountId })).state).toBe('never');
-    expect(value<DirectoryStatus>(await core.dispatch('directory.sync', { accountId })).state).toBe('syncing');
+    expect((await call(core, 'directory.status', { accountId })).state).toBe('never');
+    expect((await call(core, 'directory.sync', { accountId })).state).toBe('syncing');
     await settled('done');
-    const done = value<DirectoryStatus>(await core.dispatch('directory.status', { accountId }));
+    const done = await call(core, 'directory.status', { accountId });
     expect(total).toBeGreaterThan(generated);
     expect(done).toMatchObject({ loaded: total, total, cached: total, error: null });
     expect(statuses[0]).toMatchObject({ state: 'syncing', loaded: 0 });
@@ -97,14 +95,14 @@ describe('directory sync and local search against the reference users API', { ti
     const seen: string[] = [];
     let after: string | undefined;
     do {
-      const page = value<DirectorySearchResult>(await core.dispatch('directory.search', { accountId, query: 'e', limit: 100, after }));
+      const page = await call(core, 'directory.search', { accountId, query: 'e', limit: 100, after });
       if (page.more) expect(page.people).toHaveLength(100);
       seen.push(...page.people.map((p) => p.userId));
       after = page.next ?? undefined;
     } while (after);
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.length).toBeGreaterThan(100);
-    expect(await core.dispatch('directory.search', { accountId, query: 'e', after: 'page 2' })).toMatchObject({
+    expect(await callResult(core, 'directory.search', { accountId, query: 'e', after: 'page 2' })).toMatchObject({
       ok: false,
       error: { code: 'validation' },
     });
@@ -136,7 +134,7 @@ describe('directory sync and local search against the reference users API', { ti
     });
     try {
       turn();
-      value(await core.dispatch('directory.sync', { accountId }));
+      await call(core, 'directory.sync', { accountId });
       await settled('done');
     } finally {
       watching = false;
@@ -157,21 +155,21 @@ describe('directory sync and local search against the reference users API', { ti
   });
 
   it('does not sync again while fresh unless forced', async () => {
-    await core.dispatch('directory.sync', { accountId });
+    await callResult(core, 'directory.sync', { accountId });
     await settled('done');
-    await core.dispatch('directory.sync', { accountId });
+    await callResult(core, 'directory.sync', { accountId });
     expect(await listCalls()).toBe(pages);
-    expect(value<DirectoryStatus>(await core.dispatch('directory.sync', { accountId, force: true })).state).toBe('syncing');
+    expect((await call(core, 'directory.sync', { accountId, force: true })).state).toBe('syncing');
     await settled('done');
     expect(await listCalls()).toBe(2 * pages);
   });
 
   it('falls back to the directory endpoint when users.list is refused', async () => {
-    await server.dev('/_dev/faults', { method: 'POST', body: JSON.stringify({ route: '/api/v1/users.list', status: 403, times: 1 }) });
-    await core.dispatch('directory.sync', { accountId });
+    await server.failWith(403, { route: '/api/v1/users.list', times: 1 });
+    await callResult(core, 'directory.sync', { accountId });
     await settled('done');
     // The directory lists active people other than oneself.
-    const status = value<DirectoryStatus>(await core.dispatch('directory.status', { accountId }));
+    const status = await call(core, 'directory.status', { accountId });
     expect(status.total).toBeLessThan(total);
     expect(status.loaded).toBe(status.total);
     expect((await search('olasup')).people.map((p) => p.username)).toEqual(['roxie']);
@@ -185,33 +183,33 @@ describe('directory sync and local search against the reference users API', { ti
         core.close(); // the app quits mid-sync
       }
     });
-    await core.dispatch('directory.sync', { accountId });
+    await callResult(core, 'directory.sync', { accountId });
     await expect.poll(() => closedAt).toBeDefined();
     expect(closedAt).toMatchObject({ state: 'syncing' });
     expect(closedAt!.loaded).toBeLessThan(total);
     start();
     await core.ready;
     await settled('done');
-    expect(value<DirectoryStatus>(await core.dispatch('directory.status', { accountId })).cached).toBe(total);
+    expect((await call(core, 'directory.status', { accountId })).cached).toBe(total);
     // Started over, it would have asked for every page again; resumed, only those left plus one in flight.
     expect(await listCalls()).toBeLessThanOrEqual(pages + 1);
   });
 
   it('pauses while the server fails and finishes by itself when it answers again', async () => {
-    await server.dev('/_dev/faults', { method: 'POST', body: JSON.stringify({ route: '/api/v1/users.list', status: 503, times: 1000 }) });
-    await core.dispatch('directory.sync', { accountId });
+    await server.failWith(503, { route: '/api/v1/users.list' });
+    await callResult(core, 'directory.sync', { accountId });
     await settled('paused');
-    const paused = value<DirectoryStatus>(await core.dispatch('directory.status', { accountId }));
+    const paused = await call(core, 'directory.status', { accountId });
     expect(paused.error).toMatch(/continues when the server answers/);
-    await server.dev('/_dev/faults', { method: 'DELETE' });
+    await server.restore();
     await settled('done');
-    expect(value<DirectoryStatus>(await core.dispatch('directory.status', { accountId })).loaded).toBe(total);
+    expect((await call(core, 'directory.status', { accountId })).loaded).toBe(total);
   });
 
   it('stops with a clear reason when the session has ended', async () => {
     await server.revokeTokens(demo.plain.userId);
-    await core.dispatch('directory.sync', { accountId });
+    await callResult(core, 'directory.sync', { accountId });
     await settled('failed');
-    expect(value<DirectoryStatus>(await core.dispatch('directory.status', { accountId })).error).toMatch(/Sign in again/);
+    expect((await call(core, 'directory.status', { accountId })).error).toMatch(/Sign in again/);
   });
 });

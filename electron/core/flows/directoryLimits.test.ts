@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DirectoryStatus } from '../../../shared/directorySchemas';
 import { signInThroughCore } from '../../../tests/support/coreSignIn';
-import { value } from '../../../tests/support/result';
+import { call } from '../../../tests/support/coreCall';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { fakePeople } from '../../../tests/support/fakePeople';
 import { fastUser, startFastUsersApi, type FastUsersApi, type FastUsersApiOptions } from '../../../tests/support/fastUsersApi';
@@ -24,13 +23,12 @@ describe('a directory sync is bounded by design', { timeout: 60_000 }, () => {
     server = await startFastUsersApi(options);
     accountId = await signInThroughCore(core, server.url, fastUser.user, fastUser.password);
   };
-  const status = async () => value<DirectoryStatus>(await core.dispatch('directory.status', { accountId }));
+  const status = async () => await call(core, 'directory.status', { accountId });
   const settled = async () => {
     await expect.poll(async () => (await status()).state, { timeout: 30_000 }).not.toBe('syncing');
     return status();
   };
-  const sync = async (request: { force?: boolean; maxPeople?: number }) =>
-    value<DirectoryStatus>(await core.dispatch('directory.sync', { accountId, ...request }));
+  const sync = async (request: { force?: boolean; maxPeople?: number }) => await call(core, 'directory.sync', { accountId, ...request });
 
   beforeEach(() => {
     temp = makeTempDir();

@@ -1,12 +1,9 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AccountList } from '../../../shared/accountSchemas';
-import type { OutboxView } from '../../../shared/outboxSchemas';
-import type { ProfileView } from '../../../shared/profileSchemas';
 import { startUsersApi } from '../../../tools/users-api/src/index';
-import { signInThroughCore } from '../../../tests/support/coreSignIn';
-import { value } from '../../../tests/support/result';
+import { signedIn } from '../../../tests/support/coreSignIn';
+import { call, callResult } from '../../../tests/support/coreCall';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { demo, startTestServer, testBcryptRounds, type TestServer } from '../../../tests/support/usersApiServer';
 import { createCore, type Core } from '../createCore';
@@ -24,7 +21,7 @@ describe('profile edits through the outbox, against the reference users API', ()
   const start = () => {
     core = createCore({ dataDir: temp.dir, vault, version: '1', shell: 'test', retryPolicy: { attempts: 1 } });
   };
-  const outbox = async () => value<OutboxView>(await core.dispatch('outbox.get', { accountId }));
+  const outbox = async () => await call(core, 'outbox.get', { accountId });
   const settled = () =>
     expect
       .poll(async () => (await outbox()).items.filter((i) => i.state === 'pending' || i.state === 'sending'), { timeout: 15_000 })
@@ -32,16 +29,16 @@ describe('profile edits through the outbox, against the reference users API', ()
   const serverUser = async () => (await server.dev(`/_dev/users/${demo.plain.userId}`)) as { user: Record<string, unknown> };
   const posts = async (path: string) =>
     ((await server.dev('/_dev/requests')) as Served).requests.filter((r) => r.method === 'POST' && r.path === path);
-  const offline = () => server.dev('/_dev/faults', { method: 'POST', body: JSON.stringify({ route: '*', reset: true, times: 100_000 }) });
-  const online = () => server.dev('/_dev/faults', { method: 'DELETE' });
+  const offline = () => server.dropConnections();
+  const online = () => server.restore();
 
   beforeEach(async () => {
     temp = makeTempDir();
     vault = new MemoryVault();
     server = await startTestServer();
     start();
-    accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
-    value<ProfileView>(await core.dispatch('profile.refresh', { accountId }));
+    accountId = await signedIn(core, server, 'plain');
+    await call(core, 'profile.refresh', { accountId });
     await server.dev('/_dev/requests', { method: 'DELETE' });
   });
   afterEach(async () => {
@@ -51,7 +48,7 @@ describe('profile edits through the outbox, against the reference users API', ()
   });
 
   it('sends name, nickname, bio, status text and a custom field online; the server and the cache agree', async () => {
-    const edit = await core.dispatch('profile.edit', {
+    const edit = await callResult(core, 'profile.edit', {
       accountId,
       changes: { name: 'Demo Person', nickname: 'dp', bio: 'Hello there', statusText: 'In a meeting', customFields: { twitter: '@demo' } },
     });
@@ -60,7 +57,7 @@ describe('profile edits through the outbox, against the reference users API', ()
     const { user } = await serverUser();
     expect(user).toMatchObject({ name: 'Demo Person', nickname: 'dp', bio: 'Hello there', statusText: 'In a meeting' });
     expect(user.customFields).toEqual({ department: 'Engineering', twitter: '@demo' });
-    await expect.poll(async () => value<ProfileView>(await core.dispatch('profile.get', { accountId })).profile?.bio).toBe('Hello there');
+    await expect.poll(async () => (await call(core, 'profile.get', { accountId })).profile?.bio).toBe('Hello there');
     expect(await posts('/api/v1/users.updateOwnBasicInfo')).toHaveLength(1);
     expect(await posts('/api/v1/users.setStatus')).toHaveLength(1);
     expect((await outbox()).history[0]).toMatchObject({ outcome: 'saved' });
@@ -68,9 +65,9 @@ describe('profile edits through the outbox, against the reference users API', ()
 
   it('keeps edits made offline across a restart and sends them together in one request when the server is back', async () => {
     await offline();
-    await core.dispatch('profile.refresh', { accountId }); // learns the server is unreachable
-    value<OutboxView>(await core.dispatch('profile.edit', { accountId, changes: { nickname: 'offline nick' } }));
-    value<OutboxView>(await core.dispatch('profile.edit', { accountId, changes: { bio: 'written offline' } }));
+    await callResult(core, 'profile.refresh', { accountId }); // learns the server is unreachable
+    await call(core, 'profile.edit', { accountId, changes: { nickname: 'offline nick' } });
+    await call(core, 'profile.edit', { accountId, changes: { bio: 'written offline' } });
     core.close();
     start();
     await core.ready;
@@ -88,8 +85,8 @@ describe('profile edits through the outbox, against the reference users API', ()
     const attention: unknown[] = [];
     core.events.onAny((event, payload) => event === 'sync.attention' && attention.push(payload));
     await offline();
-    await core.dispatch('profile.refresh', { accountId });
-    await core.dispatch('profile.edit', { accountId, changes: { bio: 'mine', nickname: 'only mine' } });
+    await callResult(core, 'profile.refresh', { accountId });
+    await callResult(core, 'profile.edit', { accountId, changes: { bio: 'mine', nickname: 'only mine' } });
     await server.dev(`/_dev/users/${demo.plain.userId}`, { method: 'POST', body: JSON.stringify({ bio: 'theirs' }) });
     await online();
     await expect.poll(async () => (await outbox()).items.map((i) => i.state), { timeout: 15_000 }).toEqual(['conflict']);
@@ -98,56 +95,56 @@ describe('profile edits through the outbox, against the reference users API', ()
     expect(attention).toEqual([{ accountId, kind: 'conflict', message: expect.stringContaining('Bio was changed on the server too') }]);
     expect((await serverUser()).user.nickname).toBe('only mine'); // the field changed only here went through
 
-    value<OutboxView>(await core.dispatch('outbox.resolve', { accountId, itemId: conflict.id, keep: 'mine' }));
+    await call(core, 'outbox.resolve', { accountId, itemId: conflict.id, keep: 'mine' });
     await settled();
     expect((await serverUser()).user.bio).toBe('mine');
 
     // And the other way round.
     await offline();
-    await core.dispatch('profile.refresh', { accountId });
-    await core.dispatch('profile.edit', { accountId, changes: { bio: 'mine again' } });
+    await callResult(core, 'profile.refresh', { accountId });
+    await callResult(core, 'profile.edit', { accountId, changes: { bio: 'mine again' } });
     await server.dev(`/_dev/users/${demo.plain.userId}`, { method: 'POST', body: JSON.stringify({ bio: 'theirs again' }) });
     await online();
     await expect.poll(async () => (await outbox()).items.map((i) => i.state), { timeout: 15_000 }).toEqual(['conflict']);
-    value<OutboxView>(await core.dispatch('outbox.resolve', { accountId, itemId: (await outbox()).items[0]!.id, keep: 'theirs' }));
+    await call(core, 'outbox.resolve', { accountId, itemId: (await outbox()).items[0]!.id, keep: 'theirs' });
     expect((await outbox()).items).toEqual([]);
     expect((await serverUser()).user.bio).toBe('theirs again');
-    expect(value<ProfileView>(await core.dispatch('profile.get', { accountId })).profile?.bio).toBe('theirs again');
+    expect((await call(core, 'profile.get', { accountId })).profile?.bio).toBe('theirs again');
     expect((await outbox()).history.map((h) => h.outcome)).toEqual(expect.arrayContaining(['kept-mine', 'took-theirs', 'saved']));
   });
 
   it('refuses an invalid or taken username on the username field and queues nothing', async () => {
-    const invalid = await core.dispatch('profile.edit', { accountId, changes: { username: 'not valid!', bio: 'x' } });
+    const invalid = await callResult(core, 'profile.edit', { accountId, changes: { username: 'not valid!', bio: 'x' } });
     expect(invalid).toMatchObject({
       ok: false,
       error: { code: 'validation', fields: { username: expect.stringContaining('letters, digits') } },
     });
-    const taken = await core.dispatch('profile.edit', { accountId, changes: { username: 'roxie' } });
+    const taken = await callResult(core, 'profile.edit', { accountId, changes: { username: 'roxie' } });
     expect(taken).toMatchObject({ ok: false, error: { code: 'validation', fields: { username: expect.stringContaining('taken') } } });
     expect((await outbox()).items).toEqual([]);
     expect(await posts('/api/v1/users.updateOwnBasicInfo')).toEqual([]);
-    expect(value<ProfileView>(await core.dispatch('profile.get', { accountId })).profile?.username).toBe('demouser');
+    expect((await call(core, 'profile.get', { accountId })).profile?.username).toBe('demouser');
   });
 
   it('marks a username found taken at send time as failed, and still sends the other fields', async () => {
     await offline();
-    await core.dispatch('profile.refresh', { accountId });
-    await core.dispatch('profile.edit', { accountId, changes: { username: 'roxie', bio: 'sent anyway' } });
+    await callResult(core, 'profile.refresh', { accountId });
+    await callResult(core, 'profile.edit', { accountId, changes: { username: 'roxie', bio: 'sent anyway' } });
     await online();
     await expect
       .poll(async () => (await outbox()).items.map((i) => [i.field, i.state]), { timeout: 15_000 })
       .toEqual([['username', 'failed']]);
     expect((await outbox()).items[0]!.error).toMatch(/taken/);
     expect((await serverUser()).user).toMatchObject({ username: 'demouser', bio: 'sent anyway' });
-    value<OutboxView>(await core.dispatch('outbox.discard', { accountId, itemId: (await outbox()).items[0]!.id }));
+    await call(core, 'outbox.discard', { accountId, itemId: (await outbox()).items[0]!.id });
     expect((await outbox()).items).toEqual([]);
   });
 
   it('after a restart mid-send, an edit the server already has is not sent again', async () => {
     // The edit reaches the server, but the app "dies" before it can note that.
     await offline();
-    await core.dispatch('profile.refresh', { accountId });
-    await core.dispatch('profile.edit', { accountId, changes: { bio: 'landed before the crash' } });
+    await callResult(core, 'profile.refresh', { accountId });
+    await callResult(core, 'profile.edit', { accountId, changes: { bio: 'landed before the crash' } });
     core.close();
     await server.dev(`/_dev/users/${demo.plain.userId}`, { method: 'POST', body: JSON.stringify({ bio: 'landed before the crash' }) });
     await online();
@@ -162,16 +159,16 @@ describe('profile edits through the outbox, against the reference users API', ()
     const ended: string[] = [];
     core.events.on('session.ended', ({ accountId: ended_ }) => ended.push(ended_));
     await server.dev(`/_dev/users/${demo.plain.userId}/tokens`, { method: 'DELETE' });
-    value<OutboxView>(await core.dispatch('profile.edit', { accountId, changes: { bio: 'waited for a new session' } }));
-    await expect.poll(async () => value<AccountList>(await core.dispatch('accounts.list', {})).accounts[0]?.state).toBe('signed-out');
+    await call(core, 'profile.edit', { accountId, changes: { bio: 'waited for a new session' } });
+    await expect.poll(async () => (await call(core, 'accounts.list', {})).accounts[0]?.state).toBe('signed-out');
     expect(ended).toEqual([accountId]);
     expect((await outbox()).items.map((item) => [item.field, item.state])).toEqual([['bio', 'pending']]);
     expect((await serverUser()).user.bio).not.toBe('waited for a new session');
 
-    expect(await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password)).toBe(accountId);
+    expect(await signedIn(core, server, 'plain')).toBe(accountId);
     await settled();
     expect((await serverUser()).user.bio).toBe('waited for a new session');
-    const profile = value<ProfileView>(await core.dispatch('profile.get', { accountId }));
+    const profile = await call(core, 'profile.get', { accountId });
     expect(profile.refreshError).toBeNull(); // no "signed out" words left behind
     expect(profile.profile?.bio).toBe('waited for a new session');
   });
@@ -199,24 +196,24 @@ describe('profile edits through the outbox, against the reference users API', ()
     });
     await core.ready;
     holdNextMe = true;
-    const oldRefresh = core.dispatch('profile.refresh', { accountId }); // carries the old token
-    expect(await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password)).toBe(accountId); // revokes it
+    const oldRefresh = callResult(core, 'profile.refresh', { accountId }); // carries the old token
+    expect(await signedIn(core, server, 'plain')).toBe(accountId); // revokes it
     release();
     await oldRefresh; // answered 401: the old token is gone
-    expect(value<AccountList>(await core.dispatch('accounts.list', {})).accounts[0]?.state).toBe('signed-in');
-    await core.dispatch('profile.refresh', { accountId });
-    expect(value<AccountList>(await core.dispatch('accounts.list', {})).accounts[0]?.state).toBe('signed-in');
+    expect((await call(core, 'accounts.list', {})).accounts[0]?.state).toBe('signed-in');
+    await callResult(core, 'profile.refresh', { accountId });
+    expect((await call(core, 'accounts.list', {})).accounts[0]?.state).toBe('signed-in');
   });
 
   it('takes custom field keys such as constructor, toString and __proto__ as ordinary data', async () => {
     await offline(); // queued only: the point is what the core does with the keys
-    await core.dispatch('profile.refresh', { accountId });
+    await callResult(core, 'profile.refresh', { accountId });
     // As a frame off the wire: JSON.parse keeps `__proto__` as an own key.
     const customFields = JSON.parse('{"constructor":"a","toString":"b","hasOwnProperty":"c","valueOf":"d","__proto__":"e"}') as Record<
       string,
       string
     >;
-    const view = value<OutboxView>(await core.dispatch('profile.edit', { accountId, changes: { customFields } }));
+    const view = await call(core, 'profile.edit', { accountId, changes: { customFields } });
     expect(Object.fromEntries(view.items.map((item) => [item.field, [item.value, item.base]]))).toEqual({
       'customFields.constructor': ['a', ''],
       'customFields.toString': ['b', ''],
@@ -228,15 +225,15 @@ describe('profile edits through the outbox, against the reference users API', ()
 
   it('refuses more custom fields in one edit than the contract allows, and more waiting fields than an account may pile up', async () => {
     await offline();
-    await core.dispatch('profile.refresh', { accountId });
+    await callResult(core, 'profile.refresh', { accountId });
     const fields = (count: number, prefix: string) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`${prefix}${i}`, 'x']));
-    const tooMany = await core.dispatch('profile.edit', { accountId, changes: { customFields: fields(101, 'f') } });
+    const tooMany = await callResult(core, 'profile.edit', { accountId, changes: { customFields: fields(101, 'f') } });
     expect(tooMany).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(JSON.stringify(tooMany)).toContain('At most 100 custom fields can be changed at once.');
     // Edits within the limit, one after another, until the outbox is full.
     let refusal: unknown = null;
     for (let round = 0; round < 10 && !refusal; round++) {
-      const answer = await core.dispatch('profile.edit', { accountId, changes: { customFields: fields(100, `r${round}-`) } });
+      const answer = await callResult(core, 'profile.edit', { accountId, changes: { customFields: fields(100, `r${round}-`) } });
       if (!answer.ok) refusal = answer.error;
     }
     expect(refusal).toMatchObject({ code: 'validation', message: expect.stringMatching(/already waiting to reach the server/) });
@@ -279,12 +276,12 @@ describe('the outbox and the one-per-minute limit', () => {
     });
     const core = createCore({ dataDir: temp.dir, vault: new MemoryVault(), version: '1', shell: 'test' });
     try {
-      const accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
-      await core.dispatch('profile.refresh', { accountId });
-      const view = async () => value<OutboxView>(await core.dispatch('outbox.get', { accountId }));
-      await core.dispatch('profile.edit', { accountId, changes: { bio: 'first' } });
+      const accountId = await signedIn(core, server, 'plain');
+      await callResult(core, 'profile.refresh', { accountId });
+      const view = async () => await call(core, 'outbox.get', { accountId });
+      await callResult(core, 'profile.edit', { accountId, changes: { bio: 'first' } });
       await expect.poll(async () => (await view()).items).toEqual([]);
-      await core.dispatch('profile.edit', { accountId, changes: { bio: 'second' } });
+      await callResult(core, 'profile.edit', { accountId, changes: { bio: 'second' } });
       await expect.poll(async () => (await view()).items.map((i) => i.state)).toEqual(['waiting']);
       expect((await view()).items[0]!.notBefore).not.toBeNull();
       server.advanceClock(1500);

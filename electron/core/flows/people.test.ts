@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LookupResult, RecentLookups } from '../../../shared/profileSchemas';
-import { signInThroughCore } from '../../../tests/support/coreSignIn';
-import { value } from '../../../tests/support/result';
+import type { ChannelRequest } from '../../../shared/contract';
+import { signedIn } from '../../../tests/support/coreSignIn';
+import { call, callResult } from '../../../tests/support/coreCall';
 import { makeTempDir } from '../../../tests/support/tempDir';
-import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
+import { startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
 import { createCore, type Core } from '../createCore';
 import { MemoryVault } from '../vault/memoryVault';
 
@@ -23,49 +23,54 @@ describe('people lookups against the reference users API', () => {
     temp.cleanup();
   });
 
-  const signIn = (kind: 'plain' | 'email2fa') =>
-    signInThroughCore(core, server!.url, demo[kind].user, demo[kind].password, () => server!.latestEmailCode(demo.email2fa.email));
-
-  const lookup = (accountId: string, key: string, lookupValue: string, includeRooms = false) =>
-    core.dispatch('people.lookup', { accountId, key, value: lookupValue, includeRooms });
+  const lookupRequest = (accountId: string, key: ChannelRequest<'people.lookup'>['key'], lookupValue: string, includeRooms = false) => ({
+    accountId,
+    key,
+    value: lookupValue,
+    includeRooms,
+  });
+  /** The person found; a refusal fails the test. */
+  const lookup = (...request: Parameters<typeof lookupRequest>) => call(core, 'people.lookup', lookupRequest(...request));
+  /** The whole reply, for the lookups that are meant to fail. */
+  const lookupResult = (...request: Parameters<typeof lookupRequest>) => callResult(core, 'people.lookup', lookupRequest(...request));
 
   it('finds people by each of the five keys', async () => {
-    const accountId = await signIn('email2fa');
-    expect(value<LookupResult>(await lookup(accountId, 'username', 'roxie')).person).toMatchObject({
+    const accountId = await signedIn(core, server!, 'email2fa');
+    expect((await lookup(accountId, 'username', 'roxie')).person).toMatchObject({
       name: 'Funke Olasupo',
       nickname: 'baby girl',
     });
-    const roxieId = value<LookupResult>(await lookup(accountId, 'username', 'roxie')).person._id;
-    expect(value<LookupResult>(await lookup(accountId, 'userId', roxieId)).person.username).toBe('roxie');
-    expect(value<LookupResult>(await lookup(accountId, 'email', 'FUNKE@test.com')).person.username).toBe('roxie');
-    expect(value<LookupResult>(await lookup(accountId, 'freeSwitchExtension', '1234')).person.username).toBe('test.john');
-    const withRooms = value<LookupResult>(await lookup(accountId, 'importId', 'slack:U05JOHN1234', true));
+    const roxieId = (await lookup(accountId, 'username', 'roxie')).person._id;
+    expect((await lookup(accountId, 'userId', roxieId)).person.username).toBe('roxie');
+    expect((await lookup(accountId, 'email', 'FUNKE@test.com')).person.username).toBe('roxie');
+    expect((await lookup(accountId, 'freeSwitchExtension', '1234')).person.username).toBe('test.john');
+    const withRooms = await lookup(accountId, 'importId', 'slack:U05JOHN1234', true);
     expect(withRooms.person.username).toBe('test.john');
     expect(withRooms.person.rooms?.find((room) => room.name === 'Livestream')?.unread).toBe(1);
-    expect(value<RecentLookups>(await core.dispatch('people.recent', { accountId })).people.map((person) => person.username)).toEqual(
+    expect((await call(core, 'people.recent', { accountId })).people.map((person) => person.username)).toEqual(
       expect.arrayContaining(['roxie', 'test.john']),
     );
   });
 
   it('answers not-found for an unknown user, and shows a caller without permission only public fields', async () => {
-    const accountId = await signIn('plain');
-    expect(await lookup(accountId, 'username', 'nobody.here')).toMatchObject({
+    const accountId = await signedIn(core, server!, 'plain');
+    expect(await lookupResult(accountId, 'username', 'nobody.here')).toMatchObject({
       ok: false,
       error: { code: 'not-found', message: expect.stringContaining('username') },
     });
-    const john = value<LookupResult>(await lookup(accountId, 'username', 'test.john')).person;
+    const john = (await lookup(accountId, 'username', 'test.john')).person;
     expect(john.name).toBe('Test John');
     expect(john.emails).toBeUndefined();
     expect(john.roles).toBeUndefined();
   });
 
   it('answers from the saved copy when the server cannot be reached', async () => {
-    const accountId = await signIn('plain');
-    value(await lookup(accountId, 'username', 'roxie'));
+    const accountId = await signedIn(core, server!, 'plain');
+    await lookup(accountId, 'username', 'roxie');
     await server!.close();
     server = null;
-    const offline = value<LookupResult>(await lookup(accountId, 'username', 'Roxie'));
+    const offline = await lookup(accountId, 'username', 'Roxie');
     expect(offline).toMatchObject({ fromCache: true, person: { username: 'roxie' } });
-    expect(await lookup(accountId, 'username', 'never.seen')).toMatchObject({ ok: false, error: { code: 'network-unreachable' } });
+    expect(await lookupResult(accountId, 'username', 'never.seen')).toMatchObject({ ok: false, error: { code: 'network-unreachable' } });
   });
 });

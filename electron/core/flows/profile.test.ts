@@ -2,10 +2,9 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ProfileView } from '../../../shared/profileSchemas';
-import { signInThroughCore } from '../../../tests/support/coreSignIn';
+import { signedIn } from '../../../tests/support/coreSignIn';
 import { collectGarbage, startDrippingServer } from '../../../tests/support/drippingServer';
-import { value } from '../../../tests/support/result';
+import { call, callResult } from '../../../tests/support/coreCall';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
 import { createCore, type Core } from '../createCore';
@@ -35,12 +34,10 @@ describe('own profile, cache first', () => {
     temp.cleanup();
   });
 
-  const signInAs = (user: string, password: string) => signInThroughCore(core, server!.url, user, password);
-
   it('fetches /me and users.info with rooms, stores them, and reads them back offline after a restart', async () => {
     server = await startTestServer();
-    const accountId = await signInAs(demo.plain.user, demo.plain.password);
-    const fresh = value<ProfileView>(await core.dispatch('profile.refresh', { accountId }));
+    const accountId = await signedIn(core, server!, 'plain');
+    const fresh = await call(core, 'profile.refresh', { accountId });
     expect(fresh.profile).toMatchObject({
       _id: demo.plain.userId,
       username: 'demouser',
@@ -57,12 +54,12 @@ describe('own profile, cache first', () => {
     server = null;
     core.close();
     core = start();
-    const cached = value<ProfileView>(await core.dispatch('profile.get', { accountId }));
+    const cached = await call(core, 'profile.get', { accountId });
     expect(cached.profile?.username).toBe('demouser');
     expect(cached.fetchedAt).toBe(fresh.fetchedAt);
     const changed = new Promise((resolve) => core.events.onAny((event) => event === 'profile.changed' && resolve(event)));
     await changed;
-    const afterRefresh = value<ProfileView>(await core.dispatch('profile.get', { accountId }));
+    const afterRefresh = await call(core, 'profile.get', { accountId });
     expect(afterRefresh.refreshError).toMatch(/cannot be reached/);
     expect(afterRefresh.profile?.username).toBe('demouser');
   });
@@ -74,8 +71,8 @@ describe('own profile, cache first', () => {
       method: 'POST',
       body: JSON.stringify({ settings: { preferences: { statusVisibilityDenied: true, idleTimeLimit: 600 } } }),
     });
-    const accountId = await signInAs(demo.plain.user, demo.plain.password);
-    value(await core.dispatch('profile.refresh', { accountId }));
+    const accountId = await signedIn(core, server!, 'plain');
+    await call(core, 'profile.refresh', { accountId });
     core.close();
     const db = new Database(path.join(temp.dir, databaseFileName), { readonly: true });
     try {
@@ -107,7 +104,7 @@ describe('own profile, cache first', () => {
         return fetch(url, init);
       },
     });
-    const accountId = await signInAs(demo.plain.user, demo.plain.password);
+    const accountId = await signedIn(core, server!, 'plain');
     // Signing in fetched the first copy, with login's /me: users.info only.
     expect(fetched.filter((path) => path === '/api/v1/me')).toHaveLength(0);
     expect(fetched.filter((path) => path === '/api/v1/users.info')).toHaveLength(1);
@@ -115,10 +112,10 @@ describe('own profile, cache first', () => {
     const rereads: Promise<unknown>[] = [];
     // What the renderer does: each change notice is answered with a fresh profile.get.
     core.events.onAny((event) => {
-      if (event === 'profile.changed') rereads.push(core.dispatch('profile.get', { accountId }));
+      if (event === 'profile.changed') rereads.push(callResult(core, 'profile.get', { accountId }));
     });
     // An explicit refresh goes to the server once and announces the change once…
-    await core.dispatch('profile.refresh', { accountId });
+    await callResult(core, 'profile.refresh', { accountId });
     await expect.poll(() => rereads.length).toBe(1);
     await Promise.all(rereads);
     // …and the re-read it caused starts no fetch: every step of one would have run by the
@@ -127,29 +124,25 @@ describe('own profile, cache first', () => {
     expect(fetched.filter((path) => path === '/api/v1/me')).toHaveLength(1);
     expect(rereads).toHaveLength(1);
     // Another explicit refresh still goes to the server.
-    await core.dispatch('profile.refresh', { accountId });
+    await callResult(core, 'profile.refresh', { accountId });
     expect(fetched.filter((path) => path === '/api/v1/me')).toHaveLength(2);
   });
 
   it('stores no hash, token or secret even from a 7.x server, after the full flow', async () => {
     server = await startTestServer({ compat: 7 });
-    const accountId = await signInAs(demo.plain.user, demo.plain.password);
+    const accountId = await signedIn(core, server!, 'plain');
     const raw = (await server.dev(`/_dev/users/${demo.plain.userId}`)) as {
       user: { services: { password: { bcrypt: string }; resume: { loginTokens: { hashedToken: string }[] } } };
     };
-    value(await core.dispatch('profile.refresh', { accountId }));
+    await call(core, 'profile.refresh', { accountId });
     // Everything else that stores what the server sends: lookups (with rooms), the directory, avatars, an edit.
     for (const username of ['roxie', 'test.john'])
-      value(await core.dispatch('people.lookup', { accountId, key: 'username', value: username, includeRooms: true }));
-    value(await core.dispatch('directory.sync', { accountId, force: true }));
-    await expect
-      .poll(async () => value<{ state: string }>(await core.dispatch('directory.status', { accountId })).state, { timeout: 10_000 })
-      .toBe('done');
-    value(await core.dispatch('avatars.get', { accountId, username: 'roxie' }));
-    value(await core.dispatch('profile.edit', { accountId, changes: { bio: 'from a 7.x test' } }));
-    await expect
-      .poll(async () => value<{ items: unknown[] }>(await core.dispatch('outbox.get', { accountId })).items, { timeout: 10_000 })
-      .toEqual([]);
+      await call(core, 'people.lookup', { accountId, key: 'username', value: username, includeRooms: true });
+    await call(core, 'directory.sync', { accountId, force: true });
+    await expect.poll(async () => (await call(core, 'directory.status', { accountId })).state, { timeout: 10_000 }).toBe('done');
+    await call(core, 'avatars.get', { accountId, username: 'roxie' });
+    await call(core, 'profile.edit', { accountId, changes: { bio: 'from a 7.x test' } });
+    await expect.poll(async () => (await call(core, 'outbox.get', { accountId })).items, { timeout: 10_000 }).toEqual([]);
     core.close();
     const bytes = folderBytes(temp.dir);
     expect(bytes.includes(raw.user.services.password.bcrypt)).toBe(false);
@@ -160,7 +153,7 @@ describe('own profile, cache first', () => {
   });
 
   it('answers not-found for an account that is not there', async () => {
-    expect(await core.dispatch('profile.get', { accountId: 'nope' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await callResult(core, 'profile.get', { accountId: 'nope' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
   it('a refresh against a server that drips its reply fails at the deadline, and the next refresh asks again', async () => {
@@ -180,13 +173,13 @@ describe('own profile, cache first', () => {
         dripping && new URL(String(url)).pathname === '/api/v1/me' ? fetch(`${drip.url}/api/v1/me`, init) : fetch(url, init),
     });
     try {
-      const accountId = await signInAs(demo.plain.user, demo.plain.password);
+      const accountId = await signedIn(core, server!, 'plain');
       dripping = true;
       const collecting = setInterval(collectGarbage, 250);
       try {
         for (const attempt of [1, 2]) {
           const started = performance.now();
-          const view = value<ProfileView>(await core.dispatch('profile.refresh', { accountId }));
+          const view = await call(core, 'profile.refresh', { accountId });
           expect(performance.now() - started).toBeLessThanOrEqual(1_500 + 1_000);
           expect(view.refreshError).toMatch(/did not answer in time/);
           expect(view.profile?.username).toBe('demouser'); // the cached copy stays

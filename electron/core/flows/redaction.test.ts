@@ -1,8 +1,7 @@
 import { TOTP } from 'otpauth';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AccountSummary, ServerSummary } from '../../../shared/accountSchemas';
-import { signInThroughCore } from '../../../tests/support/coreSignIn';
-import { value } from '../../../tests/support/result';
+import { challengeIdOf, signInThroughCore } from '../../../tests/support/coreSignIn';
+import { call, callFailure, callResult } from '../../../tests/support/coreCall';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { demo, startTestServer, totpCode, type TestServer } from '../../../tests/support/usersApiServer';
 import { newCredentialToken, oauthLoginBody, passwordBody, samlLoginBody, casLoginBody, startUrl } from '../accounts/workspaceSignIn';
@@ -135,55 +134,51 @@ describe('redaction of what the client sends and is answered, recorded on the wa
     // A local password, then an authenticator set up with it, its code, its backup codes.
     const accountId = await signInThroughCore(core, server.url, demo.plain.user, withDigest(demo.plain.password));
     const proof = { currentPassword: demo.plain.password };
-    const setup = value<{ secret: string }>(await core.dispatch('security.startTotp', { accountId, proof }));
+    const setup = await call(core, 'security.startTotp', { accountId, proof });
     typed(setup.secret);
     const totp = new TOTP({ secret: setup.secret, digits: 6, period: 30, algorithm: 'SHA1' });
-    const confirmed = value<{ backupCodes: string[] }>(
-      await core.dispatch('security.confirmTotp', { accountId, code: typed(totp.generate()), proof }),
-    );
+    const confirmed = await call(core, 'security.confirmTotp', { accountId, code: typed(totp.generate()), proof });
     confirmed.backupCodes.forEach(typed);
     // A password change proven by the authenticator (x-2fa headers), then one proven by the password (currentPassword).
     const second = withDigest(`demo-${randomText(6)}-2`);
-    value(await core.dispatch('security.changePassword', { accountId, newPassword: second, proof: { code: typed(totp.generate()) } }));
-    value(await core.dispatch('security.disableTotp', { accountId, code: typed(totp.generate()) }));
-    value(
-      await core.dispatch('security.changePassword', {
-        accountId,
-        newPassword: withDigest(`demo-${randomText(6)}-3`),
-        proof: { currentPassword: second },
-      }),
-    );
+    await call(core, 'security.changePassword', { accountId, newPassword: second, proof: { code: typed(totp.generate()) } });
+    await call(core, 'security.disableTotp', { accountId, code: typed(totp.generate()) });
+    await call(core, 'security.changePassword', {
+      accountId,
+      newPassword: withDigest(`demo-${randomText(6)}-3`),
+      proof: { currentPassword: second },
+    });
 
     // An emailed code at sign-in; an LDAP password with a code wrapped around it; a Crowd password.
-    const { id: serverId } = value<ServerSummary>(await core.dispatch('servers.add', { url: server.url }));
-    const emailed = await core.dispatch('accounts.signIn', {
-      serverId,
-      user: demo.email2fa.user,
-      password: withDigest(demo.email2fa.password),
-    });
-    const emailChallenge = (emailed as { error: { twoFactor: { challengeId: string } } }).error.twoFactor.challengeId;
-    value(
-      await core.dispatch('accounts.answerTwoFactor', {
-        challengeId: emailChallenge,
-        code: typed(await server.latestEmailCode(demo.email2fa.email)),
+    const { id: serverId } = await call(core, 'servers.add', { url: server.url });
+    const emailChallenge = challengeIdOf(
+      await callFailure(core, 'accounts.signIn', {
+        serverId,
+        user: demo.email2fa.user,
+        password: withDigest(demo.email2fa.password),
       }),
     );
+    await call(core, 'accounts.answerTwoFactor', {
+      challengeId: emailChallenge,
+      code: typed(await server.latestEmailCode(demo.email2fa.email)),
+    });
     await server.dev('/_dev/settings', { method: 'POST', body: JSON.stringify({ LDAP_Enable: true }) });
     await server.dev('/_dev/users/LenaLdapUser4Kx7Q', { method: 'POST', body: JSON.stringify({ totpSecret: demo.totp.secret }) });
-    await core.dispatch('servers.signInOptions', { serverId });
-    const ldap = await core.dispatch('accounts.signIn', { serverId, user: 'lena.ldap', password: withDigest('lena-ldap-1') });
-    const ldapChallenge = (ldap as { error: { twoFactor: { challengeId: string } } }).error.twoFactor.challengeId;
-    value(await core.dispatch('accounts.answerTwoFactor', { challengeId: ldapChallenge, code: typed(totpCode()) }));
+    await callResult(core, 'servers.signInOptions', { serverId });
+    const ldapChallenge = challengeIdOf(
+      await callFailure(core, 'accounts.signIn', { serverId, user: 'lena.ldap', password: withDigest('lena-ldap-1') }),
+    );
+    await call(core, 'accounts.answerTwoFactor', { challengeId: ldapChallenge, code: typed(totpCode()) });
     await server.dev('/_dev/settings', { method: 'POST', body: JSON.stringify({ LDAP_Enable: false, CROWD_Enable: true }) });
-    await core.dispatch('servers.signInOptions', { serverId });
-    value<AccountSummary>(await core.dispatch('accounts.signIn', { serverId, user: 'carl.crowd', password: withDigest('carl-crowd-1') }));
+    await callResult(core, 'servers.signInOptions', { serverId });
+    await call(core, 'accounts.signIn', { serverId, user: 'carl.crowd', password: withDigest('carl-crowd-1') });
 
     // An access token, sent as the session of every call it makes.
     const { authToken } = (await server.dev(`/_dev/users/${demo.email2fa.userId}/tokens`, {
       method: 'POST',
       body: JSON.stringify({ type: 'personalAccessToken', name: 'desktop' }),
     })) as { authToken: string };
-    value(await core.dispatch('accounts.signInWithToken', { serverId, userId: demo.email2fa.userId, token: typed(authToken) }));
+    await call(core, 'accounts.signInWithToken', { serverId, userId: demo.email2fa.userId, token: typed(authToken) });
 
     // Every session the server handed out.
     for (const exchange of exchanges) {

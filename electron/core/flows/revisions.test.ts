@@ -1,12 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AccountList } from '../../../shared/accountSchemas';
 import type { EventName } from '../../../shared/contract';
-import type { OutboxView } from '../../../shared/outboxSchemas';
-import type { ProfileView } from '../../../shared/profileSchemas';
-import { signInThroughCore } from '../../../tests/support/coreSignIn';
-import { value } from '../../../tests/support/result';
+import { signedIn } from '../../../tests/support/coreSignIn';
+import { call } from '../../../tests/support/coreCall';
 import { makeTempDir } from '../../../tests/support/tempDir';
-import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
+import { startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
 import { CoreEvents } from '../coreEvents';
 import { createCore, type Core } from '../createCore';
 import { MemoryVault } from '../vault/memoryVault';
@@ -51,7 +48,7 @@ describe('views carry the revision of the change they answer, against the refere
     temp = makeTempDir();
     server = await startTestServer();
     core = createCore({ dataDir: temp.dir, vault: new MemoryVault(), version: '1', shell: 'test', retryPolicy: { attempts: 1 } });
-    accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
+    accountId = await signedIn(core, server, 'plain');
     heard = [];
     core.events.onAny((event, payload) => heard.push({ event, payload: payload as Record<string, unknown> }));
   });
@@ -62,29 +59,29 @@ describe('views carry the revision of the change they answer, against the refere
   });
 
   it('an edit answers with the revision of the sync.changed it announced; a later read is no older', async () => {
-    value<ProfileView>(await core.dispatch('profile.refresh', { accountId }));
-    const before = value<OutboxView>(await core.dispatch('outbox.get', { accountId })).revision;
-    const edited = value<OutboxView>(await core.dispatch('profile.edit', { accountId, changes: { nickname: 'rev' } }));
+    await call(core, 'profile.refresh', { accountId });
+    const before = (await call(core, 'outbox.get', { accountId })).revision;
+    const edited = await call(core, 'profile.edit', { accountId, changes: { nickname: 'rev' } });
     const announced = heard.find((h) => h.event === 'sync.changed')?.payload;
     expect(announced).toEqual({ accountId, revision: before + 1 });
     expect(edited.revision).toBe(before + 1);
-    const read = value<OutboxView>(await core.dispatch('outbox.get', { accountId }));
+    const read = await call(core, 'outbox.get', { accountId });
     expect(read.revision).toBe(last('sync.changed'));
   });
 
   it('a profile refresh answers with the revision of the profile.changed it announced', async () => {
-    const refreshed = value<ProfileView>(await core.dispatch('profile.refresh', { accountId }));
+    const refreshed = await call(core, 'profile.refresh', { accountId });
     expect(heard.filter((h) => h.event === 'profile.changed')).toHaveLength(1);
     expect(refreshed.revision).toBe(last('profile.changed'));
     expect(refreshed.revision).toBeGreaterThan(0);
   });
 
   it('switching and signing out answer with the revision of the accounts.changed they announced', async () => {
-    const switched = value<AccountList>(await core.dispatch('accounts.switch', { accountId }));
+    const switched = await call(core, 'accounts.switch', { accountId });
     expect(switched.revision).toBe(last('accounts.changed'));
-    const signedOut = value<AccountList>(await core.dispatch('accounts.signOut', { accountId }));
+    const signedOut = await call(core, 'accounts.signOut', { accountId });
     expect(signedOut.revision).toBe(switched.revision + 1);
     expect(last('accounts.changed')).toBe(signedOut.revision);
-    expect(value<AccountList>(await core.dispatch('accounts.list', {})).revision).toBe(signedOut.revision);
+    expect((await call(core, 'accounts.list', {})).revision).toBe(signedOut.revision);
   });
 });

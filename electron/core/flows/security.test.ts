@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TOTP } from 'otpauth';
-import type { ProfileView } from '../../../shared/profileSchemas';
-import type { SecurityView } from '../../../shared/securitySchemas';
 import { startUsersApi } from '../../../tools/users-api/src/index';
-import { signInThroughCore } from '../../../tests/support/coreSignIn';
-import { value } from '../../../tests/support/result';
+import { signedIn } from '../../../tests/support/coreSignIn';
+import { call, callResult } from '../../../tests/support/coreCall';
 import { makeTempDir } from '../../../tests/support/tempDir';
+import { usersApiControls } from '../../../tests/support/usersApiControls';
 import { demo, testBcryptRounds, totpCode } from '../../../tests/support/usersApiServer';
 import { createCore, type Core } from '../createCore';
 import { MemoryVault } from '../vault/memoryVault';
@@ -37,29 +36,27 @@ describe('a challenge the app did not expect', () => {
       retryPolicy: { attempts: 1 },
     });
     try {
-      const accountId = await signInThroughCore(core, server.url, demo.totp.user, demo.totp.password, () => totpCode());
-      expect(value<SecurityView>(await core.dispatch('security.get', { accountId })).method).toBe('password');
+      const accountId = await signedIn(core, server, 'totp');
+      expect((await call(core, 'security.get', { accountId })).method).toBe('password');
 
-      const surprise = await core.dispatch('security.changePassword', {
+      const surprise = await callResult(core, 'security.changePassword', {
         accountId,
         newPassword: 'roxie-next-pass-3',
         proof: { currentPassword: demo.totp.password },
       });
       expect(surprise).toMatchObject({ ok: false, error: { code: 'two-factor-required', twoFactor: { method: 'totp' } } });
-      const tooSoon = await core.dispatch('security.changePassword', {
+      const tooSoon = await callResult(core, 'security.changePassword', {
         accountId,
         newPassword: 'roxie-next-pass-3',
         proof: { method: 'totp', code: totpCode() },
       });
       expect(tooSoon).toMatchObject({ ok: false, error: { code: 'rate-limited', retryAfter: expect.any(Number) } });
       server.advanceClock(61_000);
-      value(
-        await core.dispatch('security.changePassword', {
-          accountId,
-          newPassword: 'roxie-next-pass-3',
-          proof: { method: 'totp', code: totpCode(demo.totp.secret, 2) } /* the server's clock is 61 s ahead now */,
-        }),
-      );
+      await call(core, 'security.changePassword', {
+        accountId,
+        newPassword: 'roxie-next-pass-3',
+        proof: { method: 'totp', code: totpCode(demo.totp.secret, 2) } /* the server's clock is 61 s ahead now */,
+      });
     } finally {
       core.close();
       await server.close();
@@ -90,8 +87,6 @@ describe('security settings against the reference users API (one-a-minute limit 
       .at(-1)!
       .code!.replace(/\D/g, '');
   };
-  const signInAs = (user: string, password: string, answer?: () => Promise<string>) =>
-    signInThroughCore(core, server.url, user, password, answer);
 
   beforeEach(async () => {
     temp = makeTempDir();
@@ -112,13 +107,13 @@ describe('security settings against the reference users API (one-a-minute limit 
 
   it('changes the password of a user without 2FA with the current password; other sessions end, this one stays', async () => {
     const other = (await (await login(demo.plain.user, demo.plain.password)).json()) as { data: { userId: string; authToken: string } };
-    const accountId = await signInAs(demo.plain.user, demo.plain.password);
-    expect(value<SecurityView>(await core.dispatch('security.get', { accountId }))).toMatchObject({
+    const accountId = await signedIn(core, server, 'plain');
+    expect(await call(core, 'security.get', { accountId })).toMatchObject({
       available: true,
       method: 'password',
       hasPassword: true,
     });
-    const done = await core.dispatch('security.changePassword', {
+    const done = await callResult(core, 'security.changePassword', {
       accountId,
       newPassword: 'brand-new-pass-2',
       proof: { currentPassword: demo.plain.password },
@@ -130,7 +125,7 @@ describe('security settings against the reference users API (one-a-minute limit 
       headers: { 'X-User-Id': other.data.userId, 'X-Auth-Token': other.data.authToken },
     });
     expect(otherMe.status).toBe(401);
-    expect(value<ProfileView>(await core.dispatch('profile.refresh', { accountId })).refreshError).toBeNull();
+    expect((await call(core, 'profile.refresh', { accountId })).refreshError).toBeNull();
     expect(await statuses()).not.toContain(429);
   });
 
@@ -138,38 +133,38 @@ describe('security settings against the reference users API (one-a-minute limit 
     // Requests that carry a change (background profile reads may come and go meanwhile).
     const requestCount = async () =>
       ((await dev('/_dev/requests')).requests as { path: string }[]).filter((r) => r.path === '/api/v1/users.updateOwnBasicInfo').length;
-    const roxie = await signInAs(demo.totp.user, demo.totp.password, async () => totpCode());
-    expect(value<SecurityView>(await core.dispatch('security.get', { accountId: roxie })).method).toBe('totp');
+    const roxie = await signedIn(core, server, 'totp');
+    expect((await call(core, 'security.get', { accountId: roxie })).method).toBe('totp');
     // A code that cannot be right is not sent: each wrong one spends a try.
     const before = await requestCount();
     expect(
-      await core.dispatch('security.changePassword', { accountId: roxie, newPassword: 'roxie-new-pass-2', proof: { code: '12345' } }),
+      await callResult(core, 'security.changePassword', { accountId: roxie, newPassword: 'roxie-new-pass-2', proof: { code: '12345' } }),
     ).toMatchObject({ ok: false, error: { code: 'validation', fields: { code: expect.stringMatching(/6-digit code/) } } });
     expect(await requestCount()).toBe(before);
     // As the app shows it: "123 456".
     const shown = totpCode().replace(/^(\d{3})/, '$1 ');
-    value(await core.dispatch('security.changePassword', { accountId: roxie, newPassword: 'roxie-new-pass-2', proof: { code: shown } }));
+    await call(core, 'security.changePassword', { accountId: roxie, newPassword: 'roxie-new-pass-2', proof: { code: shown } });
     expect(await requestCount()).toBe(before + 1);
     expect((await login(demo.totp.user, 'roxie-new-pass-2', totpCode())).status).toBe(200);
 
-    const john = await signInAs(demo.email2fa.user, demo.email2fa.password, () => mailedCode(demo.email2fa.email));
-    expect(value<SecurityView>(await core.dispatch('security.get', { accountId: john })).method).toBe('email');
-    expect(value<{ sentTo: string }>(await core.dispatch('security.sendCode', { accountId: john })).sentTo).toBe(demo.email2fa.email);
+    const john = await signedIn(core, server, 'email2fa');
+    expect((await call(core, 'security.get', { accountId: john })).method).toBe('email');
+    expect((await call(core, 'security.sendCode', { accountId: john })).sentTo).toBe(demo.email2fa.email);
     const beforeJohn = await requestCount();
     expect(
-      await core.dispatch('security.changePassword', { accountId: john, newPassword: 'john-new-pass-2', proof: { code: '1234' } }),
+      await callResult(core, 'security.changePassword', { accountId: john, newPassword: 'john-new-pass-2', proof: { code: '1234' } }),
     ).toMatchObject({ ok: false, error: { code: 'validation', fields: { code: 'The code from the email has 6 digits.' } } });
     expect(await requestCount()).toBe(beforeJohn);
     // As the email writes it: "123-456".
     const mailed = (await mailedCode(demo.email2fa.email)).replace(/^(\d{3})/, '$1-');
-    value(await core.dispatch('security.changePassword', { accountId: john, newPassword: 'john-new-pass-2', proof: { code: mailed } }));
+    await call(core, 'security.changePassword', { accountId: john, newPassword: 'john-new-pass-2', proof: { code: mailed } });
     expect((await login(demo.email2fa.user, 'john-new-pass-2')).status).toBe(401); // asks for its code: the password itself was accepted
     expect(((await (await login(demo.email2fa.user, 'john-new-pass-2')).json()) as { error: string }).error).toBe('totp-required');
     expect(await statuses()).not.toContain(429);
   });
 
   it('puts a wrong current password, a policy miss and "same as current" on their own fields, spending one request only', async () => {
-    const accountId = await signInAs(demo.plain.user, demo.plain.password);
+    const accountId = await signedIn(core, server, 'plain');
     await dev('/_dev/settings', {
       method: 'POST',
       body: JSON.stringify({
@@ -179,7 +174,7 @@ describe('security settings against the reference users API (one-a-minute limit 
       }),
     });
     await dev('/_dev/requests', { method: 'DELETE' });
-    const policy = await core.dispatch('security.changePassword', {
+    const policy = await callResult(core, 'security.changePassword', {
       accountId,
       newPassword: 'short',
       proof: { currentPassword: demo.plain.password },
@@ -188,14 +183,14 @@ describe('security settings against the reference users API (one-a-minute limit 
       ok: false,
       error: { code: 'validation', fields: { newPassword: expect.stringContaining('at least 12 characters') } },
     });
-    const same = await core.dispatch('security.changePassword', {
+    const same = await callResult(core, 'security.changePassword', {
       accountId,
       newPassword: demo.plain.password,
       proof: { currentPassword: demo.plain.password },
     });
     expect(same).toMatchObject({ ok: false, error: { fields: { newPassword: 'The new password is the same as your current one.' } } });
     expect(((await dev('/_dev/requests')).requests as { path: string }[]).filter((r) => r.path.endsWith('updateOwnBasicInfo'))).toEqual([]);
-    const wrong = await core.dispatch('security.changePassword', {
+    const wrong = await callResult(core, 'security.changePassword', {
       accountId,
       newPassword: 'a-long-password-123',
       proof: { currentPassword: 'not-my-password' },
@@ -205,75 +200,69 @@ describe('security settings against the reference users API (one-a-minute limit 
   });
 
   it('changes the email (unverified afterwards) and sends the confirmation again', async () => {
-    const accountId = await signInAs(demo.plain.user, demo.plain.password);
-    value(
-      await core.dispatch('security.changeEmail', {
-        accountId,
-        email: 'new.me@example.com',
-        proof: { currentPassword: demo.plain.password },
-      }),
-    );
-    const profile = value<ProfileView>(await core.dispatch('profile.get', { accountId })).profile;
+    const accountId = await signedIn(core, server, 'plain');
+    await call(core, 'security.changeEmail', {
+      accountId,
+      email: 'new.me@example.com',
+      proof: { currentPassword: demo.plain.password },
+    });
+    const profile = (await call(core, 'profile.get', { accountId })).profile;
     expect(profile?.emails).toEqual([{ address: 'new.me@example.com', verified: false }]);
     await dev('/_dev/mailbox', { method: 'DELETE' });
-    value(await core.dispatch('security.resendConfirmation', { accountId, email: 'new.me@example.com' }));
+    await call(core, 'security.resendConfirmation', { accountId, email: 'new.me@example.com' });
     expect(((await dev('/_dev/mailbox?to=new.me@example.com')).messages as unknown[]).length).toBe(1);
   });
 
   it('sets up an authenticator app (secret, QR, code, backup codes), asks for it at sign-in, and turns it off', async () => {
-    const accountId = await signInAs(demo.plain.user, demo.plain.password);
+    const accountId = await signedIn(core, server, 'plain');
     const proof = { currentPassword: demo.plain.password };
-    const setup = value<{ secret: string; qrDataUrl: string }>(await core.dispatch('security.startTotp', { accountId, proof }));
+    const setup = await call(core, 'security.startTotp', { accountId, proof });
     expect(setup.qrDataUrl).toMatch(/^data:image\/svg\+xml;base64,/);
     const totp = new TOTP({ secret: setup.secret, digits: 6, period: 30, algorithm: 'SHA1' });
-    const wrong = await core.dispatch('security.confirmTotp', { accountId, code: '000000', proof });
+    const wrong = await callResult(core, 'security.confirmTotp', { accountId, code: '000000', proof });
     expect(wrong).toMatchObject({ ok: false, error: { fields: { totpCode: expect.stringContaining('not right') } } });
-    const confirmed = value<{ backupCodes: string[] }>(
-      await core.dispatch('security.confirmTotp', { accountId, code: totp.generate(), proof }),
-    );
+    const confirmed = await call(core, 'security.confirmTotp', { accountId, code: totp.generate(), proof });
     expect(confirmed.backupCodes).toHaveLength(12);
-    expect(value<SecurityView>(await core.dispatch('security.get', { accountId })).method).toBe('totp');
+    expect((await call(core, 'security.get', { accountId })).method).toBe('totp');
     const challenge = (await (await login(demo.plain.user, demo.plain.password)).json()) as { error: string; details: { method: string } };
     expect(challenge).toMatchObject({ error: 'totp-required', details: { method: 'totp' } });
-    value(await core.dispatch('security.disableTotp', { accountId, code: totp.generate() }));
-    expect(value<SecurityView>(await core.dispatch('security.get', { accountId })).method).toBe('password');
+    await call(core, 'security.disableTotp', { accountId, code: totp.generate() });
+    expect((await call(core, 'security.get', { accountId })).method).toBe('password');
   });
 
   it('an email-2FA user confirms authenticator setup with a second emailed code when the first was used up', async () => {
-    const john = await signInAs(demo.email2fa.user, demo.email2fa.password, () => mailedCode(demo.email2fa.email));
-    value(await core.dispatch('security.sendCode', { accountId: john }));
+    const john = await signedIn(core, server, 'email2fa');
+    await call(core, 'security.sendCode', { accountId: john });
     const first = await mailedCode(demo.email2fa.email);
-    const setup = value<{ secret: string }>(await core.dispatch('security.startTotp', { accountId: john, proof: { code: first } }));
+    const setup = await call(core, 'security.startTotp', { accountId: john, proof: { code: first } });
     const totp = new TOTP({ secret: setup.secret, digits: 6, period: 30, algorithm: 'SHA1' });
     // The emailed code worked once; the server asks again (and mails a new one).
-    const again = await core.dispatch('security.confirmTotp', { accountId: john, code: totp.generate(), proof: { code: first } });
+    const again = await callResult(core, 'security.confirmTotp', { accountId: john, code: totp.generate(), proof: { code: first } });
     expect(again).toMatchObject({ ok: false, error: { fields: { code: expect.any(String) } } });
     const second = await mailedCode(demo.email2fa.email);
     expect(second).not.toBe(first);
-    const done = value<{ backupCodes: string[] }>(
-      await core.dispatch('security.confirmTotp', { accountId: john, code: totp.generate(), proof: { code: second } }),
-    );
+    const done = await call(core, 'security.confirmTotp', { accountId: john, code: totp.generate(), proof: { code: second } });
     expect(done.backupCodes).toHaveLength(12);
   });
 
   it('signs out other sessions and keeps this one', async () => {
     const other = (await (await login(demo.plain.user, demo.plain.password)).json()) as { data: { userId: string; authToken: string } };
-    const accountId = await signInAs(demo.plain.user, demo.plain.password);
-    value(await core.dispatch('security.signOutOthers', { accountId }));
+    const accountId = await signedIn(core, server, 'plain');
+    await call(core, 'security.signOutOthers', { accountId });
     expect(
       (await fetch(`${server.url}/api/v1/me`, { headers: { 'X-User-Id': other.data.userId, 'X-Auth-Token': other.data.authToken } }))
         .status,
     ).toBe(401);
-    expect(value<SecurityView>(await core.dispatch('security.get', { accountId })).available).toBe(true);
+    expect((await call(core, 'security.get', { accountId })).available).toBe(true);
   });
 
   it('turns everything off with the reason while the server cannot be reached', async () => {
-    const accountId = await signInAs(demo.plain.user, demo.plain.password);
-    await dev('/_dev/faults', { method: 'POST', body: JSON.stringify({ route: '*', reset: true, times: 1000 }) });
-    await core.dispatch('profile.refresh', { accountId });
-    const view = value<SecurityView>(await core.dispatch('security.get', { accountId }));
+    const accountId = await signedIn(core, server, 'plain');
+    await usersApiControls(server.url).dropConnections();
+    await callResult(core, 'profile.refresh', { accountId });
+    const view = await call(core, 'security.get', { accountId });
     expect(view).toMatchObject({ available: false, reason: expect.stringContaining('cannot be reached') });
-    const attempt = await core.dispatch('security.changePassword', {
+    const attempt = await callResult(core, 'security.changePassword', {
       accountId,
       newPassword: 'whatever-123',
       proof: { currentPassword: demo.plain.password },

@@ -1,10 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AccountSummary, ServerSummary } from '../../../shared/accountSchemas';
-import type { SecurityView } from '../../../shared/securitySchemas';
-import { signInThroughCore } from '../../../tests/support/coreSignIn';
-import { value } from '../../../tests/support/result';
+import { signedIn, signInThroughCore } from '../../../tests/support/coreSignIn';
+import { call, callResult } from '../../../tests/support/coreCall';
 import { makeTempDir } from '../../../tests/support/tempDir';
-import { demo, startTestServer, totpCode, type TestServer } from '../../../tests/support/usersApiServer';
+import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
 import { createCore, type Core } from '../createCore';
 import { MemoryVault } from '../vault/memoryVault';
 
@@ -28,7 +26,7 @@ describe('what the Security screen offers follows the account, the workspace and
     await server.close();
     temp.cleanup();
   });
-  const view = async (accountId: string) => value<SecurityView>(await core.dispatch('security.get', { accountId }));
+  const view = async (accountId: string) => await call(core, 'security.get', { accountId });
   const posts = async (path: string) =>
     ((await server.dev('/_dev/requests')) as Served).requests.filter((r) => r.method === 'POST' && r.path === path);
   const mailed = (to: string) => server.latestEmailCode(to);
@@ -48,17 +46,17 @@ describe('what the Security screen offers follows the account, the workspace and
       userId: string;
       authToken: string;
     };
-    const { id: serverId } = value<ServerSummary>(await core.dispatch('servers.add', { url: server.url }));
+    const { id: serverId } = await call(core, 'servers.add', { url: server.url });
     const changed = new Promise((resolve) => core.events.onAny((event) => event === 'profile.changed' && resolve(event)));
-    const account = value<AccountSummary>(await core.dispatch('accounts.signInWithToken', { serverId, userId, token: authToken }));
+    const account = await call(core, 'accounts.signInWithToken', { serverId, userId, token: authToken });
     await changed;
     return account.id;
   };
 
   it('a wrong code leaves the authenticator on, and the window is told so', async () => {
     await begin();
-    const roxie = await signInThroughCore(core, server.url, demo.totp.user, demo.totp.password, () => totpCode());
-    const wrong = await core.dispatch('security.disableTotp', { accountId: roxie, code: '000000' });
+    const roxie = await signedIn(core, server, 'totp');
+    const wrong = await callResult(core, 'security.disableTotp', { accountId: roxie, code: '000000' });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'validation', fields: { code: expect.stringContaining('still on') } } });
     expect((await view(roxie)).totpEnabled).toBe(true);
     expect(await loginStatus(demo.totp.user, demo.totp.password)).toBe('totp-required');
@@ -73,23 +71,23 @@ describe('what the Security screen offers follows the account, the workspace and
       setupMethod: 'none',
       blocked: { password: expect.stringContaining('no password'), email: expect.stringContaining('has neither') },
     });
-    const attempt = await core.dispatch('security.changePassword', { accountId, newPassword: 'a-new-pass-1', proof: {} });
+    const attempt = await callResult(core, 'security.changePassword', { accountId, newPassword: 'a-new-pass-1', proof: {} });
     expect(attempt).toMatchObject({ ok: false, error: { fields: { newPassword: expect.stringContaining('no password') } } });
-    expect(await core.dispatch('security.changeEmail', { accountId, email: 'octo@new.example.com', proof: {} })).toMatchObject({
+    expect(await callResult(core, 'security.changeEmail', { accountId, email: 'octo@new.example.com', proof: {} })).toMatchObject({
       ok: false,
       error: { fields: { email: expect.stringContaining('has neither') } },
     });
     expect(await posts('/api/v1/users.updateOwnBasicInfo')).toEqual([]);
     // An authenticator needs no proof from this account, and gives it one.
-    value(await core.dispatch('security.startTotp', { accountId, proof: {} }));
+    await call(core, 'security.startTotp', { accountId, proof: {} });
   });
 
   it('password changes switched off: not offered, never "changed"', async () => {
     await begin({}, { Accounts_AllowPasswordChange: false });
-    const accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
+    const accountId = await signedIn(core, server, 'plain');
     const words = 'This workspace does not allow changing your password.';
     expect((await view(accountId)).blocked).toEqual({ password: words });
-    const attempt = await core.dispatch('security.changePassword', {
+    const attempt = await callResult(core, 'security.changePassword', {
       accountId,
       newPassword: 'brand-new-pass-2',
       proof: { currentPassword: demo.plain.password },
@@ -102,9 +100,9 @@ describe('what the Security screen offers follows the account, the workspace and
     await begin({}, { Accounts_TwoFactorAuthentication_By_TOTP_Enabled: false });
     const roxie = await signInThroughCore(core, server.url, demo.totp.user, demo.totp.password, () => mailed('funke@test.com'));
     expect(await view(roxie)).toMatchObject({ method: 'email', totpEnabled: true, blocked: {} });
-    value(await core.dispatch('security.sendCode', { accountId: roxie }));
+    await call(core, 'security.sendCode', { accountId: roxie });
     const code = await mailed('funke@test.com');
-    value(await core.dispatch('security.changeEmail', { accountId: roxie, email: 'funke@new.example.com', proof: { code } }));
+    await call(core, 'security.changeEmail', { accountId: roxie, email: 'funke@new.example.com', proof: { code } });
 
     await server.dev('/_dev/settings', {
       method: 'POST',
@@ -116,13 +114,11 @@ describe('what the Security screen offers follows the account, the workspace and
       setupMethod: 'password',
       blocked: { totpSetup: 'This workspace does not use authenticator apps for two-factor authentication.' },
     });
-    value(
-      await core.dispatch('security.changePassword', {
-        accountId: john,
-        newPassword: 'john-new-pass-2',
-        proof: { currentPassword: demo.email2fa.password },
-      }),
-    );
+    await call(core, 'security.changePassword', {
+      accountId: john,
+      newPassword: 'john-new-pass-2',
+      proof: { currentPassword: demo.email2fa.password },
+    });
   });
 
   it('an OAuth account gets no emailed-code proof where the workspace keeps email codes from OAuth users', async () => {
@@ -139,14 +135,14 @@ describe('what the Security screen offers follows the account, the workspace and
 
   it('a release before 8.8 is offered no authenticator setup or turning off, in words naming both releases', async () => {
     await begin({ compat: '8.6' });
-    const demoUser = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
+    const demoUser = await signedIn(core, server, 'plain');
     const setup =
       'This server runs Rocket.Chat 8.6, which cannot set up or turn off an authenticator app from other apps: that came in Rocket.Chat 8.8.';
     expect((await view(demoUser)).blocked).toEqual({ totpSetup: setup });
     expect(
-      await core.dispatch('security.startTotp', { accountId: demoUser, proof: { currentPassword: demo.plain.password } }),
+      await callResult(core, 'security.startTotp', { accountId: demoUser, proof: { currentPassword: demo.plain.password } }),
     ).toMatchObject({ ok: false, error: { message: setup } });
-    const roxie = await signInThroughCore(core, server.url, demo.totp.user, demo.totp.password, () => totpCode());
+    const roxie = await signedIn(core, server, 'totp');
     expect((await view(roxie)).blocked).toEqual({ totpOff: setup });
     expect(await posts('/api/v1/users.enableTotp')).toEqual([]);
   });
@@ -155,7 +151,7 @@ describe('what the Security screen offers follows the account, the workspace and
     await begin({ compat: 7 });
     const hire = await signInThroughCore(core, server.url, 'new.hire', 'hire-pass-1');
     await server.dev('/_dev/mailbox', { method: 'DELETE' });
-    value(await core.dispatch('security.resendConfirmation', { accountId: hire, email: 'new.hire@example.com' }));
+    await call(core, 'security.resendConfirmation', { accountId: hire, email: 'new.hire@example.com' });
     const box = (await server.dev('/_dev/mailbox?to=new.hire@example.com')) as { messages: unknown[] };
     expect(box.messages).toHaveLength(1);
   });

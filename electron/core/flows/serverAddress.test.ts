@@ -5,9 +5,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ServerSummary } from '../../../shared/accountSchemas';
-import type { Result } from '../../../shared/errors';
-import { value } from '../../../tests/support/result';
+import { call, callResult } from '../../../tests/support/coreCall';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
 import { createCore, type Core } from '../createCore';
@@ -29,7 +27,7 @@ describe('adding a server by what a person types', () => {
   let temp: ReturnType<typeof makeTempDir>;
   let core: Core;
   const start = () => createCore({ dataDir: temp.dir, vault: new MemoryVault(), version: '1.0.0', shell: 'test', requestTimeoutMs: 3000 });
-  const add = (url: string) => core.dispatch('servers.add', { url }) as Promise<Result<ServerSummary>>;
+  const add = (url: string) => callResult(core, 'servers.add', { url });
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -46,7 +44,7 @@ describe('adding a server by what a person types', () => {
 
   it('an address on this computer without a scheme tries https, then reaches the plain http server', async () => {
     const hostPort = new URL(server.url).host;
-    const added = value<ServerSummary>(await add(hostPort));
+    const added = await call(core, 'servers.add', { url: hostPort });
     expect(added.url).toBe(`http://${hostPort}`);
     expect(added.version).toMatch(/^\d+\.\d+/);
   });
@@ -86,9 +84,9 @@ describe('adding a server by what a person types', () => {
   });
 
   it('a link copied from the web app, or an API address from the docs, finds the server above it', async () => {
-    expect(value<ServerSummary>(await add(`${server.url}/channel/general?msg=abc#top`)).url).toBe(server.url);
-    expect(value<ServerSummary>(await add(`${server.url}/api/v1`)).url).toBe(server.url);
-    expect(value(await core.dispatch('servers.list', {}))).toHaveLength(1);
+    expect((await call(core, 'servers.add', { url: `${server.url}/channel/general?msg=abc#top` })).url).toBe(server.url);
+    expect((await call(core, 'servers.add', { url: `${server.url}/api/v1` })).url).toBe(server.url);
+    expect(await call(core, 'servers.list', {})).toHaveLength(1);
   });
 
   it('a server installed under a path is found at that path, not at the bare host', async () => {
@@ -114,7 +112,7 @@ describe('adding a server by what a person types', () => {
     await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
     try {
       const base = `http://127.0.0.1:${(front.address() as AddressInfo).port}`;
-      expect(value<ServerSummary>(await add(`${base}/chat/channel/general`)).url).toBe(`${base}/chat`);
+      expect((await call(core, 'servers.add', { url: `${base}/chat/channel/general` })).url).toBe(`${base}/chat`);
     } finally {
       front.closeAllConnections();
       await new Promise((resolve) => front.close(resolve));
@@ -154,11 +152,11 @@ describe('adding a server by what a person types', () => {
     core.close();
     fs.writeFileSync(path.join(temp.dir, 'servers.json'), JSON.stringify({ 'Demo server': server.url }));
     core = start();
-    const known = value<ServerSummary>(await add(new URL(server.url).host));
+    const known = await call(core, 'servers.add', { url: new URL(server.url).host });
     expect(known).toMatchObject({ name: 'Demo server', url: server.url });
-    expect(value(await core.dispatch('servers.list', {}))).toHaveLength(1);
+    expect(await call(core, 'servers.list', {})).toHaveLength(1);
 
-    await server.dev('/_dev/faults', { method: 'POST', body: JSON.stringify({ route: '/api/info', reset: true, times: 1 }) });
+    await server.dropConnections({ route: '/api/info', times: 1 });
     const result = await add(server.url);
     expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Demo server cannot be reached right now/) } });
   });

@@ -1,9 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AccountList } from '../../../shared/accountSchemas';
-import type { DirectoryStatus } from '../../../shared/directorySchemas';
-import type { ProfileView } from '../../../shared/profileSchemas';
-import { signInThroughCore } from '../../../tests/support/coreSignIn';
-import { value } from '../../../tests/support/result';
+import { signedIn } from '../../../tests/support/coreSignIn';
+import { call, callResult } from '../../../tests/support/coreCall';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
 import { createCore, type Core } from '../createCore';
@@ -26,14 +23,14 @@ describe('signing in again after the server ended the session', () => {
   });
 
   it('a directory sync the ended session stopped starts over, and its "sign in again" words go', async () => {
-    const accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
-    const status = async () => value<DirectoryStatus>(await core.dispatch('directory.status', { accountId }));
+    const accountId = await signedIn(core, server, 'plain');
+    const status = async () => await call(core, 'directory.status', { accountId });
     await server.revokeTokens(demo.plain.userId);
-    await core.dispatch('directory.sync', { accountId, force: true });
+    await callResult(core, 'directory.sync', { accountId, force: true });
     await expect.poll(async () => (await status()).state, { timeout: 15_000 }).toBe('failed');
     expect((await status()).error).toMatch(/Sign in again/);
 
-    await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
+    await signedIn(core, server, 'plain');
     await expect.poll(async () => (await status()).state, { timeout: 15_000 }).toBe('done');
     expect((await status()).error).toBeNull();
   });
@@ -58,10 +55,10 @@ describe('signing in again after the server ended the session', () => {
         return fetch(url, init);
       },
     });
-    const accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
+    const accountId = await signedIn(core, server, 'plain');
     await server.revokeTokens(demo.plain.userId);
     holdNextMe = true;
-    const oldRefresh = core.dispatch('profile.refresh', { accountId }); // the revoked token, held on its way
+    const oldRefresh = callResult(core, 'profile.refresh', { accountId }); // the revoked token, held on its way
     // The new session is in place (its sign-in announced) while the old refresh is still on its way; then its 401 lands.
     const signedInAgain = new Promise<void>((resolve) => {
       const stop = core.events.on('accounts.changed', () => {
@@ -69,14 +66,12 @@ describe('signing in again after the server ended the session', () => {
         resolve();
       });
     });
-    const again = signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
+    const again = signedIn(core, server, 'plain');
     await signedInAgain;
     release();
     await again;
     await oldRefresh;
-    await expect
-      .poll(async () => value<ProfileView>(await core.dispatch('profile.get', { accountId })).refreshError, { timeout: 10_000 })
-      .toBeNull();
-    expect(value<AccountList>(await core.dispatch('accounts.list', {})).accounts[0]?.state).toBe('signed-in');
+    await expect.poll(async () => (await call(core, 'profile.get', { accountId })).refreshError, { timeout: 10_000 }).toBeNull();
+    expect((await call(core, 'accounts.list', {})).accounts[0]?.state).toBe('signed-in');
   });
 });

@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AccountList, ServerSummary } from '../../../shared/accountSchemas';
-import type { SignInOptions, SsoStarted } from '../../../shared/signInSchemas';
 import { startRelayingServer, type RelayingServer } from '../../../tests/support/relayingServer';
-import { value } from '../../../tests/support/result';
+import { call, callResult } from '../../../tests/support/coreCall';
 import { oauthBrowserLeg } from '../../../tests/support/ssoBrowser';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
@@ -29,7 +27,7 @@ describe('single sign-on at a server that names another address', () => {
     workspace = await startTestServer();
     hostile = await startRelayingServer(workspace.url);
     core = createCore({ dataDir: temp.dir, vault: new MemoryVault(), version: '1', shell: 'test' });
-    hostileId = value<ServerSummary>(await core.dispatch('servers.add', { url: hostile.url })).id;
+    hostileId = (await call(core, 'servers.add', { url: hostile.url })).id;
   });
   afterEach(async () => {
     core.close();
@@ -39,35 +37,39 @@ describe('single sign-on at a server that names another address', () => {
   });
 
   it('offers no single sign-on there, names the workspace’s own address, and cannot be made to start one', async () => {
-    const options = value<SignInOptions>(await core.dispatch('servers.signInOptions', { serverId: hostileId }));
+    const options = await call(core, 'servers.signInOptions', { serverId: hostileId });
     expect(options).toMatchObject({ passwordForm: true, services: [], namedAddress: workspace.url });
     for (const serviceId of ['oauth:idp', 'saml:demo-idp', 'cas']) {
-      const started = await core.dispatch('accounts.startSso', { serverId: hostileId, serviceId });
+      const started = await callResult(core, 'accounts.startSso', { serverId: hostileId, serviceId });
       expect(started).toMatchObject({
         ok: false,
         error: { message: expect.stringContaining(`This server gives its address as ${workspace.url}, not ${hostile.url}.`) },
       });
     }
     expect(hostile.relayed.filter((request) => request.path.startsWith('/api/v1/login'))).toEqual([]);
-    expect(value<AccountList>(await core.dispatch('accounts.list', {})).accounts).toEqual([]);
+    expect((await call(core, 'accounts.list', {})).accounts).toEqual([]);
   });
 
   it('the named address, once added, signs in with single sign-on at the workspace itself', async () => {
-    const { namedAddress } = value<SignInOptions>(await core.dispatch('servers.signInOptions', { serverId: hostileId }));
-    const workspaceId = value<ServerSummary>(await core.dispatch('servers.add', { url: namedAddress! })).id;
-    const options = value<SignInOptions>(await core.dispatch('servers.signInOptions', { serverId: workspaceId }));
+    const { namedAddress } = await call(core, 'servers.signInOptions', { serverId: hostileId });
+    const workspaceId = (await call(core, 'servers.add', { url: namedAddress! })).id;
+    const options = await call(core, 'servers.signInOptions', { serverId: workspaceId });
     expect(options.namedAddress).toBeUndefined();
     expect(options.services.map((service) => service.id)).toEqual(['oauth:idp', 'saml:demo-idp', 'cas']);
-    const started = value<SsoStarted>(await core.dispatch('accounts.startSso', { serverId: workspaceId, serviceId: 'oauth:idp' }));
+    const started = await call(core, 'accounts.startSso', { serverId: workspaceId, serviceId: 'oauth:idp' });
     expect(new URL(started.url).searchParams.get('redirect_uri')).toBe(`${workspace.url}/_oauth/idp`);
-    const done = core.dispatch('accounts.awaitSso', { flowId: started.flowId });
+    const done = callResult(core, 'accounts.awaitSso', { flowId: started.flowId });
     expect(core.handleAppLink(await oauthBrowserLeg(started.url, { user: olga.userId }))).toBe(true);
     expect(await done).toMatchObject({ ok: true, value: { userId: olga.userId, serverUrl: workspace.url } });
     expect(hostile.relayed.filter((request) => request.path.startsWith('/api/v1/login'))).toEqual([]);
   });
 
   it('the password form still signs in at the server the person added', async () => {
-    const signedIn = await core.dispatch('accounts.signIn', { serverId: hostileId, user: demo.plain.user, password: demo.plain.password });
+    const signedIn = await callResult(core, 'accounts.signIn', {
+      serverId: hostileId,
+      user: demo.plain.user,
+      password: demo.plain.password,
+    });
     expect(signedIn).toMatchObject({ ok: true });
     expect(hostile.relayed.filter((request) => request.path === '/api/v1/login')).toHaveLength(1);
   });

@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ServerSummary } from '../../../shared/accountSchemas';
-import type { SignInOptions, SsoStarted } from '../../../shared/signInSchemas';
 import { DEMO_SEED_PATH, type SeedData } from '../../../tools/users-api/src/index';
-import { value } from '../../../tests/support/result';
+import { call } from '../../../tests/support/coreCall';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
 import { createCore, type Core } from '../createCore';
@@ -17,8 +15,8 @@ describe('a workspace with the built-in GitLab login service', () => {
   let serverId: string;
   const settings = (values: Record<string, unknown>) => server.dev('/_dev/settings', { method: 'POST', body: JSON.stringify(values) });
   const start = async () => {
-    value<SignInOptions>(await core.dispatch('servers.signInOptions', { serverId })); // the screen reads the settings afresh
-    return new URL(value<SsoStarted>(await core.dispatch('accounts.startSso', { serverId, serviceId: 'oauth:gitlab' })).url);
+    await call(core, 'servers.signInOptions', { serverId }); // the screen reads the settings afresh
+    return new URL((await call(core, 'accounts.startSso', { serverId, serviceId: 'oauth:gitlab' })).url);
   };
 
   beforeEach(async () => {
@@ -30,7 +28,7 @@ describe('a workspace with the built-in GitLab login service', () => {
     ];
     server = await startTestServer({ seed });
     core = createCore({ dataDir: temp.dir, vault: new MemoryVault(), version: '1', shell: 'test' });
-    serverId = value<ServerSummary>(await core.dispatch('servers.add', { url: server.url })).id;
+    serverId = (await call(core, 'servers.add', { url: server.url })).id;
   });
   afterEach(async () => {
     core.close();
@@ -40,7 +38,7 @@ describe('a workspace with the built-in GitLab login service', () => {
 
   it('sends the browser to the GitLab the workspace names (API_Gitlab_URL), with GitLab’s scope; to gitlab.com when it names none', async () => {
     await settings({ API_Gitlab_URL: 'https://git.corp.example/' });
-    const options = value<SignInOptions>(await core.dispatch('servers.signInOptions', { serverId }));
+    const options = await call(core, 'servers.signInOptions', { serverId });
     expect(options.services).toContainEqual({ id: 'oauth:gitlab', kind: 'oauth', label: 'Sign in with Gitlab', finish: 'link' });
     const atWorkspace = await start();
     expect(`${atWorkspace.origin}${atWorkspace.pathname}`).toBe('https://git.corp.example/oauth/authorize');

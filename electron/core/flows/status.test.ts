@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { OutboxView } from '../../../shared/outboxSchemas';
-import type { ProfileView } from '../../../shared/profileSchemas';
-import { signInThroughCore } from '../../../tests/support/coreSignIn';
-import { value } from '../../../tests/support/result';
+import { signedIn } from '../../../tests/support/coreSignIn';
+import { call, callResult } from '../../../tests/support/coreCall';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
 import { createCore, type Core } from '../createCore';
@@ -19,7 +17,7 @@ describe('the chosen status, against a server where a REST client shows as offli
   let server: TestServer;
   let core: Core;
   let accountId: string;
-  const outbox = async () => value<OutboxView>(await core.dispatch('outbox.get', { accountId }));
+  const outbox = async () => await call(core, 'outbox.get', { accountId });
   const settled = () =>
     expect.poll(async () => (await outbox()).items.filter((i) => i.state !== 'failed'), { timeout: 15_000 }).toEqual([]);
   const serverUser = async () => ((await server.dev(`/_dev/users/${demo.plain.userId}`)) as { user: Record<string, unknown> }).user;
@@ -30,7 +28,7 @@ describe('the chosen status, against a server where a REST client shows as offli
     temp = makeTempDir();
     server = await startTestServer();
     core = createCore({ dataDir: temp.dir, vault: new MemoryVault(), version: '1', shell: 'test', retryPolicy: { attempts: 1 } });
-    accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
+    accountId = await signedIn(core, server, 'plain');
     await server.dev('/_dev/requests', { method: 'DELETE' });
   });
   afterEach(async () => {
@@ -41,12 +39,12 @@ describe('the chosen status, against a server where a REST client shows as offli
 
   it('shows the status chosen, not the offline others see', async () => {
     expect(await serverUser()).toMatchObject({ status: 'offline', statusDefault: 'online' });
-    const view = value<ProfileView>(await core.dispatch('profile.get', { accountId }));
+    const view = await call(core, 'profile.get', { accountId });
     expect(view.profile).toMatchObject({ status: 'offline', statusDefault: 'online' });
   });
 
   it('sends "offline" (invisible) although /me already reads offline', async () => {
-    value(await core.dispatch('profile.setStatus', { accountId, status: 'offline', text: '' }));
+    await call(core, 'profile.setStatus', { accountId, status: 'offline', text: '' });
     await settled();
     expect(await serverUser()).toMatchObject({ statusDefault: 'offline' });
     expect(await statusPosts()).toHaveLength(1);
@@ -54,22 +52,22 @@ describe('the chosen status, against a server where a REST client shows as offli
   });
 
   it('changes one chosen status for another without calling it a conflict', async () => {
-    value(await core.dispatch('profile.setStatus', { accountId, status: 'away', text: 'Lunch' }));
+    await call(core, 'profile.setStatus', { accountId, status: 'away', text: 'Lunch' });
     await settled();
-    value(await core.dispatch('profile.setStatus', { accountId, status: 'busy', text: 'Lunch' }));
+    await call(core, 'profile.setStatus', { accountId, status: 'busy', text: 'Lunch' });
     await settled();
     expect((await outbox()).items).toEqual([]);
     expect(await serverUser()).toMatchObject({ statusDefault: 'busy', status: 'offline' });
-    expect(value<ProfileView>(await core.dispatch('profile.get', { accountId })).profile?.statusDefault).toBe('busy');
+    expect((await call(core, 'profile.get', { accountId })).profile?.statusDefault).toBe('busy');
   });
 
   it('still calls a status chosen elsewhere meanwhile a conflict', async () => {
-    await server.dev('/_dev/faults', { method: 'POST', body: JSON.stringify({ route: '*', reset: true, times: 100_000 }) });
-    await core.dispatch('profile.refresh', { accountId }); // learns the server cannot be reached
-    value(await core.dispatch('profile.setStatus', { accountId, status: 'away', text: '' }));
+    await server.dropConnections();
+    await callResult(core, 'profile.refresh', { accountId }); // learns the server cannot be reached
+    await call(core, 'profile.setStatus', { accountId, status: 'away', text: '' });
     // Another device of this person chose "busy".
     await server.dev(`/_dev/users/${demo.plain.userId}`, { method: 'POST', body: JSON.stringify({ statusDefault: 'busy' }) });
-    await server.dev('/_dev/faults', { method: 'DELETE' });
+    await server.restore();
     await expect
       .poll(async () => (await outbox()).items.map((i) => [i.field, i.state]), { timeout: 15_000 })
       .toEqual([['statusType', 'conflict']]);

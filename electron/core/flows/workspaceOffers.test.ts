@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { OutboxView } from '../../../shared/outboxSchemas';
-import type { ProfileView } from '../../../shared/profileSchemas';
-import { signInThroughCore } from '../../../tests/support/coreSignIn';
-import { value } from '../../../tests/support/result';
+import { signedIn } from '../../../tests/support/coreSignIn';
+import { call, callResult } from '../../../tests/support/coreCall';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
 import { createCore, type Core } from '../createCore';
@@ -23,9 +21,9 @@ describe('the workspace decides what is offered', () => {
   };
   const settings = (patch: Record<string, unknown>) => server.dev('/_dev/settings', { method: 'POST', body: JSON.stringify(patch) });
   const served = async () => ((await server.dev('/_dev/requests')) as Served).requests;
-  const profile = async (accountId: string) => value<ProfileView>(await core.dispatch('profile.get', { accountId }));
-  const outbox = async (accountId: string) => value<OutboxView>(await core.dispatch('outbox.get', { accountId }));
-  const offline = () => server.dev('/_dev/faults', { method: 'POST', body: JSON.stringify({ route: '*', reset: true, times: 100_000 }) });
+  const profile = async (accountId: string) => await call(core, 'profile.get', { accountId });
+  const outbox = async (accountId: string) => await call(core, 'outbox.get', { accountId });
+  const offline = () => server.dropConnections();
 
   beforeEach(async () => {
     temp = makeTempDir();
@@ -40,14 +38,14 @@ describe('the workspace decides what is offered', () => {
 
   it('a rename refused because usernames may not change fails on its field; the name and bio of the same save arrive', async () => {
     start();
-    const accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
+    const accountId = await signedIn(core, server, 'plain');
     expect((await profile(accountId)).workspace.locked.username).toBeUndefined();
     await offline();
-    await core.dispatch('profile.refresh', { accountId }); // learns the server cannot be reached
-    value(await core.dispatch('profile.edit', { accountId, changes: { username: 'demo.renamed', bio: 'Made offline', nickname: 'dee' } }));
+    await callResult(core, 'profile.refresh', { accountId }); // learns the server cannot be reached
+    await call(core, 'profile.edit', { accountId, changes: { username: 'demo.renamed', bio: 'Made offline', nickname: 'dee' } });
     // Meanwhile the workspace stopped allowing new usernames.
     await settings({ Accounts_AllowUsernameChange: false });
-    await server.dev('/_dev/faults', { method: 'DELETE' });
+    await server.restore();
     await expect
       .poll(async () => (await outbox(accountId)).items.map((item) => [item.field, item.state, item.error]), { timeout: 15_000 })
       .toEqual([['username', 'failed', noUsernames]]);
@@ -55,19 +53,19 @@ describe('the workspace decides what is offered', () => {
     expect(user).toMatchObject({ username: 'demouser', bio: 'Made offline', nickname: 'dee' });
     // The refusal made the app read the settings again: the window now says so, and a new rename is not queued.
     await expect.poll(async () => (await profile(accountId)).workspace.locked.username, { timeout: 15_000 }).toBe(noUsernames);
-    const again = await core.dispatch('profile.edit', { accountId, changes: { username: 'demo.other' } });
+    const again = await callResult(core, 'profile.edit', { accountId, changes: { username: 'demo.other' } });
     expect(again).toMatchObject({ ok: false, error: { code: 'validation', fields: { username: noUsernames } } });
   });
 
   it('a blocked username is refused while typing and on save, not queued to be retried for ever', async () => {
     start();
-    const accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
+    const accountId = await signedIn(core, server, 'plain');
     const blocked = 'That username is blocked on this server.';
-    expect(value(await core.dispatch('profile.checkUsername', { accountId, username: 'administrator' }))).toEqual({
+    expect(await call(core, 'profile.checkUsername', { accountId, username: 'administrator' })).toEqual({
       available: false,
       problem: blocked,
     });
-    const saved = await core.dispatch('profile.edit', { accountId, changes: { username: 'administrator', bio: 'x' } });
+    const saved = await callResult(core, 'profile.edit', { accountId, changes: { username: 'administrator', bio: 'x' } });
     expect(saved).toMatchObject({ ok: false, error: { fields: { username: blocked } } });
     expect((await outbox(accountId)).items).toEqual([]);
   });
@@ -80,7 +78,7 @@ describe('the workspace decides what is offered', () => {
       Accounts_AllowInvisibleStatusOption: false,
     });
     start();
-    const accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
+    const accountId = await signedIn(core, server, 'plain');
     const expected = {
       locked: {
         name: 'This workspace does not allow changing your name.',
@@ -91,20 +89,20 @@ describe('the workspace decides what is offered', () => {
     };
     expect((await profile(accountId)).workspace).toMatchObject(expected);
     await server.dev('/_dev/requests', { method: 'DELETE' });
-    expect(await core.dispatch('profile.edit', { accountId, changes: { name: 'New Name', nickname: 'fine' } })).toMatchObject({
+    expect(await callResult(core, 'profile.edit', { accountId, changes: { name: 'New Name', nickname: 'fine' } })).toMatchObject({
       ok: false,
       error: { fields: { name: expected.locked.name } },
     });
-    expect(await core.dispatch('profile.setStatus', { accountId, status: 'offline', text: '' })).toMatchObject({
+    expect(await callResult(core, 'profile.setStatus', { accountId, status: 'offline', text: '' })).toMatchObject({
       ok: false,
       error: { fields: { statusType: 'This workspace does not allow the invisible (offline) status.' } },
     });
-    const upload = await core.dispatch('profile.setAvatar', { accountId, contentType: 'image/png', base64: pixel.toString('base64') });
+    const upload = await callResult(core, 'profile.setAvatar', { accountId, contentType: 'image/png', base64: pixel.toString('base64') });
     expect(upload).toMatchObject({ ok: false, error: { fields: { avatar: expected.locked.avatar } } });
-    expect(await core.dispatch('profile.resetAvatar', { accountId })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await callResult(core, 'profile.resetAvatar', { accountId })).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect((await served()).filter((request) => request.method === 'POST')).toEqual([]);
     // The status alone may change: the message is sent as it is.
-    value(await core.dispatch('profile.setStatus', { accountId, status: 'away', text: '' }));
+    await call(core, 'profile.setStatus', { accountId, status: 'away', text: '' });
 
     // Kept on this computer: a restart without the server offers the same.
     core.close();
@@ -118,9 +116,7 @@ describe('the workspace decides what is offered', () => {
     await server.close();
     server = await startTestServer({ compat: '8.0' });
     start();
-    const accountId = await signInThroughCore(core, server.url, demo.email2fa.user, demo.email2fa.password, () =>
-      server.latestEmailCode(demo.email2fa.email),
-    );
+    const accountId = await signedIn(core, server, 'email2fa');
     const byEmail = 'This server runs Rocket.Chat 8.0, which cannot look people up by email address: that came in Rocket.Chat 8.6.';
     expect((await profile(accountId)).workspace.lookupUnavailable).toEqual({
       email: byEmail,
@@ -128,7 +124,7 @@ describe('the workspace decides what is offered', () => {
         'This server runs Rocket.Chat 8.0, which cannot look people up by phone extension: that came in Rocket.Chat 8.6.',
     });
     await server.dev('/_dev/requests', { method: 'DELETE' });
-    const refused = await core.dispatch('people.lookup', { accountId, key: 'email', value: demo.email2fa.email });
+    const refused = await callResult(core, 'people.lookup', { accountId, key: 'email', value: demo.email2fa.email });
     expect(refused).toMatchObject({ ok: false, error: { code: 'validation', message: byEmail } });
     expect((await served()).filter((request) => request.path === '/api/v1/users.info')).toEqual([]);
   });
@@ -143,9 +139,9 @@ describe('the workspace decides what is offered', () => {
       const { version: _version, ...rest } = (await response.json()) as Record<string, unknown>;
       return new Response(JSON.stringify(rest), { status: response.status, headers: response.headers });
     });
-    const accountId = await signInThroughCore(core, server.url, demo.plain.user, demo.plain.password);
+    const accountId = await signedIn(core, server, 'plain');
     expect((await profile(accountId)).workspace.lookupUnavailable).toEqual({});
-    const refused = await core.dispatch('people.lookup', { accountId, key: 'freeSwitchExtension', value: '1234' });
+    const refused = await callResult(core, 'people.lookup', { accountId, key: 'freeSwitchExtension', value: '1234' });
     expect(refused).toMatchObject({
       ok: false,
       error: { message: 'This server cannot look people up by phone extension: that needs Rocket.Chat 8.6 or later.' },

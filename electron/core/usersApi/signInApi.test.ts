@@ -5,19 +5,18 @@ import { ApiFailure } from './apiFailure';
 import { fetchSignInSettings } from './signInApi';
 import { UsersApiClient } from './usersApiClient';
 
-/** The sign-in settings over real HTTP; the reference server's /_dev/faults stands for servers that answer otherwise. */
+/** The sign-in settings over real HTTP; the reference server's faults stand for servers that answer otherwise. */
 describe('fetchSignInSettings', () => {
   let server: TestServer;
   // Time moves only through `during`: the waits between tries of a failing server take none.
   const clock = new TestClock();
   const client = () => new UsersApiClient({ baseUrl: server.url, fetch, clock });
-  const fault = (body: Record<string, unknown>) => server.dev('/_dev/faults', { method: 'POST', body: JSON.stringify(body) });
 
   beforeAll(async () => {
     server = await startTestServer();
   });
   afterAll(() => server.close());
-  beforeEach(() => server.dev('/_dev/faults', { method: 'DELETE' }));
+  beforeEach(() => server.restore());
 
   it('reads the public sign-in settings', async () => {
     const { settings } = await fetchSignInSettings(client());
@@ -25,13 +24,13 @@ describe('fetchSignInSettings', () => {
   });
 
   it('a server that keeps its settings behind a sign-in still lets the password form be used', async () => {
-    await fault({ route: '/api/v1/settings.public', status: 401, times: 1 });
-    await fault({ route: '/api/v1/settings.oauth', status: 403, times: 1 });
+    await server.failWith(401, { route: '/api/v1/settings.public', times: 1 });
+    await server.failWith(403, { route: '/api/v1/settings.oauth', times: 1 });
     expect(await fetchSignInSettings(client())).toEqual({ settings: {}, services: [] });
   });
 
   it('a server error is still a failure, said as one', async () => {
-    await fault({ route: '/api/v1/settings.public', status: 500, times: 5 });
+    await server.failWith(500, { route: '/api/v1/settings.public', times: 5 });
     const error = await clock.during(fetchSignInSettings(client())).catch((failure: unknown) => failure);
     expect(error).toBeInstanceOf(ApiFailure);
     expect((error as ApiFailure).code).toBe('server-error');

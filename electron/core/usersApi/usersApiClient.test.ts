@@ -9,7 +9,7 @@ import { passwordDigest } from './authApi';
 import { loginWith, passwordLoginBody } from './signInApi';
 import { UsersApiClient, type Credentials, type UsersApiClientOptions } from './usersApiClient';
 
-/** Retries over real HTTP: the reference server's /_dev/faults decides what each try meets. */
+/** Retries over real HTTP: the reference server's faults decide what each try meets. */
 describe('UsersApiClient retries', () => {
   let server: TestServer;
   let auth: Credentials;
@@ -23,9 +23,7 @@ describe('UsersApiClient retries', () => {
       clock,
       ...options,
     });
-  const served = async (path: string) =>
-    ((await server.dev('/_dev/requests')) as { requests: { path: string; status: number }[] }).requests.filter((r) => r.path === path);
-  const fault = (body: Record<string, unknown>) => server.dev('/_dev/faults', { method: 'POST', body: JSON.stringify(body) });
+  const served = async (path: string) => (await server.requests()).filter((r) => r.path === path);
   const failureOf = async (promise: Promise<unknown>) => {
     const error = await promise.then(
       () => null,
@@ -44,14 +42,14 @@ describe('UsersApiClient retries', () => {
   afterAll(() => server.close());
   beforeEach(async () => {
     clock = new TestClock();
-    await server.dev('/_dev/faults', { method: 'DELETE' });
-    await server.dev('/_dev/requests', { method: 'DELETE' });
+    await server.restore();
+    await server.forgetRequests();
   });
 
   it('tries a GET again after 5xx replies and a dropped connection, with growing waits', async () => {
-    await fault({ route: '/api/v1/me', status: 503, times: 1 });
-    await fault({ route: '/api/v1/me', reset: true, times: 1 });
-    await fault({ route: '/api/v1/me', status: 500, times: 1 });
+    await server.failWith(503, { route: '/api/v1/me', times: 1 });
+    await server.dropConnections({ route: '/api/v1/me', times: 1 });
+    await server.failWith(500, { route: '/api/v1/me', times: 1 });
     const me = (await clock.during(client({ retryPolicy: { attempts: 4 } }).request({ path: '/api/v1/me', auth }))) as { username: string };
     expect(me.username).toBe(demo.plain.user);
     expect((await served('/api/v1/me')).map((r) => r.status)).toEqual([503, 0, 500, 200]);
@@ -65,7 +63,7 @@ describe('UsersApiClient retries', () => {
   });
 
   it('gives up after the last try with the last failure', async () => {
-    await fault({ route: '/api/v1/me', status: 502, times: 5 });
+    await server.failWith(502, { route: '/api/v1/me', times: 5 });
     const failure = await failureOf(clock.during(client().request({ path: '/api/v1/me', auth })));
     expect(failure.code).toBe('server-error');
     expect(await served('/api/v1/me')).toHaveLength(3);
@@ -74,7 +72,7 @@ describe('UsersApiClient retries', () => {
   it('tries again after a reply slower than the timeout', async () => {
     // A reply that never comes in time (the server drops the wait when it closes); the deadline
     // passes when the test moves the clock to it, so the second try succeeds however busy the machine.
-    await fault({ route: '/api/v1/me', delayMs: 600_000, times: 1 });
+    await server.delay(600_000, { route: '/api/v1/me', times: 1 });
     const work = client({ timeoutMs: 2000 }).request({ path: '/api/v1/me', auth });
     // The first try has reached the server (the slow reply is under way) before its deadline passes.
     await expect.poll(async () => ((await server.dev('/_dev/faults')) as { faults: unknown[] }).faults).toEqual([]);
@@ -90,11 +88,11 @@ describe('UsersApiClient retries', () => {
     expect(notFound.code).toBe('validation');
     expect(await served('/api/v1/users.info')).toHaveLength(1);
 
-    await fault({ route: '/api/v1/me', malformedJson: true, times: 1 });
+    await server.malformedReplies({ route: '/api/v1/me', times: 1 });
     expect((await failureOf(client().request({ path: '/api/v1/me', auth }))).code).toBe('server-error');
     expect(await served('/api/v1/me')).toHaveLength(1);
 
-    await fault({ route: '/api/v1/users.setStatus', status: 500, times: 1 });
+    await server.failWith(500, { route: '/api/v1/users.setStatus', times: 1 });
     await failureOf(client().request({ path: '/api/v1/users.setStatus', auth, body: { status: 'away' } }));
     expect(await served('/api/v1/users.setStatus')).toHaveLength(1);
     expect(waits()).toEqual([]);
@@ -103,7 +101,7 @@ describe('UsersApiClient retries', () => {
   it('does not wait when the core is closing', async () => {
     const closing = new AbortController();
     closing.abort();
-    await fault({ route: '/api/v1/me', status: 500, times: 3 });
+    await server.failWith(500, { route: '/api/v1/me', times: 3 });
     await failureOf(client({ signal: closing.signal }).request({ path: '/api/v1/me', auth }));
     expect(waits()).toEqual([]);
   });

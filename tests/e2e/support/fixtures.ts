@@ -1,12 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import keytar from '@github/keytar';
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { collectValidatorRejections, startTestServer, type TestServer } from '../../support/usersApiServer';
+import { collectValidatorRejections, demo, startTestServer, type TestServer } from '../../support/usersApiServer';
 import { startBrowserHostProcess, type RunningHost } from './browserHostProcess';
+import { AppWindow } from './pages/appWindow';
 
 export interface AppUnderTest {
   dataDir: string;
@@ -26,7 +27,16 @@ export interface AppUnderTest {
   restart(page: Page, options?: { samePort?: boolean; open?: boolean }): Promise<void>;
 }
 
-type Fixtures = { app: AppUnderTest; hostEnv: NodeJS.ProcessEnv; usersApi: TestServer; validatorGuard: void };
+type Fixtures = {
+  app: AppUnderTest;
+  hostEnv: NodeJS.ProcessEnv;
+  usersApi: TestServer;
+  validatorGuard: void;
+  /** The app's window in `page`, screen by screen (not opened yet). */
+  ui: AppWindow;
+  /** The same window, opened and signed in as demouser on `usersApi`, its profile on screen. */
+  signedIn: AppWindow;
+};
 type WorkerFixtures = { workerUsersApi: TestServer };
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
@@ -50,7 +60,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   ],
   // One server per worker (cheap), back to the seed for every test (no test sees another's edits or requests).
   usersApi: async ({ workerUsersApi }, use) => {
-    await workerUsersApi.dev('/_dev/reset', { method: 'POST' });
+    await workerUsersApi.reset();
     await use(workerUsersApi);
   },
   hostEnv: async ({}, use) => use(process.env),
@@ -109,6 +119,12 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     }
     fs.rmSync(dataDir, { recursive: true, force: true });
   },
+  ui: async ({ page, app }, use) => use(new AppWindow(page, app)),
+  signedIn: async ({ ui, usersApi }, use) => {
+    await ui.open();
+    await ui.signInAs(usersApi.url, demo.plain);
+    await use(ui);
+  },
 });
 
 export { expect };
@@ -130,29 +146,4 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(
     severe.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`),
   ).toEqual([]);
-}
-
-/** Adds the server at `url` through the UI and continues to its sign-in form. */
-export async function addServer(page: Page, url: string): Promise<void> {
-  const addButton = page.getByRole('button', { name: 'Add a server' });
-  if (await addButton.isVisible()) await addButton.click();
-  else await page.getByRole('button', { name: '+ Add account' }).click();
-  await page.getByLabel('Server address').fill(url);
-  await page.getByRole('button', { name: 'Check server' }).click();
-  await expect(page.getByTestId('server-found')).toBeVisible();
-  await page.getByRole('button', { name: 'Continue to sign in' }).click();
-}
-
-export async function signIn(page: Page, user: string, password: string): Promise<void> {
-  await page.getByLabel('Username or email').fill(user);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-}
-
-/** Opens the account menu of the account named `user` (its sidebar "⋯" button) and returns the menu. */
-export async function accountMenu(page: Page, user: string): Promise<Locator> {
-  await page.getByRole('button', { name: `Actions for ${user} on`, exact: false }).click();
-  const menu = page.getByRole('menu', { name: `Actions for ${user} on`, exact: false });
-  await expect(menu).toBeVisible();
-  return menu;
 }

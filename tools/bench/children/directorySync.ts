@@ -11,6 +11,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { createCore, PeopleStore, MemoryVault } from '../../../electron/core';
+import { callResult } from '../../../tests/support/coreCall';
 
 // Set when bundled (bundleChildren.ts): the bundle carries better-sqlite3's JavaScript, as the app's does.
 const sqliteBinding = process.env.BENCH_SQLITE_BINDING;
@@ -101,12 +102,12 @@ async function client(base: string, folder: string, maxPeople: number | undefine
 
   const core = createCore({ dataDir: folder, vault: new MemoryVault(), version: 'bench', shell: 'test', sqliteBinding });
   await core.ready;
-  const server = await core.dispatch('servers.add', { url: base });
+  const server = await callResult(core, 'servers.add', { url: base });
   if (!server.ok) throw new Error(`servers.add: ${server.error.message}`);
-  const serverId = (server.value as { id: string }).id;
-  const account = await core.dispatch('accounts.signIn', { serverId, user, password });
+  const serverId = server.value.id;
+  const account = await callResult(core, 'accounts.signIn', { serverId, user, password });
   if (!account.ok) throw new Error(`accounts.signIn: ${account.error.message}`);
-  const accountId = (account.value as { id: string }).id;
+  const accountId = account.value.id;
 
   const finished = new Promise<{ state: string; error: string | null }>((resolve) => {
     core.events.on('directory.changed', (status) => {
@@ -118,16 +119,16 @@ async function client(base: string, folder: string, maxPeople: number | undefine
   delay.enable();
   const cpu = process.cpuUsage();
   const started = performance.now();
-  const sync = await core.dispatch('directory.sync', { accountId, ...(maxPeople ? { maxPeople } : {}) });
+  const sync = await callResult(core, 'directory.sync', { accountId, ...(maxPeople ? { maxPeople } : {}) });
   if (!sync.ok) throw new Error(`directory.sync: ${sync.error.message}`);
   const end = await finished;
   const ms = performance.now() - started;
   const used = cpuMs(cpu);
   delay.disable();
-  const status = await core.dispatch('directory.status', { accountId });
+  const status = await callResult(core, 'directory.status', { accountId });
   if (!status.ok) throw new Error(`directory.status: ${status.error.message}`);
   core.close();
-  const { loaded, total, cached } = status.value as { loaded: number; total: number; cached: number };
+  const { loaded, total, cached } = status.value;
   const bytes = fs.readdirSync(folder).reduce((sum, file) => sum + fs.statSync(path.join(folder, file)).size, 0);
   return {
     state: end.state,

@@ -4,6 +4,7 @@
 // active account's cached profile. Offline: every request fails at once, as with no network.
 import fs from 'node:fs';
 import { createCore, MemoryVault } from '../../../electron/core';
+import { callResult } from '../../../tests/support/coreCall';
 
 // Milliseconds since this process began: everything before is Node start plus module loading.
 const bodyAt = performance.now();
@@ -17,12 +18,12 @@ if (!dataDir) throw new Error('usage: offlineStart <dataDir>');
 async function offlineStart(folder: string) {
   const offline: typeof fetch = () => Promise.reject(new TypeError('fetch failed'));
   const core = createCore({ dataDir: folder, vault: new MemoryVault(), fetch: offline, version: 'bench', shell: 'test', sqliteBinding });
-  const accounts = await core.dispatch('accounts.list', {});
+  const accounts = await callResult(core, 'accounts.list', {});
   if (!accounts.ok) throw new Error(`accounts.list: ${accounts.error.message}`);
-  const { accounts: list, activeAccountId } = accounts.value as { accounts: unknown[]; activeAccountId: string | null };
-  const profile = activeAccountId ? await core.dispatch('profile.get', { accountId: activeAccountId }) : null;
+  const { accounts: list, activeAccountId } = accounts.value;
+  const profile = activeAccountId ? await callResult(core, 'profile.get', { accountId: activeAccountId }) : null;
   if (profile && !profile.ok) throw new Error(`profile.get: ${profile.error.message}`);
-  const username = (profile?.value as { profile: { username?: string } | null } | undefined)?.profile?.username ?? null;
+  const username = profile?.ok ? (profile.value.profile?.username ?? null) : null;
   const doneAt = performance.now();
   // The parent checks the username: proof the profile was really read.
   // Written straight to the descriptor: process.stdout's first use loads Node's stream
