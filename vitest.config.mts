@@ -27,6 +27,7 @@ export default defineConfig({
             'electron/browser-host/**/*.test.ts',
             'tests/unit/**/*.test.ts',
             'tests/crash/**/*.test.ts',
+            'tools/dev/**/*.test.ts',
           ],
         },
       },

@@ -7,18 +7,12 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launchBrowserHost, repoRoot as root } from '../electron/browser-host/launchBrowserHost';
+import { electronBinary } from './dev/electronBinary';
 import { startUsersApi } from './users-api/src/index';
 
 const dataDir = path.join(root, '.demo-data');
 const apiPort = Number(process.env.AM_DEMO_API_PORT ?? 3000);
 const webPort = Number(process.env.AM_DEMO_WEB_PORT ?? 4700);
-
-function electronBinary(): string | null {
-  const pathFile = path.join(root, 'node_modules/electron/path.txt');
-  if (!fs.existsSync(pathFile)) return null;
-  const binary = path.join(root, 'node_modules/electron/dist', fs.readFileSync(pathFile, 'utf8').trim());
-  return fs.existsSync(binary) ? binary : null;
-}
 
 async function main(): Promise<void> {
   const api = await startUsersApi({ port: apiPort, dev: true });
@@ -32,7 +26,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(dataDir, { recursive: true });
   fs.writeFileSync(path.join(dataDir, 'servers.json'), JSON.stringify({ 'Demo server': api.url }, null, 2));
 
-  const electron = electronBinary();
+  const electron = electronBinary(root);
   if (electron) {
     console.log('Starting the Electron app…');
     const child = spawn(electron, [root], { stdio: 'inherit', env: { ...process.env, AM_DATA_DIR: dataDir } });

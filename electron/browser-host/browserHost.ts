@@ -6,7 +6,7 @@ import { fail } from '../../shared/errors';
 import { defaultHostWindows, secretFragmentKey, type HostFrame } from '../../shared/socketFrames';
 import { callFrameSchema } from './callFrame';
 import { type Core, contentSecurityPolicy } from '../core';
-import { checkSocketRequest } from './socketGate';
+import { checkSocketRequest, devOriginOf } from './socketGate';
 import { serveStatic } from './staticFiles';
 
 export interface BrowserHostOptions {
@@ -18,6 +18,11 @@ export interface BrowserHostOptions {
   secret?: string;
   /** Limits against a local process that opens connections and never finishes them (tests shorten them). */
   limits?: Partial<HostLimits>;
+  /**
+   * `npm run dev` only: the origin (http://127.0.0.1:<port>) of the renderer's dev server,
+   * whose page may open the socket too — with the secret, like our own page.
+   */
+  devOrigin?: string;
 }
 
 export interface HostLimits {
@@ -57,6 +62,7 @@ const maxFrameBytes = 8 * 1024 * 1024;
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const secret = options.secret ?? randomBytes(24).toString('base64url');
+  const devOrigin = options.devOrigin === undefined ? undefined : devOriginOf(options.devOrigin);
   const limits = { ...defaultLimits, ...options.limits };
   const server = http.createServer({
     headersTimeout: limits.headersTimeoutMs,
@@ -92,7 +98,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   server.on('upgrade', (request, socket, head) => {
     // A peer that resets mid-handshake is its own problem; unheard, the error would end the host.
     socket.on('error', () => socket.destroy());
-    const verdict = checkSocketRequest(request, origin, secret);
+    const verdict = checkSocketRequest(request, origin, secret, devOrigin);
     if (!verdict.allowed) {
       socket.end(`HTTP/1.1 ${verdict.status} ${verdict.reason}\r\nConnection: close\r\n\r\n`);
       return;

@@ -15,6 +15,8 @@ export interface LaunchOptions {
   afterStop?: () => Promise<void>;
   /** The core's log; stderr at AM_LOG_LEVEL when absent. */
   log?: Logger;
+  /** `npm run dev`: the renderer's dev server serves the page (no build needed), and its page may connect. */
+  devOrigin?: string;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface LaunchOptions {
  */
 export async function launchBrowserHost(options: LaunchOptions): Promise<{ url: string }> {
   const rendererDir = options.rendererDir ?? path.join(repoRoot, 'out/renderer');
-  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+  if (!options.devOrigin && !fs.existsSync(path.join(rendererDir, 'index.html'))) {
     throw new Error(`No built renderer at ${rendererDir}. Run "npm run build" first.`);
   }
   const version = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version as string;
@@ -37,7 +39,7 @@ export async function launchBrowserHost(options: LaunchOptions): Promise<{ url: 
     shell: 'browser-host',
     log: options.log ?? hostLogger(),
   });
-  const host = await startBrowserHost({ core, rendererDir, port: options.port });
+  const host = await startBrowserHost({ core, rendererDir, port: options.port, devOrigin: options.devOrigin });
 
   const stop = async () => {
     await host.close();

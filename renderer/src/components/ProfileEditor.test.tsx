@@ -108,7 +108,7 @@ describe('the profile editor', () => {
     expect(fake.requests('profile.checkUsername')).toEqual([{ accountId: 'a', username: 'demouser2' }]);
   });
 
-  it('does not ask about a username the rules already refuse', async () => {
+  it('says on the field a username the rules refuse, focuses it at Save and saves nothing', async () => {
     const { user } = await edit();
     const username = screen.getByLabelText('Username');
     await user.type(username, ' x');
@@ -116,7 +116,21 @@ describe('the profile editor', () => {
     await user.type(screen.getByLabelText('Nickname'), '!');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(username).toHaveFocus();
-    expect(fake.requests('profile.checkUsername')).toEqual([]);
+    expect(fake.requests('profile.edit')).toEqual([]);
+  });
+
+  it('does not ask the server about a username the rules already refuse, however long typing pauses', async () => {
+    const { ProfileEditor } = await import('./ProfileEditor');
+    const user = userEvent.setup();
+    const [refused, allowed] = [1, 2].map(
+      () => render(<ProfileEditor accountId="a" profile={profile} pending={{}} workspace={everything} onDone={() => {}} />).container,
+    );
+    await user.type(within(refused!).getByLabelText('Username'), ' x');
+    // Each editor asks 400 ms after its last keystroke. The second's keystroke came later, so once
+    // it has asked, the first has paused at least as long: a question from it would be here first.
+    await user.type(within(allowed!).getByLabelText('Username'), '2');
+    await waitFor(() => expect(fake.requests('profile.checkUsername')).not.toEqual([]));
+    expect(fake.requests('profile.checkUsername')).toEqual([{ accountId: 'a', username: 'demouser2' }]);
   });
 
   it('puts the server’s refusal on its field and focuses it', async () => {

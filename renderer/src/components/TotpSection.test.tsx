@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fail } from '../../../shared/errors';
@@ -43,6 +43,17 @@ describe('two-factor authentication', () => {
   it('says in one sentence what confirms sign-ins now', async () => {
     await show(withApp);
     expect(screen.getByTestId('two-factor-status')).toHaveTextContent('On: an authenticator app confirms sign-ins and sensitive changes.');
+  });
+
+  it('says so where nothing but the password, or nothing at all, confirms changes', async () => {
+    await show(noFactor);
+    expect(screen.getByTestId('two-factor-status')).toHaveTextContent('No second factor: your password confirms sensitive changes.');
+    cleanup();
+    await show({ ...noFactor, method: 'none' });
+    expect(screen.getByTestId('two-factor-status')).toHaveTextContent('No second factor is asked for on this workspace.');
+    cleanup();
+    await show({ ...noFactor, method: 'none', hasPassword: false });
+    expect(screen.getByTestId('two-factor-status')).toHaveTextContent('No second factor, and no password on this server.');
   });
 
   it('sets an app up: the key in groups, a code from the app, then the backup codes once', async () => {
@@ -139,5 +150,11 @@ describe('two-factor authentication', () => {
     await show({ ...withApp, blocked: { totpOff: 'This workspace requires two-factor authentication.' } });
     expect(screen.queryByRole('button', { name: 'Turn off the authenticator app' })).toBeNull();
     expect(screen.getByTestId('authenticator-blocked')).toHaveTextContent('This workspace requires two-factor authentication.');
+  });
+
+  it('says why, instead of the set-up button, where the workspace does not let the app be set up', async () => {
+    await show({ ...noFactor, blocked: { totpSetup: 'This workspace does not offer authenticator apps.' } });
+    expect(screen.queryByRole('button', { name: 'Set up an authenticator app' })).toBeNull();
+    expect(screen.getByTestId('authenticator-blocked')).toHaveTextContent('This workspace does not offer authenticator apps.');
   });
 });
