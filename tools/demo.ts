@@ -30,10 +30,8 @@ async function main(): Promise<void> {
   if (electron) {
     console.log('Starting the Electron app…');
     const child = spawn(electron, [root], { stdio: 'inherit', env: { ...process.env, AM_DATA_DIR: dataDir } });
-    child.on('exit', async () => {
-      await api.close();
-      process.exit(0);
-    });
+    // When the app quits, the demo server goes too; an exit handler has nobody to hand this to.
+    child.on('exit', () => void api.close().finally(() => process.exit(0)));
     return;
   }
 
