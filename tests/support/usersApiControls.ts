@@ -22,6 +22,8 @@ export interface ServedRequest {
   body?: Record<string, unknown>;
   rejectedBy?: 'validator';
   messages?: string[];
+  /** The x-2fa-method of a request that carried a second factor (the code is never logged). */
+  secondFactor?: 'totp' | 'email' | 'password';
 }
 
 /** A mail the server "sent" (it never leaves the process). */

@@ -118,4 +118,33 @@ describe('email 2FA switches', () => {
     expect(off.json).toEqual({ success: true });
     expect((await c.post('/api/v1/login', { user: 'demouser', password: 'demo-pass-1' })).status).toBe(200);
   });
+
+  it('enableEmail refuses while any address is unverified, even beside a verified one', async () => {
+    const demo = await c.loginDemo();
+    const emails = [
+      { address: DEMO.demouser.email, verified: true },
+      { address: 'second@example.com', verified: false },
+    ];
+    await c.call('POST', `/_dev/users/${demo.userId}`, { body: { emails } });
+    const refused = await c.post('/api/v1/users.2fa.enableEmail', {}, demo);
+    expect(refused.json).toEqual({
+      success: false,
+      error: 'You need to verify your emails before setting up 2FA [error-invalid-user]',
+      errorType: 'error-invalid-user',
+      details: { method: '2fa:enableEmail' },
+    });
+    await c.call('POST', `/_dev/users/${demo.userId}`, { body: { emails: [] } });
+    expect((await c.post('/api/v1/users.2fa.enableEmail', {}, demo)).json).toEqual({ success: true });
+  });
+
+  it('logs which second factor a request carried, never the code', async () => {
+    const john = await c.loginJohn();
+    await c.post('/api/v1/users.2fa.sendEmailCode', { emailOrUsername: 'test.john' });
+    const code = await c.lastCode(DEMO.john.email);
+    await c.post('/api/v1/users.2fa.disableEmail', {}, john, { 'x-2fa-code': code, 'x-2fa-method': 'email' });
+    const log = (await c.call('GET', '/_dev/requests')).json as { requests: { path: string; secondFactor?: string }[] };
+    const entry = log.requests.find((r) => r.path === '/api/v1/users.2fa.disableEmail');
+    expect(entry?.secondFactor).toBe('email');
+    expect(JSON.stringify(log)).not.toContain(code);
+  });
 });

@@ -209,9 +209,16 @@ async function handle(
         status,
         at: app.clock.date().toISOString(),
         ...(loggedBody !== undefined && { body: loggedBody }),
+        ...(secondFactorOf(req) && { secondFactor: secondFactorOf(req) }),
         ...(rejection && { rejectedBy: 'validator' as const, messages: rejection.messages }),
       });
   }
+}
+
+/** Which second factor a request carried, for the log: the method only, when both headers are there. */
+function secondFactorOf(req: IncomingMessage): string | undefined {
+  const method = header(req, 'x-2fa-method');
+  return method && header(req, 'x-2fa-code') ? method : undefined;
 }
 
 const SECRET_KEYS =
