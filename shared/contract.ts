@@ -61,6 +61,7 @@ import {
   recentLookupsSchema,
 } from './profileSchemas';
 import { revisionSchema } from './revisionSchema';
+import { disableEmailCodesRequestSchema, regenerateBackupCodesRequestSchema, twoFactorSettingsSchema } from './twoFactorSchemas';
 import { textLimits } from './limits';
 import {
   answerPromptRequestSchema,
@@ -191,6 +192,11 @@ export const channels = {
   'security.confirmTotp': { request: confirmTotpRequestSchema, response: backupCodesSchema },
   'security.disableTotp': { request: disableTotpRequestSchema, response: doneSchema },
   'security.signOutOthers': { request: securityRequestSchema, response: doneSchema },
+  /** Emailed codes and backup codes: state, turning emailed codes on and off, new backup codes (shown once). */
+  'security.twoFactorSettings': { request: securityRequestSchema, response: twoFactorSettingsSchema },
+  'security.enableEmailCodes': { request: securityRequestSchema, response: doneSchema },
+  'security.disableEmailCodes': { request: disableEmailCodesRequestSchema, response: doneSchema },
+  'security.regenerateBackupCodes': { request: regenerateBackupCodesRequestSchema, response: backupCodesSchema },
   'avatars.get': { request: avatarRequestSchema, response: avatarViewSchema },
   'directory.status': { request: directoryStatusRequestSchema, response: directoryStatusSchema },
   'directory.sync': { request: directorySyncRequestSchema, response: directoryStatusSchema },

@@ -50,6 +50,7 @@ export function hasRelease(release: Release | null, major: number, minor: number
 /** What came in which release (docs/protocol.md §3, §5): the REST TOTP routes in 8.8, lookups by email or extension in 8.6. */
 export const features = {
   totpRoutes: { major: 8, minor: 8, what: 'set up or turn off an authenticator app from other apps' },
+  backupCodeRoutes: { major: 8, minor: 8, what: 'count or renew backup codes from other apps' },
   lookupByEmail: { major: 8, minor: 6, what: 'look people up by email address' },
   lookupByExtension: { major: 8, minor: 6, what: 'look people up by phone extension' },
 } as const;

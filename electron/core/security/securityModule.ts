@@ -3,6 +3,7 @@ import type { Handlers } from '../handlers';
 import type { ModuleContext } from '../moduleContext';
 import type { ProfileModule } from '../profile/profileModule';
 import { SecurityService } from './securityService';
+import { twoFactorSettingsHandlers, TwoFactorSettingsService } from './twoFactorSettings';
 
 /** The sensitive changes — password, email, authenticator app, other sessions: online only, never queued. */
 export function securityModule(
@@ -26,6 +27,9 @@ export function securityModule(
     'security.confirmTotp': ({ accountId, code, proof }) => security.confirmTotp(accountId, code, proof),
     'security.disableTotp': ({ accountId, code }) => security.disableTotp(accountId, code),
     'security.signOutOthers': ({ accountId }) => security.signOutOthers(accountId),
+    ...twoFactorSettingsHandlers(
+      new TwoFactorSettingsService({ security, accounts, profiles, cache, rules, isOnline, log: log.child('two-factor') }),
+    ),
   } satisfies Handlers;
 
   return { handlers };

@@ -260,7 +260,7 @@ export class SecurityService {
   }
 
   /** Online, signed in, the account's current 2FA state read fresh from the server, and what its workspace allows. */
-  private async ready(
+  async ready(
     accountId: string,
   ): Promise<{ client: UsersApiClient; credentials: Credentials; document: Record<string, unknown>; settings: WorkspaceSettings }> {
     const credentials = await this.deps.accounts.credentials(accountId);
@@ -272,11 +272,7 @@ export class SecurityService {
   }
 
   /** Runs one sensitive request and turns its refusal into words on the right field. */
-  private async call<T>(
-    send: () => Promise<T>,
-    method: Method,
-    refusal?: (failure: ApiFailure) => Record<string, string> | null,
-  ): Promise<T> {
+  async call<T>(send: () => Promise<T>, method: Method, refusal?: (failure: ApiFailure) => Record<string, string> | null): Promise<T> {
     try {
       return await send();
     } catch (error) {
