@@ -3,6 +3,7 @@ import { textLimits } from '../../../shared/limits';
 import type { SecurityView } from '../../../shared/securitySchemas';
 import { useFormFields } from '../forms/useFormFields';
 import { useSecurity } from '../stores/securityStore';
+import { BackupCodesList } from './BackupCodesList';
 import { BusyButton } from './BusyButton';
 import { ProofDialog, type Proof } from './ProofDialog';
 import { TextField } from './TextField';
@@ -112,14 +113,6 @@ export function TotpSection({ view, onDone, onChanged }: { view: SecurityView; o
     onDone(result.value.message);
   };
 
-  const saveCodes = (codes: string[]) => {
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([`Backup codes (each works once)\n\n${codes.join('\n')}\n`], { type: 'text/plain' }));
-    link.download = 'account-manager-backup-codes.txt';
-    link.click();
-    URL.revokeObjectURL(link.href);
-  };
-
   // The proof for setting the app up (the server asks less there than for a password change).
   const method = view.setupMethod;
   const { totpSetup: setupBlocked, totpOff: offBlocked } = view.blocked;
@@ -181,39 +174,15 @@ export function TotpSection({ view, onDone, onChanged }: { view: SecurityView; o
         </form>
       )}
       {step.kind === 'codes' && (
-        <section aria-labelledby="backup-title" className="backup">
-          <h3 id="backup-title">Your backup codes</h3>
-          <p>Each works once if you lose your phone. They are shown only now: copy or save them.</p>
-          <ul className="backup-codes" data-testid="backup-codes">
-            {step.codes.map((backup) => (
-              <li key={backup}>
-                <code>{backup}</code>
-              </li>
-            ))}
-          </ul>
-          <div className="actions">
-            <button
-              type="button"
-              className="secondary"
-              // A refused copy leaves the codes on screen (and Save) to keep them another way.
-              onClick={() => void navigator.clipboard?.writeText(step.codes.join('\n')).catch(() => undefined)}
-            >
-              Copy
-            </button>
-            <button type="button" className="secondary" onClick={() => saveCodes(step.codes)}>
-              Save to a file
-            </button>
-            <button
-              type="button"
-              onClick={() => {
-                setStep({ kind: 'idle' });
-                onDone('Authenticator app set up.');
-              }}
-            >
-              I have kept them
-            </button>
-          </div>
-        </section>
+        <BackupCodesList
+          codes={step.codes}
+          title="Your backup codes"
+          intro="Each works once if you lose your phone. They are shown only now: copy or save them."
+          onKept={() => {
+            setStep({ kind: 'idle' });
+            onDone('Authenticator app set up.');
+          }}
+        />
       )}
       {/* Turning the app off always takes one of its codes; setting it up, the account's proof if it needs one. */}
       {(step.kind === 'disable' || (method !== 'none' && (step.kind === 'confirm-identity' || step.kind === 'reconfirm'))) && (

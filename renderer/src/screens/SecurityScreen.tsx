@@ -6,6 +6,7 @@ import { Notice } from '../components/Notice';
 import { PasswordChangeRequest } from '../components/PasswordChangeRequest';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { TotpSection } from '../components/TotpSection';
+import { TwoFactorExtras } from '../components/TwoFactorExtras';
 import { useAccounts } from '../stores/accountsStore';
 import { useConnectivity } from '../stores/connectivityStore';
 import { useProfiles } from '../stores/profileStore';
@@ -75,6 +76,7 @@ export function SecurityScreen({ accountId, serverId }: { accountId: string; ser
             </h2>
             {/* How it went shows on screen; an event handler has nobody to hand the promise to. */}
             <TotpSection view={view} onDone={done} onChanged={() => void load(accountId)} />
+            <TwoFactorExtras security={view} onDone={done} />
           </section>
           <section aria-labelledby="password-title" className="card">
             <h2 id="password-title" className="section-title">
