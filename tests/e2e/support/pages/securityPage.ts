@@ -9,6 +9,11 @@ export class SecurityPage {
   readonly passwordForm: Locator;
   /** The dialog asking for the current password or a code before a change. */
   readonly proofDialog: Locator;
+  readonly emailCodesStatus: Locator;
+  readonly backupCodesLeft: Locator;
+  readonly backupCodesWarning: Locator;
+  /** Backup codes on screen, shown once (after setup or after making new ones). */
+  readonly shownBackupCodes: Locator;
 
   constructor(private readonly page: Page) {
     this.heading = page.getByRole('heading', { name: 'Security', level: 1 });
@@ -16,6 +21,44 @@ export class SecurityPage {
     this.message = page.getByTestId('security-message');
     this.passwordForm = page.getByRole('form', { name: 'Change password' });
     this.proofDialog = page.getByTestId('proof-dialog');
+    this.emailCodesStatus = page.getByTestId('email-codes-status');
+    this.backupCodesLeft = page.getByTestId('backup-codes-left');
+    this.backupCodesWarning = page.getByTestId('backup-codes-warning');
+    this.shownBackupCodes = page.getByTestId('backup-codes').getByRole('listitem');
+  }
+
+  /** Turns codes by email on, through the dialog that names the account; answers that dialog's text. */
+  async turnOnEmailCodes(): Promise<string> {
+    await this.page.getByRole('button', { name: 'Turn on codes by email' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Turn on codes by email?' });
+    const text = (await dialog.textContent()) ?? '';
+    await dialog.getByRole('button', { name: 'Turn on', exact: true }).click();
+    return text;
+  }
+
+  /** Asks to turn codes by email off; the proof dialog follows (or not, where nothing confirms it). */
+  async turnOffEmailCodes(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Turn off codes by email' }).click();
+  }
+
+  /** Asks the proof dialog to email a code, and waits until it says it was sent. */
+  async sendEmailedCode(): Promise<void> {
+    await this.proofDialog.getByRole('button', { name: /^Send (code|again)$/ }).click();
+    await this.proofDialog.getByRole('status').filter({ hasText: 'Code sent' }).waitFor();
+  }
+
+  /** Makes new backup codes, confirming with `code`; answers the codes shown once. */
+  async makeNewBackupCodes(code: string): Promise<string[]> {
+    await this.page.getByRole('button', { name: 'Make new backup codes' }).click();
+    const form = this.page.getByRole('form', { name: 'Make new backup codes' });
+    await form.getByLabel('Code from your authenticator app, or a backup code').fill(code);
+    await form.getByRole('button', { name: 'Make new codes' }).click();
+    await this.shownBackupCodes.first().waitFor();
+    return this.shownBackupCodes.allTextContents();
+  }
+
+  async keptBackupCodes(): Promise<void> {
+    await this.page.getByRole('button', { name: 'I have kept them' }).click();
   }
 
   async open(): Promise<void> {
