@@ -23,7 +23,7 @@ test('personal access tokens: created with the password in its first request, sh
   const token = await tokens.keepShownToken();
   // The token shown once joins the fixture's scan: it may be in no file of the data folder, nor the host's output.
   app.typedSecrets.push(token);
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token);
+  expect(await page.evaluate('navigator.clipboard.readText()')).toBe(token);
   await expect(tokens.shownToken).toHaveCount(0);
   await expect(tokens.row('deploy bot')).toContainText(`ends in ${token.slice(-6)}`);
   await expect(tokens.row('deploy bot')).toContainText('Skips two-factor');
