@@ -40,6 +40,8 @@ async function servedTo(path: string): Promise<number[]> {
   return (await server.requests()).filter((r) => r.path === path).map((r) => r.status);
 }
 
+const seeded: Record<DemoAccount, string[]> = { plain: [], totp: ['Home automation'], email2fa: ['CI deploy'] };
+
 describe.each([
   ['plain', 'password'],
   ['totp', 'totp'],
@@ -47,8 +49,10 @@ describe.each([
 ] as const)('personal access tokens of the %s account', (account, method) => {
   it('creates one (shown once), lists it, regenerates and removes it, each with the proof in its first request', async () => {
     const accountId = await signedIn(core, server, account);
-    const empty = await call(core, 'security.accessTokens', { accountId });
-    expect(empty).toMatchObject({ available: true, notAllowed: false, method, tokens: [] });
+    const before = await call(core, 'security.accessTokens', { accountId });
+    expect(before).toMatchObject({ available: true, notAllowed: false, method });
+    // The demo seed gives the TOTP and email-2FA accounts a token each; the no-2FA account has none.
+    expect(before.tokens.map((t) => t.name)).toEqual(seeded[account]);
     await server.forgetRequests();
 
     const made = await call(core, 'security.createAccessToken', {
@@ -61,6 +65,7 @@ describe.each([
     expect(await servedTo(GENERATE)).toEqual([200]);
     const listed = await call(core, 'security.accessTokens', { accountId });
     expect(listed.tokens).toEqual([
+      ...before.tokens,
       { name: 'ci bot', createdAt: expect.any(String), lastTokenPart: made.token.slice(-6), bypassTwoFactor: true },
     ]);
 
@@ -72,12 +77,13 @@ describe.each([
     expect(again.token).not.toBe(made.token);
     expect(await servedTo(REGENERATE)).toEqual([200]);
     expect((await call(core, 'security.accessTokens', { accountId })).tokens).toEqual([
+      ...before.tokens,
       expect.objectContaining({ name: 'ci bot', lastTokenPart: again.token.slice(-6), bypassTwoFactor: true }),
     ]);
 
     await call(core, 'security.removeAccessToken', { accountId, name: 'ci bot', proof: await proofFor(account, accountId) });
     expect(await servedTo(REMOVE)).toEqual([200]);
-    expect((await call(core, 'security.accessTokens', { accountId })).tokens).toEqual([]);
+    expect((await call(core, 'security.accessTokens', { accountId })).tokens).toEqual(before.tokens);
     expect((await server.requests()).filter((r) => r.status === 429)).toEqual([]);
   });
 });

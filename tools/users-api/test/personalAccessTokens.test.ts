@@ -148,6 +148,7 @@ describe('signing in with a personal access token', () => {
     expect((await c.post(GENERATE, { tokenName: 'x' }, bypass.json)).status).toBe(200);
     const list = await c.get(LIST, bypass.json);
     expect(list.json.tokens.map((t: { name: string; bypassTwoFactor: boolean }) => [t.name, t.bypassTwoFactor])).toEqual([
+      ['Home automation', true] /* the demo seed's */,
       ['plain', false],
       ['bypass', true],
       ['x', false],
