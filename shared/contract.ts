@@ -63,6 +63,7 @@ import {
 import { revisionSchema } from './revisionSchema';
 import { disableEmailCodesRequestSchema, regenerateBackupCodesRequestSchema, twoFactorSettingsSchema } from './twoFactorSchemas';
 import { textLimits } from './limits';
+import { accessTokenChannels } from './accessTokenSchemas';
 import {
   answerPromptRequestSchema,
   certificateRequestSchema,
@@ -212,6 +213,8 @@ export const channels = {
   /** The questions the desktop shell is waiting on (a proxy sign-in, a client certificate). */
   'network.prompts': { request: noPayload, response: z.array(networkPromptSchema) },
   'network.answerPrompt': { request: answerPromptRequestSchema, response: z.object({}) },
+  /** Personal access tokens of an account: list, create (shown once), regenerate, remove. */
+  ...accessTokenChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -31,6 +31,8 @@ export const textLimits = {
   /** The user ID and the personal access token of an access-token sign-in. */
   accessTokenUserId: 200,
   accessToken: 200,
+  /** The name a person gives a personal access token they create (Rocket.Chat sets none; the name is only a label). */
+  accessTokenName: 100,
   /** A proxy's sign-in, asked by the desktop shell. */
   proxyUser: 500,
   proxyPassword: 1000,

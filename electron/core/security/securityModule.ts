@@ -2,6 +2,7 @@ import type { AccountsModule } from '../accounts/accountsModule';
 import type { Handlers } from '../handlers';
 import type { ModuleContext } from '../moduleContext';
 import type { ProfileModule } from '../profile/profileModule';
+import { AccessTokenService } from './accessTokens';
 import { SecurityService } from './securityService';
 import { twoFactorSettingsHandlers, TwoFactorSettingsService } from './twoFactorSettings';
 
@@ -30,7 +31,18 @@ export function securityModule(
     ...twoFactorSettingsHandlers(
       new TwoFactorSettingsService({ security, accounts, profiles, cache, rules, isOnline, log: log.child('two-factor') }),
     ),
+    ...accessTokenHandlers(new AccessTokenService({ accounts, rules, clientForAccount, isOnline })),
   } satisfies Handlers;
 
   return { handlers };
+}
+
+/** Personal access tokens: listed, created (shown once), regenerated and removed with the account's proof. */
+function accessTokenHandlers(tokens: AccessTokenService) {
+  return {
+    'security.accessTokens': ({ accountId }) => tokens.view(accountId),
+    'security.createAccessToken': ({ accountId, name, bypassTwoFactor, proof }) => tokens.create(accountId, name, bypassTwoFactor, proof),
+    'security.regenerateAccessToken': ({ accountId, name, proof }) => tokens.regenerate(accountId, name, proof),
+    'security.removeAccessToken': ({ accountId, name, proof }) => tokens.remove(accountId, name, proof),
+  } satisfies Handlers;
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { AccessTokensSection } from '../components/AccessTokensSection';
 import { ChangeEmailForm } from '../components/ChangeEmailForm';
 import { ChangePasswordForm } from '../components/ChangePasswordForm';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -105,6 +106,7 @@ export function SecurityScreen({ accountId, serverId }: { accountId: string; ser
               Sign out other devices
             </button>
           </section>
+          <AccessTokensSection accountId={accountId} online={online} />
           <ConfirmDialog
             open={confirmSignOut}
             title="Sign out other devices?"

@@ -11,9 +11,14 @@ import type { UserDoc } from '../state/types';
 
 type Method = 'generateToken' | 'regenerateToken' | 'removeToken';
 
+/**
+ * 7.x's handlers refuse an empty or missing name themselves; 8.x leaves it to the body schema,
+ * which wants a string but no length, so an empty name is a name there
+ * (apps/meteor/server/api/v1/users.ts, tokenNameBodySchema).
+ */
 function tokenNameOf(ctx: RequestContext): string {
   const { tokenName } = asRecord(ctx.body);
-  if (!tokenName) throw plain("The 'tokenName' param is required");
+  if (ctx.app.compat === 7 && !tokenName) throw plain("The 'tokenName' param is required");
   return String(tokenName);
 }
 
