@@ -47,6 +47,9 @@ export default defineConfig({
           name: 'shell',
           environment: 'node',
           include: ['electron/main/**/*.test.ts', 'electron/preload/**/*.test.ts'],
+          // Every shell test uses the real keychain under the app's one service name: one file
+          // at a time, so no file deletes entries while another lists them.
+          fileParallelism: false,
         },
       },
       {

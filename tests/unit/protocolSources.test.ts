@@ -20,6 +20,8 @@ const root = path.resolve(import.meta.dirname, '../..');
  * time: adding a citation means reading the file first, then listing it here.
  */
 const CONFIRMED_SOURCES = [
+  'apps/meteor/server/lib/authorization/constant/permissions.ts',
+  'apps/meteor/imports/personal-access-tokens/server/api/methods/generateToken.ts',
   'apps/meteor/server/lib/2fa/code/TOTPCheck.ts',
   'packages/core-typings/src/IUser.ts',
   'apps/meteor/app/custom-oauth/client/CustomOAuth.ts',

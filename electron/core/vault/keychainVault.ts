@@ -14,6 +14,9 @@ function loadKeytar(): Promise<Keytar> {
   return import('@github/keytar').then((loaded) => ((loaded as { default?: Keytar }).default ?? loaded) as Keytar);
 }
 
+/** An account name no entry has: status() looks it up to see the keychain answer. */
+const statusProbeAccount = 'account-manager-status-check';
+
 /**
  * The OS keychain through keytar: Keychain on macOS, Credential Vault on Windows,
  * the Secret Service (gnome-keyring, KWallet) on Linux.
@@ -28,7 +31,10 @@ export class KeychainVault implements Vault {
 
   async status(): Promise<KeychainStatus> {
     try {
-      await (await this.keytar()).findCredentials(this.service);
+      // A lookup that finds nothing proves the keychain answers without reading any secret.
+      // (Listing the service's entries reads every secret, and libsecret hands keytar a null
+      // secret for an entry another process deletes meanwhile, which kills the process.)
+      await (await this.keytar()).getPassword(this.service, statusProbeAccount);
       return { state: 'available' };
     } catch (error) {
       return { state: 'unavailable', reason: explainKeychainError(error) };
