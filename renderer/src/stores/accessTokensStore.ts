@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { AccessTokensView } from '../../../shared/accessTokenSchemas';
 import type { Channel, ChannelRequest, ChannelResult } from '../../../shared/contract';
 import { getApi, type ApiSource } from '../bridge/api';
-import { createLatestReplies } from '../bridge/latestReply';
+import { accountViews } from './accountViews';
 
 type Action<C extends Channel> = (request: ChannelRequest<C>) => Promise<ChannelResult<C>>;
 
@@ -21,18 +21,8 @@ interface AccessTokensState {
 /** The personal access tokens section's data and calls (online only, nothing persisted). */
 export function createAccessTokensStore(api: ApiSource) {
   return create<AccessTokensState>((set, get) => {
-    const latest = createLatestReplies();
     return {
-      views: {},
-      problems: {},
-      async load(accountId) {
-        const current = latest.start(accountId);
-        const result = await api()['security.accessTokens']({ accountId });
-        if (!current()) return;
-        const { [accountId]: _solved, ...problems } = get().problems;
-        if (result.ok) set({ views: { ...get().views, [accountId]: result.value }, problems });
-        else set({ problems: { ...problems, [accountId]: result.error.message } });
-      },
+      ...accountViews((accountId) => api()['security.accessTokens']({ accountId }), set, get),
       create: (request) => api()['security.createAccessToken'](request),
       regenerate: (request) => api()['security.regenerateAccessToken'](request),
       remove: (request) => api()['security.removeAccessToken'](request),

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { Channel, ChannelRequest, ChannelResult } from '../../../shared/contract';
 import type { SecurityView } from '../../../shared/securitySchemas';
 import { getApi, type ApiSource } from '../bridge/api';
-import { createLatestReplies } from '../bridge/latestReply';
+import { accountViews } from './accountViews';
 
 /** A change on the server, confirmed with the account's factor; the answer is for the person. */
 type Action<C extends Channel> = (request: ChannelRequest<C>) => Promise<ChannelResult<C>>;
@@ -30,18 +30,8 @@ interface SecurityState {
  */
 export function createSecurityStore(api: ApiSource) {
   return create<SecurityState>((set, get) => {
-    const latest = createLatestReplies();
     return {
-      views: {},
-      problems: {},
-      async load(accountId) {
-        const current = latest.start(accountId);
-        const result = await api()['security.get']({ accountId });
-        if (!current()) return;
-        const { [accountId]: _solved, ...problems } = get().problems;
-        if (result.ok) set({ views: { ...get().views, [accountId]: result.value }, problems });
-        else set({ problems: { ...problems, [accountId]: result.error.message } });
-      },
+      ...accountViews((accountId) => api()['security.get']({ accountId }), set, get),
       sendCode: (request) => api()['security.sendCode'](request),
       changePassword: (request) => api()['security.changePassword'](request),
       changeEmail: (request) => api()['security.changeEmail'](request),

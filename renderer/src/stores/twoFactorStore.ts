@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { ChannelRequest, ChannelResult } from '../../../shared/contract';
 import type { TwoFactorSettings } from '../../../shared/twoFactorSchemas';
 import { getApi, type ApiSource } from '../bridge/api';
-import { createLatestReplies } from '../bridge/latestReply';
+import { accountViews } from './accountViews';
 
 interface TwoFactorState {
   /** accountId → emailed codes and backup codes as the server last told them. */
@@ -21,18 +21,8 @@ interface TwoFactorState {
 /** Emailed codes and backup codes of the Security screen. Changes answer with a sentence; the screen reloads after. */
 export function createTwoFactorStore(api: ApiSource) {
   return create<TwoFactorState>((set, get) => {
-    const latest = createLatestReplies();
     return {
-      views: {},
-      problems: {},
-      async load(accountId) {
-        const current = latest.start(accountId);
-        const result = await api()['security.twoFactorSettings']({ accountId });
-        if (!current()) return;
-        const { [accountId]: _solved, ...problems } = get().problems;
-        if (result.ok) set({ views: { ...get().views, [accountId]: result.value }, problems });
-        else set({ problems: { ...problems, [accountId]: result.error.message } });
-      },
+      ...accountViews((accountId) => api()['security.twoFactorSettings']({ accountId }), set, get),
       enableEmailCodes: (accountId) => api()['security.enableEmailCodes']({ accountId }),
       disableEmailCodes: (request) => api()['security.disableEmailCodes'](request),
       regenerateBackupCodes: (request) => api()['security.regenerateBackupCodes'](request),
