@@ -9,7 +9,7 @@ import { ApiFailure } from '../usersApi/apiFailure';
 import { fetchCurrentMe } from '../usersApi/profileApi';
 import type { TwoFactorHeaders } from '../usersApi/securityApi';
 import type { Credentials, UsersApiClient } from '../usersApi/usersApiClient';
-import { gatedHeaders, missingProof, proofRefusal, type Proof } from './proofs';
+import { anotherFactorAsked, gatedHeaders, missingProof, proofRefusal, type Proof } from './proofs';
 import { factorsOf, setupMethod, type Method } from './secondFactors';
 
 export interface AccessTokenDeps {
@@ -114,19 +114,8 @@ export class AccessTokenService {
       return await send();
     } catch (error) {
       if (!(error instanceof ApiFailure)) throw error;
-      const asked = error.details.twoFactor?.method;
-      if (asked && (error.code === 'two-factor-required' || (error.code === 'two-factor-invalid' && asked !== method))) {
-        const field = asked === 'password' ? 'currentPassword' : 'code';
-        const words = {
-          totp: 'a code from your authenticator app',
-          email: 'the code sent to your email',
-          password: 'your current password',
-        }[asked];
-        throw new AppFailure('two-factor-required', `The server asks for ${words} to confirm this change.`, {
-          fields: { [field]: `The server asks for ${words}.` },
-          twoFactor: error.details.twoFactor,
-        });
-      }
+      const another = anotherFactorAsked(error, method);
+      if (another) throw another;
       if (isPermissionRefusal(error)) throw new AppFailure('unauthorized', tokensNotAllowed);
       const code = error.details.serverCode;
       if (code === 'error-token-already-exists')

@@ -1,3 +1,4 @@
+import { AppFailure } from '../../../shared/errors';
 import { codeShapeProblem, codeToSend } from '../../../shared/twoFactorCode';
 import { policyFailureWords } from '../../../shared/passwordPolicy';
 import type { ApiFailure } from '../usersApi/apiFailure';
@@ -84,4 +85,23 @@ export function emailRefusal(failure: ApiFailure): Record<string, string> | null
   }
   if (code === 'error-action-not-allowed') return { email: 'This workspace does not allow changing your email address.' };
   return null;
+}
+
+/**
+ * The server wants another factor than the app sent (or none was expected): the failure that
+ * asks the person for that one, on its field; null when the refusal is about something else.
+ */
+export function anotherFactorAsked(failure: ApiFailure, method: Method): AppFailure | null {
+  const asked = failure.details.twoFactor?.method;
+  if (!asked || !(failure.code === 'two-factor-required' || (failure.code === 'two-factor-invalid' && asked !== method))) return null;
+  const field = asked === 'password' ? 'currentPassword' : 'code';
+  const words = {
+    totp: 'a code from your authenticator app',
+    email: 'the code sent to your email',
+    password: 'your current password',
+  }[asked];
+  return new AppFailure('two-factor-required', `The server asks for ${words} to confirm this change.`, {
+    fields: { [field]: `The server asks for ${words}.` },
+    twoFactor: failure.details.twoFactor,
+  });
 }

@@ -23,7 +23,7 @@ import {
   validateTotp,
 } from '../usersApi/securityApi';
 import type { Credentials, UsersApiClient } from '../usersApi/usersApiClient';
-import { emailRefusal, gated, gatedHeaders, missingProof, passwordRefusal, proofRefusal, type Proof } from './proofs';
+import { anotherFactorAsked, emailRefusal, gated, gatedHeaders, missingProof, passwordRefusal, proofRefusal, type Proof } from './proofs';
 import { blockedChanges, changeMethod, factorsOf, setupMethod, type Method } from './secondFactors';
 
 export interface SecurityDeps {
@@ -277,20 +277,8 @@ export class SecurityService {
       return await send();
     } catch (error) {
       if (!(error instanceof ApiFailure)) throw error;
-      const asked = error.details.twoFactor?.method;
-      if (asked && (error.code === 'two-factor-required' || (error.code === 'two-factor-invalid' && asked !== method))) {
-        // The server wants another factor than the app expected: ask the person for that one.
-        const field = asked === 'password' ? 'currentPassword' : 'code';
-        const words = {
-          totp: 'a code from your authenticator app',
-          email: 'the code sent to your email',
-          password: 'your current password',
-        }[asked];
-        throw new AppFailure('two-factor-required', `The server asks for ${words} to confirm this change.`, {
-          fields: { [field]: `The server asks for ${words}.` },
-          twoFactor: error.details.twoFactor,
-        });
-      }
+      const another = anotherFactorAsked(error, method);
+      if (another) throw another;
       const fields = refusal?.(error) ?? proofRefusal(error, method);
       if (error.code === 'rate-limited') {
         throw new AppFailure(
