@@ -152,7 +152,7 @@ test('authenticator setup end to end: QR, code, backup codes once; the next sign
     },
   };
   await page.getByLabel('Code from the app').fill(totp.generate());
-  await page.getByRole('button', { name: 'Turn on' }).click();
+  await page.getByRole('button', { name: 'Turn on', exact: true }).click();
   await expect(page.getByTestId('backup-codes').getByRole('listitem')).toHaveCount(12);
   // Beside the fresh backup codes the status already says what was just done.
   await expect(ui.security.twoFactorStatus).toContainText('authenticator app confirms');
@@ -205,7 +205,7 @@ test('an email-2FA user sets up an authenticator, confirming again with a new em
   const secret = (await page.getByTestId('totp-secret').textContent())!;
   const totp = new TOTP({ secret, digits: 6, period: 30, algorithm: 'SHA1' });
   await page.getByLabel('Code from the app').fill(totp.generate());
-  await page.getByRole('button', { name: 'Turn on' }).click();
+  await page.getByRole('button', { name: 'Turn on', exact: true }).click();
   // The first emailed code is used up: the server asks again and has mailed a new one.
   await expect(ui.security.proofDialog).toBeVisible();
   const second = await usersApi.latestEmailCode(demo.email2fa.email);
