@@ -64,6 +64,7 @@ import { revisionSchema } from './revisionSchema';
 import { disableEmailCodesRequestSchema, regenerateBackupCodesRequestSchema, twoFactorSettingsSchema } from './twoFactorSchemas';
 import { textLimits } from './limits';
 import { accessTokenChannels } from './accessTokenSchemas';
+import { accountDataChannels } from './accountDataSchemas';
 import {
   answerPromptRequestSchema,
   certificateRequestSchema,
@@ -215,6 +216,8 @@ export const channels = {
   'network.answerPrompt': { request: answerPromptRequestSchema, response: z.object({}) },
   /** Personal access tokens of an account: list, create (shown once), regenerate, remove. */
   ...accessTokenChannels,
+  /** A username suggested for an account without one; asking for a copy of one's data. */
+  ...accountDataChannels,
 } as const;
 
 export type Channels = typeof channels;

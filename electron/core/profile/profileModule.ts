@@ -7,6 +7,7 @@ import { AvatarChanges } from './avatarChanges';
 import { AvatarService } from './avatarService';
 import { ProfileCache } from './profileCache';
 import { ProfileService } from './profileService';
+import { UsernameSuggestions } from './usernameSuggestion';
 import { WorkspaceRules } from './workspaceRules';
 
 export type ProfileModule = ReturnType<typeof profileModule>;
@@ -33,6 +34,7 @@ export function profileModule(
   const profiles = new ProfileService({ cache, accounts, clock, events, clientForAccount, rules, log: profileLog });
   const avatarLog = log.child('avatars');
   const avatars = new AvatarService({ cache: new AvatarCache(db), accounts, clock, events, clientForAccount, log: avatarLog });
+  const usernames = new UsernameSuggestions({ accounts, cache, rules, clientForAccount, isOnline });
   const avatarChanges = new AvatarChanges({ accounts, avatars, profiles, rules, clientForAccount, isOnline, log: avatarLog });
 
   // A new session: the profile's first copy, from the /me that login's reply carried.
@@ -58,6 +60,7 @@ export function profileModule(
     'profile.setAvatar': ({ accountId, contentType, base64 }) => avatarChanges.upload(accountId, base64, contentType),
     'profile.resetAvatar': ({ accountId }) => avatarChanges.reset(accountId),
     'avatars.get': ({ accountId, username, etag }) => avatars.get(accountId, username, etag),
+    'profile.suggestUsername': ({ accountId }) => usernames.suggest(accountId),
   } satisfies Handlers;
 
   return { handlers, profiles, cache, rules };

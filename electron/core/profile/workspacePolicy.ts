@@ -20,6 +20,8 @@ export const workspaceSettingIds = [
   'Accounts_TwoFactorAuthentication_By_Email_Enabled',
   'Accounts_twoFactorAuthentication_email_available_for_OAuth_users',
   'Accounts_TwoFactorAuthentication_Enforce_Password_Fallback',
+  // Public too, from apps/meteor/server/settings/userDataDownload.ts: "Download my data" is offered.
+  'UserData_EnableDownload',
 ] as const;
 export type WorkspaceSettingId = (typeof workspaceSettingIds)[number];
 export type WorkspaceSettings = Partial<Record<WorkspaceSettingId, unknown>>;

@@ -3,6 +3,7 @@ import type { Handlers } from '../handlers';
 import type { ModuleContext } from '../moduleContext';
 import type { ProfileModule } from '../profile/profileModule';
 import { AccessTokenService } from './accessTokens';
+import { dataDownloadHandlers, DataDownloadService } from './dataDownload';
 import { SecurityService } from './securityService';
 import { twoFactorSettingsHandlers, TwoFactorSettingsService } from './twoFactorSettings';
 
@@ -32,6 +33,7 @@ export function securityModule(
       new TwoFactorSettingsService({ security, accounts, profiles, cache, rules, isOnline, log: log.child('two-factor') }),
     ),
     ...accessTokenHandlers(new AccessTokenService({ accounts, rules, clientForAccount, isOnline })),
+    ...dataDownloadHandlers(new DataDownloadService({ accounts, cache, rules, clientForAccount, isOnline })),
   } satisfies Handlers;
 
   return { handlers };

@@ -77,7 +77,8 @@ export class EditService {
         'Your profile has not been loaded from the server yet, so there is nothing to edit. Refresh it first.',
       );
     const username = changes.find((c) => c.field === 'username');
-    if (username && username.value.toLowerCase() !== editableValue(cached.document, 'username').toLowerCase()) {
+    const current = editableValue(cached.document, 'username');
+    if (username && current !== '' && username.value.toLowerCase() !== current.toLowerCase()) {
       // Asked now when online; offline (null) the sender asks again before sending.
       const verdict = await this.checkUsername(accountId, username.value);
       if (verdict.available === false && verdict.problem)
@@ -111,6 +112,8 @@ export class EditService {
     if (problem) return { available: false, problem };
     const credentials = await this.deps.accounts.credentials(accountId);
     if (!credentials || !this.deps.isOnline(accountId)) return { available: null, problem: null };
+    // An account without a username cannot ask: the route refuses it (docs/protocol.md §6); saving answers instead.
+    if (!hasUsername(this.deps.cache.get(accountId)?.document)) return { available: null, problem: null };
     try {
       const available = await this.deps.availability.isFree(accountId, this.deps.clientForAccount(accountId), credentials, username);
       return { available, problem: available ? null : `The username “${username}” is taken or not allowed on this server.` };
@@ -204,4 +207,9 @@ function toItem(row: OutboxRow, now: number): OutboxItem {
     error: row.error,
     updatedAt: new Date(row.updatedAt).toISOString(),
   };
+}
+
+/** Whether the cached profile holds a username: accounts made by single sign-on may have none yet. */
+function hasUsername(document: Record<string, unknown> | undefined): boolean {
+  return typeof document?.username === 'string' && document.username !== '';
 }

@@ -179,8 +179,9 @@ export class OutboxSender {
   ): Promise<void> {
     const username = rows.find((row) => row.field === 'username');
     let group = rows;
-    if (username && username.value.toLowerCase() !== (me.username ?? '').toLowerCase()) {
-      // "Taken" only ever comes back as the vague error-could-not-save-identity: ask first.
+    // "Taken" only ever comes back as the vague error-could-not-save-identity: ask first. An
+    // account without a username cannot ask (the route wants one, docs/protocol.md §6): it just saves.
+    if (username && me.username && username.value.toLowerCase() !== me.username.toLowerCase()) {
       let refused: string | null = null;
       try {
         if (!(await this.deps.availability.isFree(accountId, client, credentials, username.value)))

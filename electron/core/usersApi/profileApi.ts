@@ -11,11 +11,14 @@ import type { Credentials, UsersApiClient } from './usersApiClient';
 export async function fetchOwnProfile(client: UsersApiClient, auth: Credentials, knownMe?: unknown): Promise<Record<string, unknown>> {
   const me = meReplySchema.safeParse(knownMe ?? (await client.request({ path: '/api/v1/me', auth })));
   if (!me.success) throw new ApiFailure('server-error', 'The server sent a profile the app cannot read.');
+  const { success: _meSuccess, ...meFields } = me.data;
+  // An account without a username (made by single sign-on, say) may read /me but not users.info
+  // ("Users must have a username", docs/protocol.md §7): /me is its whole profile until it has one.
+  if (typeof meFields.username !== 'string' || meFields.username === '') return meFields;
   const info = usersInfoReplySchema.safeParse(
     await client.request({ path: '/api/v1/users.info', auth, query: { userId: auth.userId, includeUserRooms: 'true' } }),
   );
   if (!info.success) throw new ApiFailure('server-error', 'The server sent user details the app cannot read.');
-  const { success: _meSuccess, ...meFields } = me.data;
   // users.info is read last, so its values are the newer ones; but about oneself its `settings`
   // hold only statusVisibilityDenied and its `services` another shape (`password: true`):
   // /me's richer two stay.

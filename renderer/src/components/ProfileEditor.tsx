@@ -26,6 +26,7 @@ import { BusyButton } from './BusyButton';
 import { ScreenHeading } from './ScreenHeading';
 import { TextAreaField } from './TextAreaField';
 import { TextField } from './TextField';
+import { UsernameSuggestion } from './UsernameSuggestion';
 
 type Values = Record<string, string>;
 
@@ -168,6 +169,9 @@ export function ProfileEditor({
         hint="Letters, digits, dots, dashes and underscores."
         {...locking('username')}
       />
+      {initial.username === '' && !lockOf('username') && (
+        <UsernameSuggestion accountId={accountId} onSuggested={(suggested) => fields.set('username', suggested)} />
+      )}
       <TextField label="Nickname" name="nickname" {...fields.bind('nickname')} {...locking('nickname')} />
       <TextAreaField label="Bio" name="bio" rows={3} counter={fieldLimits.bio} {...fields.bind('bio')} {...locking('bio')} />
       <div className="field">

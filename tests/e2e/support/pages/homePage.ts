@@ -60,6 +60,13 @@ export class HomePage {
     for (const [label, text] of Object.entries(fields)) await this.editor.getByLabel(label, { exact: true }).fill(text);
   }
 
+  /** In the editor of an account without a username: asks the server for one, which fills the Username field. */
+  async suggestUsername(): Promise<Locator> {
+    const suggestion = this.editor.getByTestId('username-suggestion');
+    await suggestion.getByRole('button', { name: 'Suggest a username' }).click();
+    return suggestion;
+  }
+
   async saveEditor(): Promise<void> {
     await this.editor.getByRole('button', { name: 'Save' }).click();
   }

@@ -89,7 +89,8 @@ async function authenticate(ctx: RequestContext, route: RouteDef): Promise<void>
   }
   if ((route.auth ?? 'none') !== 'required') return;
   if (!ctx.user) throw unauthorized();
-  if (!ctx.user.username && !route.userWithoutUsername) {
+  const withoutUsername = typeof route.userWithoutUsername === 'function' ? route.userWithoutUsername(ctx.app) : route.userWithoutUsername;
+  if (!ctx.user.username && !withoutUsername) {
     throw new ApiError(403, { success: false, error: 'Users must have a username [error-unauthorized]' });
   }
   for (const permission of route.permissions ?? []) {

@@ -49,8 +49,8 @@ export interface RouteDef {
   /** The release that added the route ("8.8"); older releases answer 404 as for any unknown route. */
   since?: string;
   auth?: 'required' | 'optional' | 'none';
-  /** Routes that users without a username may call (login, me). */
-  userWithoutUsername?: boolean;
+  /** Routes that users without a username may call (login, me); a function when it depends on the line imitated. */
+  userWithoutUsername?: boolean | ((app: App) => boolean);
   /** Declared permissions: missing ones give the §7 "permissions required" 403. */
   permissions?: string[];
   /** Defaults to the general limit for /api/v1 routes (§7); `false` for none. */

@@ -1,6 +1,7 @@
 // The full route table.
 import type { RouteDef } from '../http/router';
 import { ssoRoutes } from '../sso';
+import { accountDataRoutes } from './accountData';
 import { avatarRoutes } from './avatar';
 import { avatarImageRoutes } from './avatarImages';
 import { emailVerificationRoutes } from './emailVerification';
@@ -28,6 +29,7 @@ export const apiRoutes: RouteDef[] = [
   ...emailVerificationRoutes,
   ...settingsRoutes,
   ...personalAccessTokenRoutes,
+  ...accountDataRoutes,
   ...avatarImageRoutes,
   ...ssoRoutes,
 ];

@@ -87,6 +87,8 @@ export const updateOwnBasicInfoRoutes: RouteDef[] = [
     method: 'POST',
     path: '/api/v1/users.updateOwnBasicInfo',
     auth: 'required',
+    // The current line lets an account without a username set one here; 7.x did not (docs/protocol.md §4).
+    userWithoutUsername: (app) => app.compat !== 7,
     rateLimit: updateRateLimit,
     handler: async (ctx) => {
       const { app } = ctx;

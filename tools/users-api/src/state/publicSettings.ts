@@ -45,6 +45,7 @@ const PUBLIC_SETTING_IDS = [
   'CROWD_Enable',
   'LDAP_Enable',
   'Site_Name',
+  'UserData_EnableDownload',
 ] as const satisfies readonly (keyof Settings)[];
 
 export interface PublicSetting {

@@ -41,6 +41,10 @@ export interface Settings {
   Accounts_AvatarBlockUnauthenticatedAccess: boolean;
   Accounts_CustomFields: Record<string, CustomFieldDef>;
   UTF8_User_Names_Validation: string;
+  // Item 26: a suggested username (getUsernameSuggestion) and the data download (requestDataDownload).
+  UTF8_Names_Slugify: boolean;
+  Accounts_DefaultUsernamePrefixSuggestion: string;
+  UserData_EnableDownload: boolean;
   // §4 password policy (GET pw.getPolicy)
   Accounts_Password_Policy_Enabled: boolean;
   Accounts_Password_Policy_MinLength: number;
@@ -140,6 +144,9 @@ export function defaultSettings(): Settings {
     Accounts_AvatarBlockUnauthenticatedAccess: false,
     Accounts_CustomFields: {},
     UTF8_User_Names_Validation: '[0-9a-zA-Z-_.]+',
+    UTF8_Names_Slugify: true,
+    Accounts_DefaultUsernamePrefixSuggestion: 'user',
+    UserData_EnableDownload: true,
     Accounts_Password_Policy_Enabled: false,
     Accounts_Password_Policy_MinLength: 7,
     Accounts_Password_Policy_MaxLength: -1,

@@ -9,6 +9,7 @@ import { ajv, ajvQuery } from '@rocket.chat/rest-typings/dist/v1/Ajv.js';
 import { isDirectoryProps } from '@rocket.chat/rest-typings/dist/v1/misc.js';
 import { isSettingsPublicWithPaginationProps } from '@rocket.chat/rest-typings/dist/v1/settings.js';
 import { isUserLogoutParamsPOST } from '@rocket.chat/rest-typings/dist/v1/users/UserLogoutParamsPOST.js';
+import { isUsersRequestDataDownloadParamsGET } from '@rocket.chat/rest-typings/dist/v1/users/UsersRequestDataDownloadParamsGET.js';
 import { isUsersAutocompleteProps } from '@rocket.chat/rest-typings/dist/v1/users/UsersAutocompleteParamsGET.js';
 import { isUsersCheckUsernameAvailabilityParamsGET } from '@rocket.chat/rest-typings/dist/v1/users/UsersCheckUsernameAvailabilityParamsGET.js';
 import { isUsersGetPresenceParamsGET } from '@rocket.chat/rest-typings/dist/v1/users/UsersGetPresenceParamsGET.js';
@@ -56,6 +57,7 @@ export const publishedValidators = {
   getStatus: isUsersGetStatusParamsGET,
   directory: isDirectoryProps,
   settingsPublic: isSettingsPublicWithPaginationProps,
+  requestDataDownload: isUsersRequestDataDownloadParamsGET,
   // Compiled in apps/meteor/server/api/v1/users.ts itself.
   sendEmailCode: ajv.compile(closedObject({ emailOrUsername: str }, ['emailOrUsername'])),
   setStatus: ajv.compile(
