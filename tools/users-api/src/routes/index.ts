@@ -3,6 +3,7 @@ import type { RouteDef } from '../http/router';
 import { ssoRoutes } from '../sso';
 import { avatarRoutes } from './avatar';
 import { avatarImageRoutes } from './avatarImages';
+import { deleteOwnAccountRoutes } from './deleteOwnAccount';
 import { emailVerificationRoutes } from './emailVerification';
 import { infoRoutes } from './info';
 import { listRoutes } from './lists';
@@ -28,6 +29,7 @@ export const apiRoutes: RouteDef[] = [
   ...emailVerificationRoutes,
   ...settingsRoutes,
   ...personalAccessTokenRoutes,
+  ...deleteOwnAccountRoutes,
   ...avatarImageRoutes,
   ...ssoRoutes,
 ];

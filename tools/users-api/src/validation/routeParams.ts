@@ -92,6 +92,7 @@ export const routeParams: Record<string, RouteParams> = {
   'POST /api/v1/users.generatePersonalAccessToken': typedSince8([USERS, USERS_7], 'body', 'generateToken', 'nothing'),
   'POST /api/v1/users.regeneratePersonalAccessToken': typedSince8([USERS, USERS_7], 'body', 'tokenName', 'nothing'),
   'GET /api/v1/users.getPersonalAccessTokens': none(USERS, USERS_7),
+  'POST /api/v1/users.deleteOwnAccount': typedSince8([USERS, USERS_7], 'body', 'deleteOwnAccount', 'nothing'),
   'POST /api/v1/users.removePersonalAccessToken': typedSince8([USERS, USERS_7], 'body', 'tokenName', 'nothing'),
 };
 
