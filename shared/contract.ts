@@ -64,6 +64,7 @@ import { revisionSchema } from './revisionSchema';
 import { disableEmailCodesRequestSchema, regenerateBackupCodesRequestSchema, twoFactorSettingsSchema } from './twoFactorSchemas';
 import { textLimits } from './limits';
 import { accessTokenChannels } from './accessTokenSchemas';
+import { accountDeletionChannels } from './accountDeletionSchemas';
 import {
   answerPromptRequestSchema,
   certificateRequestSchema,
@@ -215,6 +216,8 @@ export const channels = {
   'network.answerPrompt': { request: answerPromptRequestSchema, response: z.object({}) },
   /** Personal access tokens of an account: list, create (shown once), regenerate, remove. */
   ...accessTokenChannels,
+  /** "Delete my account": whether it is offered, and the deletion with the server's last-owner step. */
+  ...accountDeletionChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -3,6 +3,7 @@ import type { Handlers } from '../handlers';
 import type { ModuleContext } from '../moduleContext';
 import type { ProfileModule } from '../profile/profileModule';
 import { AccessTokenService } from './accessTokens';
+import { AccountDeletionService } from './accountDeletion';
 import { SecurityService } from './securityService';
 import { twoFactorSettingsHandlers, TwoFactorSettingsService } from './twoFactorSettings';
 
@@ -12,6 +13,8 @@ export function securityModule(
   deps: {
     accounts: Pick<AccountsModule, 'accounts' | 'clientForAccount' | 'isOnline'>;
     profile: Pick<ProfileModule, 'profiles' | 'cache' | 'rules'>;
+    /** The fields of an account's unsent edits (the sync module's outbox), for what deleting it loses. */
+    unsentEdits(accountId: string): string[];
   },
 ) {
   const { accounts, clientForAccount, isOnline } = deps.accounts;
@@ -32,6 +35,7 @@ export function securityModule(
       new TwoFactorSettingsService({ security, accounts, profiles, cache, rules, isOnline, log: log.child('two-factor') }),
     ),
     ...accessTokenHandlers(new AccessTokenService({ accounts, rules, clientForAccount, isOnline })),
+    ...accountDeletionHandlers(new AccountDeletionService({ accounts, rules, clientForAccount, isOnline, unsentEdits: deps.unsentEdits })),
   } satisfies Handlers;
 
   return { handlers };
@@ -44,5 +48,14 @@ function accessTokenHandlers(tokens: AccessTokenService) {
     'security.createAccessToken': ({ accountId, name, bypassTwoFactor, proof }) => tokens.create(accountId, name, bypassTwoFactor, proof),
     'security.regenerateAccessToken': ({ accountId, name, proof }) => tokens.regenerate(accountId, name, proof),
     'security.removeAccessToken': ({ accountId, name, proof }) => tokens.remove(accountId, name, proof),
+  } satisfies Handlers;
+}
+
+/** "Delete my account": whether it is offered, and the deletion with the server's last-owner question. */
+function accountDeletionHandlers(deletion: AccountDeletionService) {
+  return {
+    'privacy.deletion': ({ accountId }) => deletion.view(accountId),
+    'privacy.deleteAccount': ({ accountId, confirmation, confirmRelinquish }) =>
+      deletion.delete(accountId, confirmation, confirmRelinquish),
   } satisfies Handlers;
 }

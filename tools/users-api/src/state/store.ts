@@ -108,6 +108,10 @@ export class Store {
     if (!user) return;
     this.users.delete(userId);
     this.subsByUser.delete(userId);
+    // Their direct conversations go with them (apps/meteor/server/lib/users/deleteUser.ts, removeDirectRoomContainingUsername).
+    for (const room of [...this.rooms.values()]) {
+      if (room.t === 'd' && user.username !== undefined && room.usernames?.includes(user.username)) this.removeRoom(room._id);
+    }
     this.avatars.delete(userId);
     const keys = this.indexedKeys.get(userId);
     if (keys?.username !== undefined) this.byUsername.delete(keys.username);
