@@ -3,6 +3,7 @@ import { AccessTokensSection } from '../components/AccessTokensSection';
 import { ChangeEmailForm } from '../components/ChangeEmailForm';
 import { ChangePasswordForm } from '../components/ChangePasswordForm';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { DeleteAccountSection } from '../components/DeleteAccountSection';
 import { Notice } from '../components/Notice';
 import { PasswordChangeRequest } from '../components/PasswordChangeRequest';
 import { ScreenHeading } from '../components/ScreenHeading';
@@ -107,6 +108,7 @@ export function SecurityScreen({ accountId, serverId }: { accountId: string; ser
             </button>
           </section>
           <AccessTokensSection accountId={accountId} online={online} />
+          <DeleteAccountSection accountId={accountId} online={online} />
           <ConfirmDialog
             open={confirmSignOut}
             title="Sign out other devices?"
