@@ -42,10 +42,10 @@ export class AccountDeletionService {
     if (!credentials) return closed('You are signed out of this account. Sign in again to delete it.');
     if (!this.deps.isOnline(accountId)) return closed(this.unreachable(account));
     try {
-      // Read before this setting was asked for, a saved copy lacks it: read them again now.
-      if (!('Accounts_AllowDeleteOwnAccount' in this.deps.rules.settings(account.serverId)))
-        await this.deps.rules.refresh(account.serverId);
-      else await this.deps.rules.refreshIfStale(account.serverId);
+      // A "no" (or a copy read before the app asked for this setting) is checked with the server now: an administrator may have just allowed it.
+      if (isOn(this.deps.rules.settings(account.serverId), 'Accounts_AllowDeleteOwnAccount'))
+        await this.deps.rules.refreshIfStale(account.serverId);
+      else await this.deps.rules.refresh(account.serverId);
       if (!isOn(this.deps.rules.settings(account.serverId), 'Accounts_AllowDeleteOwnAccount')) return closed(deletionNotAllowed);
       const document = sanitizeUser(await fetchCurrentMe(this.deps.clientForAccount(accountId), credentials));
       const confirmWith = factorsOf(document, this.deps.rules.settings(account.serverId)).password ? 'password' : 'username';
