@@ -65,6 +65,7 @@ import { disableEmailCodesRequestSchema, regenerateBackupCodesRequestSchema, two
 import { textLimits } from './limits';
 import { accessTokenChannels } from './accessTokenSchemas';
 import { accountDataChannels } from './accountDataSchemas';
+import { accountDeletionChannels } from './accountDeletionSchemas';
 import {
   answerPromptRequestSchema,
   certificateRequestSchema,
@@ -218,6 +219,8 @@ export const channels = {
   ...accessTokenChannels,
   /** A username suggested for an account without one; asking for a copy of one's data. */
   ...accountDataChannels,
+  /** "Delete my account": whether it is offered, and the deletion with the server's last-owner step. */
+  ...accountDeletionChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -109,7 +109,7 @@ export function createCore(options: CoreOptions): Core {
   });
   const profile = profileModule(context, { accounts });
   const sync = syncModule(context, { accounts, profile, requestTimeoutMs: options.requestTimeoutMs });
-  const security = securityModule(context, { accounts, profile });
+  const security = securityModule(context, { accounts, profile, unsentEdits: sync.unsentEdits });
   const people = peopleModule(context, { accounts, profile });
   const network = networkModule(context, { transport, servers: accounts.accounts.servers, limits });
   const app = appModule(context, { ...options, database, managedNotice: accounts.managedNotice });

@@ -14,6 +14,11 @@ export interface DomainEventMap {
   releaseChanged: { serverId: string };
   /** At start, the sessions kept in the keychain have been restored and checked. */
   sessionsRestored: Record<string, never>;
+  /**
+   * The server deleted this account and its row and keychain entry are gone here: each module
+   * forgets what it kept of it; `othersOnServer` says whether other accounts still use that server's data.
+   */
+  accountDeleted: { accountId: string; serverId: string; userId: string; username: string; othersOnServer: boolean };
 }
 
 export type DomainEvent = keyof DomainEventMap;

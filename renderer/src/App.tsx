@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { ConfirmDialog } from './components/ConfirmDialog';
 import { ConnectivityBanners } from './components/ConnectivityBanners';
+import { AccountDeletedNotice } from './components/DeleteAccountSection';
 import { HostLostBanner } from './components/HostLostBanner';
 import { Navigation } from './components/Navigation';
 import { ScreenHeading } from './components/ScreenHeading';
@@ -66,6 +67,7 @@ export function App() {
       <main className="content" id="main" tabIndex={-1}>
         {/* A lost link outranks servers that cannot be reached: the tab no longer hears about them. */}
         {hostLost ? <HostLostBanner /> : <ConnectivityBanners />}
+        <AccountDeletedNotice />
         {screen === 'home' && <HomeScreen />}
         {screen === 'people' &&
           (active ? (

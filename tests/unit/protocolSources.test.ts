@@ -72,6 +72,10 @@ const CONFIRMED_SOURCES = [
   'apps/meteor/server/lib/users/setUsername.ts',
   'apps/meteor/server/lib/users/validateCustomFields.js',
   'apps/meteor/server/lib/users/validateUsername.ts',
+  // Deleting one's own account (§6), read for issue 26.
+  'apps/meteor/server/lib/users/deleteUser.ts',
+  'apps/meteor/server/lib/rooms/getRoomsWithSingleOwner.ts',
+  'apps/meteor/server/lib/users/getUserSingleOwnedRooms.ts',
   'apps/meteor/server/lib/utils/functions/getBaseUserFields.ts',
   'apps/meteor/server/meteor-methods/rooms/browseChannels.ts',
   'apps/meteor/server/meteor-methods/users/deleteUserOwnAccount.ts',

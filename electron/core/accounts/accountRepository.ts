@@ -1,3 +1,4 @@
+import { forgetFreedPages } from '../db/forgetFreedPages';
 import type { Database } from 'better-sqlite3';
 import type { AccountState, AccountSummary, ServerSummary, SignInKind } from '../../../shared/accountSchemas';
 
@@ -77,6 +78,11 @@ export class AccountRepository {
 
   deleteAccount(id: string): void {
     this.db.prepare('DELETE FROM accounts WHERE id = ?').run(id);
+  }
+
+  /** After a deletion: no freed page or log frame keeps what was deleted (forgetFreedPages). */
+  compact(): void {
+    forgetFreedPages(this.db);
   }
 
   activeAccountId(): string | null {

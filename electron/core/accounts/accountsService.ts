@@ -187,6 +187,31 @@ export class AccountsService {
     return this.list();
   }
 
+  /**
+   * The server deleted the account: its keychain entry and row go (its profile, outbox and
+   * history with it), every module forgets the rest (`accountDeleted`), then the database is
+   * rewritten so no freed page still holds its bytes. No logout: the server ended the session.
+   */
+  async forgetDeleted(accountId: string): Promise<AccountList> {
+    const { account, server } = this.account(accountId);
+    await this.sessions.forget(account.id, server.origin, account.user_id);
+    this.deps.repository.deleteAccount(account.id);
+    if (this.deps.repository.activeAccountId() === null) {
+      this.deps.repository.setActiveAccountId(this.deps.repository.accounts()[0]?.id ?? null);
+    }
+    const othersOnServer = this.deps.repository.accounts().some((other) => other.server_id === server.id);
+    this.deps.signals.emit('accountDeleted', {
+      accountId: account.id,
+      serverId: server.id,
+      userId: account.user_id,
+      username: account.username,
+      othersOnServer,
+    });
+    this.deps.repository.compact();
+    this.changed();
+    return this.list();
+  }
+
   /** The server an account lives on, for the other services' clients, with the name sentences call it by. */
   serverOf(accountId: string): { id: string; origin: string; name: string } {
     const { server } = this.account(accountId);

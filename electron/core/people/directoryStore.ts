@@ -46,6 +46,12 @@ export class DirectoryStore {
     this.upsertRow.run(row);
   }
 
+  /** Forgets a server's sync state, or hands a sync an account started to another account of that server. */
+  forget(serverId: string, accountId: string, heir: string | null): void {
+    if (heir === null) this.db.prepare('DELETE FROM directory_sync WHERE server_id = ?').run(serverId);
+    else this.db.prepare('UPDATE directory_sync SET account_id = ? WHERE server_id = ? AND account_id = ?').run(heir, serverId, accountId);
+  }
+
   /** Servers whose sync was cut short (offline, crash, quit): resumed when possible. */
   unfinished(): DirectorySyncRow[] {
     return this.db.prepare(`SELECT ${columns} FROM directory_sync WHERE state IN ('syncing', 'paused')`).all() as DirectorySyncRow[];

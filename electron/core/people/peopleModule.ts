@@ -21,8 +21,9 @@ export function peopleModule(
   const { accounts, clientForAccount } = deps.accounts;
   const store = new PeopleStore(db);
   const people = new PeopleService({ store, accounts, clock, clientForAccount, rules: deps.profile.rules });
+  const directoryStore = new DirectoryStore(db);
   const directory = new DirectoryService({
-    store: new DirectoryStore(db),
+    store: directoryStore,
     people: store,
     search: new PeopleSearch(db),
     accounts,
@@ -42,6 +43,14 @@ export function peopleModule(
   );
   disposables.add(events.on('connectivity.changed', ({ serverId, online }) => online && directory.resumeUnfinished(serverId)));
   disposables.add(signals.on('sessionsRestored', () => directory.resumeUnfinished()));
+  // A deleted account: its own entry goes; with the server's last account, the whole directory copy (D92).
+  disposables.add(
+    signals.on('accountDeleted', ({ accountId, serverId, userId, othersOnServer }) => {
+      const heir = othersOnServer ? (accounts.list().accounts.find((a) => a.serverId === serverId)?.id ?? null) : null;
+      store.forget(serverId, heir === null ? null : userId);
+      directoryStore.forget(serverId, accountId, heir);
+    }),
+  );
 
   const handlers = {
     'people.lookup': (request) => people.lookup(request),

@@ -104,6 +104,22 @@ export class PeopleStore {
     return { deleted, next: last };
   }
 
+  /**
+   * A deleted account's own entry, or (userId null) every person of the server, with their
+   * counts; the index follows through its trigger.
+   */
+  forget(serverId: string, userId: string | null): void {
+    this.db.transaction(() => {
+      if (userId === null) {
+        this.db.prepare('DELETE FROM people WHERE server_id = ?').run(serverId);
+        this.db.prepare('DELETE FROM people_counts WHERE server_id = ?').run(serverId);
+        return;
+      }
+      const gone = this.db.prepare('DELETE FROM people WHERE server_id = ? AND user_id = ?').run(serverId, userId).changes;
+      if (gone > 0) this.count.run(serverId, -gone);
+    })();
+  }
+
   findCached(serverId: string, key: LookupKey, value: string): StoredPerson | null {
     const plan = indexedKeys.has(key) ? planSearch(serverId, value) : null;
     const candidates = plan ? `AND id IN (SELECT rowid FROM people_index WHERE people_index MATCH @match)` : '';

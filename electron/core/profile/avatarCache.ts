@@ -14,7 +14,7 @@ export class AvatarCache {
   private readonly upsert: Statement;
   private readonly touch: Statement;
 
-  constructor(db: Database) {
+  constructor(private readonly db: Database) {
     this.select = db.prepare(
       `SELECT content_type AS contentType, bytes, last_modified AS lastModified, etag, fetched_at AS fetchedAt
        FROM avatars WHERE server_id = ? AND username = ?`,
@@ -34,6 +34,12 @@ export class AvatarCache {
 
   put(serverId: string, username: string, avatar: CachedAvatar): void {
     this.upsert.run({ serverId, username, ...avatar });
+  }
+
+  /** A deleted account's own picture; every picture of the server when no other account there needs them. */
+  forget(serverId: string, username: string | null): void {
+    if (username === null) this.db.prepare('DELETE FROM avatars WHERE server_id = ?').run(serverId);
+    else this.db.prepare('DELETE FROM avatars WHERE server_id = ? AND username = ?').run(serverId, username);
   }
 
   /** A 304: the bytes stay, only the check time (and a newly known etag) change. */

@@ -36,6 +36,22 @@ export class ProfileCache {
    * Values the server confirmed, written into the cached document (an edit the outbox sent):
    * one read and one write, however many fields. Joins the caller's transaction when it has one.
    */
+  /**
+   * The server removed the direct conversations of a deleted user (apps/meteor/server/lib/users/deleteUser.ts):
+   * the cached profile of another account loses them too, as its next read from the server would.
+   */
+  forgetDirectRoomsWith(accountId: string, userId: string, username: string): void {
+    const stored = this.db.prepare('SELECT document FROM profiles WHERE account_id = ?').pluck().get(accountId) as string | undefined;
+    if (!stored) return;
+    const document = JSON.parse(stored) as { rooms?: unknown };
+    if (!Array.isArray(document.rooms)) return;
+    const rooms = (document.rooms as { t?: unknown; rid?: unknown; name?: unknown }[]).filter(
+      (room) => !(room.t === 'd' && ((typeof room.rid === 'string' && room.rid.includes(userId)) || room.name === username)),
+    );
+    if (rooms.length === document.rooms.length) return;
+    this.db.prepare('UPDATE profiles SET document = ? WHERE account_id = ?').run(JSON.stringify({ ...document, rooms }), accountId);
+  }
+
   applyEdits(accountId: string, edits: readonly { field: EditField; value: string }[]): void {
     if (edits.length === 0) return;
     const stored = this.db.prepare('SELECT document FROM profiles WHERE account_id = ?').pluck().get(accountId) as string | undefined;

@@ -33,13 +33,23 @@ export function profileModule(
   });
   const profiles = new ProfileService({ cache, accounts, clock, events, clientForAccount, rules, log: profileLog });
   const avatarLog = log.child('avatars');
-  const avatars = new AvatarService({ cache: new AvatarCache(db), accounts, clock, events, clientForAccount, log: avatarLog });
+  const avatarCache = new AvatarCache(db);
+  const avatars = new AvatarService({ cache: avatarCache, accounts, clock, events, clientForAccount, log: avatarLog });
   const usernames = new UsernameSuggestions({ accounts, cache, rules, clientForAccount, isOnline });
   const avatarChanges = new AvatarChanges({ accounts, avatars, profiles, rules, clientForAccount, isOnline, log: avatarLog });
 
   // A new session: the profile's first copy, from the /me that login's reply carried.
   disposables.add(signals.on('signedIn', ({ accountId, me }) => profiles.signedIn(accountId, me)));
   disposables.add(signals.on('releaseChanged', ({ serverId }) => profiles.workspaceChanged(serverId)));
+  // A deleted account's picture goes; the server's other pictures go with its last account (the profile row cascades).
+  disposables.add(
+    signals.on('accountDeleted', ({ serverId, userId, username, othersOnServer }) => {
+      avatarCache.forget(serverId, othersOnServer ? username : null);
+      for (const other of accounts.list().accounts) {
+        if (other.serverId === serverId) cache.forgetDirectRoomsWith(other.id, userId, username);
+      }
+    }),
+  );
   // Back online: what is shown for the accounts on that server is read again, without a reload.
   disposables.add(
     events.on('connectivity.changed', ({ serverId, online }) => {

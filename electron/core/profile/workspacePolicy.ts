@@ -22,6 +22,7 @@ export const workspaceSettingIds = [
   'Accounts_TwoFactorAuthentication_Enforce_Password_Fallback',
   // Public too, from apps/meteor/server/settings/userDataDownload.ts: "Download my data" is offered.
   'UserData_EnableDownload',
+  'Accounts_AllowDeleteOwnAccount',
 ] as const;
 export type WorkspaceSettingId = (typeof workspaceSettingIds)[number];
 export type WorkspaceSettings = Partial<Record<WorkspaceSettingId, unknown>>;
@@ -32,6 +33,9 @@ export type WorkspaceSettings = Partial<Record<WorkspaceSettingId, unknown>>;
  * app offers the change and the server's own refusal says otherwise.
  */
 export const isOff = (settings: WorkspaceSettings, id: WorkspaceSettingId): boolean => settings[id] === false;
+
+/** A setting the workspace switched on: for those off by default (Accounts_AllowDeleteOwnAccount), unknown counts as off. */
+export const isOn = (settings: WorkspaceSettings, id: WorkspaceSettingId): boolean => settings[id] === true;
 
 /** A server's release as /api/info names it ("8.6", "8.8.1"); null when it said none the app can read. */
 export interface Release {

@@ -4,6 +4,7 @@ import type { ModuleContext } from '../moduleContext';
 import type { ProfileModule } from '../profile/profileModule';
 import { AccessTokenService } from './accessTokens';
 import { dataDownloadHandlers, DataDownloadService } from './dataDownload';
+import { AccountDeletionService } from './accountDeletion';
 import { SecurityService } from './securityService';
 import { twoFactorSettingsHandlers, TwoFactorSettingsService } from './twoFactorSettings';
 
@@ -13,6 +14,8 @@ export function securityModule(
   deps: {
     accounts: Pick<AccountsModule, 'accounts' | 'clientForAccount' | 'isOnline'>;
     profile: Pick<ProfileModule, 'profiles' | 'cache' | 'rules'>;
+    /** The fields of an account's unsent edits (the sync module's outbox), for what deleting it loses. */
+    unsentEdits(accountId: string): string[];
   },
 ) {
   const { accounts, clientForAccount, isOnline } = deps.accounts;
@@ -34,6 +37,7 @@ export function securityModule(
     ),
     ...accessTokenHandlers(new AccessTokenService({ accounts, rules, clientForAccount, isOnline })),
     ...dataDownloadHandlers(new DataDownloadService({ accounts, cache, rules, clientForAccount, isOnline })),
+    ...accountDeletionHandlers(new AccountDeletionService({ accounts, rules, clientForAccount, isOnline, unsentEdits: deps.unsentEdits })),
   } satisfies Handlers;
 
   return { handlers };
@@ -46,5 +50,14 @@ function accessTokenHandlers(tokens: AccessTokenService) {
     'security.createAccessToken': ({ accountId, name, bypassTwoFactor, proof }) => tokens.create(accountId, name, bypassTwoFactor, proof),
     'security.regenerateAccessToken': ({ accountId, name, proof }) => tokens.regenerate(accountId, name, proof),
     'security.removeAccessToken': ({ accountId, name, proof }) => tokens.remove(accountId, name, proof),
+  } satisfies Handlers;
+}
+
+/** "Delete my account": whether it is offered, and the deletion with the server's last-owner question. */
+function accountDeletionHandlers(deletion: AccountDeletionService) {
+  return {
+    'privacy.deletion': ({ accountId }) => deletion.view(accountId),
+    'privacy.deleteAccount': ({ accountId, confirmation, confirmRelinquish }) =>
+      deletion.delete(accountId, confirmation, confirmRelinquish),
   } satisfies Handlers;
 }

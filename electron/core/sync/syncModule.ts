@@ -73,5 +73,9 @@ export function syncModule(context: ModuleContext, deps: SyncModuleDeps) {
     'outbox.resolve': ({ accountId, itemId, keep }) => edits.resolve(accountId, itemId, keep),
   } satisfies Handlers;
 
-  return { handlers };
+  return {
+    handlers,
+    /** The fields of an account's edits the server has not taken yet (queued, in conflict or refused): what deleting it loses. */
+    unsentEdits: (accountId: string): string[] => store.rows(accountId).map((row) => row.field),
+  };
 }

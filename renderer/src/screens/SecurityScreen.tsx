@@ -4,6 +4,7 @@ import { ChangeEmailForm } from '../components/ChangeEmailForm';
 import { ChangePasswordForm } from '../components/ChangePasswordForm';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { DataDownloadSection } from '../components/DataDownloadSection';
+import { DeleteAccountSection } from '../components/DeleteAccountSection';
 import { Notice } from '../components/Notice';
 import { PasswordChangeRequest } from '../components/PasswordChangeRequest';
 import { ScreenHeading } from '../components/ScreenHeading';
@@ -109,6 +110,7 @@ export function SecurityScreen({ accountId, serverId }: { accountId: string; ser
           </section>
           <AccessTokensSection accountId={accountId} online={online} />
           <DataDownloadSection accountId={accountId} online={online} />
+          <DeleteAccountSection accountId={accountId} online={online} />
           <ConfirmDialog
             open={confirmSignOut}
             title="Sign out other devices?"

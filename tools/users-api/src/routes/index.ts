@@ -4,6 +4,7 @@ import { ssoRoutes } from '../sso';
 import { accountDataRoutes } from './accountData';
 import { avatarRoutes } from './avatar';
 import { avatarImageRoutes } from './avatarImages';
+import { deleteOwnAccountRoutes } from './deleteOwnAccount';
 import { emailVerificationRoutes } from './emailVerification';
 import { infoRoutes } from './info';
 import { listRoutes } from './lists';
@@ -30,6 +31,7 @@ export const apiRoutes: RouteDef[] = [
   ...settingsRoutes,
   ...personalAccessTokenRoutes,
   ...accountDataRoutes,
+  ...deleteOwnAccountRoutes,
   ...avatarImageRoutes,
   ...ssoRoutes,
 ];

@@ -87,6 +87,39 @@ export class Store {
     return this.subsByUser.get(userId) ?? [];
   }
 
+  /** Every subscription to a room, in the order they were added (Rocket.Chat sorts by `ts`). */
+  subscriptionsTo(rid: string): Subscription[] {
+    return [...this.subsByUser.values()].flat().filter((sub) => sub.rid === rid);
+  }
+
+  /** A room and everyone's subscription to it. */
+  removeRoom(rid: string): void {
+    this.rooms.delete(rid);
+    for (const [userId, subs] of this.subsByUser)
+      this.subsByUser.set(
+        userId,
+        subs.filter((sub) => sub.rid !== rid),
+      );
+  }
+
+  /** A user, their subscriptions, avatar and every index entry (users.deleteOwnAccount). */
+  removeUser(userId: string): void {
+    const user = this.users.get(userId);
+    if (!user) return;
+    this.users.delete(userId);
+    this.subsByUser.delete(userId);
+    // Their direct conversations go with them (apps/meteor/server/lib/users/deleteUser.ts, removeDirectRoomContainingUsername).
+    for (const room of [...this.rooms.values()]) {
+      if (room.t === 'd' && user.username !== undefined && room.usernames?.includes(user.username)) this.removeRoom(room._id);
+    }
+    this.avatars.delete(userId);
+    const keys = this.indexedKeys.get(userId);
+    if (keys?.username !== undefined) this.byUsername.delete(keys.username);
+    for (const e of keys?.emails ?? []) this.byEmail.delete(e);
+    for (const t of keys?.tokens ?? []) this.byTokenHash.delete(t);
+    this.indexedKeys.delete(userId);
+  }
+
   /** Names of teams count as taken usernames (§4 step 5). */
   isTeamName(name: string): boolean {
     const lower = name.toLowerCase();

@@ -71,6 +71,7 @@ export const publishedValidators = {
   resetAvatar: ajv.compile(closedObject(userParams)),
   generateToken: ajv.compile(closedObject({ tokenName: str, bypassTwoFactor: { type: 'boolean', nullable: true } }, ['tokenName'])),
   tokenName: ajv.compile(closedObject({ tokenName: str }, ['tokenName'])),
+  deleteOwnAccount: ajv.compile(closedObject({ password: str, confirmRelinquish: { type: 'boolean', nullable: true } }, ['password'])),
   verifyEmail: ajv.compile(closedObject({ token: { type: 'string', minLength: 1 } }, ['token'])),
   // The 8.8 TOTP routes' file is not in the source read; their changeset documents a body `{ code }`.
   totpCode: ajv.compile({ type: 'object', properties: { code: str }, required: ['code'] }),

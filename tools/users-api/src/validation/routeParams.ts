@@ -94,6 +94,7 @@ export const routeParams: Record<string, RouteParams> = {
   'GET /api/v1/users.getPersonalAccessTokens': none(USERS, USERS_7),
   'GET /api/v1/users.getUsernameSuggestion': none(USERS, USERS_7),
   'GET /api/v1/users.requestDataDownload': typedSince8([USERS, USERS_7], 'query', 'requestDataDownload', 'nothing'),
+  'POST /api/v1/users.deleteOwnAccount': typedSince8([USERS, USERS_7], 'body', 'deleteOwnAccount', 'nothing'),
   'POST /api/v1/users.removePersonalAccessToken': typedSince8([USERS, USERS_7], 'body', 'tokenName', 'nothing'),
 };
 
