@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { ConfirmDialog } from './components/ConfirmDialog';
 import { ConnectivityBanners } from './components/ConnectivityBanners';
 import { AccountDeletedNotice } from './components/DeleteAccountSection';
@@ -11,7 +11,6 @@ import { AboutScreen } from './screens/AboutScreen';
 import { AddServerScreen } from './screens/AddServerScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { PeopleScreen } from './screens/PeopleScreen';
-import { SecurityScreen } from './screens/SecurityScreen';
 import { SignInScreen } from './screens/SignInScreen';
 import { useHostLink } from './bridge/hostLink';
 import { followAppCommands } from './commands/appCommands';
@@ -23,6 +22,10 @@ import { followNetwork } from './stores/networkStore';
 import { followSyncChanges } from './stores/outboxStore';
 import { followProfileChanges } from './stores/profileStore';
 import { useUi } from './stores/uiStore';
+
+// The Security screen and its sections load when first opened: they are most of the window's
+// code that no start needs (the start's JavaScript is a benchmark, P3).
+const SecurityScreen = lazy(() => import('./screens/SecurityScreen').then((loaded) => ({ default: loaded.SecurityScreen })));
 
 export function App() {
   const { screen, signIn, leaving, confirmLeave, cancelLeave } = useUi();
@@ -83,7 +86,9 @@ export function App() {
           ))}
         {screen === 'security' &&
           (active ? (
-            <SecurityScreen key={active.id} accountId={active.id} serverId={active.serverId} />
+            <Suspense fallback={<p role="status">Opening Security…</p>}>
+              <SecurityScreen key={active.id} accountId={active.id} serverId={active.serverId} />
+            </Suspense>
           ) : (
             <NoAccountYet what="its security settings show here" />
           ))}
