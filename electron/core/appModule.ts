@@ -1,20 +1,10 @@
-import type { AppInfo } from '../../shared/contract';
 import { AppFailure } from '../../shared/errors';
-import { readAppInfo, type AppLinkRegistration, type UpdateFacts } from './appInfo';
-import type { OpenedDatabase } from './db/openDatabase';
+import { readAppInfo, type AppInfoDeps } from './appInfo';
 import type { Handlers } from './handlers';
 import type { ModuleContext } from './moduleContext';
-import type { Vault } from './vault/vault';
 import { displayArrangement, restoreWindow, WindowStateStore, type DisplayInfo, type WindowState } from './windowState';
 
-export interface AppModuleDeps {
-  version: string;
-  dataDir: string;
-  shell: AppInfo['shell'];
-  database: OpenedDatabase;
-  vault: Vault;
-  updates?: UpdateFacts;
-  appLinks?: AppLinkRegistration;
+export interface AppModuleDeps extends AppInfoDeps {
   /** A managed install's servers.json that could not be used (the accounts module read it). */
   managedNotice?: { file: string; problem: string };
 }
