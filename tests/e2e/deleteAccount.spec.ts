@@ -1,5 +1,5 @@
 import keytar from '@github/keytar';
-import { demo } from '../support/usersApiServer';
+import { demo, totpCode } from '../support/usersApiServer';
 import { dataFolderBytes, expect, expectAccessible, test } from './support/fixtures';
 import { DeleteAccountPanel } from './support/pages/deleteAccountPanel';
 
@@ -59,5 +59,29 @@ test('the last owner of rooms is told which rooms pass on or go, and deletes on 
     [400, false],
     [200, true],
   ]);
+  expect(await keytar.findCredentials(app.keychainService)).toEqual([]);
+});
+
+test('a TOTP user is asked for the password, which the workspace requires, and it goes in the first request', async ({
+  page,
+  app,
+  ui,
+  usersApi,
+}) => {
+  app.typedSecrets.push(demo.totp.password);
+  await usersApi.changeSettings({ Accounts_AllowDeleteOwnAccount: true });
+  await ui.open();
+  await ui.signInAs(usersApi.url, demo.totp, { code: async () => totpCode() });
+  const deletion = new DeleteAccountPanel(page);
+  await ui.security.open();
+  await usersApi.forgetRequests();
+  await deletion.start();
+  await expect(deletion.dialog.getByRole('heading')).toContainText(`(${demo.totp.user}) on`);
+  await expect(deletion.dialog.getByLabel(/authenticator app/)).toHaveCount(0);
+  await deletion.confirmWithPassword(demo.totp.password);
+  await expect(deletion.farewell).toBeVisible();
+  const served = (await usersApi.requests()).filter((r) => r.path === DELETE);
+  expect(served.map((r) => [r.status, r.body?.password])).toEqual([[200, '[redacted]']]);
+  expect((await usersApi.requests()).map((r) => r.status)).not.toContain(429);
   expect(await keytar.findCredentials(app.keychainService)).toEqual([]);
 });

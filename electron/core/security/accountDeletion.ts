@@ -11,6 +11,7 @@ import { ApiFailure } from '../usersApi/apiFailure';
 import { fetchCurrentMe } from '../usersApi/profileApi';
 import type { UsersApiClient } from '../usersApi/usersApiClient';
 import { factorsOf } from './secondFactors';
+import { accountLabel } from '../../../shared/accountLabel';
 
 export interface AccountDeletionDeps {
   accounts: AccountsService;
@@ -36,7 +37,7 @@ export class AccountDeletionService {
 
   async view(accountId: string): Promise<AccountDeletionView> {
     const account = this.summary(accountId);
-    const base = { accountId, accountLabel: labelOf(account), losses: this.losses(account) };
+    const base = { accountId, accountLabel: accountLabel(account), losses: this.losses(account) };
     const closed = (reason: string): AccountDeletionView => ({ ...base, available: false, reason, confirmWith: 'password' });
     const credentials = await this.deps.accounts.credentials(accountId);
     if (!credentials) return closed('You are signed out of this account. Sign in again to delete it.');
@@ -77,7 +78,7 @@ export class AccountDeletionService {
       throw error;
     }
     await this.deps.accounts.forgetDeleted(accountId);
-    return { deleted: true, message: `${labelOf(account)} is deleted, and nothing of it is left on this computer.` };
+    return { deleted: true, message: `${accountLabel(account)} is deleted, and nothing of it is left on this computer.` };
   }
 
   private losses(account: AccountSummary): string[] {
@@ -101,12 +102,6 @@ export class AccountDeletionService {
 }
 
 /** "Test John (test.john) on Acme Chat". */
-function labelOf(account: AccountSummary): string {
-  const who =
-    account.displayName && account.displayName !== account.username ? `${account.displayName} (${account.username})` : account.username;
-  return `${who} on ${account.serverName}`;
-}
-
 /** The server's `user-last-owner` in words: which rooms pass to another member, which go (apps/meteor/server/lib/users/deleteUser.ts). */
 function lastOwnerQuestion(details: unknown): AccountDeletionResult {
   const { shouldChangeOwner, shouldBeRemoved } = lastOwnerDetails.parse(details);

@@ -8,6 +8,7 @@ import type { WorkspaceRules } from '../profile/workspaceRules';
 import { requestDataDownload } from '../usersApi/accountDataApi';
 import { ApiFailure } from '../usersApi/apiFailure';
 import type { UsersApiClient } from '../usersApi/usersApiClient';
+import { accountLabel } from '../../../shared/accountLabel';
 
 export interface DataDownloadDeps {
   accounts: AccountsService;
@@ -78,10 +79,14 @@ export class DataDownloadService {
   }
 
   private label(accountId: string): string {
-    const username = this.deps.cache.get(accountId)?.document.username;
+    const document = this.deps.cache.get(accountId)?.document;
     const account = this.deps.accounts.list().accounts.find((a) => a.id === accountId);
-    const who = typeof username === 'string' && username !== '' ? username : (account?.username ?? 'This account');
-    return `${who} on ${this.deps.accounts.serverOf(accountId).name}`;
+    const cached = (key: string) => (typeof document?.[key] === 'string' && document[key] !== '' ? (document[key] as string) : null);
+    return accountLabel({
+      username: cached('username') ?? account?.username ?? '',
+      displayName: cached('name') ?? account?.displayName ?? null,
+      serverName: this.deps.accounts.serverOf(accountId).name,
+    });
   }
 }
 

@@ -14,6 +14,7 @@ import { backupCodesRemaining, disableEmailTwoFactor, enableEmailTwoFactor, rege
 import { gatedHeaders, missingProof, type Proof } from './proofs';
 import { factorsOf, setupMethod } from './secondFactors';
 import type { SecurityService } from './securityService';
+import { accountLabel } from '../../../shared/accountLabel';
 
 /**
  * "Few" backup codes: the server makes twelve, and each sign-in without the phone spends one.
@@ -121,7 +122,7 @@ export class TwoFactorSettingsService {
     const blocked = factors.emailSetUp ? undefined : turnOnBlocked(document, settings);
     return {
       accountId,
-      accountLabel: `${username} on ${serverName}`,
+      accountLabel: accountLabel({ username, displayName: typeof document.name === 'string' ? document.name : null, serverName }),
       available: true,
       reason: null,
       emailCodes: { on: factors.emailSetUp, ...(blocked ? { turnOnBlocked: blocked } : {}), offMethod: setupMethod(factors, settings) },

@@ -4,7 +4,7 @@ import type { AppError } from '../../../shared/errors';
 import { textLimits } from '../../../shared/limits';
 import { useFormFields } from '../forms/useFormFields';
 import { useAccessTokens } from '../stores/accessTokensStore';
-import { useAccounts } from '../stores/accountsStore';
+import { useAccountLabel } from '../stores/useAccountLabel';
 import { BusyButton } from './BusyButton';
 import { ConfirmDialog } from './ConfirmDialog';
 import { Notice } from './Notice';
@@ -62,9 +62,8 @@ function ShownOnce({ name, token, onDone }: { name: string; token: string; onDon
  * allow tokens gets that sentence and nothing to press.
  */
 export function AccessTokensSection({ accountId, online }: { accountId: string; online: boolean }) {
-  const account = useAccounts((state) => state.accounts.find((candidate) => candidate.id === accountId));
   // The section names the account it changes: several may be signed in on one server.
-  const accountLabel = account ? `${account.username} on ${account.serverName}` : 'this account';
+  const accountLabel = useAccountLabel(accountId);
   const view = useAccessTokens((state) => state.views[accountId]) ?? null;
   const problem = useAccessTokens((state) => state.problems[accountId]) ?? null;
   const { load, create, regenerate, remove } = useAccessTokens();

@@ -5,6 +5,7 @@ import type { SecurityView } from '../../../shared/securitySchemas';
 import { codeShapeProblem } from '../../../shared/twoFactorCode';
 import { useFormFields } from '../forms/useFormFields';
 import { useSecurity } from '../stores/securityStore';
+import { useAccountLabel } from '../stores/useAccountLabel';
 import { BusyButton } from './BusyButton';
 import { PasswordField } from './PasswordField';
 import { TextField } from './TextField';
@@ -59,6 +60,7 @@ export function ProofDialog({
   const [sent, setSent] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const sendSecurityCode = useSecurity((state) => state.sendCode);
+  const label = useAccountLabel(accountId);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -87,6 +89,9 @@ export function ProofDialog({
   return (
     <dialog ref={ref} aria-labelledby={titleId} onCancel={close} className="dialog" data-testid="proof-dialog">
       <h2 id={titleId}>{words[method].title}</h2>
+      <p className="hint" data-testid="proof-account">
+        For {label}.
+      </p>
       {note && <p role="status">{note}</p>}
       <form className="form" onSubmit={submit} noValidate>
         {method === 'password' ? (

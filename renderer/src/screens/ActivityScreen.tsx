@@ -8,6 +8,7 @@ import { PendingBadge } from '../components/PendingBadge';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { presenceName } from '../words/presence';
 import { useOutbox } from '../stores/outboxStore';
+import { ScreenAccount } from '../components/ScreenAccount';
 
 const outcomeWords: Record<HistoryEntry['outcome'], string> = {
   saved: 'Saved on the server',
@@ -49,6 +50,7 @@ export function ActivityScreen({ accountId, serverName }: { accountId: string; s
   return (
     <section aria-labelledby="activity-title" className="screen">
       <ScreenHeading id="activity-title">Activity</ScreenHeading>
+      <ScreenAccount accountId={accountId} />
       {problem && <Notice tone="error">{problem}</Notice>}
       <section aria-labelledby="conflicts-title">
         <h2 id="conflicts-title" className="section-title">

@@ -12,6 +12,7 @@ import { TextField } from '../components/TextField';
 import { useFormFields } from '../forms/useFormFields';
 import { usePeople } from '../stores/peopleStore';
 import { useProfiles } from '../stores/profileStore';
+import { ScreenAccount } from '../components/ScreenAccount';
 
 const keys: { key: LookupKey; label: string }[] = [
   { key: 'username', label: 'Username' },
@@ -83,6 +84,7 @@ export function PeopleScreen({ accountId, serverId, serverName }: { accountId: s
   return (
     <section aria-labelledby="people-title" className="screen people">
       <ScreenHeading id="people-title">People</ScreenHeading>
+      <ScreenAccount accountId={accountId} />
       <div className="people-layout">
         <div className="people-directory">
           <DirectorySearch

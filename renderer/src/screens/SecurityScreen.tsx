@@ -14,6 +14,8 @@ import { useAccounts } from '../stores/accountsStore';
 import { useConnectivity } from '../stores/connectivityStore';
 import { useProfiles } from '../stores/profileStore';
 import { useSecurity } from '../stores/securityStore';
+import { ScreenAccount } from '../components/ScreenAccount';
+import { useAccountLabel } from '../stores/useAccountLabel';
 
 /** The password form's first field, brought into view (the server's request to change it). */
 function goToPasswordForm(): void {
@@ -27,6 +29,7 @@ export function SecurityScreen({ accountId, serverId }: { accountId: string; ser
   const online = useConnectivity((state) => state.online[serverId] ?? true);
   const accountState = useAccounts((state) => state.accounts.find((account) => account.id === accountId)?.state);
   const profile = useProfiles((state) => state.views[accountId]?.profile);
+  const label = useAccountLabel(accountId);
   const view = useSecurity((state) => state.views[accountId]) ?? null;
   const problem = useSecurity((state) => state.problems[accountId]) ?? null;
   const load = useSecurity((state) => state.load);
@@ -55,6 +58,7 @@ export function SecurityScreen({ accountId, serverId }: { accountId: string; ser
   return (
     <section aria-labelledby="security-title" className="screen security">
       <ScreenHeading id="security-title">Security</ScreenHeading>
+      <ScreenAccount accountId={accountId} />
       {problem && <Notice tone="error">{problem}</Notice>}
       {view?.available && profile?.requirePasswordChange && !view.blocked.password && (
         <PasswordChangeRequest reason={profile.requirePasswordChangeReason} onChange={goToPasswordForm} />
@@ -113,7 +117,7 @@ export function SecurityScreen({ accountId, serverId }: { accountId: string; ser
           <DeleteAccountSection accountId={accountId} online={online} />
           <ConfirmDialog
             open={confirmSignOut}
-            title="Sign out other devices?"
+            title={`Sign out other devices of ${label}?`}
             message="Every other session of this account ends now. You stay signed in here."
             confirmLabel="Sign out others"
             onCancel={() => setConfirmSignOut(false)}
