@@ -14,6 +14,8 @@ export interface DomainEventMap {
   releaseChanged: { serverId: string };
   /** At start, the sessions kept in the keychain have been restored and checked. */
   sessionsRestored: Record<string, never>;
+  /** The cached profile now holds the server's latest answer: the names the account goes by may have changed. */
+  profileStored: { accountId: string; username: string | null; name: string | null };
   /**
    * The server deleted this account and its row and keychain entry are gone here: each module
    * forgets what it kept of it; `othersOnServer` says whether other accounts still use that server's data.

@@ -72,6 +72,18 @@ export class AccountRepository {
       .run(row);
   }
 
+  /** The names the server now gives the account; true when they differ from what was kept. */
+  setIdentity(id: string, username: string, displayName: string | null, now: number): boolean {
+    return (
+      this.db
+        .prepare(
+          `UPDATE accounts SET username = ?, display_name = ?, updated_at = ?
+           WHERE id = ? AND (username IS NOT ? OR display_name IS NOT ?)`,
+        )
+        .run(username, displayName, now, id, username, displayName).changes > 0
+    );
+  }
+
   setState(id: string, state: AccountState, now: number): void {
     this.db.prepare('UPDATE accounts SET state = ?, updated_at = ? WHERE id = ?').run(state, now, id);
   }

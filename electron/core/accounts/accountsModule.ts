@@ -42,6 +42,7 @@ export function accountsModule(context: ModuleContext, deps: AccountsModuleDeps)
   });
   const accounts = new AccountsService({ repository, vault: deps.vault, clock, events, signals, clientFor, log: log.child('accounts') });
   disposables.add(signals.on('sessionRefused', ({ serverId, auth }) => accounts.sessionRefused(serverId, auth)));
+  disposables.add(signals.on('profileStored', ({ accountId, username, name }) => accounts.identityChanged(accountId, username, name)));
   const singleSignOn = new SingleSignOn({ accounts, clock, log: log.child('sign-in') });
   disposables.add(() => singleSignOn.close());
 

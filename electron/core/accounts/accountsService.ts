@@ -365,6 +365,16 @@ export class AccountsService {
     await this.sessions.forget(account.id, server.origin, account.user_id);
   }
 
+  /**
+   * The profile's latest copy names the account: the list every screen reads follows it (a new
+   * display name, a username set after a single sign-on). A username the copy lacks keeps the old one.
+   */
+  identityChanged(accountId: string, username: string | null, name: string | null): void {
+    const row = this.deps.repository.account(accountId);
+    if (!row) return;
+    if (this.deps.repository.setIdentity(accountId, username ?? row.username, name, this.deps.clock.now())) this.changed();
+  }
+
   private account(id: string): { account: AccountRow; server: ServerRow } {
     const account = this.deps.repository.account(id);
     const server = account && this.deps.repository.server(account.server_id);

@@ -33,10 +33,6 @@ export class ProfileCache {
   }
 
   /**
-   * Values the server confirmed, written into the cached document (an edit the outbox sent):
-   * one read and one write, however many fields. Joins the caller's transaction when it has one.
-   */
-  /**
    * The server removed the direct conversations of a deleted user (apps/meteor/server/lib/users/deleteUser.ts):
    * the cached profile of another account loses them too, as its next read from the server would.
    */
@@ -52,6 +48,10 @@ export class ProfileCache {
     this.db.prepare('UPDATE profiles SET document = ? WHERE account_id = ?').run(JSON.stringify({ ...document, rooms }), accountId);
   }
 
+  /**
+   * Values the server confirmed, written into the cached document (an edit the outbox sent):
+   * one read and one write, however many fields. Joins the caller's transaction when it has one.
+   */
   applyEdits(accountId: string, edits: readonly { field: EditField; value: string }[]): void {
     if (edits.length === 0) return;
     const stored = this.db.prepare('SELECT document FROM profiles WHERE account_id = ?').pluck().get(accountId) as string | undefined;

@@ -31,7 +31,7 @@ export function profileModule(
     clientForServer: (serverId) => clientFor(accounts.servers.byId(serverId)),
     versionOf: (serverId) => accounts.servers.versionOf(serverId),
   });
-  const profiles = new ProfileService({ cache, accounts, clock, events, clientForAccount, rules, log: profileLog });
+  const profiles = new ProfileService({ cache, accounts, clock, events, signals, clientForAccount, rules, log: profileLog });
   const avatarLog = log.child('avatars');
   const avatarCache = new AvatarCache(db);
   const avatars = new AvatarService({ cache: avatarCache, accounts, clock, events, clientForAccount, log: avatarLog });

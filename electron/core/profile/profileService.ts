@@ -11,12 +11,15 @@ import type { ProfileCache } from './profileCache';
 import { sanitizeUser } from './sanitizeUser';
 import { toUserProfile } from './toUserProfile';
 import type { WorkspaceRules } from './workspaceRules';
+import type { DomainEvents } from '../domainEvents';
 
 export interface ProfileDeps {
   cache: ProfileCache;
   accounts: AccountsService;
   clock: Clock;
   events: CoreEvents;
+  /** What other modules follow: the names a stored profile carries. */
+  signals: DomainEvents;
   clientForAccount(accountId: string): UsersApiClient;
   /** What the workspace lets a person change: read with the profile now and then, shown with it. */
   rules: WorkspaceRules;
@@ -73,6 +76,7 @@ export class ProfileService {
 
   /** The cached copy changed here without a fetch (the outbox settled confirmed edits into it). */
   cachedChanged(accountId: string): void {
+    this.stored(accountId);
     this.deps.events.emit('profile.changed', { accountId });
   }
 
@@ -93,6 +97,14 @@ export class ProfileService {
     for (const account of this.deps.accounts.list().accounts) {
       if (account.serverId === serverId) this.deps.events.emit('profile.changed', { accountId: account.id });
     }
+  }
+
+  /** The names in the cached copy go to whoever shows them (the account list), so every place says the same. */
+  private stored(accountId: string): void {
+    const document = this.deps.cache.get(accountId)?.document;
+    if (!document) return;
+    const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : null);
+    this.deps.signals.emit('profileStored', { accountId, username: text(document.username), name: text(document.name) });
   }
 
   private view(accountId: string): ProfileView {
@@ -137,6 +149,7 @@ export class ProfileService {
         serverUpdatedAt: typeof document._updatedAt === 'string' ? document._updatedAt : null,
         fetchedAt: this.deps.clock.now(),
       });
+      this.stored(accountId);
       this.lastError.delete(accountId);
     } catch (error) {
       // Runs in the background: nothing may escape as an unhandled rejection.
