@@ -21,6 +21,7 @@ import { followDirectoryChanges } from './stores/directoryStore';
 import { followNetwork } from './stores/networkStore';
 import { followSyncChanges } from './stores/outboxStore';
 import { followProfileChanges } from './stores/profileStore';
+import { followActions } from './stores/momentStore';
 import { useUi } from './stores/uiStore';
 
 // The Security screen and its sections load when first opened: they are most of the window's
@@ -47,6 +48,7 @@ export function App() {
       followDirectoryChanges(),
       followAppCommands(),
       followNetwork(),
+      followActions(),
     ];
     // An effect cannot wait; the store keeps the answer, or its failure, for the screen.
     void loadConnectivity();
@@ -71,7 +73,7 @@ export function App() {
         {/* A lost link outranks servers that cannot be reached: the tab no longer hears about them. */}
         {hostLost ? <HostLostBanner /> : <ConnectivityBanners />}
         <AccountDeletedNotice />
-        {screen === 'home' && <HomeScreen />}
+        {screen === 'home' && <HomeScreen key={active?.id ?? 'no-account'} />}
         {screen === 'people' &&
           (active ? (
             <PeopleScreen key={active.id} accountId={active.id} serverId={active.serverId} serverName={active.serverName} />

@@ -5,6 +5,7 @@ import { useConnectivity } from '../stores/connectivityStore';
 import { useProfiles } from '../stores/profileStore';
 import { ConfirmDialog } from './ConfirmDialog';
 import { Notice } from './Notice';
+import { useMomentaryNotice } from '../forms/useMomentaryNotice';
 
 const imageTypes = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
 
@@ -26,7 +27,9 @@ export function AvatarChanger({ accountId, serverId }: { accountId: string; serv
   const resetToDefault = useAvatars((state) => state.reset);
   const input = useRef<HTMLInputElement>(null);
   const [step, setStep] = useState<Step>({ kind: 'idle' });
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const { notice: message, show, clear } = useMomentaryNotice<{ text: string; error: boolean }>();
+  // An error stays while it is true; "changed" belongs to its moment.
+  const setMessage = (next: { text: string; error: boolean } | null) => (next ? show(next, { lasts: next.error }) : clear());
   const [confirmReset, setConfirmReset] = useState(false);
 
   const pick = (event: ChangeEvent<HTMLInputElement>) => {

@@ -7,6 +7,7 @@ import { useUi } from '../stores/uiStore';
 import { Notice, type NoticeTone } from './Notice';
 import { ProfileDetails } from './ProfileDetails';
 import { ProfileEditor } from './ProfileEditor';
+import { useMomentaryNotice } from '../forms/useMomentaryNotice';
 
 /**
  * What happened to the fields of the last save, said as it is now: it begins on this
@@ -52,7 +53,8 @@ export function ProfilePanel({
   const online = useConnectivity((state) => state.online[serverId] ?? true);
   const focusHeading = useUi((state) => state.focusHeading);
   const [editing, setEditing] = useState(false);
-  const [saved, setSaved] = useState<string[] | null>(null);
+  // The last save's notice: it stays while the save is under way, and goes once it is done and read.
+  const { notice: saved, show: showSaved, clear: clearSaved } = useMomentaryNotice<string[]>();
   const view = views[accountId];
   const busy = refreshing[accountId] ?? false;
   const pending = pendingByField(outbox);
@@ -64,8 +66,14 @@ export function ProfilePanel({
     void loadOutbox(accountId);
   }, [accountId, load, loadOutbox]);
 
-  if (!view) return <p aria-live="polite">Loading your profile…</p>;
   const state = saved && saveState(saved, outbox, online, serverName);
+  const done = state?.tone === 'success';
+  useEffect(() => {
+    // Saved everywhere: from now on the notice is about a moment past, and fades.
+    if (done && saved) showSaved(saved);
+  }, [done, saved, showSaved]);
+
+  if (!view) return <p aria-live="polite">Loading your profile…</p>;
   return (
     <div className="screen">
       <div className="as-of">
@@ -87,7 +95,7 @@ export function ProfilePanel({
             <button
               type="button"
               onClick={() => {
-                setSaved(null);
+                clearSaved();
                 setEditing(true);
               }}
             >
@@ -109,7 +117,8 @@ export function ProfilePanel({
           workspace={view.workspace}
           onDone={(fields) => {
             setEditing(false);
-            setSaved(fields);
+            if (fields) showSaved(fields, { lasts: true });
+            else clearSaved();
             focusHeading();
           }}
         />

@@ -16,6 +16,7 @@ import { useProfiles } from '../stores/profileStore';
 import { useSecurity } from '../stores/securityStore';
 import { ScreenAccount } from '../components/ScreenAccount';
 import { useAccountLabel } from '../stores/useAccountLabel';
+import { useMomentaryNotice } from '../forms/useMomentaryNotice';
 
 /** The password form's first field, brought into view (the server's request to change it). */
 function goToPasswordForm(): void {
@@ -34,7 +35,9 @@ export function SecurityScreen({ accountId, serverId }: { accountId: string; ser
   const problem = useSecurity((state) => state.problems[accountId]) ?? null;
   const load = useSecurity((state) => state.load);
   const signOutOtherDevices = useSecurity((state) => state.signOutOthers);
-  const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
+  const { notice: message, show, clear } = useMomentaryNotice<{ text: string; ok: boolean }>();
+  // A failure stays while it is true; "Password changed" belongs to its moment, not to the next change.
+  const setMessage = (next: { text: string; ok: boolean } | null) => (next ? show(next, { lasts: !next.ok }) : clear());
   const [confirmSignOut, setConfirmSignOut] = useState(false);
 
   // Loads now, and again whenever the server comes or goes or the account signs in or out.
