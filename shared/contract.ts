@@ -86,7 +86,29 @@ import {
 const noPayload = z.object({}).strict();
 
 /** What the desktop menu can ask the window to do. */
-export const appCommands = ['add-account', 'switch-account', 'refresh', 'home', 'people', 'activity', 'security', 'about'] as const;
+/** `account-N`: the Nth account of the list (Ctrl/⌘+N), as people count them, from 1. */
+export const accountCommands = [
+  'account-1',
+  'account-2',
+  'account-3',
+  'account-4',
+  'account-5',
+  'account-6',
+  'account-7',
+  'account-8',
+  'account-9',
+] as const;
+export const appCommands = [
+  'add-account',
+  'switch-account',
+  'refresh',
+  'home',
+  'people',
+  'activity',
+  'security',
+  'about',
+  ...accountCommands,
+] as const;
 export type AppCommand = (typeof appCommands)[number];
 
 export const appErrorSchema = z.lazy(() =>

@@ -35,4 +35,18 @@ describe('the application menu', () => {
     expect(items.find((item) => item.label === 'Add Account…')!.accelerator).toBe('CmdOrCtrl+N');
     expect(items.find((item) => item.label === 'Refresh')!.accelerator).toBe('CmdOrCtrl+R');
   });
+
+  it('Ctrl/⌘+1…9 go to the accounts in order, and the screens moved to Ctrl/⌘+Shift+1…5', () => {
+    const send = vi.fn();
+    const items = flatten(menuTemplate('win32', send, vi.fn()));
+    const accelerators = new Map(items.filter((item) => item.accelerator).map((item) => [item.accelerator, item]));
+    for (let n = 1; n <= 9; n += 1) {
+      (accelerators.get(`CmdOrCtrl+${n}`)!.click as () => void)();
+      expect(send).toHaveBeenLastCalledWith(`account-${n}`);
+    }
+    expect(accelerators.get('CmdOrCtrl+Shift+3')!.label).toBe('Activity');
+    expect(accelerators.get('CmdOrCtrl+Shift+5')!.label).toBe('About');
+    // One key, one action: no accelerator is given twice.
+    expect(items.filter((item) => item.accelerator).length).toBe(accelerators.size);
+  });
 });

@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import type { AppCommand } from '../../shared/contract';
+import { accountCommands, type AppCommand } from '../../shared/contract';
 
 /**
  * The application menu as data: the platform's standard roles and shortcuts (Edit, View,
@@ -34,10 +34,17 @@ export function menuTemplate(
       submenu: [
         command('Refresh', 'refresh', 'CmdOrCtrl+R'),
         { type: 'separator' },
-        command('Home', 'home', 'CmdOrCtrl+1'),
-        command('People', 'people', 'CmdOrCtrl+2'),
-        command('Activity', 'activity', 'CmdOrCtrl+3'),
-        command('Security', 'security', 'CmdOrCtrl+4'),
+        command('Home', 'home', 'CmdOrCtrl+Shift+1'),
+        command('People', 'people', 'CmdOrCtrl+Shift+2'),
+        command('Activity', 'activity', 'CmdOrCtrl+Shift+3'),
+        command('Security', 'security', 'CmdOrCtrl+Shift+4'),
+        command('About', 'about', 'CmdOrCtrl+Shift+5'),
+        { type: 'separator' },
+        {
+          // Ctrl/⌘+1…9 pick an account, as in chat apps with several workspaces; the window knows their order.
+          label: 'Go to &Account',
+          submenu: accountCommands.map((name, index) => command(`Account ${index + 1}`, name, `CmdOrCtrl+${index + 1}`)),
+        },
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

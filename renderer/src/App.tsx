@@ -14,6 +14,7 @@ import { PeopleScreen } from './screens/PeopleScreen';
 import { SignInScreen } from './screens/SignInScreen';
 import { useHostLink } from './bridge/hostLink';
 import { followAppCommands } from './commands/appCommands';
+import { followShortcuts } from './commands/shortcuts';
 import { activeAccount, followAccountChanges, useAccounts } from './stores/accountsStore';
 import { followAvatarChanges } from './stores/avatarStore';
 import { followConnectivity, useConnectivity } from './stores/connectivityStore';
@@ -49,6 +50,8 @@ export function App() {
       followAppCommands(),
       followNetwork(),
       followActions(),
+      // The desktop menu carries the shortcuts in Electron; elsewhere the window listens for them.
+      ...(window.accountManager ? [] : [followShortcuts()]),
     ];
     // An effect cannot wait; the store keeps the answer, or its failure, for the screen.
     void loadConnectivity();

@@ -51,3 +51,38 @@ test('"Password changed" goes when the person moves on to the authenticator', as
   await expect(page.getByRole('img', { name: 'QR code for your authenticator app' })).toBeVisible();
   await expect(ui.security.message).toHaveCount(0);
 });
+
+test('an account that needs the person is marked in the switcher while another is on screen; Ctrl+1…9 pick accounts', async ({
+  page,
+  app,
+  signedIn: ui,
+  usersApi,
+}) => {
+  try {
+    await usersApi.dropConnections();
+    await ui.home.refresh();
+    await expect(ui.home.offlineBanner).toBeVisible();
+    await ui.home.editProfile({ Bio: 'My words' });
+    await usersApi.changeUser(demo.plain.userId, { bio: 'Their words' });
+  } finally {
+    await usersApi.restore();
+  }
+  const demouser = ui.accounts.items.filter({ hasText: demo.plain.user });
+  await expect(demouser.getByTestId('account-attention')).toHaveText('1', { timeout: 20_000 });
+
+  app.typedSecrets.push(demo.totp.password);
+  await ui.signInAs(usersApi.url, demo.totp, { code: async () => totpCode() });
+  const roxie = ui.accounts.items.filter({ hasText: 'Funke Olasupo' });
+  await expect(roxie).toHaveAttribute('aria-current', 'true');
+  await expect(demouser.getByTestId('account-attention')).toHaveText('1');
+  await expect(roxie.getByTestId('account-attention')).toHaveCount(0);
+  await ui.activity.open();
+  await expect(page.getByTestId('screen-account')).toContainText(`Funke Olasupo (${demo.totp.user}) on`);
+
+  await page.keyboard.press('Control+1');
+  await expect(demouser).toHaveAttribute('aria-current', 'true');
+  await expect(page.getByTestId('screen-account')).toContainText(`${demo.plain.user} on`);
+  await expect(ui.activity.conflicts).toContainText('Bio');
+  await page.keyboard.press('Control+2');
+  await expect(roxie).toHaveAttribute('aria-current', 'true');
+});

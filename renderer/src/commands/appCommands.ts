@@ -18,9 +18,27 @@ export function runCommand(command: AppCommand): void {
       if (active) void useProfiles.getState().refresh(active.id);
       return;
     }
-    default:
+    case 'home':
+    case 'people':
+    case 'activity':
+    case 'security':
+    case 'about':
       return ui.show(command);
+    default:
+      return switchToNth(Number(command.slice('account-'.length)));
   }
+}
+
+/** Ctrl/⌘+N: the Nth account of the list, as the switcher shows it; nothing when there are fewer. */
+function switchToNth(position: number): void {
+  const accounts = useAccounts.getState();
+  const account = accounts.accounts[position - 1];
+  if (!account) return;
+  useUi.getState().leave(() => {
+    // How it went shows on screen; a shortcut has nobody to hand the promise to.
+    if (!account.active) void accounts.switchTo(account.id);
+    useUi.getState().focusHeading();
+  });
 }
 
 /** Carries out the shell's menu commands as they come. Returns the unsubscribe. */

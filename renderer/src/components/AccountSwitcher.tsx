@@ -3,7 +3,7 @@ import type { AccountSummary } from '../../../shared/accountSchemas';
 import { editableValue } from '../../../shared/profileEdits';
 import { useAccounts } from '../stores/accountsStore';
 import { useConnectivity } from '../stores/connectivityStore';
-import { useOutbox } from '../stores/outboxStore';
+import { needsAttention, useOutbox } from '../stores/outboxStore';
 import { useProfiles } from '../stores/profileStore';
 import { useUi } from '../stores/uiStore';
 import { Avatar } from './Avatar';
@@ -50,6 +50,15 @@ export function AccountSwitcher() {
     // An effect cannot wait; the store keeps the answer, or its failure, for the screen.
     for (const accountId of signedInKey.split(' ').filter(Boolean)) void loadProfile(accountId);
   }, [signedInKey, loadProfile]);
+
+  // Every account's outbox, so an edit refused or in conflict on an account not on screen still shows beside it.
+  const outboxes = useOutbox((state) => state.views);
+  const loadOutbox = useOutbox((state) => state.load);
+  const everyKey = accounts.map((account) => account.id).join(' ');
+  useEffect(() => {
+    // An effect cannot wait; the store keeps the answer, or its failure, for the screen.
+    for (const accountId of everyKey.split(' ').filter(Boolean)) void loadOutbox(accountId);
+  }, [everyKey, loadOutbox]);
 
   const unsentOf = async (accountId: string) => {
     await useOutbox.getState().load(accountId);
@@ -98,6 +107,9 @@ export function AccountSwitcher() {
           const name = nameOf(account);
           const unreachable = account.state !== 'signed-out' && online[account.serverId] === false;
           const profile = presence[account.id]?.profile;
+          const edits = needsAttention(outboxes[account.id]);
+          // What needs the person on this account: each edit to decide on, an ended session, a server out of reach.
+          const attention = edits + (account.state === 'signed-out' ? 1 : 0) + (unreachable ? 1 : 0);
           return (
             <li
               key={account.id}
@@ -127,11 +139,17 @@ export function AccountSwitcher() {
                   />
                   <span className="account-text">
                     <span className="account-name">{name}</span>
+                    {edits > 0 && <span className="visually-hidden">, {edits === 1 ? 'one edit needs' : `${edits} edits need`} you</span>}
                     <span className="account-server">{account.serverName}</span>
                     <span className={`account-state ${unreachable ? 'unreachable' : `state-${account.state}`}`}>
                       {unreachable ? 'Can’t reach server' : stateOf(account)}
                     </span>
                   </span>
+                  {attention > 0 && (
+                    <span className="count-badge account-attention" aria-hidden="true" data-testid="account-attention">
+                      {attention}
+                    </span>
+                  )}
                 </button>
                 <MenuButton label={`Actions for ${name} on ${account.serverName}`} items={menuOf(account)}>
                   <span aria-hidden="true">⋯</span>
