@@ -66,6 +66,7 @@ import { textLimits } from './limits';
 import { accessTokenChannels } from './accessTokenSchemas';
 import { accountDataChannels } from './accountDataSchemas';
 import { accountDeletionChannels } from './accountDeletionSchemas';
+import { deviceSessionChannels } from './deviceSessionSchemas';
 import {
   answerPromptRequestSchema,
   certificateRequestSchema,
@@ -243,6 +244,8 @@ export const channels = {
   ...accountDataChannels,
   /** "Delete my account": whether it is offered, and the deletion with the server's last-owner step. */
   ...accountDeletionChannels,
+  /** The account's signed-in devices, where the server lists them, and signing one out. */
+  ...deviceSessionChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -20,6 +20,11 @@ const root = path.resolve(import.meta.dirname, '../..');
  * time: adding a citation means reading the file first, then listing it here.
  */
 const CONFIRMED_SOURCES = [
+  'apps/meteor/ee/server/api/sessions.ts',
+  'apps/meteor/ee/server/api/v1/middlewares/license.ts',
+  'apps/meteor/app/statistics/server/lib/SAUMonitor.ts',
+  'packages/core-typings/src/ISession.ts',
+  'packages/models/src/models/Sessions.ts',
   'apps/meteor/server/lib/authorization/constant/permissions.ts',
   'apps/meteor/imports/personal-access-tokens/server/api/methods/generateToken.ts',
   'apps/meteor/server/lib/2fa/code/TOTPCheck.ts',

@@ -4,13 +4,14 @@ import type { ModuleContext } from '../moduleContext';
 import type { ProfileModule } from '../profile/profileModule';
 import { AccessTokenService } from './accessTokens';
 import { dataDownloadHandlers, DataDownloadService } from './dataDownload';
+import { deviceSessionHandlers, DeviceSessionsService } from './deviceSessions';
 import { AccountDeletionService } from './accountDeletion';
 import { SecurityService } from './securityService';
 import { twoFactorSettingsHandlers, TwoFactorSettingsService } from './twoFactorSettings';
 
 /** The sensitive changes — password, email, authenticator app, other sessions: online only, never queued. */
 export function securityModule(
-  { log }: ModuleContext,
+  { log, signals, disposables }: ModuleContext,
   deps: {
     accounts: Pick<AccountsModule, 'accounts' | 'clientForAccount' | 'isOnline'>;
     profile: Pick<ProfileModule, 'profiles' | 'cache' | 'rules'>;
@@ -21,6 +22,9 @@ export function securityModule(
   const { accounts, clientForAccount, isOnline } = deps.accounts;
   const { profiles, cache, rules } = deps.profile;
   const security = new SecurityService({ accounts, profiles, cache, rules, clientForAccount, isOnline, log: log.child('security') });
+  const devices = new DeviceSessionsService({ accounts, clientForAccount, isOnline, log: log.child('devices') });
+  // Right after a sign-in the newest session on the server's list is this computer's (D96).
+  disposables.add(signals.on('signedIn', ({ accountId }) => void devices.signedIn(accountId)));
 
   const handlers = {
     'security.get': ({ accountId }) => security.view(accountId),
@@ -38,6 +42,7 @@ export function securityModule(
     ...accessTokenHandlers(new AccessTokenService({ accounts, rules, clientForAccount, isOnline })),
     ...dataDownloadHandlers(new DataDownloadService({ accounts, cache, rules, clientForAccount, isOnline })),
     ...accountDeletionHandlers(new AccountDeletionService({ accounts, rules, clientForAccount, isOnline, unsentEdits: deps.unsentEdits })),
+    ...deviceSessionHandlers(devices),
   } satisfies Handlers;
 
   return { handlers };

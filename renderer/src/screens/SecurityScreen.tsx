@@ -5,6 +5,7 @@ import { ChangePasswordForm } from '../components/ChangePasswordForm';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { DataDownloadSection } from '../components/DataDownloadSection';
 import { DeleteAccountSection } from '../components/DeleteAccountSection';
+import { DeviceSessionsList } from '../components/DeviceSessionsList';
 import { Notice } from '../components/Notice';
 import { PasswordChangeRequest } from '../components/PasswordChangeRequest';
 import { ScreenHeading } from '../components/ScreenHeading';
@@ -12,6 +13,7 @@ import { TotpSection } from '../components/TotpSection';
 import { TwoFactorExtras } from '../components/TwoFactorExtras';
 import { useAccounts } from '../stores/accountsStore';
 import { useConnectivity } from '../stores/connectivityStore';
+import { useDeviceSessions } from '../stores/deviceSessionsStore';
 import { useProfiles } from '../stores/profileStore';
 import { useSecurity } from '../stores/securityStore';
 import { ScreenAccount } from '../components/ScreenAccount';
@@ -56,6 +58,8 @@ export function SecurityScreen({ accountId, serverId }: { accountId: string; ser
     setConfirmSignOut(false);
     const result = await signOutOtherDevices(accountId);
     setMessage(result.ok ? { text: result.value.message, ok: true } : { text: result.error.message, ok: false });
+    // The list of devices, where the server keeps one, loses the others.
+    void useDeviceSessions.getState().load(accountId);
   };
 
   return (
@@ -114,6 +118,7 @@ export function SecurityScreen({ accountId, serverId }: { accountId: string; ser
             <button type="button" className="secondary" disabled={!view.available} onClick={() => setConfirmSignOut(true)}>
               Sign out other devices
             </button>
+            <DeviceSessionsList accountId={accountId} online={online} />
           </section>
           <AccessTokensSection accountId={accountId} online={online} />
           <DataDownloadSection accountId={accountId} online={online} />

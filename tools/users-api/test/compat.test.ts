@@ -21,7 +21,10 @@ describe('updateOwnBasicInfo reply', () => {
       expect(res.status).toBe(200);
       const user = res.json.user;
       expect(user.services.password.bcrypt).toMatch(/^\$2[aby]\$10\$[./A-Za-z0-9]{53}$/);
-      expect(user.services.resume.loginTokens).toEqual([{ hashedToken: sha256Base64(session.authToken), when: expect.any(String) }]);
+      // The seed's two other sessions first; device sessions live apart from the user, as in Rocket.Chat.
+      expect(user.services.resume.loginTokens).toHaveLength(3);
+      expect(user.services.resume.loginTokens[2]).toEqual({ hashedToken: sha256Base64(session.authToken), when: expect.any(String) });
+      expect(res.text).not.toContain('sessionId');
       expect(user.createdAt).toBe('2023-03-02T17:59:43.415Z');
       expect(user.__rooms).toEqual(['GENERAL', 'gzvcvpov9G4TxbGFSrbAXPnMktTFbNpwtJ']);
       expect(user.nickname).toBe('leaky');

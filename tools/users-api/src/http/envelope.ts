@@ -48,6 +48,14 @@ export const missingPermission = (): ApiError =>
 /** §7: other refusals. */
 export const forbidden = (): ApiError => new ApiError(403, { success: false, error: 'unauthorized' });
 
+/** The licence middleware's refusal (apps/meteor/ee/server/api/v1/middlewares/license.ts). */
+export const enterpriseOnly = (): ApiError =>
+  new ApiError(400, {
+    success: false,
+    error: 'This is an enterprise feature [error-action-not-allowed]',
+    errorType: 'error-action-not-allowed',
+  });
+
 export const notFound = (): ApiError => new ApiError(404, { success: false, error: 'Resource not found' });
 
 export const INTERNAL_ERROR_BODY: Body = { success: false, error: 'Internal server error' };

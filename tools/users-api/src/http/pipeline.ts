@@ -1,5 +1,5 @@
 // One request, start to finish: faults → routing → body → auth (401) → username check →
-// permissions (403) → typed route's validator (400) → rate limit (429) → validateParams (400)
+// permissions (403) → licence (400) → typed route's validator (400) → rate limit (429) → validateParams (400)
 // → route 2FA → handler. The order follows Rocket.Chat's router (§0, §7); every reply is logged.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -11,7 +11,17 @@ import { hashLoginToken } from '../ids';
 import { MailerError } from '../state/mailer';
 import { TwoFactorError, checkCodeForUser } from '../twofactor/gate';
 import { parseBody, readRawBody } from './body';
-import { API_HEADERS, ApiError, INTERNAL_ERROR_BODY, forbidden, missingPermission, notFound, thrown, unauthorized } from './envelope';
+import {
+  API_HEADERS,
+  ApiError,
+  INTERNAL_ERROR_BODY,
+  enterpriseOnly,
+  forbidden,
+  missingPermission,
+  notFound,
+  thrown,
+  unauthorized,
+} from './envelope';
 import { generalRateLimit, matchRoute } from './router';
 import type { Reply, RequestContext, RouteDef } from './router';
 import { ValidatorRejection, checkParams } from '../validation/checkParams';
@@ -96,6 +106,7 @@ async function authenticate(ctx: RequestContext, route: RouteDef): Promise<void>
   for (const permission of route.permissions ?? []) {
     if (!hasPermission(ctx.app, ctx.user, permission)) throw missingPermission();
   }
+  if (route.license === 'device-management' && !ctx.app.settings.Dev_License_Device_Management) throw enterpriseOnly();
 }
 
 function enforceRateLimit(ctx: RequestContext, route: RouteDef): void {

@@ -55,6 +55,8 @@ export interface RouteDef {
   permissions?: string[];
   /** Defaults to the general limit for /api/v1 routes (§7); `false` for none. */
   rateLimit?: false | RateSpec;
+  /** A licence module the route needs (`license:` in Rocket.Chat's route options), checked after the permissions. */
+  license?: 'device-management';
   /** Reads x-2fa-code / x-2fa-method (§5 "Where it applies"). */
   twoFactorRequired?: boolean;
   /** Cache-Control: no-store + Pragma: no-cache (§0). Defaults to true. */

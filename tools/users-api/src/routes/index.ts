@@ -5,6 +5,7 @@ import { accountDataRoutes } from './accountData';
 import { avatarRoutes } from './avatar';
 import { avatarImageRoutes } from './avatarImages';
 import { deleteOwnAccountRoutes } from './deleteOwnAccount';
+import { deviceSessionRoutes } from './deviceSessions';
 import { emailVerificationRoutes } from './emailVerification';
 import { infoRoutes } from './info';
 import { listRoutes } from './lists';
@@ -27,6 +28,7 @@ export const apiRoutes: RouteDef[] = [
   ...listRoutes,
   ...avatarRoutes,
   ...sessionRoutes,
+  ...deviceSessionRoutes,
   ...emailVerificationRoutes,
   ...settingsRoutes,
   ...personalAccessTokenRoutes,

@@ -3,7 +3,9 @@
 import { attemptLogin } from '../auth/login/attemptLogin';
 import { InternalLoginError, LoginError, loginFailure } from '../auth/login/loginError';
 import { restLoginArgs } from '../auth/login/restLoginArgs';
+import { recordSession } from '../auth/deviceSessions';
 import { issueToken, removeTokens } from '../auth/tokens';
+import { hashLoginToken } from '../ids';
 import { asRecord } from '../http/body';
 import { caller, ok } from '../http/router';
 import type { RequestContext, RouteDef } from '../http/router';
@@ -20,11 +22,23 @@ async function login(ctx: RequestContext): Promise<{ user: UserDoc; token: strin
   const { app } = ctx;
   const args = restLoginArgs(asRecord(ctx.body), header(ctx, 'x-2fa-code') || undefined, app.settings);
   const { user, resumeToken } = await attemptLogin(ctx, args);
-  if (resumeToken !== undefined) return { user, token: resumeToken };
+  if (resumeToken !== undefined) {
+    noteSession(ctx, user, resumeToken);
+    return { user, token: resumeToken };
+  }
   user.lastLogin = app.clock.date();
   const token = issueToken(app, user);
+  noteSession(ctx, user, token);
   app.store.touch(user);
   return { user, token };
+}
+
+/** Every login, a resume included, records a device session for its token (SAUMonitor's accounts.login). */
+function noteSession(ctx: RequestContext, user: UserDoc, token: string): void {
+  const hashed = hashLoginToken(token);
+  const stored = user.services.resume?.loginTokens.find((t) => t.hashedToken === hashed);
+  if (!stored || stored.type === 'personalAccessToken') return;
+  recordSession(ctx.app, stored, { ip: ctx.ip, host: header(ctx, 'host'), userAgent: header(ctx, 'user-agent') });
 }
 
 export const loginRoutes: RouteDef[] = [

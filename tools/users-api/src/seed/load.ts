@@ -3,12 +3,13 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { App } from '../app';
+import { seedSession } from '../auth/deviceSessions';
 import { hashSeedPassword } from '../auth/password';
 import { defaultPermissions } from '../auth/permissions';
 import { hashLoginToken, sha256Hex } from '../ids';
 import { defaultSettings } from '../state/settings';
 import type { Settings } from '../state/settings';
-import type { Room, UserDoc } from '../state/types';
+import type { LoginToken, Room, UserDoc } from '../state/types';
 import { generatePerson } from './people';
 import type { SeedData, SeedUser } from './types';
 
@@ -49,7 +50,7 @@ async function toUserDoc(app: App, seed: SeedUser): Promise<UserDoc> {
   if (seed.email2fa !== undefined) user.services.email2fa = { enabled: seed.email2fa, changedAt: user.createdAt };
   for (const t of seed.tokens ?? []) {
     const issued = t.when ? new Date(t.when) : app.clock.date();
-    user.services.resume?.loginTokens.push(
+    const token: LoginToken =
       t.type === 'personalAccessToken'
         ? {
             hashedToken: hashLoginToken(t.token),
@@ -59,8 +60,9 @@ async function toUserDoc(app: App, seed: SeedUser): Promise<UserDoc> {
             lastTokenPart: t.token.slice(-6),
             bypassTwoFactor: t.bypassTwoFactor === true,
           }
-        : { hashedToken: hashLoginToken(t.token), when: issued, ...(t.name && { name: t.name }) },
-    );
+        : { hashedToken: hashLoginToken(t.token), when: issued, ...(t.name && { name: t.name }) };
+    user.services.resume?.loginTokens.push(token);
+    if (t.session && token.type === undefined) seedSession(token, t.session, issued);
   }
   addDirectoryEntries(app, seed, user);
   if (seed.avatar) {

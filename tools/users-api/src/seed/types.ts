@@ -27,7 +27,15 @@ export interface SeedUser {
   avatar?: { contentType: string; base64: string; uploadedAt?: string };
   subscriptions?: SeedSubscription[];
   /** Pre-issued login tokens (plain), e.g. a personal access token. */
-  tokens?: { token: string; type?: 'personalAccessToken'; name?: string; when?: string; bypassTwoFactor?: boolean }[];
+  tokens?: {
+    token: string;
+    type?: 'personalAccessToken';
+    name?: string;
+    when?: string;
+    bypassTwoFactor?: boolean;
+    /** A login token's device session, as if it had signed in from there at `when` (sessions/list). */
+    session?: { userAgent: string; ip: string };
+  }[];
   /** An LDAP user: their directory entry (uid defaults to the username). No local password unless `password` is given too. */
   ldap?: { uid?: string; password: string };
   /** A Crowd user: their Crowd entry (username defaults to the username; inactive when active is false). */

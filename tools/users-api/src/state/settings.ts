@@ -107,6 +107,8 @@ export interface Settings {
   Accounts_Iframe_api_method: string;
   // Simulations (no Rocket.Chat counterpart) so tests can reach rare error branches.
   Dev_License_User_Limit_Reached: boolean;
+  /** The enterprise licence's `device-management` module: sessions/list and sessions/logout.me answer only with it. */
+  Dev_License_Device_Management: boolean;
   Dev_Mailer_Broken: boolean;
   Dev_Email_Update_Broken: boolean;
 }
@@ -198,6 +200,7 @@ export function defaultSettings(): Settings {
     Accounts_Iframe_api_url: '',
     Accounts_Iframe_api_method: 'POST',
     Dev_License_User_Limit_Reached: false,
+    Dev_License_Device_Management: false,
     Dev_Mailer_Broken: false,
     Dev_Email_Update_Broken: false,
   };

@@ -15,6 +15,15 @@ export interface LoginToken {
   bypassTwoFactor?: boolean;
 }
 
+/** Rocket.Chat's `rocketchat_sessions` row for a login, as sessions/list shows it (ISession). */
+export interface DeviceSession {
+  sessionId: string;
+  loginAt: Date;
+  ip: string;
+  host: string;
+  device?: { type: string; name: string; longVersion: string; os: { name: string; version?: string }; version: string };
+}
+
 export interface UserEmail {
   address: string;
   verified: boolean;

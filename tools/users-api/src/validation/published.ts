@@ -73,6 +73,9 @@ export const publishedValidators = {
   tokenName: ajv.compile(closedObject({ tokenName: str }, ['tokenName'])),
   deleteOwnAccount: ajv.compile(closedObject({ password: str, confirmRelinquish: { type: 'boolean', nullable: true } }, ['password'])),
   verifyEmail: ajv.compile(closedObject({ token: { type: 'string', minLength: 1 } }, ['token'])),
+  // Compiled in apps/meteor/ee/server/api/sessions.ts with its own Ajv({ coerceTypes: true }).
+  sessionsPaginate: ajvQuery.compile(closedObject({ offset: { type: 'number' }, count: { type: 'number' }, filter: str, sort: str })),
+  sessionId: ajv.compile(closedObject({ sessionId: str }, ['sessionId'])),
   // The 8.8 TOTP routes' file is not in the source read; their changeset documents a body `{ code }`.
   totpCode: ajv.compile({ type: 'object', properties: { code: str }, required: ['code'] }),
 } satisfies Record<string, Validator>;

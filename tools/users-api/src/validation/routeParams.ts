@@ -30,6 +30,7 @@ const MISC_7 = 'apps/meteor/app/api/server/v1/misc.ts';
 const SETTINGS = 'apps/meteor/server/api/v1/settings.ts';
 const INFO = 'apps/meteor/server/api/default/info.ts';
 const TOTP = 'apps/meteor/server/lib/2fa/functions/totp.ts';
+const SESSIONS = 'apps/meteor/ee/server/api/sessions.ts';
 
 const typed = (on: ParamsCheck['on'], validator: ValidatorName): ParamsCheck => ({ style: 'typed', on, validator });
 const validateParams = (on: ParamsCheck['on'], validator: ValidatorName): ParamsCheck => ({ style: 'validateParams', on, validator });
@@ -95,6 +96,9 @@ export const routeParams: Record<string, RouteParams> = {
   'GET /api/v1/users.getUsernameSuggestion': none(USERS, USERS_7),
   'GET /api/v1/users.requestDataDownload': typedSince8([USERS, USERS_7], 'query', 'requestDataDownload', 'nothing'),
   'POST /api/v1/users.deleteOwnAccount': typedSince8([USERS, USERS_7], 'body', 'deleteOwnAccount', 'nothing'),
+  // Declared with validateParams in every line: checked after the rate limit, answered with the suffix.
+  'GET /api/v1/sessions/list': { sources: [SESSIONS], check: () => validateParams('query', 'sessionsPaginate') },
+  'POST /api/v1/sessions/logout.me': { sources: [SESSIONS], check: () => validateParams('body', 'sessionId') },
   'POST /api/v1/users.removePersonalAccessToken': typedSince8([USERS, USERS_7], 'body', 'tokenName', 'nothing'),
 };
 
