@@ -10,6 +10,7 @@ import { infoRoutes } from './info';
 import { listRoutes } from './lists';
 import { loginRoutes } from './login';
 import { personalAccessTokenRoutes } from './personalAccessTokens';
+import { preferencesRoutes } from './preferences';
 import { sessionRoutes } from './sessions';
 import { settingsRoutes } from './settingsPublic';
 import { statusRoutes } from './status';
@@ -32,6 +33,7 @@ export const apiRoutes: RouteDef[] = [
   ...personalAccessTokenRoutes,
   ...accountDataRoutes,
   ...deleteOwnAccountRoutes,
+  ...preferencesRoutes,
   ...avatarImageRoutes,
   ...ssoRoutes,
 ];

@@ -95,6 +95,9 @@ export const routeParams: Record<string, RouteParams> = {
   'GET /api/v1/users.getUsernameSuggestion': none(USERS, USERS_7),
   'GET /api/v1/users.requestDataDownload': typedSince8([USERS, USERS_7], 'query', 'requestDataDownload', 'nothing'),
   'POST /api/v1/users.deleteOwnAccount': typedSince8([USERS, USERS_7], 'body', 'deleteOwnAccount', 'nothing'),
+  'GET /api/v1/users.getPreferences': none(USERS, USERS_7),
+  // The same published validator on both lines: typed on 8.x, validateParams on 7.x.
+  'POST /api/v1/users.setPreferences': typedSince8([USERS, USERS_7], 'body', 'setPreferences', 'validateParams'),
   'POST /api/v1/users.removePersonalAccessToken': typedSince8([USERS, USERS_7], 'body', 'tokenName', 'nothing'),
 };
 
