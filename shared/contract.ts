@@ -66,6 +66,7 @@ import { textLimits } from './limits';
 import { accessTokenChannels } from './accessTokenSchemas';
 import { accountDataChannels } from './accountDataSchemas';
 import { accountDeletionChannels } from './accountDeletionSchemas';
+import { preferencesChannels } from './preferenceSchemas';
 import {
   answerPromptRequestSchema,
   certificateRequestSchema,
@@ -221,6 +222,8 @@ export const channels = {
   ...accountDataChannels,
   /** "Delete my account": whether it is offered, and the deletion with the server's last-owner step. */
   ...accountDeletionChannels,
+  /** Preferences: cached for offline reading, edited through the outbox (announced as profile.changed). */
+  ...preferencesChannels,
 } as const;
 
 export type Channels = typeof channels;
