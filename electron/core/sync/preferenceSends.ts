@@ -39,7 +39,7 @@ export interface PreferenceSendDeps {
 }
 
 /**
- * Sends an account's queued preference edits (docs/sync.md "Preferences"): the server's
+ * Sends an account's queued preference edits (docs/sync.md "Sync", docs/decisions.md D94): the server's
  * preferences are read once and compared per key as profile fields are (done, send, or a
  * conflict), and everything left goes in one users.setPreferences with only those keys —
  * the server sets each on its own and needs no other (docs/protocol.md §6 "Preferences").
