@@ -6,7 +6,7 @@ const accountId = z.string().min(1).max(200);
 const accountRequest = z.lazy(() => z.object({ accountId }).strict());
 
 /** Structure of each preference's value; the rules in words (preferences.ts) are applied by the core. */
-function valueSchema(spec: (typeof preferenceSpecs)[number]): z.ZodType<PreferenceValue> {
+function valueSchema(spec: (typeof preferenceSpecs)[number]): z.ZodType<PreferenceValue, PreferenceValue> {
   switch (spec.kind) {
     case 'choice':
       return z.string().max(40);
@@ -22,7 +22,7 @@ function valueSchema(spec: (typeof preferenceSpecs)[number]): z.ZodType<Preferen
 const changesSchema = z.object(
   Object.fromEntries(preferenceSpecs.map((spec) => [spec.key, valueSchema(spec).optional()])) as Record<
     PreferenceKey,
-    z.ZodOptional<z.ZodType<PreferenceValue>>
+    z.ZodOptional<z.ZodType<PreferenceValue, PreferenceValue>>
   >,
 );
 
