@@ -67,6 +67,7 @@ import { accessTokenChannels } from './accessTokenSchemas';
 import { accountDataChannels } from './accountDataSchemas';
 import { accountDeletionChannels } from './accountDeletionSchemas';
 import { deviceSessionChannels } from './deviceSessionSchemas';
+import { preferencesChannels } from './preferenceSchemas';
 import {
   answerPromptRequestSchema,
   certificateRequestSchema,
@@ -246,6 +247,8 @@ export const channels = {
   ...accountDeletionChannels,
   /** The account's signed-in devices, where the server lists them, and signing one out. */
   ...deviceSessionChannels,
+  /** Preferences: cached for offline reading, edited through the outbox (announced as profile.changed). */
+  ...preferencesChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { maxAvatarUploadBytes, textLimits } from './limits';
-import { customFieldKeyPattern, fieldLimits, isEditField, statusTypes, type EditChanges } from './profileEdits';
+import { isOutboxField } from './outboxFields';
+import { customFieldKeyPattern, fieldLimits, statusTypes, type EditChanges } from './profileEdits';
 import { revisionSchema } from './revisionSchema';
 
 const accountId = z.string().min(1).max(200);
@@ -62,7 +63,7 @@ export const statusRequestSchema = z.lazy(() => z.object({ accountId, status: z.
 export const outboxItemSchema = z.lazy(() =>
   z.object({
     id: z.number().int(),
-    field: z.string().refine(isEditField),
+    field: z.string().refine(isOutboxField),
     value: z.string(),
     base: z.string(),
     /** With `conflict`: what the server has now. */

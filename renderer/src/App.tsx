@@ -11,6 +11,7 @@ import { AboutScreen } from './screens/AboutScreen';
 import { AddServerScreen } from './screens/AddServerScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { PeopleScreen } from './screens/PeopleScreen';
+import { PreferencesScreen } from './screens/PreferencesScreen';
 import { SignInScreen } from './screens/SignInScreen';
 import { useHostLink } from './bridge/hostLink';
 import { followAppCommands } from './commands/appCommands';
@@ -97,6 +98,8 @@ export function App() {
           ) : (
             <NoAccountYet what="its security settings show here" />
           ))}
+        {screen === 'preferences' &&
+          (active ? <PreferencesScreen key={active.id} accountId={active.id} /> : <NoAccountYet what="its preferences show here" />)}
         {screen === 'add-server' && <AddServerScreen />}
         {screen === 'sign-in' && signIn && <SignInScreen key={`${signIn.serverId}:${signIn.user ?? ''}`} target={signIn} />}
         {screen === 'about' && <AboutScreen />}
@@ -118,6 +121,7 @@ const titles = {
   'people are looked up on its server': 'People',
   'its edits and their history show here': 'Activity',
   'its security settings show here': 'Security',
+  'its preferences show here': 'Preferences',
 } as const;
 
 /** A screen that needs an account, before there is one: its title, and the way to add one. */

@@ -11,7 +11,7 @@ const serverUser = (server: TestServer) => server.user(demo.plain.userId);
 /** Every screen's text, for words that must be gone. */
 async function textOfEveryScreen(ui: AppWindow): Promise<string> {
   const texts: string[] = [];
-  for (const screen of ['Home', 'People', 'Activity', 'Security', 'About'] satisfies Screen[]) {
+  for (const screen of ['Home', 'People', 'Activity', 'Security', 'Preferences', 'About'] satisfies Screen[]) {
     await ui.goTo(screen);
     await expect(ui.page.getByRole('heading', { level: 1 })).toBeFocused();
     if (screen === 'Security') await expect(ui.security.twoFactorStatus).toBeVisible();

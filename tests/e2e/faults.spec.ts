@@ -13,7 +13,7 @@ test.use({ hostEnv: { ...process.env, AM_REQUEST_TIMEOUT_MS: String(requestTimeo
 /** Every screen's text, read while a fault lasts: sentences only, never a system code. */
 async function everyScreenInWords(ui: AppWindow): Promise<void> {
   await expectNoRawCodes(ui.page);
-  for (const screen of ['People', 'Activity', 'Security', 'About', 'Home'] as const) {
+  for (const screen of ['People', 'Activity', 'Security', 'Preferences', 'About', 'Home'] as const) {
     await ui.goTo(screen);
     await expect(ui.page.getByRole('heading', { level: 1 })).toBeVisible();
     await expectNoRawCodes(ui.page);

@@ -67,6 +67,10 @@ const CONFIRMED_SOURCES = [
   'apps/meteor/server/meteor-methods/platform/requestDataDownload.ts',
   'apps/meteor/server/settings/userDataDownload.ts',
   'packages/rest-typings/src/v1/users/UsersRequestDataDownloadParamsGET.ts',
+  // Preferences (§6), read for issue 26.
+  'packages/rest-typings/src/v1/users/UsersSetPreferenceParamsPOST.ts',
+  'apps/meteor/server/meteor-methods/users/saveUserPreferences.ts',
+  'apps/meteor/server/methods/saveUserPreferences.ts',
   'apps/meteor/server/lib/users/checkUsernameAvailability.ts',
   'apps/meteor/server/lib/users/getFullUserData.ts',
   'apps/meteor/server/lib/users/saveCustomFields.ts',

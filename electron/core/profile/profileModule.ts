@@ -5,6 +5,8 @@ import type { ModuleContext } from '../moduleContext';
 import { AvatarCache } from './avatarCache';
 import { AvatarChanges } from './avatarChanges';
 import { AvatarService } from './avatarService';
+import { PreferencesCache } from './preferencesCache';
+import { PreferencesService } from './preferencesService';
 import { ProfileCache } from './profileCache';
 import { ProfileService } from './profileService';
 import { UsernameSuggestions } from './usernameSuggestion';
@@ -35,6 +37,16 @@ export function profileModule(
   const avatarLog = log.child('avatars');
   const avatarCache = new AvatarCache(db);
   const avatars = new AvatarService({ cache: avatarCache, accounts, clock, events, clientForAccount, log: avatarLog });
+  const preferencesCache = new PreferencesCache(db);
+  const preferences = new PreferencesService({
+    cache: preferencesCache,
+    profiles: cache,
+    accounts,
+    clock,
+    events,
+    clientForAccount,
+    log: log.child('preferences'),
+  });
   const usernames = new UsernameSuggestions({ accounts, cache, rules, clientForAccount, isOnline });
   const avatarChanges = new AvatarChanges({ accounts, avatars, profiles, rules, clientForAccount, isOnline, log: avatarLog });
 
@@ -60,6 +72,8 @@ export function profileModule(
         void profiles
           .refresh(account.id)
           .catch((error: unknown) => logFailure(profileLog, 'refreshing the profile once its server was back', error));
+        // Preferences read before are read again; the others wait until someone looks (no request for nothing).
+        if (preferencesCache.get(account.id)) void preferences.refresh(account.id).catch(() => undefined); // its failure is logged and shown by the service
       }
     }),
   );
@@ -73,5 +87,5 @@ export function profileModule(
     'profile.suggestUsername': ({ accountId }) => usernames.suggest(accountId),
   } satisfies Handlers;
 
-  return { handlers, profiles, cache, rules };
+  return { handlers, profiles, cache, rules, preferences, preferencesCache };
 }

@@ -17,6 +17,8 @@ import type { Clock } from '../clock';
 import type { CoreEvents } from '../coreEvents';
 import { logFailure } from '../log/logFailure';
 import type { Logger } from '../log/logger';
+import { isPreferenceField } from '../../../shared/preferences';
+import type { PreferencesService } from '../profile/preferencesService';
 import type { ProfileCache } from '../profile/profileCache';
 import type { ProfileService } from '../profile/profileService';
 import { invisibleNotAllowed } from '../profile/workspacePolicy';
@@ -40,6 +42,7 @@ export interface EditServiceDeps {
   sender: OutboxSender;
   cache: ProfileCache;
   profiles: ProfileService;
+  preferences: PreferencesService;
   accounts: AccountsService;
   clock: Clock;
   events: CoreEvents;
@@ -84,7 +87,13 @@ export class EditService {
       if (verdict.available === false && verdict.problem)
         throw new AppFailure('validation', verdict.problem, { fields: { username: verdict.problem } });
     }
-    const waiting = new Set(this.deps.store.rows(accountId).map((row) => row.field));
+    // Preferences are bounded by their own list; only profile fields count here.
+    const waiting = new Set(
+      this.deps.store
+        .rows(accountId)
+        .map((row) => row.field)
+        .filter((field) => !isPreferenceField(field)),
+    );
     const added = new Set(changes.filter((change) => !waiting.has(change.field)).map((change) => change.field)).size;
     if (waiting.size + added > maxQueuedFields) {
       throw new AppFailure(
@@ -174,9 +183,8 @@ export class EditService {
     } else {
       this.deps.store.drop(itemId, 'took-theirs', this.deps.clock.now());
       // The cache may still show the old value: bring it to the server's.
-      await this.deps.profiles
-        .refresh(accountId)
-        .catch((error: unknown) => logFailure(this.deps.log, 'refreshing the profile after keeping the server value', error));
+      const refreshed = isPreferenceField(row.field) ? this.deps.preferences.refresh(accountId) : this.deps.profiles.refresh(accountId);
+      await refreshed.catch((error: unknown) => logFailure(this.deps.log, 'refreshing after keeping the server value', error));
     }
     return this.afterChange(accountId);
   }

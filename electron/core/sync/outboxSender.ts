@@ -1,10 +1,20 @@
-import { editableValue, hasChosenStatus, labelOf, statusBodyOf, statusFields, updateBodyOf } from '../../../shared/profileEdits';
+import {
+  editableValue,
+  hasChosenStatus,
+  isEditField,
+  labelOf,
+  statusBodyOf,
+  statusFields,
+  updateBodyOf,
+  type EditField,
+} from '../../../shared/profileEdits';
 import type { AccountsService } from '../accounts/accountsService';
 import { backoffMs } from '../backoff';
 import type { Clock, Timer } from '../clock';
 import type { CoreEvents } from '../coreEvents';
 import { logFailure } from '../log/logFailure';
 import type { Logger } from '../log/logger';
+import type { PreferencesService } from '../profile/preferencesService';
 import type { ProfileService } from '../profile/profileService';
 import { ApiFailure } from '../usersApi/apiFailure';
 import { fetchCurrentMe, type CurrentMe } from '../usersApi/profileApi';
@@ -14,11 +24,17 @@ import { fieldOfFailure, refusalWords, usernameRefusal } from './fieldErrors';
 import type { OutboxRow, OutboxStore } from './outboxStore';
 import type { UsernameAvailability } from './usernameAvailability';
 import { nodeCrypto } from '../nodeBuiltins';
+import { isPreferenceRow, sendPreferenceRows, type PreferenceSendDeps } from './preferenceSends';
+
+/** A queued edit of a profile field (the rest of the outbox holds preferences). */
+type ProfileRow = OutboxRow<EditField>;
+const isProfileRow = (row: OutboxRow): row is ProfileRow => isEditField(row.field);
 
 export interface OutboxSenderDeps {
   store: OutboxStore;
   accounts: AccountsService;
   profiles: ProfileService;
+  preferences: PreferencesService;
   clock: Clock;
   events: CoreEvents;
   clientForAccount(accountId: string): UsersApiClient;
@@ -106,6 +122,10 @@ export class OutboxSender {
     const credentials = await this.deps.accounts.credentials(accountId);
     if (!credentials) return;
     const client = this.deps.clientForAccount(accountId);
+    const preferenceRows = due.filter(isPreferenceRow);
+    // Preferences first, in their own request: a profile refusal must not hold them up.
+    if (preferenceRows.length > 0) await sendPreferenceRows(this.preferenceDeps, accountId, client, credentials, preferenceRows);
+    if (this.closed || !due.some(isProfileRow)) return;
 
     let me: CurrentMe;
     try {
@@ -118,9 +138,9 @@ export class OutboxSender {
     // Read again: the person may have edited while /me was on its way.
     const fresh = this.deps.store
       .rows(accountId)
-      .filter((row) => row.state === 'pending' && (row.notBefore === null || row.notBefore <= now));
-    const toSend: OutboxRow[] = [];
-    const alreadyThere: OutboxRow[] = [];
+      .filter((row): row is ProfileRow => row.state === 'pending' && (row.notBefore === null || row.notBefore <= now) && isProfileRow(row));
+    const toSend: ProfileRow[] = [];
+    const alreadyThere: ProfileRow[] = [];
     for (const row of fresh) {
       // A /me without statusDefault does not say which status was chosen (its `status` follows live
       // connections): nothing can be concluded from it, so the choice is sent.
@@ -161,7 +181,23 @@ export class OutboxSender {
   }
 
   /** Confirmed values leave the outbox and enter the cached profile; the window shows them. */
-  private settle(accountId: string, rows: OutboxRow[], outcome: 'saved' | 'already-there', now: number): void {
+  /** What the preference path borrows from this sender. */
+  private get preferenceDeps(): PreferenceSendDeps {
+    return {
+      store: this.deps.store,
+      preferences: this.deps.preferences,
+      clock: this.deps.clock,
+      log: this.deps.log,
+      attention: (accountId, kind, message) => this.attention(accountId, kind, message),
+      changed: (accountId) => this.changed(accountId),
+      putBack: (accountId, rows, error) => this.onTransportFailure(accountId, rows, error),
+      again: (accountId) => this.again.add(accountId),
+      sent: (accountId) => this.failures.delete(accountId),
+      newAttempt: () => nodeCrypto().randomUUID(),
+    };
+  }
+
+  private settle(accountId: string, rows: ProfileRow[], outcome: 'saved' | 'already-there', now: number): void {
     if (rows.length === 0) return;
     this.deps.store.settle(accountId, rows, outcome, now);
     if (rows.some((row) => row.field === 'username'))
@@ -174,7 +210,7 @@ export class OutboxSender {
     client: UsersApiClient,
     credentials: Credentials,
     attempt: string,
-    rows: OutboxRow[],
+    rows: ProfileRow[],
     me: CurrentMe,
   ): Promise<void> {
     const username = rows.find((row) => row.field === 'username');
@@ -216,7 +252,7 @@ export class OutboxSender {
     client: UsersApiClient,
     credentials: Credentials,
     attempt: string,
-    rows: OutboxRow[],
+    rows: ProfileRow[],
     send: () => Promise<void>,
   ): Promise<void> {
     try {
@@ -238,7 +274,7 @@ export class OutboxSender {
     client: UsersApiClient,
     credentials: Credentials,
     attempt: string,
-    rows: OutboxRow[],
+    rows: ProfileRow[],
     error: ApiFailure,
   ): Promise<void> {
     const current = await fetchCurrentMe(client, credentials).catch((failure: unknown) => {

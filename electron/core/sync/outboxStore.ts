@@ -1,12 +1,15 @@
 import type { Database } from 'better-sqlite3';
 import type { HistoryEntry } from '../../../shared/outboxSchemas';
-import type { EditField } from '../../../shared/profileEdits';
+import type { OutboxField } from '../../../shared/outboxFields';
+import { decodePreference, isPreferenceField, preferenceKeyOf } from '../../../shared/preferences';
+import { isEditField, type EditField } from '../../../shared/profileEdits';
+import type { PreferencesCache } from '../profile/preferencesCache';
 import type { ProfileCache } from '../profile/profileCache';
 
-export interface OutboxRow {
+export interface OutboxRow<F extends OutboxField = OutboxField> {
   id: number;
   accountId: string;
-  field: EditField;
+  field: F;
   value: string;
   base: string;
   theirs: string | null;
@@ -32,6 +35,7 @@ export class OutboxStore {
   constructor(
     private readonly db: Database,
     private readonly profiles: ProfileCache,
+    private readonly preferences: PreferencesCache,
   ) {}
 
   rows(accountId: string): OutboxRow[] {
@@ -46,7 +50,7 @@ export class OutboxStore {
    * Queues edits. A field already waiting keeps its original base (what the person first
    * edited from) and takes the new value; a value equal to its base undoes the edit.
    */
-  queue(accountId: string, edits: { field: EditField; value: string; base: string }[], now: number): void {
+  queue(accountId: string, edits: { field: OutboxField; value: string; base: string }[], now: number): void {
     const find = this.db.prepare('SELECT id, base FROM outbox WHERE account_id = ? AND field = ?');
     const insert = this.db.prepare(
       `INSERT INTO outbox (account_id, field, value, base, state, created_at, updated_at) VALUES (?, ?, ?, ?, 'pending', ?, ?)`,
@@ -95,7 +99,7 @@ export class OutboxStore {
    * The server has these values now: rows still holding them are done; rows edited again
    * meanwhile stay, rebased on what the server now has (so they are not taken for conflicts).
    */
-  settle(accountId: string, applied: { field: EditField; value: string }[], outcome: HistoryEntry['outcome'], now: number): void {
+  settle(accountId: string, applied: { field: OutboxField; value: string }[], outcome: HistoryEntry['outcome'], now: number): void {
     const row = this.db.prepare('SELECT id, value FROM outbox WHERE account_id = ? AND field = ?');
     const remove = this.db.prepare('DELETE FROM outbox WHERE id = ?');
     const rebase = this.db.prepare(
@@ -105,7 +109,16 @@ export class OutboxStore {
     // so a later edit is never based on a value older than what this app itself saved (which
     // would look like somebody else's change and raise a false conflict).
     this.db.transaction(() => {
-      this.profiles.applyEdits(accountId, applied);
+      this.profiles.applyEdits(
+        accountId,
+        applied.filter((edit): edit is { field: EditField; value: string } => isEditField(edit.field)),
+      );
+      this.preferences.applyEdits(
+        accountId,
+        applied.flatMap((edit) =>
+          isPreferenceField(edit.field) ? [{ key: preferenceKeyOf(edit.field), value: decodePreference(edit.value) }] : [],
+        ),
+      );
       for (const { field, value } of applied) {
         const current = row.get(accountId, field) as { id: number; value: string } | undefined;
         if (!current) continue;
@@ -131,7 +144,12 @@ export class OutboxStore {
   }
 
   /** Refused by the server; a row edited again since this attempt took it is left to be sent anew. */
-  fail(accountId: string, attempt: string, failures: { id: number; field: EditField; value: string; error: string }[], now: number): void {
+  fail(
+    accountId: string,
+    attempt: string,
+    failures: { id: number; field: OutboxField; value: string; error: string }[],
+    now: number,
+  ): void {
     const mark = this.db.prepare(
       "UPDATE outbox SET state = 'failed', error = ?, attempt = NULL, sent_value = NULL, updated_at = ? WHERE id = ? AND attempt = ?",
     );

@@ -6,11 +6,12 @@ import { defaultTimeoutMs } from '../usersApi/usersApiClient';
 import { EditService } from './editService';
 import { OutboxSender } from './outboxSender';
 import { OutboxStore } from './outboxStore';
+import { PreferenceEdits } from './preferenceEdits';
 import { UsernameAvailability } from './usernameAvailability';
 
 export interface SyncModuleDeps {
   accounts: Pick<AccountsModule, 'accounts' | 'clientForAccount' | 'isOnline'>;
-  profile: Pick<ProfileModule, 'profiles' | 'cache' | 'rules'>;
+  profile: Pick<ProfileModule, 'profiles' | 'cache' | 'rules' | 'preferences' | 'preferencesCache'>;
   /** The core's per-request timeout: how long a request of a crashed process may still be on its way. */
   requestTimeoutMs?: number;
 }
@@ -22,13 +23,14 @@ export interface SyncModuleDeps {
 export function syncModule(context: ModuleContext, deps: SyncModuleDeps) {
   const { db, clock, events, signals, log, disposables } = context;
   const { accounts, clientForAccount, isOnline } = deps.accounts;
-  const { profiles, cache, rules } = deps.profile;
-  const store = new OutboxStore(db, cache);
+  const { profiles, cache, rules, preferences, preferencesCache } = deps.profile;
+  const store = new OutboxStore(db, cache, preferencesCache);
   const availability = new UsernameAvailability(clock);
   const sender = new OutboxSender({
     store,
     accounts,
     profiles,
+    preferences,
     clock,
     events,
     clientForAccount,
@@ -43,6 +45,7 @@ export function syncModule(context: ModuleContext, deps: SyncModuleDeps) {
     sender,
     cache,
     profiles,
+    preferences,
     accounts,
     clock,
     events,
@@ -52,6 +55,8 @@ export function syncModule(context: ModuleContext, deps: SyncModuleDeps) {
     rules,
     log: log.child('edits'),
   });
+
+  const preferenceEdits = new PreferenceEdits({ store, sender, cache: preferencesCache, preferences, accounts, clock, events });
 
   // Edits that waited for a session, or for the server, go now; at start, what a quit left behind.
   disposables.add(signals.on('signedIn', ({ accountId }) => sender.kick(accountId)));
@@ -71,6 +76,10 @@ export function syncModule(context: ModuleContext, deps: SyncModuleDeps) {
     'outbox.retry': ({ accountId, itemId }) => edits.retry(accountId, itemId),
     'outbox.discard': ({ accountId, itemId }) => edits.discard(accountId, itemId),
     'outbox.resolve': ({ accountId, itemId, keep }) => edits.resolve(accountId, itemId, keep),
+    // Preferences are read here, beside their waiting edits (the profile module keeps their cache).
+    'preferences.get': ({ accountId }) => preferenceEdits.get(accountId),
+    'preferences.refresh': ({ accountId }) => preferenceEdits.refresh(accountId),
+    'preferences.edit': (request) => preferenceEdits.edit(request),
   } satisfies Handlers;
 
   return {

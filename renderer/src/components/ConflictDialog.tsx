@@ -1,8 +1,10 @@
 import { useEffect, useId, useRef } from 'react';
 import type { OutboxItem } from '../../../shared/outboxSchemas';
-import { labelOf, type EditField } from '../../../shared/profileEdits';
+import { outboxFieldLabel, outboxValueWords } from '../../../shared/outboxFields';
 
-const shown = (value: string | null) => (value === null || value === '' ? <em>(empty)</em> : value);
+/** A value in words: a preference as its option says (never set: the workspace's default); a profile field as written. */
+const shown = (field: string, value: string | null) =>
+  field.startsWith('preferences.') ? outboxValueWords(field, value ?? '') : value === null || value === '' ? <em>(empty)</em> : value;
 
 /** Side by side: what the field was, what the server has now, what you wrote. You choose. */
 export function ConflictDialog({
@@ -26,20 +28,20 @@ export function ConflictDialog({
     <dialog ref={ref} aria-labelledby={titleId} onCancel={onClose} className="dialog wide" data-testid="conflict-dialog">
       {item && (
         <>
-          <h2 id={titleId}>{labelOf(item.field as EditField)} changed in two places</h2>
+          <h2 id={titleId}>{outboxFieldLabel(item.field)} changed in two places</h2>
           <p>It was changed on the server while your edit waited here. Which one should stay?</p>
           <div className="compare">
             <section aria-label="Before">
               <h3>Before</h3>
-              <p>{shown(item.base)}</p>
+              <p>{shown(item.field, item.base)}</p>
             </section>
             <section aria-label="On the server">
               <h3>On the server</h3>
-              <p>{shown(item.theirs)}</p>
+              <p>{shown(item.field, item.theirs)}</p>
             </section>
             <section aria-label="Yours">
               <h3>Yours</h3>
-              <p>{shown(item.value)}</p>
+              <p>{shown(item.field, item.value)}</p>
             </section>
           </div>
           <div className="actions">

@@ -9,6 +9,7 @@ const items: { screen: Screen; label: string }[] = [
   { screen: 'people', label: 'People' },
   { screen: 'activity', label: 'Activity' },
   { screen: 'security', label: 'Security' },
+  { screen: 'preferences', label: 'Preferences' },
   { screen: 'about', label: 'About' },
 ];
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Result } from '../../../shared/errors';
 import type { HistoryEntry, OutboxItem } from '../../../shared/outboxSchemas';
-import { labelOf, type EditField } from '../../../shared/profileEdits';
+import { outboxFieldLabel, outboxValueWords } from '../../../shared/outboxFields';
 import { ConflictDialog } from '../components/ConflictDialog';
 import { Notice } from '../components/Notice';
 import { PendingBadge } from '../components/PendingBadge';
@@ -20,8 +20,11 @@ const outcomeWords: Record<HistoryEntry['outcome'], string> = {
 };
 
 const valueText = (value: string) => (value === '' ? '(empty)' : value);
-/** A field's value as the rest of the app names it (a status by its presence name). */
-const fieldValue = (field: string, value: string) => valueText(field === 'statusType' ? (presenceName(value) ?? value) : value);
+/** A field's value as the rest of the app names it (a status by its presence name, a preference by its option). */
+const fieldValue = (field: string, value: string) =>
+  field.startsWith('preferences.')
+    ? outboxValueWords(field, value)
+    : valueText(field === 'statusType' ? (presenceName(value) ?? value) : value);
 
 /** The outbox of the active account: what waits, what needs a decision, and what happened. */
 export function ActivityScreen({ accountId, serverName }: { accountId: string; serverName: string }) {
@@ -62,7 +65,7 @@ export function ActivityScreen({ accountId, serverName }: { accountId: string; s
           <ul className="activity-list" data-testid="conflicts">
             {conflicts.map((item) => (
               <li key={item.id}>
-                <span className="result-name">{labelOf(item.field as EditField)}</span>
+                <span className="result-name">{outboxFieldLabel(item.field)}</span>
                 <span className="result-detail">
                   yours “{fieldValue(item.field, item.value)}”, on the server “{fieldValue(item.field, item.theirs ?? '')}”
                 </span>
@@ -84,7 +87,7 @@ export function ActivityScreen({ accountId, serverName }: { accountId: string; s
           <ul className="activity-list" data-testid="outbox">
             {queued.map((item) => (
               <li key={item.id}>
-                <span className="result-name">{labelOf(item.field as EditField)}</span>
+                <span className="result-name">{outboxFieldLabel(item.field)}</span>
                 <span className="result-detail">“{fieldValue(item.field, item.value)}”</span>
                 <PendingBadge item={item} />
                 {item.state === 'waiting' && item.notBefore && (
@@ -107,7 +110,7 @@ export function ActivityScreen({ accountId, serverName }: { accountId: string; s
                   <button
                     type="button"
                     className="secondary small"
-                    aria-label={`Discard the edit of ${labelOf(item.field as EditField)}`}
+                    aria-label={`Discard the edit of ${outboxFieldLabel(item.field)}`}
                     // How it went shows on screen; an event handler has nobody to hand the promise to.
                     onClick={() => void act(discard(accountId, item.id))}
                   >
@@ -135,7 +138,7 @@ export function ActivityScreen({ accountId, serverName }: { accountId: string; s
                 <span className="result-name">{outcomeWords[entry.outcome]}</span>
                 <span className="result-detail">
                   {Object.entries(entry.changes)
-                    .map(([field, value]) => `${labelOf(field as EditField)}: “${fieldValue(field, value)}”`)
+                    .map(([field, value]) => `${outboxFieldLabel(field)}: “${fieldValue(field, value)}”`)
                     .join(', ')}
                 </span>
                 {entry.detail && <span className="field-error">{entry.detail}</span>}

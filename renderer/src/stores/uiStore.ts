@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type Screen = 'home' | 'people' | 'activity' | 'security' | 'add-server' | 'sign-in' | 'about';
+export type Screen = 'home' | 'people' | 'activity' | 'security' | 'preferences' | 'add-server' | 'sign-in' | 'about';
 
 /** Who the sign-in screen is for: a server, and a username to start with when known. */
 export interface SignInTarget {

@@ -9,6 +9,7 @@ import { migration007 } from './007_sign_in_kind';
 import { migration008 } from './008_network_trust';
 import { migration009 } from './009_people_index';
 import { migration010 } from './010_workspace_settings';
+import { migration011 } from './011_preferences';
 
 /** In order; each step's version is one more than the previous. */
 export const migrations: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
 ];

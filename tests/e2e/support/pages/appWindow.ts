@@ -6,6 +6,7 @@ import { AddServerPage } from './addServerPage';
 import { HomePage } from './homePage';
 import { goTo, type Screen } from './navigation';
 import { PeoplePage } from './peoplePage';
+import { PreferencesPage } from './preferencesPage';
 import { SecurityPage } from './securityPage';
 import { SignInPage } from './signInPage';
 
@@ -28,6 +29,7 @@ export class AppWindow {
   readonly home: HomePage;
   readonly people: PeoplePage;
   readonly security: SecurityPage;
+  readonly preferences: PreferencesPage;
   readonly activity: ActivityPage;
   readonly about: AboutPage;
   readonly accounts: AccountList;
@@ -41,6 +43,7 @@ export class AppWindow {
     this.home = new HomePage(page);
     this.people = new PeoplePage(page);
     this.security = new SecurityPage(page);
+    this.preferences = new PreferencesPage(page);
     this.activity = new ActivityPage(page);
     this.about = new AboutPage(page);
     this.accounts = new AccountList(page);

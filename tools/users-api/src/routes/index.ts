@@ -11,6 +11,7 @@ import { infoRoutes } from './info';
 import { listRoutes } from './lists';
 import { loginRoutes } from './login';
 import { personalAccessTokenRoutes } from './personalAccessTokens';
+import { preferencesRoutes } from './preferences';
 import { sessionRoutes } from './sessions';
 import { settingsRoutes } from './settingsPublic';
 import { statusRoutes } from './status';
@@ -34,6 +35,7 @@ export const apiRoutes: RouteDef[] = [
   ...personalAccessTokenRoutes,
   ...accountDataRoutes,
   ...deleteOwnAccountRoutes,
+  ...preferencesRoutes,
   ...avatarImageRoutes,
   ...ssoRoutes,
 ];

@@ -16,6 +16,7 @@ import { isUsersGetPresenceParamsGET } from '@rocket.chat/rest-typings/dist/v1/u
 import { isUsersGetStatusParamsGET } from '@rocket.chat/rest-typings/dist/v1/users/UsersGetStatusParamsGET.js';
 import { isUsersInfoParamsGetProps } from '@rocket.chat/rest-typings/dist/v1/users/UsersInfoParamsGet.js';
 import { isUsersListParamsGET } from '@rocket.chat/rest-typings/dist/v1/users/UsersListParamsGET.js';
+import { isUsersSetPreferencesParamsPOST } from '@rocket.chat/rest-typings/dist/v1/users/UsersSetPreferenceParamsPOST.js';
 import { isUsersSendConfirmationEmailParamsPOST } from '@rocket.chat/rest-typings/dist/v1/users/UsersSendConfirmationEmailParamsPOST.js';
 import { isUsersUpdateOwnBasicInfoParamsPOST } from '@rocket.chat/rest-typings/dist/v1/users/UsersUpdateOwnBasicInfoParamsPOST.js';
 import type { Validator } from './types';
@@ -58,6 +59,7 @@ export const publishedValidators = {
   directory: isDirectoryProps,
   settingsPublic: isSettingsPublicWithPaginationProps,
   requestDataDownload: isUsersRequestDataDownloadParamsGET,
+  setPreferences: isUsersSetPreferencesParamsPOST,
   // Compiled in apps/meteor/server/api/v1/users.ts itself.
   sendEmailCode: ajv.compile(closedObject({ emailOrUsername: str }, ['emailOrUsername'])),
   setStatus: ajv.compile(

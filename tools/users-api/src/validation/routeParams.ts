@@ -99,6 +99,9 @@ export const routeParams: Record<string, RouteParams> = {
   // Declared with validateParams in every line: checked after the rate limit, answered with the suffix.
   'GET /api/v1/sessions/list': { sources: [SESSIONS], check: () => validateParams('query', 'sessionsPaginate') },
   'POST /api/v1/sessions/logout.me': { sources: [SESSIONS], check: () => validateParams('body', 'sessionId') },
+  'GET /api/v1/users.getPreferences': none(USERS, USERS_7),
+  // The same published validator on both lines: typed on 8.x, validateParams on 7.x.
+  'POST /api/v1/users.setPreferences': typedSince8([USERS, USERS_7], 'body', 'setPreferences', 'validateParams'),
   'POST /api/v1/users.removePersonalAccessToken': typedSince8([USERS, USERS_7], 'body', 'tokenName', 'nothing'),
 };
 
