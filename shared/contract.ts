@@ -108,6 +108,7 @@ export const appCommands = [
   'people',
   'activity',
   'security',
+  'preferences',
   'about',
   ...accountCommands,
 ] as const;

@@ -36,7 +36,7 @@ describe('the application menu', () => {
     expect(items.find((item) => item.label === 'Refresh')!.accelerator).toBe('CmdOrCtrl+R');
   });
 
-  it('Ctrl/⌘+1…9 go to the accounts in order, and the screens moved to Ctrl/⌘+Shift+1…5', () => {
+  it('Ctrl/⌘+1…9 go to the accounts in order, and the screens moved to Ctrl/⌘+Shift+1…6', () => {
     const send = vi.fn();
     const items = flatten(menuTemplate('win32', send, vi.fn()));
     const accelerators = new Map(items.filter((item) => item.accelerator).map((item) => [item.accelerator, item]));
@@ -45,7 +45,8 @@ describe('the application menu', () => {
       expect(send).toHaveBeenLastCalledWith(`account-${n}`);
     }
     expect(accelerators.get('CmdOrCtrl+Shift+3')!.label).toBe('Activity');
-    expect(accelerators.get('CmdOrCtrl+Shift+5')!.label).toBe('About');
+    expect(accelerators.get('CmdOrCtrl+Shift+5')!.label).toBe('Preferences');
+    expect(accelerators.get('CmdOrCtrl+Shift+6')!.label).toBe('About');
     // One key, one action: no accelerator is given twice.
     expect(items.filter((item) => item.accelerator).length).toBe(accelerators.size);
   });

@@ -38,7 +38,8 @@ export function menuTemplate(
         command('People', 'people', 'CmdOrCtrl+Shift+2'),
         command('Activity', 'activity', 'CmdOrCtrl+Shift+3'),
         command('Security', 'security', 'CmdOrCtrl+Shift+4'),
-        command('About', 'about', 'CmdOrCtrl+Shift+5'),
+        command('Preferences', 'preferences', 'CmdOrCtrl+Shift+5'),
+        command('About', 'about', 'CmdOrCtrl+Shift+6'),
         { type: 'separator' },
         {
           // Ctrl/⌘+1…9 pick an account, as in chat apps with several workspaces; the window knows their order.

@@ -22,6 +22,7 @@ export function runCommand(command: AppCommand): void {
     case 'people':
     case 'activity':
     case 'security':
+    case 'preferences':
     case 'about':
       return ui.show(command);
     default:

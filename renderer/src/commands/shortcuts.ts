@@ -3,9 +3,9 @@ import { runCommand } from './appCommands';
 
 /**
  * The menu's shortcuts for a window without the desktop menu (the browser host): Ctrl/⌘+1…9
- * pick an account, Ctrl/⌘+Shift+1…5 a screen, as the Electron menu's accelerators do there.
+ * pick an account, Ctrl/⌘+Shift+1…6 a screen, as the Electron menu's accelerators do there.
  */
-const screens: AppCommand[] = ['home', 'people', 'activity', 'security', 'about'];
+const screens: AppCommand[] = ['home', 'people', 'activity', 'security', 'preferences', 'about'];
 
 export function commandOfKey(
   event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>,
