@@ -10,23 +10,34 @@ import { twoFactorSettingsHandlers, TwoFactorSettingsService } from './twoFactor
 
 /** The sensitive changes — password, email, authenticator app, other sessions: online only, never queued. */
 export function securityModule(
-  { log }: ModuleContext,
+  { log, clock }: ModuleContext,
   deps: {
-    accounts: Pick<AccountsModule, 'accounts' | 'clientForAccount' | 'isOnline'>;
+    accounts: Pick<AccountsModule, 'accounts' | 'clientForAccount' | 'isOnline' | 'rateWindows'>;
     profile: Pick<ProfileModule, 'profiles' | 'cache' | 'rules'>;
     /** The fields of an account's unsent edits (the sync module's outbox), for what deleting it loses. */
     unsentEdits(accountId: string): string[];
   },
 ) {
-  const { accounts, clientForAccount, isOnline } = deps.accounts;
+  const { accounts, clientForAccount, isOnline, rateWindows } = deps.accounts;
   const { profiles, cache, rules } = deps.profile;
-  const security = new SecurityService({ accounts, profiles, cache, rules, clientForAccount, isOnline, log: log.child('security') });
+  const security = new SecurityService({
+    accounts,
+    profiles,
+    cache,
+    rules,
+    clientForAccount,
+    isOnline,
+    rateWindows,
+    clock,
+    log: log.child('security'),
+  });
 
   const handlers = {
     'security.get': ({ accountId }) => security.view(accountId),
     'security.sendCode': ({ accountId }) => security.sendCode(accountId),
     'security.changePassword': ({ accountId, newPassword, proof }) => security.changePassword(accountId, newPassword, proof),
     'security.changeEmail': ({ accountId, email, proof }) => security.changeEmail(accountId, email, proof),
+    'security.changeWait': ({ accountId }) => security.changeWait(accountId),
     'security.resendConfirmation': ({ accountId, email }) => security.resendConfirmation(accountId, email),
     'security.startTotp': ({ accountId, proof }) => security.startTotp(accountId, proof),
     'security.confirmTotp': ({ accountId, code, proof }) => security.confirmTotp(accountId, code, proof),
