@@ -1,6 +1,6 @@
 /**
  * When each account may call each rate-limited route again, as the server's own answers said
- * (docs/protocol.md §7 "Rate limits"): a reply with `X-RateLimit-Remaining: 0` closes the route
+ * (docs/protocol.md §7, "Rate limits"): a reply with `X-RateLimit-Remaining: 0` closes the route
  * until its `X-RateLimit-Reset` (epoch milliseconds); a 429 closes it until that reset, or its
  * `retryAfter`; a reply with calls remaining opens it again. Routes the account is exempt from
  * send no such headers and are never closed.
