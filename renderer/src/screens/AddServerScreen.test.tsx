@@ -9,7 +9,6 @@ let fake: FakeApi;
 beforeEach(() => {
   fake = freshWindow();
   fake.succeed('servers.list', []);
-  fake.succeed('accounts.list', { accounts: [], activeAccountId: null });
 });
 
 describe('the server address', () => {
