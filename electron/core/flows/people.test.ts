@@ -74,6 +74,26 @@ describe('people lookups against the reference users API', () => {
     expect(found.query).toBe('@test');
   });
 
+  it('lists everyone saved, in directory order and page by page, before anything is typed', async () => {
+    const accountId = await signedIn(core, server!, 'plain');
+    await call(core, 'directory.sync', { accountId });
+    await expect.poll(async () => (await call(core, 'directory.status', { accountId })).state, { timeout: 15_000 }).toBe('done');
+    const saved = (await call(core, 'directory.status', { accountId })).cached;
+    const first = await call(core, 'directory.search', { accountId, query: '', limit: 3 });
+    expect(first.people).toHaveLength(3);
+    expect(first.more).toBe(true);
+    const listed = [...first.people];
+    for (let next = first.next; next;) {
+      const page = await call(core, 'directory.search', { accountId, query: '  ', limit: 3, after: next });
+      listed.push(...page.people);
+      next = page.next;
+    }
+    expect(listed).toHaveLength(saved);
+    const usernames = listed.map((person) => person.username ?? '');
+    expect(usernames).toContain('test.john');
+    expect(new Set(usernames).size).toBe(usernames.length);
+  });
+
   it('says the server hides emails from this account instead of "no one has that email"', async () => {
     const accountId = await signedIn(core, server!, 'plain');
     // demouser may not see other people's addresses (view-full-other-user-info is the admins').
