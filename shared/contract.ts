@@ -33,6 +33,8 @@ import {
   backupCodesSchema,
   changeEmailRequestSchema,
   changePasswordRequestSchema,
+  changeWaitRequestSchema,
+  changeWaitSchema,
   codeSentSchema,
   confirmTotpRequestSchema,
   disableTotpRequestSchema,
@@ -215,6 +217,8 @@ export const channels = {
   'security.sendCode': { request: securityRequestSchema, response: codeSentSchema },
   'security.changePassword': { request: changePasswordRequestSchema, response: doneSchema },
   'security.changeEmail': { request: changeEmailRequestSchema, response: doneSchema },
+  /** Whether the server's rate limit lets an email or password change through now (asked before the second factor). */
+  'security.changeWait': { request: changeWaitRequestSchema, response: changeWaitSchema },
   'security.resendConfirmation': { request: resendConfirmationRequestSchema, response: doneSchema },
   'security.startTotp': { request: startTotpRequestSchema, response: totpSetupSchema },
   'security.confirmTotp': { request: confirmTotpRequestSchema, response: backupCodesSchema },

@@ -62,6 +62,12 @@ export const confirmTotpRequestSchema = z.lazy(() =>
 export const disableTotpRequestSchema = z.lazy(() => z.object({ accountId, code: z.string().max(textLimits.totpCode) }).strict());
 
 export const doneSchema = z.lazy(() => z.object({ message: z.string() }));
+
+/** Asked before a second factor is: whether the server would let an email or password change through now (its rate limit). */
+export const changeWaitRequestSchema = z.lazy(() => z.object({ accountId }).strict());
+/** `waitSeconds` 0: the change may be made now. Otherwise how long until then, and why, in words. */
+export const changeWaitSchema = z.lazy(() => z.object({ waitSeconds: z.number().int().nonnegative(), reason: z.string().nullable() }));
+export type ChangeWait = z.infer<typeof changeWaitSchema>;
 export const codeSentSchema = z.lazy(() => z.object({ sentTo: z.string().nullable() }));
 /** The new authenticator secret, as text and as a QR code (SVG data URL) — shown once. */
 export const totpSetupSchema = z.lazy(() => z.object({ secret: z.string(), qrDataUrl: z.string() }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppFailure } from './errors';
-import { isLoopback, normalizeServerUrl, serverUrlCandidates } from './serverAddress';
+import { correctedAddress, isLoopback, normalizeServerUrl, serverUrlCandidates } from './serverAddress';
 
 describe('normalizeServerUrl', () => {
   it.each([
@@ -47,4 +47,26 @@ describe('normalizeServerUrl', () => {
   ])('%s is tried as %j', (input, expected) => {
     expect(serverUrlCandidates(input)).toEqual(expected);
   });
+});
+
+describe('a slip in the scheme', () => {
+  it.each([
+    ['htp://chat.example.com', 'https://chat.example.com'],
+    ['hhtps://chat.example.com', 'https://chat.example.com'],
+    ['https//chat.example.com', 'https://chat.example.com'],
+    ['https:/chat.example.com/team', 'https://chat.example.com/team'],
+    ['htps://chat.example.com', 'https://chat.example.com'],
+    ['HTTPS//chat.example.com', 'https://chat.example.com'],
+    ['http//localhost:3000', 'http://localhost:3000'],
+  ])('%s: "Did you mean %s?"', (typed, meant) => {
+    expect(correctedAddress(typed)).toBe(meant);
+    expect(() => normalizeServerUrl(typed)).toThrow(`Did you mean ${meant}?`);
+    // The correction itself is an address the app takes.
+    expect(normalizeServerUrl(meant)).toBe(meant);
+  });
+
+  it.each(['https://chat.example.com', 'chat.example.com', 'localhost:3000', 'chat.example.com:8443/rc', 'ftp-server.example.com'])(
+    '%s is no slip',
+    (typed) => expect(correctedAddress(typed)).toBeNull(),
+  );
 });

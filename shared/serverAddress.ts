@@ -13,6 +13,8 @@ export function normalizeServerUrl(input: string): string {
       'That is an email address. Enter the address of the server (such as chat.example.com); you sign in with your email next.',
     );
   }
+  const suggestion = correctedAddress(typed);
+  if (suggestion) throw invalid(`Did you mean ${suggestion}?`);
   const withScheme = hasScheme(typed) ? typed : `https://${typed}`;
   let url: URL;
   try {
@@ -43,6 +45,36 @@ export function serverUrlCandidates(input: string): string[] {
   const secure = normalizeServerUrl(input);
   if (hasScheme(input.trim()) || !isLoopback(new URL(secure).hostname)) return [secure];
   return [secure, `http:${secure.slice('https:'.length)}`];
+}
+
+/**
+ * The address meant by one whose scheme is a slip of the keys — "htp://", "hhtps://",
+ * "https//", "https:/" — or null when it has none. The correction is offered, never applied
+ * unasked: the person may have meant something else.
+ */
+export function correctedAddress(input: string): string | null {
+  const typed = input.trim();
+  const slip = /^([a-z]{2,8})(:\/\/|:\/|\/\/|:\\\\)([^/\s].*)$/i.exec(typed);
+  if (!slip) return null;
+  const scheme = slip[1]!.toLowerCase();
+  const [, , separator, rest] = slip;
+  if ((scheme === 'https' || scheme === 'http') && separator === '://') return null;
+  // Plain http stays http where it was spelled right (a server on this computer); any other slip means https.
+  if (scheme === 'http') return `http://${rest}`;
+  return distance(scheme, 'https') <= 2 || distance(scheme, 'http') <= 1 ? `https://${rest}` : null;
+}
+
+/** Edits (insert, delete, replace) between two short words. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
 }
 
 function hasScheme(typed: string): boolean {

@@ -15,9 +15,9 @@ test('look people up, see "not found", and read an earlier lookup offline after 
     await expect(ui.people.recentLookups).toContainText('Funke Olasupo (@roxie)');
     await expectAccessible(page);
 
-    await ui.people.lookUpBy.selectOption('email');
-    await ui.people.lookUp('nobody@example.com', 'Email address to look up');
-    await expect(page.getByText('No one on this server has that email address.')).toBeVisible();
+    await ui.people.lookUpBy.selectOption('username');
+    await ui.people.lookUp('nobody.here');
+    await expect(page.getByText('No one on this server has that username.')).toBeVisible();
   } finally {
     await server.close();
   }
@@ -46,4 +46,23 @@ test('a server older than 8.6 is not asked to look people up by email or extensi
   } finally {
     await server.close();
   }
+});
+
+test('"@" before a username is ignored, and an email the server hides from this account is said to be hidden', async ({
+  page,
+  signedIn,
+}) => {
+  await signedIn.people.open();
+  await signedIn.people.search.fill('@test');
+  await expect(signedIn.people.results.getByRole('button', { name: /Test John/ })).toBeVisible();
+
+  await signedIn.people.lookUp('@test.john');
+  await expect(signedIn.people.lookupResult.getByRole('heading', { name: 'Test John' })).toBeVisible();
+
+  // demouser is no admin: Rocket.Chat shows other people's addresses only with view-full-other-user-info.
+  await signedIn.people.lookUpBy.selectOption('email');
+  await signedIn.people.lookUp(demo.email2fa.email, 'Email address to look up');
+  await expect(page.getByText(/shows email addresses only to people allowed to see everyone's full details/)).toBeVisible();
+  await expect(page.getByText('No one on this server has that email address.')).toHaveCount(0);
+  await expectAccessible(page);
 });

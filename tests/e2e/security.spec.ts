@@ -244,3 +244,26 @@ test('what this workspace and release do not allow is not offered, and the scree
     await server.close();
   }
 });
+
+test('a change the one-a-minute limit would refuse says when it can be made, and asks for no proof before then', async ({
+  page,
+  app,
+  signedIn,
+  usersApi,
+}) => {
+  app.typedSecrets.push(demo.plain.password);
+  await usersApi.changeSettings({ UpdateOwnBasicInfo_Rate_Limit_Enabled: true });
+  await signedIn.security.open();
+  await signedIn.security.changeEmail('moved@example.com');
+  await signedIn.security.confirmWithPassword(demo.plain.password);
+  await expect(signedIn.security.message).toContainText('Email changed to moved@example.com');
+  const changes = async () => (await usersApi.requests()).filter((r) => r.path === '/api/v1/users.updateOwnBasicInfo').length;
+  const sent = await changes();
+
+  await signedIn.security.changeEmail('moved.again@example.com');
+  await expect(signedIn.security.changeWait('email')).toContainText(/^You can change your email in \d+ seconds\./);
+  await expect(signedIn.security.proofDialog).toBeHidden();
+  await expectAccessible(page);
+  expect(await changes()).toBe(sent);
+  expect(await statuses(usersApi)).not.toContain(429);
+});

@@ -85,7 +85,7 @@ test('SAML: the address the browser ends on, pasted, finishes the sign-in', asyn
 test('CAS: the app notices by itself that the browser finished', async ({ page, context, ui, usersApi }) => {
   await ui.open();
   await ui.addServer.add(usersApi.url);
-  const provider = await ui.signIn.openProvider(context, 'CAS');
+  const provider = await ui.signIn.openProvider(context, 'Sign in with CAS');
   await provider.getByRole('button', { name: /Sign in as .*cass\.cas/ }).click();
   // Nothing to paste, nothing to press: the app looks for the sign-in every few seconds.
   await expect(signedInAs(page, 'cass.cas')).toBeVisible({ timeout: 20_000 });
@@ -112,7 +112,7 @@ test('only the ways a workspace offers are shown: with the form hidden there is 
   await ui.addServer.add(usersApi.url);
   await expect(page.getByRole('button', { name: 'Sign in with Demo IdP' })).toBeVisible();
   await expect(ui.signIn.password).toHaveCount(0);
-  await expect(page.getByRole('button', { name: 'CAS' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Sign in with CAS' })).toHaveCount(0);
   await expectAccessible(page);
 });
 
@@ -131,7 +131,7 @@ test('a server naming another address as its own offers no single sign-on there,
       `Single sign-on is not offered at this address. This server gives its address as ${usersApi.url}, not ${hostile.url}`,
     );
     await expect(page.getByRole('button', { name: 'Sign in with Demo IdP' })).toHaveCount(0);
-    await expect(page.getByRole('button', { name: 'CAS' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Sign in with CAS' })).toHaveCount(0);
     await expect(ui.signIn.password).toBeVisible(); // a password typed here is for the server added
     await expectAccessible(page);
 

@@ -37,6 +37,7 @@ const CONFIRMED_SOURCES = [
   'apps/meteor/app/api/server/v1/users.ts',
   'apps/meteor/app/authentication/server/lib/restrictLoginAttempts.ts',
   'apps/meteor/app/authentication/server/startup/index.ts',
+  'apps/meteor/app/authentication/server/startup/index.js',
   'apps/meteor/app/lib/server/lib/loginErrorMessageOverride.ts',
   'apps/meteor/app/lib/server/lib/passwordPolicy.ts',
   'apps/meteor/app/lib/server/lib/PasswordPolicyClass.ts',

@@ -9,6 +9,7 @@ import { AccountsService } from './accountsService';
 import { Connectivity, Reconnection } from './connectivity';
 import { addManagedServers } from './managedServers';
 import { serverClients } from './serverClients';
+import { RateWindows } from '../usersApi/rateWindows';
 import { SingleSignOn } from './singleSignOn';
 
 export interface AccountsModuleDeps {
@@ -32,7 +33,9 @@ export function accountsModule(context: ModuleContext, deps: AccountsModuleDeps)
   const repository = new AccountRepository(db);
   const connectivity = new Connectivity(events);
   disposables.add(() => connectivity.close());
+  const rateWindows = new RateWindows();
   const clientFor = serverClients({
+    rateWindows,
     fetch: deps.fetch,
     clock,
     limits: deps.limits,
@@ -102,6 +105,8 @@ export function accountsModule(context: ModuleContext, deps: AccountsModuleDeps)
     accounts,
     clientFor,
     clientForAccount: (accountId: string) => clientFor(accounts.serverOf(accountId)),
+    /** When each account may call each rate-limited route again, as the servers' answers said. */
+    rateWindows,
     /** Whether the server of an account answered its last request. */
     isOnline: (accountId: string) => connectivity.isOnline(accounts.serverOf(accountId).id),
     /** What the managed install's servers.json gave, for About. */

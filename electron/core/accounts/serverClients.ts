@@ -2,6 +2,7 @@ import type { Clock } from '../clock';
 import type { DomainEvents } from '../domainEvents';
 import type { RequestLimits } from '../usersApi/usersApiClient';
 import { UsersApiClient } from '../usersApi/usersApiClient';
+import type { RateWindows } from '../usersApi/rateWindows';
 import type { Connectivity } from './connectivity';
 
 export type ClientFor = (server: { id: string; origin: string }) => UsersApiClient;
@@ -14,6 +15,8 @@ export interface ServerClientsDeps {
   signals: DomainEvents;
   /** What the person calls a server (its name in the window); its host when it has none. */
   nameOf(serverId: string): string | undefined;
+  /** Every client's rate-limit answers, kept across the clients made per call. */
+  rateWindows: RateWindows;
 }
 
 /**
@@ -33,5 +36,6 @@ export function serverClients(deps: ServerClientsDeps): ClientFor {
       signal: deps.limits.signal,
       onOutcome: (reachable) => deps.connectivity.report(server.id, reachable),
       onSessionRefused: (auth) => deps.signals.emit('sessionRefused', { serverId: server.id, auth }),
+      rateWindows: deps.rateWindows,
     });
 }

@@ -80,7 +80,7 @@ export function readWorkspaceSignIn(serverId: string, origin: string, { settings
   }
   // CAS may be on without a settings.oauth entry (older servers write one only when enabled).
   if (!elsewhere && settings.CAS_enabled === true && typeof settings.CAS_login_url === 'string' && isHttpUrl(settings.CAS_login_url)) {
-    offer({ kind: 'cas', id: 'cas', loginUrl: settings.CAS_login_url }, 'CAS');
+    offer({ kind: 'cas', id: 'cas', loginUrl: settings.CAS_login_url }, 'Sign in with CAS');
   }
   return {
     rootUrl,
@@ -130,9 +130,14 @@ function customAuthorizeUrl(entry: z.infer<typeof entrySchema>, rootUrl: string)
   return isHttpUrl(url) ? url : undefined;
 }
 
+/**
+ * The workspace's own words, said as every other button says them: a label that is only the
+ * service's name (CAS's default is "CAS") reads "Sign in with CAS" beside "Sign in with SAML".
+ */
 function labelOf(entry: z.infer<typeof entrySchema>): string {
   const service = entry.service ?? entry.name ?? 'single sign-on';
-  return entry.buttonLabelText?.trim() || `Sign in with ${service.charAt(0).toUpperCase()}${service.slice(1)}`;
+  const label = entry.buttonLabelText?.trim() || `${service.charAt(0).toUpperCase()}${service.slice(1)}`;
+  return label.toLowerCase() === service.toLowerCase() ? `Sign in with ${label}` : label;
 }
 
 /** A fresh credential token: random, URL-safe, long enough that nobody guesses another's. */

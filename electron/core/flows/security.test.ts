@@ -4,6 +4,7 @@ import { startUsersApi } from '../../../tools/users-api/src/index';
 import { signedIn } from '../../../tests/support/coreSignIn';
 import { call, callResult } from '../../../tests/support/coreCall';
 import { makeTempDir } from '../../../tests/support/tempDir';
+import { TestClock } from '../../../tests/support/testClock';
 import { usersApiControls } from '../../../tests/support/usersApiControls';
 import { demo, testBcryptRounds, totpCode } from '../../../tests/support/usersApiServer';
 import { createCore, type Core } from '../createCore';
@@ -27,6 +28,8 @@ describe('a challenge the app did not expect', () => {
       }
       return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
     };
+    // The core's clock moves with the server's: the minute the server counts is the one the app waits out.
+    const clock = new TestClock();
     const core = createCore({
       dataDir: temp.dir,
       vault: new MemoryVault(),
@@ -34,6 +37,7 @@ describe('a challenge the app did not expect', () => {
       shell: 'test',
       fetch: hidingTotp,
       retryPolicy: { attempts: 1 },
+      clock,
     });
     try {
       const accountId = await signedIn(core, server, 'totp');
@@ -51,7 +55,11 @@ describe('a challenge the app did not expect', () => {
         proof: { method: 'totp', code: totpCode() },
       });
       expect(tooSoon).toMatchObject({ ok: false, error: { code: 'rate-limited', retryAfter: expect.any(Number) } });
+      expect((await call(core, 'security.changeWait', { accountId })).waitSeconds).toBeGreaterThan(0);
       server.advanceClock(61_000);
+      // The test clock stood still while the sign-in took real time; the server's did not.
+      await clock.advance(Date.now() - clock.now() + 61_000);
+      expect(await call(core, 'security.changeWait', { accountId })).toEqual({ waitSeconds: 0, reason: null });
       await call(core, 'security.changePassword', {
         accountId,
         newPassword: 'roxie-next-pass-3',
@@ -197,6 +205,37 @@ describe('security settings against the reference users API (one-a-minute limit 
     });
     expect(wrong).toMatchObject({ ok: false, error: { fields: { currentPassword: 'Your current password is not right.' } } });
     expect(await statuses()).not.toContain(429);
+  });
+
+  it('knows the minute is not over before a second factor is asked for, and says when the change can be made', async () => {
+    const changes = async () =>
+      ((await dev('/_dev/requests')).requests as { path: string }[]).filter((r) => r.path === '/api/v1/users.updateOwnBasicInfo').length;
+    const roxie = await signedIn(core, server, 'totp');
+    expect(await call(core, 'security.changeWait', { accountId: roxie })).toEqual({ waitSeconds: 0, reason: null });
+    await call(core, 'security.changeEmail', { accountId: roxie, email: 'funke@new.example.com', proof: { code: totpCode() } });
+    // The server's answer said no call is left this minute: the app knows it before asking for a code.
+    const wait = await call(core, 'security.changeWait', { accountId: roxie });
+    expect(wait.waitSeconds).toBeGreaterThan(50);
+    expect(wait.waitSeconds).toBeLessThanOrEqual(60);
+    expect(wait.reason).toMatch(/one change to your profile, email or password a minute/);
+    const sent = await changes();
+    const refused = await callResult(core, 'security.changePassword', {
+      accountId: roxie,
+      newPassword: 'roxie-new-pass-2',
+      proof: { code: totpCode() },
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'rate-limited', message: expect.stringMatching(/^You can change your password in \d+ seconds\./) },
+    });
+    expect(await changes()).toBe(sent);
+    expect(await statuses()).not.toContain(429);
+    // An admin is exempt from the limit: the server sends no limit headers, and nothing is waited for.
+    const john = await signedIn(core, server, 'email2fa');
+    await call(core, 'security.sendCode', { accountId: john });
+    const code = await mailedCode(demo.email2fa.email);
+    await call(core, 'security.changeEmail', { accountId: john, email: 'john@new.example.com', proof: { code } });
+    expect(await call(core, 'security.changeWait', { accountId: john })).toEqual({ waitSeconds: 0, reason: null });
   });
 
   it('changes the email (unverified afterwards) and sends the confirmation again', async () => {

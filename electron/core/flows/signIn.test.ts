@@ -51,7 +51,7 @@ describe('signing in wherever a workspace signs in', () => {
     expect(options.services).toEqual([
       { id: 'oauth:idp', kind: 'oauth', label: 'Sign in with Demo IdP', finish: 'link' },
       { id: 'saml:demo-idp', kind: 'saml', label: 'Sign in with SAML', finish: 'paste' },
-      { id: 'cas', kind: 'cas', label: 'CAS', finish: 'poll' },
+      { id: 'cas', kind: 'cas', label: 'Sign in with CAS', finish: 'poll' },
     ]);
     await settings({ Accounts_ShowFormLogin: false, LDAP_Enable: true });
     expect(await call(core, 'servers.signInOptions', { serverId })).toMatchObject({

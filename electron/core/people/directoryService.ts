@@ -104,7 +104,11 @@ export class DirectoryService {
 
   search(accountId: string, query: string, limit = 50, after?: string): DirectorySearchResult {
     const serverId = this.deps.accounts.serverOf(accountId).id;
-    const found = this.deps.search.search(serverId, query, limit, after);
+    // "@name" is how the window writes a username: the "@" is not part of what is looked for.
+    const wanted = query.trim().replace(/^@+/, '');
+    // Nothing typed yet: everyone saved, to browse.
+    const found =
+      wanted === '' ? this.deps.search.everyone(serverId, limit, after) : this.deps.search.search(serverId, wanted, limit, after);
     return {
       query,
       people: found.people.map((hit) => ({ ...hit, emails: hit.emails ? hit.emails.split(' ') : [] })),

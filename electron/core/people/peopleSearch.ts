@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { foldPerson, planSearch, tierCount, tierOf, type Tier } from '../db/peopleIndex/searchTokens';
+import { everyoneOf, foldPerson, planSearch, tierCount, tierOf, type Tier } from '../db/peopleIndex/searchTokens';
 
 export interface PersonHit {
   userId: string;
@@ -79,5 +79,20 @@ export class PeopleSearch {
     const last = page[page.length - 1];
     const more = found.length > limit;
     return { people: page.map((entry) => entry.hit), more, next: more && last ? `${last.tier}.${last.id}` : null };
+  }
+
+  /** Nothing typed: everyone saved for the server, in directory order, a page at a time (browsing before searching). */
+  everyone(serverId: string, limit: number, after?: string): SearchPage {
+    const start = after ? cursorPattern.exec(after) : null;
+    const rows = this.candidates.all({
+      match: everyoneOf(serverId),
+      after: start ? Number(start[2]) : 0,
+      serverId,
+      limit: limit + 1,
+    }) as Candidate[];
+    const page = rows.slice(0, limit);
+    const more = rows.length > limit;
+    const last = page[page.length - 1];
+    return { people: page.map(({ id: _id, ...hit }) => hit), more, next: more && last ? `0.${last.id}` : null };
   }
 }

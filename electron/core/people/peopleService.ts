@@ -7,8 +7,9 @@ import { toUserProfile } from '../profile/toUserProfile';
 import { missingFeature, type Feature } from '../profile/workspacePolicy';
 import type { WorkspaceRules } from '../profile/workspaceRules';
 import { ApiFailure } from '../usersApi/apiFailure';
+import { emailLookupAllowed } from '../usersApi/directoryApi';
 import { usersInfoReplySchema } from '../usersApi/replySchemas';
-import type { UsersApiClient } from '../usersApi/usersApiClient';
+import type { Credentials, UsersApiClient } from '../usersApi/usersApiClient';
 import type { PeopleStore } from './peopleStore';
 
 const keyWords: Record<LookupKey, string> = {
@@ -38,7 +39,9 @@ const newerKeys: Partial<Record<LookupKey, Feature>> = { email: 'lookupByEmail',
 export class PeopleService {
   constructor(private readonly deps: PeopleDeps) {}
 
-  async lookup(request: { accountId: string; key: LookupKey; value: string; includeRooms?: boolean }): Promise<LookupResult> {
+  async lookup(asked: { accountId: string; key: LookupKey; value: string; includeRooms?: boolean }): Promise<LookupResult> {
+    // The window writes usernames as "@name": one typed or pasted that way is the same username.
+    const request = asked.key === 'username' ? { ...asked, value: withoutAt(asked.value) } : asked;
     const server = this.deps.accounts.serverOf(request.accountId);
     const feature = newerKeys[request.key];
     const unavailable = feature
@@ -67,6 +70,7 @@ export class PeopleService {
       return this.result(document, now, false);
     } catch (error) {
       if (error instanceof ApiFailure && error.code === 'validation' && /not found/i.test(error.message)) {
+        if (request.key === 'email') await this.refuseHiddenEmail(request.accountId, server.name, credentials, request.value);
         throw new AppFailure('not-found', `No one on this server has that ${keyWords[request.key]}.`);
       }
       // A release the app did not know, older than the key: its validator lists the keys it has.
@@ -82,6 +86,18 @@ export class PeopleService {
       }
       throw error;
     }
+  }
+
+  /**
+   * Without view-full-other-user-info the server finds no one by email but the caller (docs/protocol.md §3):
+   * "no one has it" would be a guess, so the answer says what is true instead.
+   */
+  private async refuseHiddenEmail(accountId: string, serverName: string, credentials: Credentials, email: string): Promise<void> {
+    if (await emailLookupAllowed(this.deps.clientForAccount(accountId), credentials, email)) return;
+    throw new AppFailure(
+      'not-found',
+      `${serverName} shows email addresses only to people allowed to see everyone's full details, and this account is not, so it cannot say whether anyone has that address. Look them up by username, or search the directory by name.`,
+    );
   }
 
   recent(accountId: string): RecentLookups {
@@ -102,4 +118,9 @@ export class PeopleService {
     if (!person) throw new AppFailure('server-error', 'The server sent user details the app cannot read.');
     return { person, fetchedAt: new Date(fetchedAt).toISOString(), fromCache };
   }
+}
+
+/** "@name" and "name" are the same username: the "@" is how the window writes one. */
+export function withoutAt(value: string): string {
+  return value.trim().replace(/^@+/, '');
 }

@@ -11,17 +11,27 @@ import { twoFactorSettingsHandlers, TwoFactorSettingsService } from './twoFactor
 
 /** The sensitive changes — password, email, authenticator app, other sessions: online only, never queued. */
 export function securityModule(
-  { log, signals, disposables }: ModuleContext,
+  { log, clock, signals, disposables }: ModuleContext,
   deps: {
-    accounts: Pick<AccountsModule, 'accounts' | 'clientForAccount' | 'isOnline'>;
+    accounts: Pick<AccountsModule, 'accounts' | 'clientForAccount' | 'isOnline' | 'rateWindows'>;
     profile: Pick<ProfileModule, 'profiles' | 'cache' | 'rules'>;
     /** The fields of an account's unsent edits (the sync module's outbox), for what deleting it loses. */
     unsentEdits(accountId: string): string[];
   },
 ) {
-  const { accounts, clientForAccount, isOnline } = deps.accounts;
+  const { accounts, clientForAccount, isOnline, rateWindows } = deps.accounts;
   const { profiles, cache, rules } = deps.profile;
-  const security = new SecurityService({ accounts, profiles, cache, rules, clientForAccount, isOnline, log: log.child('security') });
+  const security = new SecurityService({
+    accounts,
+    profiles,
+    cache,
+    rules,
+    clientForAccount,
+    isOnline,
+    rateWindows,
+    clock,
+    log: log.child('security'),
+  });
   const devices = new DeviceSessionsService({ accounts, clientForAccount, isOnline, log: log.child('devices') });
   // Right after a sign-in the newest session on the server's list is this computer's (D96).
   disposables.add(signals.on('signedIn', ({ accountId }) => void devices.signedIn(accountId)));
@@ -31,6 +41,7 @@ export function securityModule(
     'security.sendCode': ({ accountId }) => security.sendCode(accountId),
     'security.changePassword': ({ accountId, newPassword, proof }) => security.changePassword(accountId, newPassword, proof),
     'security.changeEmail': ({ accountId, email, proof }) => security.changeEmail(accountId, email, proof),
+    'security.changeWait': ({ accountId }) => security.changeWait(accountId),
     'security.resendConfirmation': ({ accountId, email }) => security.resendConfirmation(accountId, email),
     'security.startTotp': ({ accountId, proof }) => security.startTotp(accountId, proof),
     'security.confirmTotp': ({ accountId, code, proof }) => security.confirmTotp(accountId, code, proof),

@@ -1,8 +1,9 @@
 import { AppFailure } from '../../../shared/errors';
 import { codeShapeProblem, codeToSend } from '../../../shared/twoFactorCode';
 import { checkPolicy, readPolicy, type PolicyRule } from '../../../shared/passwordPolicy';
-import type { SecurityView } from '../../../shared/securitySchemas';
+import type { ChangeWait, SecurityView } from '../../../shared/securitySchemas';
 import type { AccountsService } from '../accounts/accountsService';
+import type { Clock } from '../clock';
 import { failureWords, logFailure } from '../log/logFailure';
 import type { Logger } from '../log/logger';
 import type { ProfileCache } from '../profile/profileCache';
@@ -22,6 +23,7 @@ import {
   updateSensitive,
   validateTotp,
 } from '../usersApi/securityApi';
+import type { RateWindows } from '../usersApi/rateWindows';
 import type { Credentials, UsersApiClient } from '../usersApi/usersApiClient';
 import { anotherFactorAsked, emailRefusal, gated, gatedHeaders, missingProof, passwordRefusal, proofRefusal, type Proof } from './proofs';
 import { blockedChanges, changeMethod, factorsOf, setupMethod, type Method } from './secondFactors';
@@ -34,8 +36,14 @@ export interface SecurityDeps {
   rules: WorkspaceRules;
   clientForAccount(accountId: string): UsersApiClient;
   isOnline(accountId: string): boolean;
+  /** What the servers' rate-limit answers said, per account and route. */
+  rateWindows: RateWindows;
+  clock: Clock;
   log: Logger;
 }
+
+/** Email and password changes go through this route, one call a minute for most accounts (docs/protocol.md §4). */
+const changeRoute = '/api/v1/users.updateOwnBasicInfo';
 
 /**
  * The sensitive changes (docs/security.md "Two-factor flow"): password, email, authenticator
@@ -73,7 +81,36 @@ export class SecurityService {
     return { sentTo: verified?.address ?? null };
   }
 
+  /**
+   * Whether the server would let a change through now, asked before a second factor is: a code
+   * typed for a change the rate limit then refuses is wasted (an emailed one is spent).
+   */
+  async changeWait(accountId: string): Promise<ChangeWait> {
+    const credentials = await this.deps.accounts.credentials(accountId);
+    if (!credentials) return { waitSeconds: 0, reason: null };
+    const server = this.deps.accounts.serverOf(accountId);
+    const waitSeconds = this.deps.rateWindows.waitSeconds(server.origin, credentials.userId, changeRoute, this.deps.clock.now());
+    return {
+      waitSeconds,
+      reason: waitSeconds > 0 ? `${server.name} takes one change to your profile, email or password a minute.` : null,
+    };
+  }
+
+  /** A change the rate limit would refuse is refused here, before /me is read or any factor is spent. */
+  private async refuseWhileLimited(accountId: string, what: 'email' | 'password'): Promise<void> {
+    const { waitSeconds, reason } = await this.changeWait(accountId);
+    if (waitSeconds === 0) return;
+    throw new AppFailure(
+      'rate-limited',
+      `You can change your ${what} in ${waitSeconds} ${waitSeconds === 1 ? 'second' : 'seconds'}. ${reason}`,
+      {
+        retryAfter: waitSeconds,
+      },
+    );
+  }
+
   async changePassword(accountId: string, newPassword: string, proof: Proof): Promise<{ message: string }> {
+    await this.refuseWhileLimited(accountId, 'password');
     const { client, credentials, document, settings } = await this.ready(accountId);
     // Refused before any request: the server would ignore the new password without a word (no
     // password to replace) or refuse it (changes off) — never say "changed" for either.
@@ -98,6 +135,7 @@ export class SecurityService {
   }
 
   async changeEmail(accountId: string, email: string, proof: Proof): Promise<{ message: string }> {
+    await this.refuseWhileLimited(accountId, 'email');
     const { client, credentials, document, settings } = await this.ready(accountId);
     this.refuseBlocked(document, settings, accountId, 'email', 'email');
     // No factor at all is blocked above when the server would ask; an account without an address is not asked.

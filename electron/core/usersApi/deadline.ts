@@ -9,24 +9,23 @@ import type { Clock, Timer } from '../clock';
 export class Deadline {
   private readonly controller = new AbortController();
   private readonly timer: Timer;
-  private readonly onOuterAbort = () => this.controller.abort(this.outer?.reason);
+  /**
+   * Follows the caller's signal without a listener on it: every request in flight shares the
+   * core's one signal, and a listener each would pass Node's limit of ten (MaxListenersExceededWarning).
+   */
+  readonly signal: AbortSignal;
   private timedOut = false;
 
   constructor(
     private readonly clock: Clock,
     ms: number,
-    private readonly outer?: AbortSignal,
+    outer?: AbortSignal,
   ) {
     this.timer = clock.setTimeout(() => {
       this.timedOut = true;
       this.controller.abort(new DOMException('The request took too long.', 'TimeoutError'));
     }, ms);
-    if (outer?.aborted) this.onOuterAbort();
-    else outer?.addEventListener('abort', this.onOuterAbort, { once: true });
-  }
-
-  get signal(): AbortSignal {
-    return this.controller.signal;
+    this.signal = outer ? AbortSignal.any([this.controller.signal, outer]) : this.controller.signal;
   }
 
   /** True when the time ran out (not when the caller aborted). */
@@ -39,7 +38,7 @@ export class Deadline {
    * watch the signal itself (reading a body some fetch implementations do not abort).
    */
   race<T>(work: Promise<T>): Promise<T> {
-    const { signal } = this.controller;
+    const { signal } = this;
     if (signal.aborted) return Promise.reject(signal.reason);
     return new Promise<T>((resolve, reject) => {
       const onAbort = () => reject(signal.reason);
@@ -59,6 +58,5 @@ export class Deadline {
 
   clear(): void {
     this.clock.clearTimeout(this.timer);
-    this.outer?.removeEventListener('abort', this.onOuterAbort);
   }
 }

@@ -63,3 +63,19 @@ function cutToPage(reply: unknown, key: 'users' | 'result'): unknown {
 function unreadable(message: string): ApiFailure {
   return new ApiFailure('server-error', message, { status: 200 });
 }
+
+/**
+ * Whether this account may look people up by email at all: users.list filtered by `email`
+ * needs view-full-other-user-info and answers 403 without it (docs/protocol.md §6 "Lists").
+ * users.info answers "User not found." either way, so only this question tells "no one has
+ * that address" from "the server will not say" (§3).
+ */
+export async function emailLookupAllowed(client: UsersApiClient, auth: Credentials, email: string): Promise<boolean> {
+  try {
+    await client.request({ path: '/api/v1/users.list', auth, query: { email, count: '1' } });
+    return true;
+  } catch (error) {
+    if (error instanceof ApiFailure && error.details.status === 403) return false;
+    throw error;
+  }
+}

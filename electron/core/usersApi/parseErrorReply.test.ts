@@ -160,6 +160,18 @@ describe('parseErrorReply: every envelope of docs/protocol.md', () => {
     );
     expect(failure.message).toBe('Bio size exceeds 260 characters');
   });
+
+  it('tells an inactive account it may have been deactivated, not only "not activated yet"', () => {
+    // Rocket.Chat's one answer for a deactivated account and for one waiting for approval.
+    const failure = parseErrorReply(
+      401,
+      { success: false, error: 'error-user-is-not-activated', status: 'error', message: 'User is not activated' },
+      noHeaders,
+      now,
+    );
+    expect(failure.message).toMatch(/^This account is not active on the server: an administrator has deactivated it/);
+    expect(failure.message).not.toContain('not activated yet');
+  });
 });
 
 describe('splitReason', () => {

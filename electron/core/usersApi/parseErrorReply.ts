@@ -49,7 +49,12 @@ export function parseErrorReply(status: number, body: unknown, headers: Headers,
       return new ApiFailure('unauthorized', 'Wrong username, email or password.', base);
     }
     if (serverCode === 'error-user-is-not-activated') {
-      return new ApiFailure('unauthorized', 'This account is not activated yet.', base);
+      // Rocket.Chat answers this for every inactive account: deactivated, or new and waiting for approval.
+      return new ApiFailure(
+        'unauthorized',
+        'This account is not active on the server: an administrator has deactivated it, or has not approved it yet. Ask them to activate it.',
+        base,
+      );
     }
     if (serverCode === 'error-invalid-email') {
       return new ApiFailure('unauthorized', 'Confirm your email address first: the server asks for a verified address.', base);

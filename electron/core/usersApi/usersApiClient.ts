@@ -3,6 +3,7 @@ import { ApiFailure } from './apiFailure';
 import { networkFailure } from './networkFailure';
 import { Deadline } from './deadline';
 import { parseErrorReply } from './parseErrorReply';
+import type { RateWindows } from './rateWindows';
 import { defaultRetryPolicy, retryDelayMs, type RetryPolicy } from './retryPolicy';
 
 export interface Credentials {
@@ -54,6 +55,8 @@ export interface UsersApiClientOptions {
   onOutcome?: (reachable: boolean) => void;
   /** Told when the server answers 401 to a request made with these credentials: that session has ended. */
   onSessionRefused?: (auth: Credentials) => void;
+  /** Learns each signed-in reply's rate-limit headers, so a limited change is known closed before it is asked for. */
+  rateWindows?: RateWindows;
 }
 
 /** How the core bounds every request to its servers: the per-try timeout, the waits between tries, and the signal its close aborts. */
@@ -96,7 +99,21 @@ export class UsersApiClient {
       if (body === undefined && reply.status < 500 && reply.status !== 429 && text.trim() !== '') {
         throw new ApiFailure('server-error', `The server sent an unreadable error reply (HTTP ${reply.status}).`, { status: reply.status });
       }
-      throw parseErrorReply(reply.status, body, reply.headers, this.options.clock.now());
+      const failure = parseErrorReply(reply.status, body, reply.headers, this.options.clock.now());
+      if (
+        failure.code === 'rate-limited' &&
+        request.auth &&
+        failure.details.retryAfter !== undefined &&
+        !reply.headers.has('x-ratelimit-reset')
+      )
+        this.options.rateWindows?.hold(
+          this.options.baseUrl,
+          request.auth.userId,
+          request.path,
+          failure.details.retryAfter,
+          this.options.clock.now(),
+        );
+      throw failure;
     });
   }
 
@@ -176,6 +193,8 @@ export class UsersApiClient {
     this.options.onOutcome?.(!gatewayDown.has(reply.status));
     // One place learns of every ended session, whichever call met it first.
     if (reply.status === 401 && request.auth) this.options.onSessionRefused?.(request.auth);
+    if (request.auth)
+      this.options.rateWindows?.note(this.options.baseUrl, request.auth.userId, request.path, reply, this.options.clock.now());
     return reply;
   }
 }

@@ -5,6 +5,7 @@ import type { SecurityView } from '../../../shared/securitySchemas';
 import { useFormFields } from '../forms/useFormFields';
 import { useSecurity } from '../stores/securityStore';
 import { BusyButton } from './BusyButton';
+import { ChangeWaitNotice, useChangeWait } from './ChangeWait';
 import { ProofDialog, type Proof } from './ProofDialog';
 import { TextField } from './TextField';
 
@@ -18,6 +19,7 @@ export function ChangeEmailForm({ view, onDone }: { view: SecurityView; onDone(m
   const [resending, setResending] = useState<string | null>(null);
   const changeEmail = useSecurity((state) => state.changeEmail);
   const resendConfirmation = useSecurity((state) => state.resendConfirmation);
+  const wait = useChangeWait(view.accountId);
 
   const send = async (proof: Proof) => {
     setBusy(true);
@@ -35,13 +37,22 @@ export function ChangeEmailForm({ view, onDone }: { view: SecurityView; onDone(m
     fields.answer({ email: said.email ?? result.error.message });
   };
 
+  /** The rate limit first: no factor is asked for (or emailed code spent) on a change the server would refuse now. */
+  const start = async () => {
+    setBusy(true);
+    const now = await wait.check();
+    setBusy(false);
+    if (!now) return;
+    if (view.method === 'none') await send({});
+    else setAsking(true);
+  };
+
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!fields.validate()) return;
     setProofError(null);
     // How it went shows on screen; an event handler has nobody to hand the promise to.
-    if (view.method === 'none') void send({});
-    else setAsking(true);
+    void start();
   };
 
   const resend = async (address: string) => {
@@ -89,6 +100,7 @@ export function ChangeEmailForm({ view, onDone }: { view: SecurityView; onDone(m
             disabled={!view.available}
             {...fields.bind('email')}
           />
+          <ChangeWaitNotice what="email" wait={wait} />
           <BusyButton type="submit" busy={busy && !asking} busyLabel="Changing…" disabled={!view.available}>
             Change email
           </BusyButton>

@@ -34,6 +34,7 @@ const field = (label: string) => screen.getByLabelText(label, { selector: 'input
 beforeEach(() => {
   fake = freshWindow();
   fake.succeed('security.changePassword', { message: 'Password changed.' });
+  fake.succeed('security.changeWait', { waitSeconds: 0, reason: null });
 });
 afterEach(() => vi.useRealTimers());
 
@@ -143,23 +144,32 @@ describe('the password change form', () => {
     );
   });
 
-  it('answers a factor the server asked for unexpectedly only once its one-change-a-minute has passed', async () => {
+  it('asks for a factor the server sprang only once the core says its one-change-a-minute has passed', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     fake.answer('security.changePassword', ({ proof }) =>
       proof.method === 'email'
         ? { ok: true, value: { message: 'Password changed.' } }
         : fail('two-factor-required', 'Confirm with an emailed code.', { twoFactor: { method: 'email', availableMethods: ['email'] } }),
     );
+    fake.succeed('security.changeWait', { waitSeconds: 60, reason: 'Demo takes one change to your profile, email or password a minute.' });
     const { user, onDone } = await show();
     await user.type(field('Current password'), 'old-password-1');
     await user.type(field('New password'), 'new-password-2');
     await user.type(field('Confirm new password'), 'new-password-2{Enter}');
+    // No code is asked for while the server would refuse it: the wait is said instead, and counts down.
+    const notice = await screen.findByTestId('password-change-wait');
+    expect(notice).toHaveTextContent('You can change your password in 60 seconds. Demo takes one change');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await act(() => vi.advanceTimersByTimeAsync(5_000));
+    expect(notice).toHaveTextContent('You can change your password in 55 seconds.');
+    await act(() => vi.advanceTimersByTimeAsync(56_000));
+    expect(screen.queryByTestId('password-change-wait')).toBeNull();
+    fake.succeed('security.changeWait', { waitSeconds: 0, reason: null });
+    await user.click(screen.getByRole('button', { name: 'Change password' }));
     const dialog = await screen.findByRole('dialog', { name: 'Confirm with an emailed code' });
-    expect(within(dialog).getByRole('status')).toHaveTextContent('It allows one change a minute');
     await user.type(within(dialog).getByLabelText('Code from the email'), '123456{Enter}');
-    expect(fake.requests('security.changePassword')).toHaveLength(1);
-    await act(() => vi.advanceTimersByTimeAsync(61_000));
     await waitFor(() => expect(onDone).toHaveBeenCalledWith('Password changed.'));
+    expect(fake.requests('security.changePassword')).toHaveLength(2);
     expect(fake.requests('security.changePassword')[1]).toEqual({
       accountId: 'a',
       newPassword: 'new-password-2',

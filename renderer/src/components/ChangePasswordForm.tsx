@@ -5,12 +5,9 @@ import type { SecurityView } from '../../../shared/securitySchemas';
 import { useFormFields } from '../forms/useFormFields';
 import { useSecurity } from '../stores/securityStore';
 import { BusyButton } from './BusyButton';
+import { ChangeWaitNotice, useChangeWait } from './ChangeWait';
 import { PasswordField } from './PasswordField';
 import { ProofDialog, type Proof } from './ProofDialog';
-
-/** When a second request may go: the server allows one change a minute, counted from the first. */
-const afterTheMinute = () => Date.now() + 61_000;
-const waitUntil = (time: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, time - Date.now())));
 
 const empty = { currentPassword: '', newPassword: '', confirm: '' };
 
@@ -27,8 +24,9 @@ export function ChangePasswordForm({ view, onDone }: { view: SecurityView; onDon
   const [failure, setFailure] = useState<string | null>(null);
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
-  /** The server asked for a factor the app did not expect; its one-a-minute limit starts then. */
-  const [serverAsks, setServerAsks] = useState<{ method: 'totp' | 'email' | 'password'; notBefore: number } | null>(null);
+  /** The server asked for a factor the app did not expect (its one-a-minute limit counted that first try). */
+  const [serverAsks, setServerAsks] = useState<{ method: 'totp' | 'email' | 'password' } | null>(null);
+  const wait = useChangeWait(view.accountId);
   const changePassword = useSecurity((state) => state.changePassword);
   const checks = checkPolicy(view.policy, next);
   const disabled = !view.available;
@@ -47,9 +45,10 @@ export function ChangePasswordForm({ view, onDone }: { view: SecurityView; onDon
       return;
     }
     if (result.error.code === 'two-factor-required' && result.error.twoFactor) {
-      setServerAsks({ method: result.error.twoFactor.method, notBefore: afterTheMinute() });
+      setServerAsks({ method: result.error.twoFactor.method });
       setProofError(null);
-      setAsking(true);
+      // The factor is asked for once the server would take it: until then the wait is said instead.
+      setAsking(await wait.check());
       return;
     }
     const said = result.error.fields ?? {};
@@ -61,22 +60,26 @@ export function ChangePasswordForm({ view, onDone }: { view: SecurityView; onDon
     if (Object.keys(said).length === 0) setFailure(result.error.message);
   };
 
+  /** The rate limit first: no factor is asked for (or emailed code spent) on a change the server would refuse now. */
+  const start = async () => {
+    setBusy(true);
+    const now = await wait.check();
+    setBusy(false);
+    if (!now) return;
+    if (!serverAsks && (view.method === 'password' || view.method === 'none')) await send({ currentPassword: current });
+    else setAsking(true);
+  };
+
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!fields.validate()) return;
     setProofError(null);
     // How it went shows on screen; an event handler has nobody to hand the promise to.
-    if (view.method === 'password' || view.method === 'none') void send({ currentPassword: current });
-    else setAsking(true);
+    void start();
   };
 
-  /** A proof for a challenge the server sprang: sent once its one-a-minute window has passed. */
-  const answer = async (proof: Proof) => {
-    if (!serverAsks) return send(proof);
-    setBusy(true);
-    await waitUntil(serverAsks.notBefore);
-    await send({ ...proof, method: serverAsks.method });
-  };
+  /** A proof for a challenge the server sprang carries the method it asked for. */
+  const answer = (proof: Proof) => send(serverAsks ? { ...proof, method: serverAsks.method } : proof);
   const proofMethod = serverAsks?.method ?? view.method;
 
   return (
@@ -114,6 +117,7 @@ export function ChangePasswordForm({ view, onDone }: { view: SecurityView; onDon
             {failure}
           </p>
         )}
+        <ChangeWaitNotice what="password" wait={wait} />
         <BusyButton type="submit" busy={busy && !asking} busyLabel="Changing…" disabled={disabled}>
           Change password
         </BusyButton>
@@ -126,11 +130,7 @@ export function ChangePasswordForm({ view, onDone }: { view: SecurityView; onDon
           open={asking}
           busy={busy}
           error={proofError}
-          note={
-            serverAsks
-              ? `The server asked for this after the first try. It allows one change a minute, so the app sends it at ${new Date(serverAsks.notBefore).toLocaleTimeString()}.`
-              : undefined
-          }
+          note={serverAsks ? 'The server asked for this after the first try.' : undefined}
           // How it went shows on screen; an event handler has nobody to hand the promise to.
           onSubmit={(proof) => void answer(proof)}
           onCancel={() => {

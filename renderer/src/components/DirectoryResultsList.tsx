@@ -1,8 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useImperativeHandle, useRef, type KeyboardEvent, type Ref } from 'react';
 import type { PersonHit } from '../../../shared/directorySchemas';
 import { presenceName } from '../words/presence';
 import { Avatar } from './Avatar';
+
+/** What the search box may ask of the list: focus a person (Arrow Down from the box). */
+export interface DirectoryResultsHandle {
+  focusRow(index: number): void;
+}
 
 /** A row's height before it is measured (avatar plus two lines of text). */
 const estimatedRowPx = 58;
@@ -18,6 +23,8 @@ const loadAheadRows = 30;
  * list, since the others are not there for assistive technology to count.
  */
 export function DirectoryResultsList({
+  ref,
+  onLeaveTop,
   accountId,
   people,
   more,
@@ -25,6 +32,9 @@ export function DirectoryResultsList({
   onLoadMore,
   onOpen,
 }: {
+  ref?: Ref<DirectoryResultsHandle>;
+  /** Arrow Up on the first person: back to where the list was reached from (the search box). */
+  onLeaveTop?(): void;
   accountId: string;
   people: PersonHit[];
   more: boolean;
@@ -61,10 +71,26 @@ export function DirectoryResultsList({
     }
   });
 
+  const focusRow = (target: number) => {
+    focusWanted.current = target;
+    virtualizer.scrollToIndex(target, { align: 'auto' });
+    const button = scroller.current?.querySelector<HTMLButtonElement>(`[data-index="${target}"] button`);
+    if (button) {
+      focusWanted.current = null;
+      button.focus();
+    }
+  };
+  useImperativeHandle(ref, () => ({ focusRow }));
+
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
     if (!row) return;
     const at = Number(row.dataset.index);
+    if (event.key === 'ArrowUp' && at === 0 && onLeaveTop) {
+      event.preventDefault();
+      onLeaveTop();
+      return;
+    }
     const target =
       event.key === 'ArrowDown'
         ? Math.min(at + 1, people.length - 1)
@@ -77,13 +103,7 @@ export function DirectoryResultsList({
               : null;
     if (target === null) return;
     event.preventDefault();
-    focusWanted.current = target;
-    virtualizer.scrollToIndex(target, { align: 'auto' });
-    const button = scroller.current?.querySelector<HTMLButtonElement>(`[data-index="${target}"] button`);
-    if (button) {
-      focusWanted.current = null;
-      button.focus();
-    }
+    focusRow(target);
   };
 
   return (

@@ -102,8 +102,26 @@ describe('the directory search', () => {
     expect(button(4)).toHaveFocus();
     await user.keyboard('{Home}');
     expect(button(0)).toHaveFocus();
-    await user.keyboard('{ArrowUp}{ArrowDown}{Enter}');
+    // Arrow Up on the first person goes back to the search box, Arrow Down from there to the first person.
+    await user.keyboard('{ArrowUp}');
+    expect(search()).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(button(0)).toHaveFocus();
+    await user.keyboard('{ArrowDown}{Enter}');
     expect(onOpen).toHaveBeenCalledWith('u2');
+  });
+
+  it('lists everyone saved before anything is typed, and Arrow Down leads from the search box into the list', async () => {
+    fake.succeed('directory.search', ({ query }) => ({ query, people: query === '' ? five : [], more: false, next: null }));
+    const { user, onOpen } = await show();
+    await waitFor(() => expect(rows()).toHaveLength(5));
+    expect(fake.requests('directory.search')[0]).toEqual({ accountId: 'a', query: '', limit: 100 });
+    expect(screen.getByTestId('directory-count')).toHaveTextContent('5 people listed. Type to search.');
+    await user.click(search());
+    await user.keyboard('{ArrowDown}');
+    expect(within(rows()[0]!).getByRole('button')).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(onOpen).toHaveBeenCalledWith('u1');
   });
 
   it('keeps only the people in view in the page, however many match', async () => {

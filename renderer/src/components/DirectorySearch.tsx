@@ -1,11 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { DirectoryStatus } from '../../../shared/directorySchemas';
 import { maxDirectoryLimit, textLimits } from '../../../shared/limits';
-import { isBlank } from '../../../shared/requiredFields';
 import { tooLong } from '../forms/lengthLimit';
 import { useConnectivity } from '../stores/connectivityStore';
 import { searchPageSize, useDirectory } from '../stores/directoryStore';
-import { DirectoryResultsList } from './DirectoryResultsList';
+import { DirectoryResultsList, type DirectoryResultsHandle } from './DirectoryResultsList';
 import { TextField } from './TextField';
 
 const count = (n: number) => n.toLocaleString();
@@ -63,8 +62,11 @@ export function DirectorySearch({
   const loadMore = useDirectory((state) => state.loadMore);
   const results = useDirectory((state) => state.results);
   const [query, setQuery] = useState('');
-  // Over the limit the field says "Too long" and nothing is asked.
-  const searchable = !isBlank(query) && !tooLong(query, textLimits.directoryQuery);
+  // Over the limit the field says "Too long" and nothing is asked; nothing typed lists everyone saved.
+  const searchable = !tooLong(query, textLimits.directoryQuery);
+  const blank = query.trim() === '';
+  const list = useRef<DirectoryResultsHandle>(null);
+  const searchBox = useRef<HTMLInputElement>(null);
   // What the last search asked: a progress report asks again only for the same query's short list.
   const asked = useRef<string | null>(null);
 
@@ -87,6 +89,12 @@ export function DirectorySearch({
   const onLoadMore = useCallback(() => void loadMore(), [loadMore]);
   const syncing = status?.state === 'syncing' && online;
   const shown = searchable && results?.accountId === accountId && results.query === query ? results : null;
+  // Arrow Down leaves the search box for the first person found; Arrow Up on the first comes back.
+  const intoResults = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== 'ArrowDown' || !shown || shown.people.length === 0) return;
+    event.preventDefault();
+    list.current?.focusRow(0);
+  };
   const raiseTo = status?.capped && status.total !== null ? Math.min(status.total, maxDirectoryLimit) : null;
   return (
     <section aria-labelledby="directory-title" className="directory">
@@ -135,8 +143,12 @@ export function DirectorySearch({
         spellCheck={false}
         hint="Any part of a name, username, nickname or email; words in any order."
         onChange={(event) => setQuery(event.target.value)}
+        onKeyDown={intoResults}
+        ref={searchBox}
       />
-      {shown && shown.people.length === 0 && !shown.error && <p role="status">No one saved on this computer matches “{query.trim()}”.</p>}
+      {shown && shown.people.length === 0 && !shown.error && (
+        <p role="status">{blank ? 'No one is saved on this computer yet.' : `No one saved on this computer matches “${query.trim()}”.`}</p>
+      )}
       {shown?.error && (
         <p role="alert" className="error">
           {shown.error}
@@ -145,11 +157,15 @@ export function DirectorySearch({
       {shown && shown.people.length > 0 && (
         <>
           <p className="hint" role="status" data-testid="directory-count">
-            {shown.more
-              ? `${people(shown.people.length)} listed so far; more match below.`
-              : `${people(shown.people.length)} ${shown.people.length === 1 ? 'matches' : 'match'}.`}
+            {blank
+              ? `${people(shown.people.length)} listed${shown.more ? ' so far; more below' : ''}. Type to search.`
+              : shown.more
+                ? `${people(shown.people.length)} listed so far; more match below.`
+                : `${people(shown.people.length)} ${shown.people.length === 1 ? 'matches' : 'match'}.`}
           </p>
           <DirectoryResultsList
+            ref={list}
+            onLeaveTop={() => searchBox.current?.focus()}
             accountId={accountId}
             people={shown.people}
             more={shown.more}

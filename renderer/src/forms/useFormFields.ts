@@ -43,7 +43,7 @@ export interface FormFields<K extends string> {
    * The core's words about fields it was sent, each shown until its field changes; the first
    * takes focus, unless the person was not in the form when it was sent (`focus: false`).
    */
-  answer(errors: Partial<Record<K, string>>, options?: { focus?: boolean }): void;
+  answer(errors: Partial<Record<K, string>>, options?: { focus?: boolean; select?: boolean }): void;
   /** Back to these values with nothing said: after the change went through. */
   reset(values: Record<K, string>): void;
 }
@@ -63,11 +63,14 @@ export function useFormFields<K extends string>(
   const [submitted, setSubmitted] = useState(false);
   const [answers, setAnswers] = useState<Partial<Record<K, string>>>({});
   // A new object each time, so asking for the same field twice focuses it twice.
-  const [focusWanted, setFocusWanted] = useState<{ name: K } | null>(null);
+  const [focusWanted, setFocusWanted] = useState<{ name: K; select?: boolean } | null>(null);
   const elements = useRef(new Map<K, HTMLElement>());
 
   useEffect(() => {
-    if (focusWanted) elements.current.get(focusWanted.name)?.focus();
+    const element = focusWanted ? elements.current.get(focusWanted.name) : undefined;
+    element?.focus();
+    // A refused value selected: typing replaces it.
+    if (focusWanted?.select && element instanceof HTMLInputElement) element.select();
   }, [focusWanted]);
 
   const problemOf = (name: K): string | null => {
@@ -129,11 +132,11 @@ export function useFormFields<K extends string>(
       if (first !== undefined) setFocusWanted({ name: first });
       return failing.length === 0;
     },
-    answer(errors, { focus = true } = {}) {
+    answer(errors, { focus = true, select = false } = {}) {
       setAnswers(errors);
       if (!focus) return;
       const first = firstInPage((Object.keys(errors) as K[]).filter((name) => errors[name]));
-      if (first !== undefined) setFocusWanted({ name: first });
+      if (first !== undefined) setFocusWanted({ name: first, select });
     },
     reset(next) {
       setValues(next);

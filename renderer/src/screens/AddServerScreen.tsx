@@ -3,7 +3,7 @@ import type { ServerSummary } from '../../../shared/accountSchemas';
 import { AppFailure } from '../../../shared/errors';
 import { textLimits } from '../../../shared/limits';
 import { isBlank, missingWords, required } from '../../../shared/requiredFields';
-import { normalizeServerUrl } from '../../../shared/serverAddress';
+import { correctedAddress, normalizeServerUrl } from '../../../shared/serverAddress';
 import { BusyButton } from '../components/BusyButton';
 import { CertificateDecision } from '../components/CertificateDecision';
 import { KnownServers } from '../components/KnownServers';
@@ -41,6 +41,8 @@ export function AddServerScreen() {
   // A certificate the app could not verify: the decision shows under the form (issue 16).
   const [untrusted, setUntrusted] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  // "htp://…": the address meant is offered as a button that puts it in the field.
+  const meant = correctedAddress(url);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -79,6 +81,19 @@ export function AddServerScreen() {
             }}
           />
           {detail && <Details detail={detail} />}
+          {meant && (
+            <button
+              type="button"
+              className="secondary small"
+              onClick={() => {
+                fields.set('url', meant);
+                // The button goes with the slip: the field takes focus back.
+                formRef.current?.querySelector<HTMLInputElement>('input[name="url"]')?.focus();
+              }}
+            >
+              Use {meant}
+            </button>
+          )}
         </div>
         <BusyButton type="submit" busy={busy} busyLabel="Checking the server…">
           Check server

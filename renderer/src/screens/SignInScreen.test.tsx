@@ -67,6 +67,11 @@ describe('the password form', () => {
     const password = screen.getByLabelText('Password');
     await waitFor(() => expect(password).toHaveAccessibleDescription('The username or password is not right.'));
     await waitFor(() => expect(password).toHaveFocus());
+    // Selected, so the next password typed replaces the refused one.
+    expect(password).toHaveProperty('selectionStart', 0);
+    expect(password).toHaveProperty('selectionEnd', 'wrong'.length);
+    await user.keyboard('right');
+    expect(password).toHaveValue('right');
   });
 
   it('says "Too long" on a username over the contract’s 320 characters and sends nothing', async () => {
@@ -116,11 +121,11 @@ describe('the second factor', () => {
     return opened;
   }
 
-  it('asks for the authenticator code with its heading focused; a code of the wrong shape is said and not sent', async () => {
+  it('asks for the authenticator code with the code field focused; a code of the wrong shape is said and not sent', async () => {
     const { user } = await atSecondFactor('totp');
-    const heading = screen.getByRole('heading', { level: 2, name: 'Enter your authenticator code' });
-    await waitFor(() => expect(heading).toHaveFocus());
+    expect(screen.getByRole('heading', { level: 2, name: 'Enter your authenticator code' })).toBeInTheDocument();
     const code = screen.getByLabelText('Authentication code');
+    await waitFor(() => expect(code).toHaveFocus());
     await user.type(code, '12345{Enter}');
     expect(code).toHaveAccessibleDescription(
       'Enter the 6-digit code from your authenticator app, or one of your 8-character backup codes.',

@@ -65,7 +65,8 @@ export function SignInScreen({ target }: { target: SignInTarget }) {
       return setChallenge({ ...error.twoFactor, challengeId: error.twoFactor.challengeId });
     }
     if (error.code === 'keychain-unavailable') return setKeychainProblem(error.message);
-    if (error.code === 'unauthorized') return fields.answer({ password: error.message });
+    // The refused password selected: the next one typed replaces it.
+    if (error.code === 'unauthorized') return fields.answer({ password: error.message }, { select: true });
     setFailure({ message: error.message, detail: error.detail });
   };
 

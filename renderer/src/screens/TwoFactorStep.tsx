@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AccountSummary } from '../../../shared/accountSchemas';
 import type { TwoFactorChallenge } from '../../../shared/errors';
 import { textLimits } from '../../../shared/limits';
@@ -52,6 +52,12 @@ export function TwoFactorStep({ challenge, onSignedIn, onRestart }: TwoFactorSte
   const words = wording[challenge.method];
   const answerTwoFactor = useSignIn((state) => state.answerTwoFactor);
   const sendEmailCode = useSignIn((state) => state.sendEmailCode);
+  const form = useRef<HTMLFormElement>(null);
+
+  // The step opens where the person acts: the code field (its label and the lead say what to type).
+  useEffect(() => {
+    form.current?.querySelector<HTMLInputElement>('input[name="code"]')?.focus();
+  }, []);
 
   useEffect(() => {
     if (cooldown <= 0) return;
@@ -89,12 +95,12 @@ export function TwoFactorStep({ challenge, onSignedIn, onRestart }: TwoFactorSte
 
   return (
     <div className="form" data-testid="two-factor-step">
-      <ScreenHeading id="two-factor-title" level={2} focusOnMount>
+      <ScreenHeading id="two-factor-title" level={2}>
         {words.title}
       </ScreenHeading>
       <p className="lead">{words.lead}</p>
       {/* How it went shows on screen; an event handler has nobody to hand the promise to. */}
-      <form onSubmit={(event) => void submit(event)} noValidate className="form">
+      <form ref={form} onSubmit={(event) => void submit(event)} noValidate className="form" aria-labelledby="two-factor-title">
         <TextField
           label={words.label}
           name="code"

@@ -1,6 +1,5 @@
 import { create } from 'zustand';
 import type { DirectoryStatus, PersonHit } from '../../../shared/directorySchemas';
-import { isBlank } from '../../../shared/requiredFields';
 import { getApi, type ApiSource } from '../bridge/api';
 
 /** People asked for per page: the contract's most, so a fast scroll needs few round trips. */
@@ -27,13 +26,13 @@ interface DirectoryState {
   servers: Record<string, string>;
   /** serverId → how many progress reports came: a search runs again when more people are saved. */
   progress: Record<string, number>;
-  /** The answer to the latest query asked, once it has come; null while none has or the query is empty. */
+  /** The answer to the latest query asked, once it has come; null while none has. */
   results: DirectoryResults | null;
   /** The latest query asked: only its answers are kept (typing fast never shows an earlier query's). */
   asked: { accountId: string; query: string } | null;
   /** Starts (or, with `force`, restarts) saving the directory; `maxPeople` raises the limit on this computer. */
   sync(accountId: string, options?: { force?: boolean; maxPeople?: number }): Promise<void>;
-  /** Searches the saved directory for the first page; an empty query clears the results. */
+  /** Searches the saved directory for the first page; an empty query lists everyone saved, in directory order. */
   search(accountId: string, query: string): Promise<void>;
   /** Reads the next page of the shown results, once at a time. */
   loadMore(): Promise<void>;
@@ -58,10 +57,7 @@ export function createDirectoryStore(api: ApiSource) {
     },
     async search(accountId, query) {
       const ticket = ++latest;
-      if (isBlank(query)) {
-        set({ asked: null, results: null });
-        return;
-      }
+      // Nothing typed lists everyone saved, to browse.
       set({ asked: { accountId, query } });
       const answer = await api()['directory.search']({ accountId, query, limit: searchPageSize });
       if (ticket !== latest) return;

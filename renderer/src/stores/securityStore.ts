@@ -17,6 +17,8 @@ interface SecurityState {
   sendCode: Action<'security.sendCode'>;
   changePassword: Action<'security.changePassword'>;
   changeEmail: Action<'security.changeEmail'>;
+  /** Whether the server's rate limit lets an email or password change through now: asked before a second factor. */
+  changeWait(accountId: string): Promise<ChannelResult<'security.changeWait'>>;
   resendConfirmation: Action<'security.resendConfirmation'>;
   startTotp: Action<'security.startTotp'>;
   confirmTotp: Action<'security.confirmTotp'>;
@@ -35,6 +37,7 @@ export function createSecurityStore(api: ApiSource) {
       sendCode: (request) => api()['security.sendCode'](request),
       changePassword: (request) => api()['security.changePassword'](request),
       changeEmail: (request) => api()['security.changeEmail'](request),
+      changeWait: (accountId) => api()['security.changeWait']({ accountId }),
       resendConfirmation: (request) => api()['security.resendConfirmation'](request),
       startTotp: (request) => api()['security.startTotp'](request),
       confirmTotp: (request) => api()['security.confirmTotp'](request),

@@ -122,6 +122,8 @@ describe('GET /api/v1/users.info', () => {
     // importId and email lookups need view-full-other-user-info.
     expect((await info('importId=slack:U05JOHN1234', demo)).json).toEqual({ success: false, error: 'User not found.' });
     expect((await info('email=funke@test.com', demo)).json).toEqual({ success: false, error: 'User not found.' });
+    // ...except the caller's own address, which is "myself" (getFullUserData).
+    expect((await info('email=DemoUser@example.com', demo)).json.user).toMatchObject({ username: 'demouser' });
     expect((await info('userId=', demo)).json).toEqual({ success: false, error: 'Invalid search query.' });
     const none = await info('includeUserRooms=true', demo);
     expect(none.status).toBe(400);

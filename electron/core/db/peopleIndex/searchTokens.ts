@@ -260,6 +260,11 @@ export interface SearchPlan {
   anyMatch: Lookup;
 }
 
+/** Every person of one server, in directory order: what an empty search lists. */
+export function everyoneOf(serverId: string): string {
+  return quote(serverToken(serverId));
+}
+
 export function planSearch(serverId: string, query: string): SearchPlan | null {
   const terms = [...new Set(foldForSearch(query).split(' ').filter(Boolean))];
   if (terms.length === 0) return null;

@@ -74,6 +74,18 @@ export class SecurityPage {
     await form.getByRole('button', { name: 'Change password' }).click();
   }
 
+  /** Asks for a new email address; the proof dialog follows, or the sentence saying when the change can be made. */
+  async changeEmail(address: string): Promise<void> {
+    const form = this.page.getByRole('form', { name: 'Change email' });
+    await form.getByLabel('New email address').fill(address);
+    await form.getByRole('button', { name: 'Change email' }).click();
+  }
+
+  /** "You can change your email in 42 seconds." while the server's rate limit would refuse the change. */
+  changeWait(what: 'email' | 'password'): Locator {
+    return this.page.getByTestId(`${what}-change-wait`);
+  }
+
   /** Confirms the change asked for with the current password. */
   async confirmWithPassword(password: string): Promise<void> {
     await this.proofDialog.getByLabel('Current password', { exact: true }).fill(password);

@@ -24,7 +24,11 @@ export const usersInfoRoutes: RouteDef[] = [
       const key = keys.find((k) => k in query) ?? 'userId';
       const value = query[key] ?? '';
       if (value === '') throw plain('Invalid search query.');
-      const full = hasPermission(app, me, 'view-full-other-user-info');
+      // getFullUserData: the caller's own import id or address counts as "myself", so it is found without the permission.
+      const full =
+        hasPermission(app, me, 'view-full-other-user-info') ||
+        (key === 'importId' && (me.importIds ?? []).includes(value)) ||
+        (key === 'email' && (me.emails ?? []).some((e) => e.address.trim().toLowerCase() === value.trim().toLowerCase()));
       let user: UserDoc | undefined;
       switch (key) {
         case 'userId':
