@@ -186,7 +186,7 @@ describe('two-factor settings against the reference users API (rate limits on)',
     const view = await call(core, 'security.twoFactorSettings', { accountId });
     expect(view.available).toBe(false);
     expect(view.reason).toMatch(/cannot be reached now/);
-    expect(view.accountLabel).toMatch(/^roxie on /);
+    expect(view.accountLabel).toMatch(/^Funke Olasupo \(roxie\) on /);
     expect(await callFailure(core, 'security.regenerateBackupCodes', { accountId, code: totpCode() })).toMatchObject({
       code: 'network-unreachable',
     });
