@@ -136,6 +136,8 @@ export const appInfoSchema = z.lazy(() =>
       path: z.string(),
       schemaVersion: z.number().int().nonnegative(),
       recovered: storageRecoverySchema.optional(),
+      /** Encrypted with the keychain's key, or in memory for the session without a keychain; in words. */
+      storage: z.object({ state: z.enum(['encrypted', 'memory', 'plain']), message: z.string() }),
     }),
     keychain: keychainStatusSchema,
     shell: z.enum(['electron', 'browser-host', 'test']),

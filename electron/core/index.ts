@@ -6,7 +6,7 @@
  */
 
 // The core itself.
-export { createCore, type Core, type CoreOptions } from './createCore';
+export { createCore, startCore, type Core, type CoreOptions } from './createCore';
 export type { NetworkQuestions, ShellNetwork, ShellNetworkFactory } from './network/transport';
 export type { AppLinkFacts, AppLinkRegistration, UpdateFacts } from './appInfo';
 export type { DisplayInfo, WindowState } from './windowState';

@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { createCore, PeopleStore, MemoryVault } from '../../../electron/core';
 import { callResult } from '../../../tests/support/coreCall';
 
