@@ -86,7 +86,17 @@ import {
 const noPayload = z.object({}).strict();
 
 /** What the desktop menu can ask the window to do. */
-export const appCommands = ['add-account', 'switch-account', 'refresh', 'home', 'people', 'activity', 'security', 'about'] as const;
+export const appCommands = [
+  'add-account',
+  'switch-account',
+  'refresh',
+  'home',
+  'people',
+  'activity',
+  'security',
+  'about',
+  'forget-computer',
+] as const;
 export type AppCommand = (typeof appCommands)[number];
 
 export const appErrorSchema = z.lazy(() =>
@@ -223,6 +233,16 @@ export const channels = {
   ...accountDataChannels,
   /** "Delete my account": whether it is offered, and the deletion with the server's last-owner step. */
   ...accountDeletionChannels,
+  /** "Forget this computer": what would be lost (accounts, unsent edits), then every account, keychain entry and file of the app gone. */
+  'app.forgetPreview': {
+    request: noPayload,
+    response: z.object({
+      accounts: z.array(z.object({ name: z.string(), unsentEdits: z.number().int().nonnegative() })),
+      unsentEdits: z.number().int().nonnegative(),
+      dataDir: z.string(),
+    }),
+  },
+  'app.forgetComputer': { request: noPayload, response: z.object({}) },
 } as const;
 
 export type Channels = typeof channels;
@@ -260,6 +280,8 @@ export const events = {
   'certificates.changed': z.object({ origin: z.string() }),
   /** The desktop shell needs an answer from the person (network.answerPrompt). */
   'network.prompt': networkPromptSchema,
+  /** This computer was forgotten: the core has closed; the desktop shell starts the app again. */
+  'app.forgotten': z.object({}),
 } as const;
 
 export type Events = typeof events;

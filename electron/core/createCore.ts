@@ -10,6 +10,7 @@ import { createDispatch, type Dispatch } from './dispatch';
 import { DisposableStore } from './disposables';
 import { DomainEvents } from './domainEvents';
 import { isHelpLink } from './externalLinks';
+import { forgetModule } from './forgetComputer';
 import { mergeHandlers, type HandlerTable } from './handlers';
 import { silentLogger, type Logger } from './log/logger';
 import type { ModuleContext } from './moduleContext';
@@ -127,6 +128,7 @@ export function createCore(options: CoreOptions): Core {
   const people = peopleModule(context, { accounts, profile });
   const network = networkModule(context, { transport, servers: accounts.accounts.servers, limits });
   const app = appModule(context, { ...options, database, managedNotice: accounts.managedNotice });
+  const forget = forgetModule(context, { dataDir: options.dataDir, vault: options.vault, accounts, unsentEdits: sync.unsentEdits });
 
   const handlers: HandlerTable = mergeHandlers(
     app.handlers,
@@ -136,6 +138,7 @@ export function createCore(options: CoreOptions): Core {
     security.handlers,
     people.handlers,
     network.handlers,
+    forget.handlers,
   );
   return {
     dispatch: createDispatch(handlers, { log: log.child('dispatch') }),

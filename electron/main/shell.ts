@@ -136,6 +136,11 @@ export function startShell(paths: ShellPaths): Promise<void> {
       app.quit();
       return;
     }
+    // Forgotten (D102): the core has closed and emptied the data folder; a new start is a first start.
+    core.events.on('app.forgotten', () => {
+      app.relaunch();
+      app.exit(0);
+    });
     nativeTheme.themeSource = 'system'; // the page's light/dark CSS follows the OS, live
     guardPermissions(session.defaultSession, (contents) => contents !== null && window?.webContents === contents);
     serveAppProtocol(protocol, paths.renderer);

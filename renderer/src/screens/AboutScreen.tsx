@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { ForgetComputerSection } from '../components/ForgetComputerSection';
 import { NetworkSection } from '../components/NetworkSection';
 import { Notice } from '../components/Notice';
 import { ScreenHeading } from '../components/ScreenHeading';
@@ -79,6 +80,7 @@ export function AboutScreen() {
         {loading ? 'Refreshing…' : 'Refresh'}
       </button>
       <NetworkSection />
+      <ForgetComputerSection />
     </section>
   );
 }
