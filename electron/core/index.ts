@@ -26,7 +26,7 @@ export { contentSecurityPolicy, readRendererFile } from './rendererBundle';
 
 // For tools/bench, which writes a data folder as the app leaves it and times the directory's store.
 export { systemClock } from './clock';
-export { openDatabase } from './db/openDatabase';
+export { openDatabase, type DatabaseStorage } from './db/openDatabase';
 export { AccountRepository } from './accounts/accountRepository';
 export { ProfileCache } from './profile/profileCache';
 export { PeopleStore } from './people/peopleStore';
