@@ -9,9 +9,9 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       // zod is bundled so only the schemas in use are loaded: from node_modules it loads whole,
-      // every locale included, about 40 ms of each start (docs/decisions.md D51). better-sqlite3's
+      // every locale included, about 40 ms of each start (docs/decisions.md D51). SQLite's package's
       // JavaScript too, a dozen small files (its native module stays in node_modules: D52).
-      externalizeDeps: { exclude: ['zod', 'better-sqlite3'] },
+      externalizeDeps: { exclude: ['zod', 'better-sqlite3-multiple-ciphers'] },
       // CommonJS: Node loads a required bundle and its native modules faster than an ES module (D52).
       lib: { entry: resolve(root, 'electron/main/index.ts'), formats: ['cjs'] },
       rollupOptions: { output: { entryFileNames: '[name].cjs' } },

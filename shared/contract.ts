@@ -112,6 +112,7 @@ export const appCommands = [
   'security',
   'preferences',
   'about',
+  'forget-computer',
   ...accountCommands,
 ] as const;
 export type AppCommand = (typeof appCommands)[number];
@@ -163,6 +164,8 @@ export const appInfoSchema = z.lazy(() =>
       path: z.string(),
       schemaVersion: z.number().int().nonnegative(),
       recovered: storageRecoverySchema.optional(),
+      /** Encrypted with the keychain's key, or in memory for the session without a keychain; in words. */
+      storage: z.object({ state: z.enum(['encrypted', 'memory', 'plain']), message: z.string() }),
     }),
     keychain: keychainStatusSchema,
     shell: z.enum(['electron', 'browser-host', 'test']),
@@ -254,6 +257,16 @@ export const channels = {
   ...deviceSessionChannels,
   /** Preferences: cached for offline reading, edited through the outbox (announced as profile.changed). */
   ...preferencesChannels,
+  /** "Forget this computer": what would be lost (accounts, unsent edits), then every account, keychain entry and file of the app gone. */
+  'app.forgetPreview': {
+    request: noPayload,
+    response: z.object({
+      accounts: z.array(z.object({ name: z.string(), unsentEdits: z.number().int().nonnegative() })),
+      unsentEdits: z.number().int().nonnegative(),
+      dataDir: z.string(),
+    }),
+  },
+  'app.forgetComputer': { request: noPayload, response: z.object({}) },
 } as const;
 
 export type Channels = typeof channels;
@@ -291,6 +304,8 @@ export const events = {
   'certificates.changed': z.object({ origin: z.string() }),
   /** The desktop shell needs an answer from the person (network.answerPrompt). */
   'network.prompt': networkPromptSchema,
+  /** This computer was forgotten: the core has closed; the desktop shell starts the app again. */
+  'app.forgotten': z.object({}),
 } as const;
 
 export type Events = typeof events;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { appId, createCore, type Logger, KeychainVault } from '../core';
+import { appId, startCore, type Logger, KeychainVault } from '../core';
 import { startBrowserHost } from './browserHost';
 import { hostLogger } from './stderrLog';
 
@@ -31,7 +31,7 @@ export async function launchBrowserHost(options: LaunchOptions): Promise<{ url: 
   const version = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version as string;
   // Tests shorten the wait for a silent server; people keep the default.
   const requestTimeoutMs = Number(process.env.AM_REQUEST_TIMEOUT_MS) || undefined;
-  const core = createCore({
+  const core = await startCore({
     requestTimeoutMs,
     dataDir: path.resolve(options.dataDir),
     vault: new KeychainVault(process.env.AM_KEYCHAIN_SERVICE ?? appId),

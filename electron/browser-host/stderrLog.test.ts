@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -6,7 +5,8 @@ import readline from 'node:readline';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { makeTempDir } from '../../tests/support/tempDir';
-import { databaseFileName } from '../core/db/openDatabase';
+import { openKeyedDatabase } from '../../tests/support/keyedDatabase';
+import { appId } from '../core/appIdentity';
 import { hostLogger } from './stderrLog';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -52,7 +52,7 @@ describe('the browser host log', () => {
         child.once('exit', (code) => reject(new Error(`host exited with ${code}: ${stderr}`)));
       });
       // Another program damages the database under the running host.
-      const db = new Database(path.join(dataDir, databaseFileName));
+      const db = await openKeyedDatabase(appId, dataDir);
       db.exec('DROP TABLE servers');
       db.close();
       const secret = new URLSearchParams(url.hash.slice(1)).get('secret');

@@ -34,6 +34,7 @@ export async function readAppInfo(deps: AppInfoDeps): Promise<AppInfo> {
       path: database.path,
       schemaVersion: database.schemaVersion,
       ...(database.recovered ? { recovered: database.recovered } : {}),
+      storage: { state: database.storage, message: storageWords[database.storage] },
     },
     keychain: await deps.vault.status(),
     shell: deps.shell,
@@ -41,6 +42,14 @@ export async function readAppInfo(deps: AppInfoDeps): Promise<AppInfo> {
     ...(deps.appLinks ? { appLinks: describeAppLinks(deps.appLinks.status()) } : {}),
   };
 }
+
+const storageWords: Record<OpenedDatabase['storage'], string> = {
+  encrypted: 'Encrypted on this computer, with a key kept in the system keychain.',
+  memory:
+    'In memory for this session only: without the system keychain there is no key to encrypt it with, so nothing is written to disk. ' +
+    'What the app shows now is gone when it closes; data saved earlier stays on disk, unread, until the keychain is back.',
+  plain: 'Not encrypted: this core was started without a key (a test set-up).',
+};
 
 const updateWords: Record<'on' | Extract<UpdateFacts, { state: 'off' }>['why'], string> = {
   on: 'Checked a little after start and then once a day. A new version downloads in the background and is installed when you restart.',

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../tests/support/tempDir';
-import { createCore } from './createCore';
+import { createCore, startCore } from './createCore';
 import { migrations } from './db/migrations';
 import { databaseFileName } from './db/openDatabase';
 
@@ -16,8 +16,8 @@ describe('createCore: app.info', () => {
   });
   afterEach(() => temp.cleanup());
 
-  it('reports version, data folder, schema and keychain state', async () => {
-    const core = createCore({ dataDir: temp.dir, vault: new MemoryVault(), version: '2.0.0', shell: 'test' });
+  it('reports version, data folder, schema, storage and keychain state', async () => {
+    const core = await startCore({ dataDir: temp.dir, vault: new MemoryVault(), version: '2.0.0', shell: 'test' });
     const result = await core.dispatch('app.info', {});
     core.close();
     expect(result).toEqual({
@@ -25,7 +25,11 @@ describe('createCore: app.info', () => {
       value: {
         version: '2.0.0',
         dataDir: temp.dir,
-        database: { path: path.join(temp.dir, databaseFileName), schemaVersion: latestSchema },
+        database: {
+          path: path.join(temp.dir, databaseFileName),
+          schemaVersion: latestSchema,
+          storage: { state: 'encrypted', message: 'Encrypted on this computer, with a key kept in the system keychain.' },
+        },
         keychain: { state: 'available' },
         shell: 'test',
       },

@@ -4,11 +4,13 @@ import type { AppLinkRegistration, UpdateFacts } from './appInfo';
 import { appModule } from './appModule';
 import { systemClock, type Clock } from './clock';
 import { CoreEvents } from './coreEvents';
-import { openDatabase } from './db/openDatabase';
+import { resolveStorage } from './databaseKey';
+import { openDatabase, type DatabaseStorage } from './db/openDatabase';
 import { createDispatch, type Dispatch } from './dispatch';
 import { DisposableStore } from './disposables';
 import { DomainEvents } from './domainEvents';
 import { isHelpLink } from './externalLinks';
+import { forgetModule } from './forgetComputer';
 import { mergeHandlers, type HandlerTable } from './handlers';
 import { silentLogger, type Logger } from './log/logger';
 import type { ModuleContext } from './moduleContext';
@@ -52,6 +54,11 @@ export interface CoreOptions {
    * JavaScript (the Electron main bundle does: about 5 ms less of every start, D52).
    */
   sqliteBinding?: string;
+  /**
+   * Where the cache lives: startCore asks the keychain (encrypted, or in memory without one).
+   * A plain file when absent — only tests and tools that do not test storage leave it out.
+   */
+  storage?: DatabaseStorage;
   /** Where the core says what went wrong; the shell's sink decides where that goes. Silent when absent. */
   log?: Logger;
   /** The desktop shell: whether this copy looks for updates, and who opens rocketchat:// links (About). */
@@ -78,6 +85,14 @@ export interface Core {
 }
 
 /**
+ * The core as the shells start it: the cache's key read from the keychain (or made and saved
+ * there) first, so the database opens encrypted — or in memory when no keychain answers (D98).
+ */
+export async function startCore(options: Omit<CoreOptions, 'storage'>): Promise<Core> {
+  return createCore({ ...options, storage: await resolveStorage(options.vault, options.dataDir) });
+}
+
+/**
  * Builds the whole application core from its collaborators. Plain Node: no Electron,
  * so the same core runs under the Electron shell, the browser host and the tests.
  * Each domain module builds its own services and declares its own channels and what it
@@ -90,7 +105,7 @@ export function createCore(options: CoreOptions): Core {
   const env = options.env ?? process.env;
   // Read before the database opens: a proxy or client certificate setting that cannot be used stops the start here.
   const nodeNetwork = options.network || options.fetch ? null : readNodeNetwork(env);
-  const database = openDatabase({ dataDir: options.dataDir, clock, sqliteBinding: options.sqliteBinding });
+  const database = openDatabase({ dataDir: options.dataDir, clock, sqliteBinding: options.sqliteBinding, storage: options.storage });
   // Let go of in reverse: the modules first, the database they stand on last.
   const disposables = new DisposableStore();
   disposables.add(() => database.db.close());
@@ -113,6 +128,7 @@ export function createCore(options: CoreOptions): Core {
   const people = peopleModule(context, { accounts, profile });
   const network = networkModule(context, { transport, servers: accounts.accounts.servers, limits });
   const app = appModule(context, { ...options, database, managedNotice: accounts.managedNotice });
+  const forget = forgetModule(context, { dataDir: options.dataDir, vault: options.vault, accounts, unsentEdits: sync.unsentEdits });
 
   const handlers: HandlerTable = mergeHandlers(
     app.handlers,
@@ -122,6 +138,7 @@ export function createCore(options: CoreOptions): Core {
     security.handlers,
     people.handlers,
     network.handlers,
+    forget.handlers,
   );
   return {
     dispatch: createDispatch(handlers, { log: log.child('dispatch') }),

@@ -9,7 +9,7 @@ import { VaultUnavailableError } from './vault/vault';
 const info = {
   version: '1.0.0',
   dataDir: '/data',
-  database: { path: '/data/db', schemaVersion: 1 },
+  database: { path: '/data/db', schemaVersion: 1, storage: { state: 'encrypted' as const, message: 'Encrypted.' } },
   keychain: { state: 'available' as const },
   shell: 'test' as const,
 };

@@ -6,7 +6,7 @@
  */
 
 // The core itself.
-export { createCore, type Core, type CoreOptions } from './createCore';
+export { createCore, startCore, type Core, type CoreOptions } from './createCore';
 export type { NetworkQuestions, ShellNetwork, ShellNetworkFactory } from './network/transport';
 export type { AppLinkFacts, AppLinkRegistration, UpdateFacts } from './appInfo';
 export type { DisplayInfo, WindowState } from './windowState';
@@ -26,7 +26,7 @@ export { contentSecurityPolicy, readRendererFile } from './rendererBundle';
 
 // For tools/bench, which writes a data folder as the app leaves it and times the directory's store.
 export { systemClock } from './clock';
-export { openDatabase } from './db/openDatabase';
+export { openDatabase, type DatabaseStorage } from './db/openDatabase';
 export { AccountRepository } from './accounts/accountRepository';
 export { ProfileCache } from './profile/profileCache';
 export { PeopleStore } from './people/peopleStore';

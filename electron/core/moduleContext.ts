@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Clock } from './clock';
 import type { CoreEvents } from './coreEvents';
 import type { DisposableStore } from './disposables';

@@ -18,6 +18,15 @@ describe('redact', () => {
     expect(clean).toContain('sha-256');
   });
 
+  it('removes email addresses, in JSON, in sentences and in addresses, keeping what is around them', () => {
+    const body = JSON.stringify({ user: { name: 'Ann', emails: [{ address: 'ann.lee+work@mail.example.co.uk', verified: true }] } });
+    expect(redact(body)).toBe('{"user":{"name":"Ann","emails":[{"address":"[email]","verified":true}]}}');
+    expect(redact('no account for test.john@test.com on https://chat.example.com')).toBe(
+      'no account for [email] on https://chat.example.com',
+    );
+    expect(redact('GET /api/v1/users.info?email=ann%40x.org&x=ann@x.org')).toBe('GET /api/v1/users.info?email=[email]&x=[email]');
+  });
+
   it('removes header, cookie and query secrets, and bare token-like strings', () => {
     expect(redact(`X-Auth-Token: ${token}`)).toBe('X-Auth-Token: [redacted]');
     expect(redact('x-2fa-code=654321 next')).toBe('x-2fa-code=[redacted] next');

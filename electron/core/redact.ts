@@ -2,7 +2,8 @@
  * Removes secrets from a log line before it is written anywhere: session and access tokens,
  * passwords (local, LDAP, Crowd, a proxy's) and their digests, 2FA codes, authenticator
  * secrets and backup codes, single sign-on credentials, Authorization and Cookie headers,
- * and the password part of an address. Logs are read by people helping with a problem;
+ * the password part of an address, and email addresses (personal data a log never needs:
+ * the account's id says whose it was). Logs are read by people helping with a problem;
  * none of that may reach them. electron/core/flows/redaction.test.ts feeds it every body
  * and header the client builds.
  */
@@ -54,6 +55,8 @@ const keyValueSecret = new RegExp(
   String.raw`\b(${secretNames})(\s*[:=]\s*)(?!(?:(?:Basic|Bearer|Digest|Negotiate|NTLM)\s+)?\[redacted\])(\S+)`,
   'gi',
 );
+/** An email address, wherever it appears (a profile in a logged body, an error naming a person). */
+const emailAddress = /[A-Za-z0-9._%+-]+(?:@|%40)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/g;
 /** Long runs of token-like characters (login tokens are 43 base64url characters, digests 64 hex). */
 const tokenLike = /\b[A-Za-z0-9_-]{32,}\b/g;
 
@@ -66,5 +69,6 @@ export function redact(text: string): string {
     .replace(addressPassword, '$1:[redacted]@')
     .replace(pathSecret, '$1[redacted]')
     .replace(keyValueSecret, '$1$2[redacted]')
+    .replace(emailAddress, '[email]')
     .replace(tokenLike, '[redacted]');
 }

@@ -28,6 +28,7 @@ describe('the application menu', () => {
       ['Activity', 'activity'],
       ['Security', 'security'],
       ['About Account Manager', 'about'],
+      ['Forget This Computer…', 'forget-computer'],
     ] as const) {
       click(label);
       expect(send).toHaveBeenLastCalledWith(command);

@@ -57,7 +57,11 @@ export function menuTemplate(
     { role: 'windowMenu' },
     {
       role: 'help',
-      submenu: [command('About Account Manager', 'about'), { label: 'Rocket.Chat users API documentation', click: openDocs }],
+      submenu: [
+        command('About Account Manager', 'about'),
+        command('Forget This Computer…', 'forget-computer'),
+        { label: 'Rocket.Chat users API documentation', click: openDocs },
+      ],
     },
   ];
 }

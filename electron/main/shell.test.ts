@@ -3,8 +3,10 @@ import type { MenuItemConstructorOptions } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appId } from '../core/appIdentity';
+import { openKeyedDatabase } from '../../tests/support/keyedDatabase';
 import { defaultShellPaths, startShell } from './shell';
-import { resetFakeElectron, shellPaths as paths, stopShell, tick } from '../../tests/support/shellHarness';
+import { resetFakeElectron, shellPaths as paths, stopShell } from '../../tests/support/shellHarness';
 
 type Handle = (event: { senderFrame: unknown }, payload: unknown) => Promise<unknown>;
 const sqliteBinding = paths.sqliteBinding;
@@ -23,18 +25,18 @@ describe('startShell', () => {
   });
   afterEach(() => stopShell());
 
-  it('quits at once when another instance holds the lock', () => {
+  it('quits at once when another instance holds the lock', async () => {
     app.locksHeldElsewhere.add(app.userData);
-    startShell(paths);
+    await startShell(paths);
     expect(app.quit).toHaveBeenCalled();
     expect(protocol.privileged).toHaveLength(0);
   });
 
   it('opens one hardened window on app://, binds IPC, and focuses it on a second launch', async () => {
-    startShell(paths);
+    const started = startShell(paths);
     expect(protocol.privileged).toContainEqual(expect.objectContaining({ scheme: 'app' }));
     app.becomeReady();
-    await tick();
+    await started;
     expect(BrowserWindow.created).toHaveLength(1);
     const window = BrowserWindow.created[0]!;
     expect(window.options.webPreferences).toMatchObject({
@@ -53,9 +55,9 @@ describe('startShell', () => {
   });
 
   it('guards every web contents the app creates, the main window and any later one alike', async () => {
-    startShell(paths);
+    const started = startShell(paths);
     app.becomeReady();
-    await tick();
+    await started;
     const later = new FakeWebContents(); // e.g. devtools, or a window a future feature opens
     app.emit('web-contents-created', {}, later);
     for (const contents of [BrowserWindow.created[0]!.webContents, later]) {
@@ -72,22 +74,21 @@ describe('startShell', () => {
     db.pragma('user_version = 999');
     db.close();
     dialog.showErrorBox.mockClear();
-    startShell(paths);
+    const started = startShell(paths);
     app.becomeReady();
-    await tick();
+    await started;
     expect(dialog.showErrorBox).toHaveBeenCalledWith('Account Manager cannot start', expect.stringContaining('newer version'));
     expect(app.quit).toHaveBeenCalled();
     expect(BrowserWindow.created).toHaveLength(0);
   });
 
   it('gives the core a log that writes to logs/main.log: a failure inside the core is an "internal error on <channel>" line', async () => {
-    startShell(paths);
+    const started = startShell(paths);
     app.becomeReady();
-    await tick();
+    await started;
     const window = BrowserWindow.created[0]!;
-    // Another program damages the database under the running app.
-    const Database = (await import('better-sqlite3')).default;
-    const db = new Database(path.join(app.userData, 'account-manager.sqlite'));
+    // Another program damages the database under the running app (with its key from the keychain).
+    const db = await openKeyedDatabase(appId, app.userData);
     db.exec('DROP TABLE servers');
     db.close();
     const servers = ipcMain.handlers.get('servers.list') as Handle;
@@ -99,9 +100,9 @@ describe('startShell', () => {
   });
 
   it('applies the menu, whose items reach the window as app.command events', async () => {
-    startShell(paths);
+    const started = startShell(paths);
     app.becomeReady();
-    await tick();
+    await started;
     const template = (Menu.applied as { template: MenuItemConstructorOptions[] }).template;
     const items = template.flatMap((item) => (Array.isArray(item.submenu) ? item.submenu : []));
     (items.find((item) => item.label === 'Security')!.click as () => void)();
@@ -112,9 +113,9 @@ describe('startShell', () => {
   });
 
   it('remembers the window size and maximised state for the next start', async () => {
-    startShell(paths);
+    const started = startShell(paths);
     app.becomeReady();
-    await tick();
+    await started;
     const first = BrowserWindow.created[0]!;
     first.options.x = 40;
     first.options.y = 50;
@@ -125,17 +126,17 @@ describe('startShell', () => {
     app.emit('will-quit');
     BrowserWindow.created = [];
     app.removeAllListeners();
-    startShell(paths);
+    const restarted = startShell(paths);
     app.becomeReady();
-    await tick();
+    await restarted;
     expect(BrowserWindow.created[0]!.options).toMatchObject({ x: 40, y: 50, width: 900, height: 650 });
     expect(BrowserWindow.created[0]!.isMaximized()).toBe(true);
   });
 
   it('keeps running on macOS with no window', async () => {
-    startShell(paths);
+    const started = startShell(paths);
     app.becomeReady();
-    await tick();
+    await started;
     const platform = Object.getOwnPropertyDescriptor(process, 'platform')!;
     Object.defineProperty(process, 'platform', { value: 'darwin' });
     try {

@@ -4,7 +4,7 @@ import { autoUpdater } from 'electron-updater';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { AppCommand } from '../../shared/contract';
-import { createCore, type Core, Logger, parseLogLevel, appId, KeychainVault, isHelpLink } from '../core';
+import { startCore, type Core, Logger, parseLogLevel, appId, KeychainVault, isHelpLink } from '../core';
 import { appSchemePrivileges, serveAppProtocol } from './appProtocol';
 import { createChromiumNetwork } from './chromiumNetwork';
 import { bindContract, forwardEvents } from './ipcBridge';
@@ -20,7 +20,7 @@ import { startUpdateChecks, updateFacts } from './updates';
 export interface ShellPaths {
   preload: string;
   renderer: string;
-  /** better-sqlite3's native module: the main bundle carries the package's JavaScript (D52). */
+  /** SQLite's native module (better-sqlite3-multiple-ciphers): the main bundle carries the package's JavaScript (D52). */
   sqliteBinding: string;
 }
 
@@ -30,13 +30,14 @@ const docsUrl = 'https://docs.rocket.chat/';
  * The Electron shell: lifecycle, one window, menus, notifications, updates, and the
  * contract bound to IPC. Every decision about accounts, data and sync lives in the core.
  */
-export function startShell(paths: ShellPaths): void {
+/** Settles once the start is over: the window open, or the app quitting (tests wait for it). */
+export function startShell(paths: ShellPaths): Promise<void> {
   // The demo and tests point the app at their own data folder. First: the single-instance
   // lock belongs to the user-data folder, so each data folder has an instance of its own.
   if (process.env.AM_DATA_DIR) app.setPath('userData', process.env.AM_DATA_DIR);
   if (!app.requestSingleInstanceLock()) {
     app.quit();
-    return;
+    return Promise.resolve();
   }
   // Windows shows an app's notifications by its AppUserModelID, which must be the one the
   // installer gave the Start-menu shortcut (electron-builder's NSIS uses the appId).
@@ -113,9 +114,10 @@ export function startShell(paths: ShellPaths): void {
   const updateFiles = { policyFile: path.join(resources, 'policy.json'), feedFile: path.join(resources, 'app-update.yml') };
   const updates = updateFacts({ isPackaged: app.isPackaged, env: process.env, ...updateFiles });
 
-  void app.whenReady().then(() => {
+  const started = app.whenReady().then(async () => {
     try {
-      core = createCore({
+      // The cache's key comes from the keychain first: the database opens encrypted (D98).
+      core = await startCore({
         dataDir: app.getPath('userData'),
         vault: new KeychainVault(appId),
         version: app.getVersion(),
@@ -134,6 +136,11 @@ export function startShell(paths: ShellPaths): void {
       app.quit();
       return;
     }
+    // Forgotten (D102): the core has closed and emptied the data folder; a new start is a first start.
+    core.events.on('app.forgotten', () => {
+      app.relaunch();
+      app.exit(0);
+    });
     nativeTheme.themeSource = 'system'; // the page's light/dark CSS follows the OS, live
     guardPermissions(session.defaultSession, (contents) => contents !== null && window?.webContents === contents);
     serveAppProtocol(protocol, paths.renderer);
@@ -174,6 +181,7 @@ export function startShell(paths: ShellPaths): void {
     if (!window) openWindow();
   });
   app.on('will-quit', closeCore);
+  return started;
 }
 
 export function defaultShellPaths(mainDir: string): ShellPaths {
@@ -182,6 +190,8 @@ export function defaultShellPaths(mainDir: string): ShellPaths {
     renderer: path.join(mainDir, '../renderer'),
     // Found from the bundle's folder as Node finds packages (inside app.asar once packaged:
     // Electron loads the unpacked copy, electron-builder.yml asarUnpack).
-    sqliteBinding: createRequire(path.join(mainDir, 'index.cjs')).resolve('better-sqlite3/build/Release/better_sqlite3.node'),
+    sqliteBinding: createRequire(path.join(mainDir, 'index.cjs')).resolve(
+      'better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node',
+    ),
   };
 }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { app, BrowserWindow } from '../../tests/mocks/electron';
-import { resetFakeElectron, shellPaths, startTestShell, stopShell, tick } from '../../tests/support/shellHarness';
+import { resetFakeElectron, shellPaths, startTestShell, stopShell } from '../../tests/support/shellHarness';
 import { appId } from '../core/appIdentity';
 import { startShell } from './shell';
 
@@ -28,10 +28,10 @@ describe('the shell’s life as Electron runs it', () => {
     app.locksHeldElsewhere.add(defaultFolder); // another instance runs on the default folder
     process.env.AM_DATA_DIR = ownFolder;
     try {
-      startShell(shellPaths);
+      const started = startShell(shellPaths);
       expect(app.quit).not.toHaveBeenCalled();
       app.becomeReady();
-      await tick();
+      await started;
       expect(BrowserWindow.created).toHaveLength(1);
       expect(app.getPath('userData')).toBe(ownFolder);
     } finally {
@@ -46,7 +46,7 @@ describe('the shell’s life as Electron runs it', () => {
     app.locksHeldElsewhere.add(ownFolder);
     process.env.AM_DATA_DIR = ownFolder;
     try {
-      startShell(shellPaths);
+      await startShell(shellPaths);
       expect(app.quit).toHaveBeenCalled();
     } finally {
       delete process.env.AM_DATA_DIR;
@@ -54,7 +54,8 @@ describe('the shell’s life as Electron runs it', () => {
   });
 
   it('names itself on Windows with the appId its installer gave the Start-menu shortcut, so notifications show', async () => {
-    await onPlatform('win32', () => startShell(shellPaths));
+    // The name is set before the app is ready; the start itself waits for a ready that never comes here.
+    await onPlatform('win32', () => void startShell(shellPaths));
     expect(app.appUserModelId).toBe(appId);
   });
 

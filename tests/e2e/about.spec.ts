@@ -59,6 +59,9 @@ test('without a Secret Service the keychain is reported unavailable with a reaso
   const about = new AboutPage(page);
   await about.open();
   await expect(about.keychainStatus).toContainText('Unavailable —');
+  // No keychain, no key: the cache lives in memory for the session, and nothing reaches the disk (D100).
+  await expect(page.getByTestId('storage-state')).toContainText('In memory for this session only');
+  expect(fs.readdirSync(dataDir)).toEqual([]);
 });
 
 test('the page without the secret cannot reach the core and says so', async ({ page }) => {

@@ -2,7 +2,7 @@ import { build } from 'esbuild';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-const nativeModules = ['better-sqlite3', '@github/keytar'];
+const nativeModules = ['better-sqlite3-multiple-ciphers', '@github/keytar'];
 
 /**
  * Bundles a TypeScript entry and what it imports into one plain ESM file, for tests that

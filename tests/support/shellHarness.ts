@@ -19,7 +19,7 @@ type Handle = (event: { senderFrame: unknown }, payload: unknown) => Promise<Ipc
 export const shellPaths: ShellPaths = {
   preload: '/app/out/preload/index.cjs',
   renderer: '/app/out/renderer',
-  sqliteBinding: createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node'),
+  sqliteBinding: createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node'),
 };
 
 export const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -52,9 +52,9 @@ export function stopShell(): void {
 }
 
 export async function startTestShell(paths: ShellPaths = shellPaths) {
-  startShell(paths);
+  const started = startShell(paths);
   app.becomeReady();
-  await tick();
+  await started;
   return shellHandle();
 }
 

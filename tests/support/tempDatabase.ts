@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Migration } from '../../electron/core/db/migration';
 import { openDatabase } from '../../electron/core/db/openDatabase';
 import { makeTempDir } from './tempDir';

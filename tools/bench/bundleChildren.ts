@@ -13,7 +13,7 @@ export interface ChildBundles {
 }
 
 /** Packages the app's main bundle carries (electron.vite.config.ts), with what better-sqlite3 requires. */
-const carried = ['zod', 'better-sqlite3', 'bindings', 'file-uri-to-path'];
+const carried = ['zod', 'better-sqlite3-multiple-ciphers', 'bindings', 'file-uri-to-path'];
 const isCarried = (name: string) => carried.some((carriedName) => name === carriedName || name.startsWith(`${carriedName}/`));
 
 export async function bundleChildren(outDir: string): Promise<ChildBundles> {
@@ -31,7 +31,9 @@ export async function bundleChildren(outDir: string): Promise<ChildBundles> {
     format: 'cjs',
     target: 'node20',
     logLevel: 'error',
-    define: { 'process.env.BENCH_SQLITE_BINDING': JSON.stringify(resolve('better-sqlite3/build/Release/better_sqlite3.node')) },
+    define: {
+      'process.env.BENCH_SQLITE_BINDING': JSON.stringify(resolve('better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node')),
+    },
     plugins: [
       {
         name: 'packages-outside-but-carried',

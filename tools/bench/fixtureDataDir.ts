@@ -3,6 +3,7 @@
 // sync leaves it, so the schema and the index are the real ones.
 import { AccountRepository, systemClock, openDatabase, PeopleStore, ProfileCache } from '../../electron/core';
 import type { ListedPerson } from '../../tests/support/fakePeople';
+import { benchStorage } from './benchStorage';
 
 export interface Fixture {
   dataDir: string;
@@ -13,7 +14,7 @@ export interface Fixture {
 }
 
 export function writeFixtureDataDir(dataDir: string, accounts: number, people: ListedPerson[]): Fixture {
-  const { db } = openDatabase({ dataDir, clock: systemClock });
+  const { db } = openDatabase({ dataDir, clock: systemClock, storage: benchStorage() });
   const repository = new AccountRepository(db);
   const profiles = new ProfileCache(db);
   const now = Date.now();

@@ -10,6 +10,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { createCore, MemoryVault } from '../../electron/core';
 import { callResult } from '../../tests/support/coreCall';
 import type { ListedPerson } from '../../tests/support/fakePeople';
+import { benchStorage } from './benchStorage';
 import type { Fixture } from './fixtureDataDir';
 import { expectedResults, truthPeople } from '../../tests/support/groundTruth';
 import { log } from './log';
@@ -31,7 +32,7 @@ export async function benchSearch(
   queries: readonly SearchQuery[],
   fullCheckUpTo: number,
 ) {
-  const core = createCore({ dataDir: fixture.dataDir, vault: new MemoryVault(), version: 'bench', shell: 'test' });
+  const core = createCore({ dataDir: fixture.dataDir, vault: new MemoryVault(), version: 'bench', shell: 'test', storage: benchStorage() });
   await core.ready;
   const search = async (query: string, limit = pageSize, after?: string): Promise<Page> => {
     const result = await callResult(core, 'directory.search', { accountId: fixture.activeAccountId, query, limit, after });

@@ -10,6 +10,7 @@ import { createCore, MemoryVault } from '../../electron/core';
 import { callResult } from '../../tests/support/coreCall';
 import type { ListedPerson } from '../../tests/support/fakePeople';
 import { expectedResults, truthPeople } from '../../tests/support/groundTruth';
+import { benchStorage } from './benchStorage';
 import { log } from './log';
 import { searchQueries } from './searchQueries';
 import { round } from './stats';
@@ -52,7 +53,7 @@ export function clientSync(script: string, url: string, tempRoot: string, maxPeo
 
 /** The synced folder answers searches as the ground truth says (first pages of 25 of P2's kinds of query). */
 async function searchesRight(run: { dataDir: string; accountId: string }, people: readonly ListedPerson[]): Promise<string> {
-  const core = createCore({ dataDir: run.dataDir, vault: new MemoryVault(), version: 'bench', shell: 'test' });
+  const core = createCore({ dataDir: run.dataDir, vault: new MemoryVault(), version: 'bench', shell: 'test', storage: benchStorage() });
   const truth = truthPeople(people);
   const queries = searchQueries(people, 25, 11);
   let right = 0;

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { encryptionOn, withoutEncryption } from './benchStorage';
 import { bundleChildren } from './bundleChildren';
 import { fakePeople, type ListedPerson } from '../../tests/support/fakePeople';
 import { writeFixtureDataDir } from './fixtureDataDir';
@@ -58,6 +59,7 @@ async function withServer<T>(start: Promise<UsersApiProcess>, use: (server: User
 const failed = (result: object): result is { error: string } => 'error' in result;
 
 async function main(): Promise<boolean> {
+  encryptionOn();
   const started = performance.now();
   const loadAtStart = os.loadavg()[0] ?? 0;
   const temp = mkdtempSync(path.join(os.tmpdir(), 'am-bench-'));
@@ -77,11 +79,22 @@ async function main(): Promise<boolean> {
     if (needsFixture) log(`bundling child processes and writing the ${small.toLocaleString()}-person data folder…`);
     const bundles = needsFixture ? await bundleChildren(path.join(temp, 'bundles')) : null;
     const fixture = bundles ? writeFixtureDataDir(path.join(temp, 'data'), accounts, directory(small)) : null;
+    // The same folder unencrypted: each figure again with a plain database, for the overhead of encryption.
+    const plainFixture = bundles
+      ? await withoutEncryption(async () => writeFixtureDataDir(path.join(temp, 'data-plain'), accounts, directory(small)))
+      : null;
     const P1 =
-      bundles && fixture && only.has('P1')
-        ? await attempt('P1', () =>
-            benchOfflineStart(bundles.offlineStart, fixture.dataDir, { username: fixture.activeUsername, accounts }),
-          )
+      bundles && fixture && plainFixture && only.has('P1')
+        ? await attempt('P1', async () => {
+            const expected = { username: fixture.activeUsername, accounts };
+            const encrypted = await benchOfflineStart(bundles.offlineStart, fixture.dataDir, expected);
+            const plain = await withoutEncryption(() => benchOfflineStart(bundles.offlineStart, plainFixture.dataDir, expected));
+            return {
+              ...encrypted,
+              plain: { ratio: plain.ratio, childMs: plain.childMs },
+              encryptionOverheadMs: round(encrypted.childMs - plain.childMs, 1),
+            };
+          })
         : skipped;
 
     const P2: Record<string, unknown> = {};
@@ -90,9 +103,16 @@ async function main(): Promise<boolean> {
         const people = directory(size);
         const data = size === small ? fixture : writeFixtureDataDir(path.join(temp, `data-${size}`), 1, people);
         if (size !== small) log(`P2: wrote the ${size.toLocaleString()}-person data folder`);
-        P2[String(size)] = await attempt(`P2 ${size}`, () =>
-          benchSearch(data, people, searchQueries(people, searches), size === small ? Infinity : fullCheckUpTo),
-        );
+        const plainData =
+          size === small
+            ? plainFixture!
+            : await withoutEncryption(async () => writeFixtureDataDir(path.join(temp, `data-plain-${size}`), 1, people));
+        const queries = searchQueries(people, searches);
+        const fullCheck = size === small ? Infinity : fullCheckUpTo;
+        P2[String(size)] = await attempt(`P2 ${size}`, async () => ({
+          ...(await benchSearch(data, people, queries, fullCheck)),
+          plain: await withoutEncryption(() => benchSearch(plainData, people, queries, fullCheck)),
+        }));
       }
     }
 
@@ -110,12 +130,18 @@ async function main(): Promise<boolean> {
         );
       for (const size of sizes) {
         P4[`fast${size}`] = await attempt(`P4 fast ${size}`, () =>
-          withServer(startFastUsersApiProcess(size), (server) =>
-            benchDirectorySync(script, { url: server.url, label: `pre-rendered pages, ${size.toLocaleString()}` }, temp, directory(size), {
-              bare: true,
-              maxPeople: size + 1000,
-            }),
-          ),
+          withServer(startFastUsersApiProcess(size), async (server) => {
+            const label = { url: server.url, label: `pre-rendered pages, ${size.toLocaleString()}` };
+            const encrypted = await benchDirectorySync(script, label, temp, directory(size), { bare: true, maxPeople: size + 1000 });
+            const plain = await withoutEncryption(() =>
+              benchDirectorySync(script, { ...label, label: `${label.label}, plain` }, temp, directory(size), {
+                bare: false,
+                maxPeople: size + 1000,
+              }),
+            );
+            const overhead = round(encrypted.clientCpuMs / plain.clientCpuMs - 1);
+            return { ...encrypted, plain: { clientCpuMs: plain.clientCpuMs, clientMs: plain.clientMs }, encryptionCpuOverhead: overhead };
+          }),
         );
       }
       // A server that ignores `count` and sends all its 50,000 people in one reply.

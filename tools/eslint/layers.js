@@ -18,9 +18,9 @@ import { noCycleRule } from './noCycle.js';
 
 const isNodeBuiltin = (/** @type {string} */ name) => name.startsWith('node:') || builtinModules.includes(name);
 const isElectron = (/** @type {string} */ name) => name === 'electron';
-const nodeOnly = ['better-sqlite3', '@github/keytar', 'keytar', 'ws'];
+const nodeOnly = ['better-sqlite3', 'better-sqlite3-multiple-ciphers', '@github/keytar', 'keytar', 'ws'];
 /** What tests use on top of their layer's own packages. */
-const testPackages = ['vitest', 'fast-check', 'otpauth', '@github/keytar', 'better-sqlite3'];
+const testPackages = ['vitest', 'fast-check', 'otpauth', '@github/keytar', 'better-sqlite3', 'better-sqlite3-multiple-ciphers'];
 
 /** Core files every other part of the core builds on (they import nothing of the core but each other). */
 const coreFoundationFiles = [

@@ -82,7 +82,7 @@ async function main(): Promise<void> {
     }
     // The shell resolves SQLite's native module from out/main as Node finds packages (D52): the
     // app.asar path it gets must be one Electron reads from the unpacked copy.
-    const sqliteBinding = 'node_modules/better-sqlite3/build/Release/better_sqlite3.node';
+    const sqliteBinding = 'node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node';
     if (!fs.existsSync(path.join(unpacked, sqliteBinding))) problems.push(`${sqliteBinding} is not where the shell looks for it`);
     // Updates (D74): electron-updater reads its feed from resources/app-update.yml, and updates a Mac app only from a zip.
     const feedFile = path.join(resources, 'app-update.yml');

@@ -1,5 +1,5 @@
 import { forgetFreedPages } from '../db/forgetFreedPages';
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { AccountState, AccountSummary, ServerSummary, SignInKind } from '../../../shared/accountSchemas';
 
 export interface ServerRow {

@@ -1,7 +1,9 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Clock } from '../clock';
+import { hasContent, isPlainDatabase, useKey } from './cipher';
+import { encryptInPlace, type EncryptionStep } from './encryptInPlace';
 import { migrate } from './migrate';
 import { migrations as allMigrations } from './migrations';
 import type { Migration } from './migration';
@@ -15,10 +17,18 @@ export interface StorageRecovery {
   reason: string;
 }
 
+/**
+ * Where the cache lives (D98, D100): encrypted with a key from the keychain, in memory when
+ * no keychain answers, or plain — only for tests and tools that do not test storage.
+ */
+export type DatabaseStorage =
+  { kind: 'encrypted'; key: string; keyIsNew: boolean } | { kind: 'memory'; reason: string } | { kind: 'plain' };
+
 export interface OpenedDatabase {
   db: Database.Database;
   path: string;
   schemaVersion: number;
+  storage: DatabaseStorage['kind'];
   /** Set when the previous file could not be read and was moved aside. */
   recovered?: StorageRecovery;
 }
@@ -30,6 +40,10 @@ export interface OpenDatabaseOptions {
   migrations?: readonly Migration[];
   /** better-sqlite3's native module, for a bundle that carries its JavaScript (else the package finds it). */
   sqliteBinding?: string;
+  /** Plain when absent (tests and tools); the shells always pass the keychain's answer (startCore). */
+  storage?: DatabaseStorage;
+  /** Each step of encrypting a plain file, for the crash test. */
+  onEncryptionStep?: (step: EncryptionStep) => void;
 }
 
 /** SQLite's answers for a file that is not (or no longer) a usable database. */
@@ -43,29 +57,45 @@ const corruptCodes = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT', 'SQLITE_CORRUPT
  */
 export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   const steps = options.migrations ?? allMigrations;
+  const storage = options.storage ?? { kind: 'plain' };
+  const binding = options.sqliteBinding;
+  if (storage.kind === 'memory') {
+    // Nothing reaches the disk: no keychain, no key, and never a plain file instead (D100).
+    const db = new Database(':memory:', binding ? { nativeBinding: binding } : {});
+    db.pragma('foreign_keys = ON');
+    return { db, path: ':memory:', schemaVersion: migrate(db, steps), storage: storage.kind };
+  }
   ensurePrivateFolder(options.dataDir);
   const file = path.join(options.dataDir, databaseFileName);
+  const key = storage.kind === 'encrypted' ? storage.key : null;
   try {
-    return { ...openAndMigrate(file, steps, options.sqliteBinding), path: file };
+    if (key && isPlainDatabase(file)) encryptInPlace(file, key, { nativeBinding: binding, onStep: options.onEncryptionStep });
+    return { ...openAndMigrate(file, steps, binding, key), path: file, storage: storage.kind };
   } catch (error) {
     if (!isCorruption(error)) {
       throw error;
     }
+    const reason = unreadableBecause(file, storage, (error as Error).message);
     const movedTo = quarantine(file, options.clock);
-    const recovered: StorageRecovery = {
-      movedTo,
-      at: new Date(options.clock.now()).toISOString(),
-      reason: (error as Error).message,
-    };
-    return { ...openAndMigrate(file, steps, options.sqliteBinding), path: file, recovered };
+    const recovered: StorageRecovery = { movedTo, at: new Date(options.clock.now()).toISOString(), reason };
+    return { ...openAndMigrate(file, steps, binding, key), path: file, storage: storage.kind, recovered };
   }
 }
 
-function openAndMigrate(file: string, steps: readonly Migration[], sqliteBinding: string | undefined) {
+/** Why a file could not be read, in words: a missing key is said as such, never taken for damage alone. */
+function unreadableBecause(file: string, storage: DatabaseStorage, sqliteSays: string): string {
+  if (storage.kind !== 'encrypted' || isPlainDatabase(file) || !hasContent(file)) return sqliteSays;
+  return storage.keyIsNew
+    ? 'Its encryption key is not in the system keychain (it was removed there, or the data folder came from another computer).'
+    : `It is damaged, or was encrypted with another key than the one in the system keychain (${sqliteSays}).`;
+}
+
+function openAndMigrate(file: string, steps: readonly Migration[], sqliteBinding: string | undefined, key: string | null) {
   ensurePrivateFile(file);
   for (const companion of ['-wal', '-shm']) privateIfPresent(file + companion);
   const db = new Database(file, sqliteBinding ? { nativeBinding: sqliteBinding } : {});
   try {
+    if (key) useKey(db, key);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');

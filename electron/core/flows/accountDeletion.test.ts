@@ -2,7 +2,7 @@ import keytar from '@github/keytar';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, callFailure } from '../../../tests/support/coreCall';
 import { signedIn, type DemoAccount } from '../../../tests/support/coreSignIn';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { PinnedCertificate } from '../../../shared/networkSchemas';
 import type { CertificateDetails } from '../usersApi/transport/certificateDetails';
 

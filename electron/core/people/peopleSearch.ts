@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import { everyoneOf, foldPerson, planSearch, tierCount, tierOf, type Tier } from '../db/peopleIndex/searchTokens';
 
 export interface PersonHit {

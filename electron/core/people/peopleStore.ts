@@ -1,4 +1,4 @@
-import type { Database, RunResult, Statement } from 'better-sqlite3';
+import type { Database, RunResult, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { LookupKey } from '../../../shared/profileSchemas';
 import { PeopleIndex, type IndexedRow } from '../db/peopleIndex/peopleIndex';
 import { planSearch } from '../db/peopleIndex/searchTokens';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { WorkspaceOffers } from '../../../shared/profileSchemas';
 import type { Clock } from '../clock';
 import { fetchPublicSettings } from '../usersApi/workspaceApi';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { HistoryEntry } from '../../../shared/outboxSchemas';
 import type { OutboxField } from '../../../shared/outboxFields';
 import { decodePreference, isPreferenceField, preferenceKeyOf } from '../../../shared/preferences';

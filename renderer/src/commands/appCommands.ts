@@ -1,6 +1,7 @@
 import type { AppCommand } from '../../../shared/contract';
 import { getApi } from '../bridge/api';
 import { activeAccount, useAccounts } from '../stores/accountsStore';
+import { useForget } from '../stores/forgetStore';
 import { useProfiles } from '../stores/profileStore';
 import { useUi } from '../stores/uiStore';
 
@@ -18,6 +19,11 @@ export function runCommand(command: AppCommand): void {
       if (active) void useProfiles.getState().refresh(active.id);
       return;
     }
+    case 'forget-computer':
+      ui.show('about');
+      // The confirmation on About shows how it went.
+      void useForget.getState().ask();
+      return;
     case 'home':
     case 'people':
     case 'activity':

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { ForgetComputerSection } from '../components/ForgetComputerSection';
 import { NetworkSection } from '../components/NetworkSection';
 import { Notice } from '../components/Notice';
 import { ScreenHeading } from '../components/ScreenHeading';
@@ -30,6 +31,8 @@ export function AboutScreen() {
           <dd data-testid="data-dir">
             <code>{info.dataDir}</code>
           </dd>
+          <dt>Local data</dt>
+          <dd data-testid="storage-state">{info.database.storage.message}</dd>
           <dt>Database schema</dt>
           <dd data-testid="schema-version">{info.database.schemaVersion}</dd>
           <dt>System keychain</dt>
@@ -63,8 +66,8 @@ export function AboutScreen() {
       )}
       {info?.database.recovered && (
         <p role="status" className="notice warning" data-testid="storage-recovered">
-          The local database could not be read and was set aside at <code>{info.database.recovered.movedTo}</code>. The app started with a
-          fresh one; your accounts will sync again from their servers.
+          The local database could not be read and was set aside at <code>{info.database.recovered.movedTo}</code>:{' '}
+          {info.database.recovered.reason} The app started with a fresh one; your accounts will sync again from their servers.
         </p>
       )}
       {info?.managedServers && (
@@ -77,6 +80,7 @@ export function AboutScreen() {
         {loading ? 'Refreshing…' : 'Refresh'}
       </button>
       <NetworkSection />
+      <ForgetComputerSection />
     </section>
   );
 }

@@ -23,7 +23,7 @@ describe('app info store', () => {
     fake.succeed('app.claimLinks', {
       version: '1.0.0',
       dataDir: '/data',
-      database: { path: '/data/account-manager.sqlite', schemaVersion: 9 },
+      database: { path: '/data/account-manager.sqlite', schemaVersion: 9, storage: { state: 'encrypted', message: 'Encrypted.' } },
       keychain: { state: 'available' },
       shell: 'electron',
       appLinks,

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { collectValidatorRejections, demo, startTestServer, type TestServer } from '../../support/usersApiServer';
+import { personalData } from './personalData';
 import { startBrowserHostProcess, type RunningHost } from './browserHostProcess';
 import { AppWindow } from './pages/appWindow';
 
@@ -112,6 +113,13 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       expect(stored.includes(typed), 'a typed password or code was written to the data folder').toBe(false);
       expect(output.includes(typed), 'a typed password or code reached the host output').toBe(false);
     }
+    // The cache is encrypted at rest (D98): no SQLite file in plain, and nobody's name, bio or
+    // email readable in any file of the data folder — the person's own, a looked-up one's, a directory entry's.
+    expect(stored.includes('SQLite format 3\0'), 'a plain SQLite file is in the data folder').toBe(false);
+    expect(
+      personalData().filter((text) => stored.includes(text)),
+      'personal data readable in the data folder',
+    ).toEqual([]);
     for (const entry of await keytar.findCredentials(keychainService)) {
       expect(sent.includes(entry.password), 'a session token reached the renderer').toBe(false);
       expect(stored.includes(entry.password), 'a session token was written to the data folder').toBe(false);

@@ -9,8 +9,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { createCore, PeopleStore, MemoryVault } from '../../../electron/core';
+import { benchStorage } from '../benchStorage';
 import { callResult } from '../../../tests/support/coreCall';
 
 // Set when bundled (bundleChildren.ts): the bundle carries better-sqlite3's JavaScript, as the app's does.
@@ -100,7 +101,14 @@ async function client(base: string, folder: string, maxPeople: number | undefine
   watch('tidyIndex');
   watch('pruneUnlisted');
 
-  const core = createCore({ dataDir: folder, vault: new MemoryVault(), version: 'bench', shell: 'test', sqliteBinding });
+  const core = createCore({
+    dataDir: folder,
+    vault: new MemoryVault(),
+    version: 'bench',
+    shell: 'test',
+    sqliteBinding,
+    storage: benchStorage(),
+  });
   await core.ready;
   const server = await callResult(core, 'servers.add', { url: base });
   if (!server.ok) throw new Error(`servers.add: ${server.error.message}`);

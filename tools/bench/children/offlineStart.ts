@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { createCore, MemoryVault } from '../../../electron/core';
 import { callResult } from '../../../tests/support/coreCall';
+import { benchStorage } from '../benchStorage';
 
 // Milliseconds since this process began: everything before is Node start plus module loading.
 const bodyAt = performance.now();
@@ -17,7 +18,16 @@ if (!dataDir) throw new Error('usage: offlineStart <dataDir>');
 // No top-level await: the bundle is CommonJS, as the app's main process is (D52).
 async function offlineStart(folder: string) {
   const offline: typeof fetch = () => Promise.reject(new TypeError('fetch failed'));
-  const core = createCore({ dataDir: folder, vault: new MemoryVault(), fetch: offline, version: 'bench', shell: 'test', sqliteBinding });
+  const storage = benchStorage();
+  const core = createCore({
+    dataDir: folder,
+    vault: new MemoryVault(),
+    fetch: offline,
+    version: 'bench',
+    shell: 'test',
+    sqliteBinding,
+    storage,
+  });
   const accounts = await callResult(core, 'accounts.list', {});
   if (!accounts.ok) throw new Error(`accounts.list: ${accounts.error.message}`);
   const { accounts: list, activeAccountId } = accounts.value;

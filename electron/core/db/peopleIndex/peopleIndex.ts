@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import { indexTokens, type IndexedFields } from './searchTokens';
 
 /** The columns of a people row the search index is made from. */
