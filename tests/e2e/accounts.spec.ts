@@ -1,8 +1,7 @@
-import keytar from '@github/keytar';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { demo, startTestServer, totpCode } from '../support/usersApiServer';
-import { dataFolderBytes, expect, expectAccessible, test } from './support/fixtures';
+import { dataFolderBytes, expect, expectAccessible, test, sessionEntries } from './support/fixtures';
 
 test('add server refuses plain http elsewhere, an unreachable server and a site that is not a users API', async ({ page, ui }) => {
   await ui.open();
@@ -107,7 +106,7 @@ test('two accounts on two servers, switching, and both restored from the keychai
     await expect(ui.accounts.items.filter({ hasText: 'Signed in' })).toHaveCount(2);
     await expect(ui.home.profileHeading('demouser')).toBeVisible();
     await expect(ui.signIn.password).toHaveCount(0);
-    expect(await keytar.findCredentials(app.keychainService)).toHaveLength(2);
+    expect(await sessionEntries(app.keychainService)).toHaveLength(2);
   } finally {
     await second.close();
   }
@@ -145,7 +144,7 @@ test('sign out deletes the keychain entry and the server token answers 401; no s
   await ui.addServer.add(usersApi.url);
   await ui.signIn.withPassword(demo.plain.user, demo.plain.password);
   await expect(ui.home.profileHeading('demouser')).toBeVisible();
-  const [entry] = await keytar.findCredentials(app.keychainService);
+  const [entry] = await sessionEntries(app.keychainService);
   expect(entry?.account).toBe(`${usersApi.url}#${demo.plain.userId}`);
   const token = entry!.password;
 
@@ -153,7 +152,7 @@ test('sign out deletes the keychain entry and the server token answers 401; no s
   await expect(ui.accounts.items).toContainText('Signed in');
   await ui.accounts.choose('demouser', 'Sign out');
   await expect(ui.accounts.items).toContainText('Signed out');
-  expect(await keytar.findCredentials(app.keychainService)).toEqual([]);
+  expect(await sessionEntries(app.keychainService)).toEqual([]);
   const me = await fetch(`${usersApi.url}/api/v1/me`, { headers: { 'X-User-Id': demo.plain.userId, 'X-Auth-Token': token } });
   expect(me.status).toBe(401);
 
@@ -184,7 +183,7 @@ test.describe('without a Secret Service', () => {
     await ui.signIn.forThisSessionOnly();
     await expect(page.getByText('This session is not remembered')).toBeVisible();
     await expect(ui.accounts.items).toContainText('Signed in for this session');
-    expect(await keytar.findCredentials(app.keychainService)).toEqual([]);
+    expect(await sessionEntries(app.keychainService)).toEqual([]);
     await app.host.stop();
     expect(dataFolderBytes(app.dataDir).includes(demo.plain.password)).toBe(false);
   });

@@ -1,6 +1,5 @@
-import keytar from '@github/keytar';
 import { demo, totpCode } from '../support/usersApiServer';
-import { dataFolderBytes, expect, expectAccessible, test } from './support/fixtures';
+import { dataFolderBytes, expect, expectAccessible, test, sessionEntries } from './support/fixtures';
 import { DeleteAccountPanel } from './support/pages/deleteAccountPanel';
 
 const DELETE = '/api/v1/users.deleteOwnAccount';
@@ -32,7 +31,7 @@ test('Delete my account: refused in words until the workspace allows it, then no
   const served = (await usersApi.requests()).filter((r) => r.path === DELETE);
   expect(served.map((r) => [r.status, r.body?.password])).toEqual([[200, '[redacted]']]);
   expect((await usersApi.requests()).map((r) => r.status)).not.toContain(429);
-  expect(await keytar.findCredentials(app.keychainService)).toEqual([]);
+  expect(await sessionEntries(app.keychainService)).toEqual([]);
   await app.restart(page, { open: false });
   expect(dataFolderBytes(app.dataDir).includes(demo.plain.userId)).toBe(false);
 });
@@ -59,7 +58,7 @@ test('the last owner of rooms is told which rooms pass on or go, and deletes on 
     [400, false],
     [200, true],
   ]);
-  expect(await keytar.findCredentials(app.keychainService)).toEqual([]);
+  expect(await sessionEntries(app.keychainService)).toEqual([]);
 });
 
 test('a TOTP user is asked for the password, which the workspace requires, and it goes in the first request', async ({
@@ -83,5 +82,5 @@ test('a TOTP user is asked for the password, which the workspace requires, and i
   const served = (await usersApi.requests()).filter((r) => r.path === DELETE);
   expect(served.map((r) => [r.status, r.body?.password])).toEqual([[200, '[redacted]']]);
   expect((await usersApi.requests()).map((r) => r.status)).not.toContain(429);
-  expect(await keytar.findCredentials(app.keychainService)).toEqual([]);
+  expect(await sessionEntries(app.keychainService)).toEqual([]);
 });

@@ -155,3 +155,11 @@ export async function expectAccessible(page: Page): Promise<void> {
     severe.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`),
   ).toEqual([]);
 }
+
+/**
+ * The keychain entries that are sessions: every entry of the app's service except the cache's own
+ * key (`database-key:<data folder>`, D98), which stays as long as the data folder does.
+ */
+export async function sessionEntries(service: string): Promise<{ account: string; password: string }[]> {
+  return (await keytar.findCredentials(service)).filter((entry) => !entry.account.startsWith('database-key:'));
+}
