@@ -89,12 +89,12 @@ test('a TOTP user sees backup codes run low, makes new ones (shown once, saved t
   expect(shownOnce).toHaveLength(12);
   // Every code shown once is checked at teardown: none may reach the data folder or the logs.
   app.typedSecrets.push(...shownOnce);
-  await expect(page.getByRole('heading', { name: /^New backup codes for roxie on / })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^New backup codes for Funke Olasupo \(roxie\) on / })).toBeVisible();
   await expectAccessible(page);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Save to a file' }).click();
   const saved = fs.readFileSync((await (await download).path())!, 'utf8');
-  expect(saved).toContain('Backup codes for roxie on ');
+  expect(saved).toContain('Backup codes for Funke Olasupo (roxie) on ');
   for (const code of shownOnce) expect(saved).toContain(code);
   await ui.security.keptBackupCodes();
   await expect(ui.security.shownBackupCodes).toHaveCount(0);
