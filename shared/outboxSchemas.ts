@@ -86,7 +86,7 @@ export const historyEntrySchema = z.lazy(() =>
     id: z.number().int(),
     at: z.string(),
     changes: z.record(z.string(), z.string()),
-    outcome: z.enum(['saved', 'failed', 'kept-mine', 'took-theirs', 'discarded', 'already-there']),
+    outcome: z.enum(['saved', 'failed', 'kept-mine', 'took-theirs', 'discarded', 'already-there', 'not-kept']),
     detail: z.string().nullable(),
   }),
 );

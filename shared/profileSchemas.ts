@@ -3,6 +3,7 @@ import { revisionSchema } from './revisionSchema';
 import { textLimits } from './limits';
 import { missingWords } from './requiredFields';
 import { statusTypes } from './profileEdits';
+import { customFieldDefinitionSchema } from './customFields';
 
 /**
  * The user profile as the UI may see it. The contract's reply parse strips every key not
@@ -76,6 +77,11 @@ export const workspaceOffersSchema = z.lazy(() =>
     statuses: z.array(z.enum(statusTypes)),
     /** Lookup keys this server does not know (older releases), with the sentence saying so. */
     lookupUnavailable: z.object({ email: because, freeSwitchExtension: because }),
+    /**
+     * The custom fields the workspace defines (`Accounts_CustomFields`), in its order; absent
+     * while the definition is unknown (never read, or unreadable).
+     */
+    customFields: z.array(customFieldDefinitionSchema).optional(),
   }),
 );
 export type WorkspaceOffers = z.infer<typeof workspaceOffersSchema>;

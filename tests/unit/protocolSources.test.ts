@@ -75,6 +75,8 @@ const CONFIRMED_SOURCES = [
   'apps/meteor/server/lib/users/checkUsernameAvailability.ts',
   'apps/meteor/server/lib/users/getFullUserData.ts',
   'apps/meteor/server/lib/users/saveCustomFields.ts',
+  'apps/meteor/server/lib/users/saveCustomFieldsWithoutValidation.ts',
+  'apps/meteor/lib/utils/stringUtils.ts',
   'apps/meteor/server/lib/users/saveUser/validateUserEditing.ts',
   'apps/meteor/server/lib/users/saveUserIdentity.ts',
   'apps/meteor/server/lib/users/setEmail.ts',

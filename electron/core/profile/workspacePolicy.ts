@@ -1,3 +1,4 @@
+import { parseCustomFieldDefinitions } from '../../../shared/customFields';
 import { statusTypes, type StatusType } from '../../../shared/profileEdits';
 import type { WorkspaceOffers } from '../../../shared/profileSchemas';
 
@@ -23,6 +24,8 @@ export const workspaceSettingIds = [
   // Public too, from apps/meteor/server/settings/userDataDownload.ts: "Download my data" is offered.
   'UserData_EnableDownload',
   'Accounts_AllowDeleteOwnAccount',
+  // The custom fields the workspace keeps: a JSON text, '' when none (§4 step 11).
+  'Accounts_CustomFields',
 ] as const;
 export type WorkspaceSettingId = (typeof workspaceSettingIds)[number];
 export type WorkspaceSettings = Partial<Record<WorkspaceSettingId, unknown>>;
@@ -91,7 +94,8 @@ export function workspaceOffers(settings: WorkspaceSettings, release: Release | 
     lookupUnavailable.email = missingFeature('lookupByEmail', release);
   if (!hasRelease(release, features.lookupByExtension.major, features.lookupByExtension.minor))
     lookupUnavailable.freeSwitchExtension = missingFeature('lookupByExtension', release);
-  return { locked, statuses, lookupUnavailable };
+  const customFields = parseCustomFieldDefinitions(settings.Accounts_CustomFields);
+  return { locked, statuses, lookupUnavailable, ...(customFields && { customFields }) };
 }
 
 /** The sentence for an invisible status the workspace does not allow. */

@@ -1,13 +1,16 @@
+import { checkCustomValue, type CustomFieldDefinition } from '../../../shared/customFields';
 import { AppFailure } from '../../../shared/errors';
 import type { OutboxItem, OutboxView, ProfileEditRequest } from '../../../shared/outboxSchemas';
 import {
   basicFields,
   checkChanges,
   checkField,
+  customKeyOf,
   editableValue,
   fieldLimits,
   flattenChanges,
   isCustomField,
+  type EditField,
   type FieldEdit,
   type StatusType,
 } from '../../../shared/profileEdits';
@@ -148,8 +151,24 @@ export class EditService {
       const lock = field === 'statusType' ? null : offers.locked[isCustomField(field) ? 'customFields' : (field as LockedThing)];
       if (lock) problems[field] = lock;
       else if (field === 'statusType' && !(offers.statuses as readonly string[]).includes(value)) problems[field] = invisibleNotAllowed;
+      else {
+        const problem = this.customProblem(offers.customFields, field, value);
+        if (problem) problems[field] = problem;
+      }
     }
     return problems;
+  }
+
+  /**
+   * What the workspace's definition says of a custom field's value, as the server would check it
+   * (docs/protocol.md §4 step 11); nothing while the definition is unknown. A field it does not
+   * define would be dropped without a word, so it is not queued.
+   */
+  private customProblem(definitions: CustomFieldDefinition[] | undefined, field: EditField, value: string): string | null {
+    const key = customKeyOf(field);
+    if (key === null || !definitions) return null;
+    const definition = definitions.find((candidate) => candidate.key === key);
+    return definition ? checkCustomValue(definition, value) : `This workspace has no field “${key}”: the server would not keep it.`;
   }
 
   view(accountId: string): OutboxView {

@@ -16,11 +16,13 @@ import { logFailure } from '../log/logFailure';
 import type { Logger } from '../log/logger';
 import type { PreferencesService } from '../profile/preferencesService';
 import type { ProfileService } from '../profile/profileService';
+import type { WorkspaceRules } from '../profile/workspaceRules';
 import { ApiFailure } from '../usersApi/apiFailure';
 import { fetchCurrentMe, type CurrentMe } from '../usersApi/profileApi';
 import { setStatus, updateOwnBasicInfo } from '../usersApi/profileEditApi';
 import type { Credentials, UsersApiClient } from '../usersApi/usersApiClient';
 import { fieldOfFailure, refusalWords, usernameRefusal } from './fieldErrors';
+import { customFieldsNotKept } from './notKept';
 import type { OutboxRow, OutboxStore } from './outboxStore';
 import type { UsernameAvailability } from './usernameAvailability';
 import { nodeCrypto } from '../nodeBuiltins';
@@ -41,6 +43,8 @@ export interface OutboxSenderDeps {
   isOnline(accountId: string): boolean;
   /** The availability answer the window already got while the person typed (asked once per value). */
   availability: UsernameAvailability;
+  /** The workspace's custom field definitions: why a field the server did not keep was lost. */
+  rules: WorkspaceRules;
   /** How long a request of a previous (crashed) process may still be in flight: its request timeout. */
   interruptedGraceMs: number;
   log: Logger;
@@ -243,7 +247,18 @@ export class OutboxSender {
       }
     }
     const { data, customFields } = updateBodyOf(group, me.customFields);
-    await this.sendGroup(accountId, client, credentials, attempt, group, () => updateOwnBasicInfo(client, credentials, data, customFields));
+    const answer: { kept: Record<string, unknown> | null } = { kept: null };
+    await this.sendGroup(
+      accountId,
+      client,
+      credentials,
+      attempt,
+      group,
+      async () => {
+        answer.kept = await updateOwnBasicInfo(client, credentials, data, customFields);
+      },
+      (sent) => customFieldsNotKept(this.deps, accountId, client, credentials, sent, answer.kept),
+    );
   }
 
   /** Sends one request for these rows and files the outcome. */
@@ -254,18 +269,31 @@ export class OutboxSender {
     attempt: string,
     rows: ProfileRow[],
     send: () => Promise<void>,
+    unkept?: (rows: ProfileRow[]) => Promise<{ row: ProfileRow; reason: string }[]>,
   ): Promise<void> {
     try {
       await send();
-      this.failures.delete(accountId);
-      this.settle(accountId, rows, 'saved', this.deps.clock.now());
     } catch (error) {
       if (!(error instanceof ApiFailure) || isTransport(error) || error.code === 'rate-limited' || isSessionEnd(error)) {
         await this.onTransportFailure(accountId, rows, error);
         return;
       }
       await this.onRefusal(accountId, client, credentials, attempt, rows, error);
+      return;
     }
+    this.failures.delete(accountId);
+    const lost = unkept ? await unkept(rows) : [];
+    const now = this.deps.clock.now();
+    const kept = rows.filter((row) => !lost.some((gone) => gone.row === row));
+    this.settle(accountId, kept, 'saved', now);
+    if (lost.length === 0 || this.closed) return;
+    this.deps.store.notKept(
+      accountId,
+      attempt,
+      lost.map(({ row, reason }) => ({ ...row, reason })),
+      now,
+    );
+    this.attention(accountId, 'failed', lost.map((gone) => gone.reason).join(' '));
   }
 
   /** The server said no: keep what it applied, mark the field it named, send the rest again. */

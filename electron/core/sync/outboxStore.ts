@@ -162,6 +162,26 @@ export class OutboxStore {
     })();
   }
 
+  /**
+   * Answered with success, yet not on the server afterwards (a custom field the workspace does
+   * not define): the edit cannot succeed by sending it again, so it leaves the outbox, recorded
+   * with the reason. A row edited again since this attempt took it stays, to be sent anew.
+   */
+  notKept(
+    accountId: string,
+    attempt: string,
+    rows: { id: number; field: OutboxField; value: string; reason: string }[],
+    now: number,
+  ): void {
+    const remove = this.db.prepare('DELETE FROM outbox WHERE id = ? AND attempt = ?');
+    this.db.transaction(() => {
+      const gone = rows.filter((row) => remove.run(row.id, attempt).changes === 1);
+      if (gone.length === 0) return;
+      const detail = [...new Set(gone.map((row) => row.reason))].join(' ');
+      this.addHistory(accountId, Object.fromEntries(gone.map((row) => [row.field, row.value])), 'not-kept', detail, now);
+    })();
+  }
+
   /** Keep mine: send it, now based on what the server has. */
   keepMine(id: number, now: number): OutboxRow | null {
     const row = this.row(id);

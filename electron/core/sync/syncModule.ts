@@ -36,6 +36,7 @@ export function syncModule(context: ModuleContext, deps: SyncModuleDeps) {
     clientForAccount,
     isOnline,
     availability,
+    rules,
     interruptedGraceMs: deps.requestTimeoutMs ?? defaultTimeoutMs,
     log: log.child('outbox'),
   });

@@ -2,23 +2,32 @@ import * as z from 'zod';
 import { ApiFailure } from './apiFailure';
 import type { Credentials, UsersApiClient } from './usersApiClient';
 
+// Not z.record: it would drop keys such as `__proto__`, and so call a kept field lost.
+const replyCustomFieldsSchema = z.looseObject({ user: z.looseObject({ customFields: z.unknown() }) });
+
 /**
  * users.updateOwnBasicInfo with only the changed fields (docs/protocol.md §4). Never retried
  * here: the server applies fields step by step without rollback, so the outbox re-reads
- * the profile and decides. Its reply is not kept (7.x replies hold hashes and tokens).
+ * the profile and decides. Of its reply only the custom fields are read (7.x replies hold
+ * hashes and tokens): the server answers success while dropping the fields its workspace does
+ * not define, so what it kept is compared with what was sent. Null when the reply does not say.
  */
 export async function updateOwnBasicInfo(
   client: UsersApiClient,
   auth: Credentials,
   data: Record<string, string>,
   customFields: Record<string, unknown> | undefined,
-): Promise<void> {
-  await client.request({
+): Promise<Record<string, unknown> | null> {
+  const reply = await client.request({
     path: '/api/v1/users.updateOwnBasicInfo',
     auth,
     body: { data, ...(customFields ? { customFields } : {}) },
     retry: false,
   });
+  const parsed = replyCustomFieldsSchema.safeParse(reply);
+  if (!parsed.success) return null;
+  const kept = parsed.data.user.customFields;
+  return typeof kept === 'object' && kept !== null && !Array.isArray(kept) ? (kept as Record<string, unknown>) : {};
 }
 
 export async function setStatus(client: UsersApiClient, auth: Credentials, status: { status?: string; message?: string }): Promise<void> {

@@ -20,6 +20,15 @@ const profile: UserProfile = {
 };
 const everything: WorkspaceOffers = { locked: {}, statuses: ['online', 'away', 'busy', 'offline'], lookupUnavailable: {} };
 
+/** A workspace defining a list and a required text field with a maximum (Accounts_CustomFields). */
+const defined: WorkspaceOffers = {
+  ...everything,
+  customFields: [
+    { key: 'twitter', type: 'text', required: true, maxLength: 10 },
+    { key: 'department', type: 'select', required: false, options: ['Engineering', 'Sales'] },
+  ],
+};
+
 let fake: FakeApi;
 
 async function edit({ workspace = everything, pending = {} }: { workspace?: WorkspaceOffers; pending?: Record<string, OutboxItem> } = {}) {
@@ -162,25 +171,42 @@ describe('the profile editor', () => {
     expect(options.map((option) => option.getAttribute('value'))).toEqual(['online', 'away', 'busy']);
   });
 
-  it('adds a custom field once its name is one the server takes, and saves it', async () => {
-    const { user, onDone } = await edit();
-    const add = screen.getByRole('button', { name: 'Add field' });
-    expect(add).toBeDisabled();
-    await user.type(screen.getByLabelText('Field name'), 'desk.no');
-    expect(add).toBeDisabled();
-    await user.clear(screen.getByLabelText('Field name'));
-    await user.type(screen.getByLabelText('Field name'), 'desk');
-    await user.type(screen.getByLabelText('Field value'), '4B');
-    await user.click(add);
-    expect(screen.getByLabelText('desk')).toHaveValue('4B');
+  it('edits each field the workspace defines with its control: a list of its values, text with its maximum, required marked', async () => {
+    const { user, onDone } = await edit({ workspace: defined });
+    const department = screen.getByRole('combobox', { name: 'department' });
+    expect(
+      within(department)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Choose…', 'Engineering', 'Sales']);
+    const twitter = screen.getByLabelText('twitter (required)');
+    expect(twitter).toBeRequired();
+    expect(twitter).toHaveAccessibleDescription('At most 10 characters.');
+    await user.type(twitter, '@much-too-long');
+    expect(twitter).toHaveAccessibleDescription(/at most 10 characters/i);
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(onDone).toHaveBeenCalledWith(['customFields.desk']));
-    expect(fake.requests('profile.edit')).toEqual([{ accountId: 'a', changes: { customFields: { desk: '4B' } } }]);
+    expect(fake.requests('profile.edit')).toEqual([]);
+    await user.clear(twitter);
+    await user.type(twitter, '@dee');
+    await user.selectOptions(department, 'Sales');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(onDone).toHaveBeenCalledWith(['customFields.twitter', 'customFields.department']));
+    expect(fake.requests('profile.edit')).toEqual([
+      { accountId: 'a', changes: { customFields: { twitter: '@dee', department: 'Sales' } } },
+    ]);
+  });
+
+  it('offers no free field: one the workspace does not define shows read-only, saying it keeps no change', async () => {
+    await edit({ workspace: defined });
+    expect(screen.queryByRole('button', { name: 'Add field' })).toBeNull();
+    expect(screen.queryByLabelText('Field name')).toBeNull();
+    const team = screen.getByLabelText('team');
+    expect(team).toHaveAttribute('readonly');
+    expect(team).toHaveAccessibleDescription('This workspace no longer defines this field: it keeps no change to it.');
   });
 
   it('offers no custom field where the workspace locks them', async () => {
     await edit({ workspace: { ...everything, locked: { customFields: 'Custom fields are set by your workspace.' } } });
-    expect(screen.queryByRole('group', { name: 'Add a custom field' })).toBeNull();
     expect(screen.getByLabelText('team')).toHaveAttribute('readonly');
   });
 

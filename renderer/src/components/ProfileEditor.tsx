@@ -1,17 +1,17 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { checkCustomValue, type CustomFieldDefinition } from '../../../shared/customFields';
 import { textLimits } from '../../../shared/limits';
 import type { OutboxItem } from '../../../shared/outboxSchemas';
 import {
   basicFields,
   checkField,
   customField,
-  customFieldKeyPattern,
+  customKeyOf,
   editableValue,
   fieldLimits,
   isCustomField,
   flattenChanges,
   isEditField,
-  labelOf,
   nestChanges,
   statusTypes,
   type EditField,
@@ -23,6 +23,7 @@ import { usernameKey, useUsernameCheck } from '../stores/usernameCheckStore';
 import { useFormFields, type FieldRule } from '../forms/useFormFields';
 import { presenceWords } from '../words/presence';
 import { BusyButton } from './BusyButton';
+import { CustomFieldControl } from './CustomFieldControl';
 import { ScreenHeading } from './ScreenHeading';
 import { TextAreaField } from './TextAreaField';
 import { TextField } from './TextField';
@@ -30,9 +31,25 @@ import { UsernameSuggestion } from './UsernameSuggestion';
 
 type Values = Record<string, string>;
 
+/**
+ * The custom fields the form shows: those the workspace defines, in its order, then those the
+ * profile holds that it does not define (shown, not editable). While the definition is unknown,
+ * the profile's own fields, as text.
+ */
+function customKeysOf(profile: UserProfile, definitions: CustomFieldDefinition[] | undefined): string[] {
+  const held = Object.keys(profile.customFields ?? {});
+  if (!definitions) return held;
+  const defined = definitions.map((definition) => definition.key);
+  return [...defined, ...held.filter((key) => !defined.includes(key))];
+}
+
 /** What the form starts from: the saved profile, with edits still in the outbox on top. */
-function startingValues(profile: UserProfile, pending: Record<string, OutboxItem>): Values {
-  const fields: EditField[] = [...basicFields, ...Object.keys(profile.customFields ?? {}).map(customField)];
+function startingValues(
+  profile: UserProfile,
+  pending: Record<string, OutboxItem>,
+  definitions: CustomFieldDefinition[] | undefined,
+): Values {
+  const fields: EditField[] = [...basicFields, ...customKeysOf(profile, definitions).map(customField)];
   const values: Values = Object.fromEntries(fields.map((field) => [field, editableValue(profile, field)]));
   values.statusType ||= 'online';
   for (const item of Object.values(pending)) values[item.field] = item.value;
@@ -66,7 +83,7 @@ export function ProfileEditor({
   /** Saved (the edited fields, as the outbox names them) or cancelled (null). */
   onDone(savedFields: string[] | null): void;
 }) {
-  const [initial] = useState(() => startingValues(profile, pending));
+  const [initial] = useState(() => startingValues(profile, pending, workspace.customFields));
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const setUnsaved = useUi((state) => state.setUnsaved);
@@ -74,9 +91,6 @@ export function ProfileEditor({
   const checkUsername = useUsernameCheck((state) => state.check);
   // A field speaks as it is typed, by the server's rules; one left as it was says nothing, whatever it holds.
   const fields = useFormFields<string>(initial, ruleOf, { checkFrom: 'typing' });
-  const adding = useFormFields({ key: '', value: '' }, (name) => ({
-    limit: name === 'key' ? textLimits.customFieldKey : textLimits.profileText,
-  }));
   const { values } = fields;
   const changes = changesOf(values, initial);
   const dirty = Object.keys(changes).length > 0;
@@ -96,17 +110,29 @@ export function ProfileEditor({
     return () => clearTimeout(timer);
   }, [accountId, username, initial.username, checkUsername]);
 
+  const definitionOf = (field: string): CustomFieldDefinition | undefined => {
+    const key = isEditField(field) ? customKeyOf(field) : null;
+    return key === null ? undefined : workspace.customFields?.find((definition) => definition.key === key);
+  };
   function ruleOf(field: string): FieldRule {
-    const limit = field === 'username' ? textLimits.username : textLimits.profileText;
+    const definition = definitionOf(field);
+    const limit = field === 'username' ? textLimits.username : (definition?.maxLength ?? textLimits.profileText);
     return {
       limit,
       check: (value) =>
-        value === initial[field] ? null : (checkField(field as EditField, value) ?? (field === 'username' ? usernameProblem : null)),
+        value === initial[field]
+          ? null
+          : (checkField(field as EditField, value) ??
+            (definition ? checkCustomValue(definition, value) : null) ??
+            (field === 'username' ? usernameProblem : null)),
     };
   }
   const lockOf = (field: string): string | undefined =>
     isCustomField(field)
-      ? workspace.locked.customFields
+      ? (workspace.locked.customFields ??
+        (workspace.customFields && !definitionOf(field)
+          ? 'This workspace no longer defines this field: it keeps no change to it.'
+          : undefined))
       : workspace.locked[field as 'name' | 'username' | 'nickname' | 'bio' | 'statusText'];
   /** A field the workspace does not let a person change: read-only, its sentence in place of the hint. */
   const locking = (field: string) => {
@@ -115,7 +141,7 @@ export function ProfileEditor({
   };
   const save = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!fields.validate() || !adding.validate()) return;
+    if (!fields.validate()) return;
     if (!dirty) return onDone(null);
     setBusy(true);
     setFailure(null);
@@ -139,13 +165,6 @@ export function ProfileEditor({
   const cancel = () => {
     setUnsaved(false);
     onDone(null);
-  };
-
-  const newKey = adding.values.key.trim();
-  const addField = () => {
-    if (!customFieldKeyPattern.test(newKey) || Object.hasOwn(values, customField(newKey))) return;
-    fields.set(customField(newKey), adding.values.value);
-    adding.reset({ key: '', value: '' });
   };
 
   const customKeys = Object.keys(values).filter(isCustomField);
@@ -190,18 +209,15 @@ export function ProfileEditor({
       <TextField label="Status text" name="statusText" {...fields.bind('statusText')} {...locking('statusText')} />
       {customKeys.length > 0 && <h3 className="section-title">Custom fields</h3>}
       {customKeys.map((field) => (
-        <TextField key={field} label={labelOf(field as EditField)} name={field} {...fields.bind(field)} {...locking(field)} />
+        <CustomFieldControl
+          key={field}
+          field={field}
+          definition={definitionOf(field)}
+          {...fields.bind(field)}
+          lock={lockOf(field)}
+          onChoose={(value) => fields.set(field, value)}
+        />
       ))}
-      {!workspace.locked.customFields && (
-        <fieldset className="add-field">
-          <legend>Add a custom field</legend>
-          <TextField label="Field name" name="new-field-key" {...adding.bind('key')} />
-          <TextField label="Field value" name="new-field-value" {...adding.bind('value')} />
-          <button type="button" className="secondary" onClick={addField} disabled={!customFieldKeyPattern.test(newKey)}>
-            Add field
-          </button>
-        </fieldset>
-      )}
       {failure && (
         <p className="error" role="alert">
           {failure}

@@ -9,17 +9,35 @@ import { ProfileDetails } from './ProfileDetails';
 import { ProfileEditor } from './ProfileEditor';
 import { useMomentaryNotice } from '../forms/useMomentaryNotice';
 
+/** A save: the fields it edited, and the last history entry before it (later ones are about it). */
+interface SaveMoment {
+  fields: string[];
+  since: number;
+}
+
 /**
  * What happened to the fields of the last save, said as it is now: it begins on this
- * computer, and the words follow the outbox until the server has them (or refused them).
+ * computer, and the words follow the outbox until the server has them (or refused them, or
+ * answered success without keeping them: the history says which and why).
  */
 function saveState(
-  fields: string[],
+  { fields, since }: SaveMoment,
   outbox: OutboxView | undefined,
   online: boolean,
   serverName: string,
 ): { tone: NoticeTone; text: string } {
   const waiting = (outbox?.items ?? []).filter((item) => fields.includes(item.field));
+  const lost = (outbox?.history ?? []).filter(
+    (entry) => entry.id > since && entry.outcome === 'not-kept' && Object.keys(entry.changes).some((field) => fields.includes(field)),
+  );
+  if (waiting.length === 0 && lost.length > 0) {
+    const reasons = [...new Set(lost.map((entry) => entry.detail ?? 'Not kept by the server.'))].join(' ');
+    const lostFields = new Set(lost.flatMap((entry) => Object.keys(entry.changes)));
+    const rest = fields.some((field) => !lostFields.has(field))
+      ? ` The other changes are saved on this computer and on ${serverName}.`
+      : '';
+    return { tone: 'warning', text: `${reasons}${rest}` };
+  }
   if (waiting.length === 0) return { tone: 'success', text: `Saved on this computer and on ${serverName}.` };
   if (waiting.some((item) => item.state === 'conflict' || item.state === 'failed')) {
     return { tone: 'warning', text: `Saved on this computer, but ${serverName} did not take every change: see Activity.` };
@@ -54,7 +72,7 @@ export function ProfilePanel({
   const focusHeading = useUi((state) => state.focusHeading);
   const [editing, setEditing] = useState(false);
   // The last save's notice: it stays while the save is under way, and goes once it is done and read.
-  const { notice: saved, show: showSaved, clear: clearSaved } = useMomentaryNotice<string[]>();
+  const { notice: saved, show: showSaved, clear: clearSaved } = useMomentaryNotice<SaveMoment>();
   const view = views[accountId];
   const busy = refreshing[accountId] ?? false;
   const pending = pendingByField(outbox);
@@ -117,7 +135,8 @@ export function ProfilePanel({
           workspace={view.workspace}
           onDone={(fields) => {
             setEditing(false);
-            if (fields) showSaved(fields, { lasts: true });
+            const since = Math.max(0, ...(outbox?.history ?? []).map((entry) => entry.id));
+            if (fields) showSaved({ fields, since }, { lasts: true });
             else clearSaved();
             focusHeading();
           }}

@@ -17,6 +17,7 @@ const outcomeWords: Record<HistoryEntry['outcome'], string> = {
   'took-theirs': 'Took the server’s after a conflict',
   discarded: 'Discarded',
   'already-there': 'Already on the server',
+  'not-kept': 'Not kept by the server',
 };
 
 const valueText = (value: string) => (value === '' ? '(empty)' : value);
@@ -48,8 +49,9 @@ export function ActivityScreen({ accountId, serverName }: { accountId: string; s
   };
 
   const items = view?.items ?? [];
-  const conflicts = items.filter((item) => item.state === 'conflict');
-  const queued = items.filter((item) => item.state !== 'conflict');
+  // A refused edit cannot go by itself: like a conflict, it waits for the person.
+  const decisions = items.filter((item) => item.state === 'conflict' || item.state === 'failed');
+  const queued = items.filter((item) => item.state !== 'conflict' && item.state !== 'failed');
   return (
     <section aria-labelledby="activity-title" className="screen">
       <ScreenHeading id="activity-title">Activity</ScreenHeading>
@@ -59,21 +61,33 @@ export function ActivityScreen({ accountId, serverName }: { accountId: string; s
         <h2 id="conflicts-title" className="section-title">
           Needs your decision
         </h2>
-        {conflicts.length === 0 ? (
-          <p className="hint">Nothing: no edit clashes with a change made elsewhere.</p>
+        {decisions.length === 0 ? (
+          <p className="hint">Nothing: no edit clashes with a change made elsewhere or was refused.</p>
         ) : (
           <ul className="activity-list" data-testid="conflicts">
-            {conflicts.map((item) => (
-              <li key={item.id}>
-                <span className="result-name">{outboxFieldLabel(item.field)}</span>
-                <span className="result-detail">
-                  yours “{fieldValue(item.field, item.value)}”, on the server “{fieldValue(item.field, item.theirs ?? '')}”
-                </span>
-                <button type="button" className="small" onClick={() => setResolving(item)}>
-                  Resolve…
-                </button>
-              </li>
-            ))}
+            {decisions.map((item) =>
+              item.state === 'conflict' ? (
+                <li key={item.id}>
+                  <span className="result-name">{outboxFieldLabel(item.field)}</span>
+                  <span className="result-detail">
+                    yours “{fieldValue(item.field, item.value)}”, on the server “{fieldValue(item.field, item.theirs ?? '')}”
+                  </span>
+                  <button type="button" className="small" onClick={() => setResolving(item)}>
+                    Resolve…
+                  </button>
+                </li>
+              ) : (
+                <RefusedEdit
+                  key={item.id}
+                  item={item}
+                  serverName={serverName}
+                  // How it went shows on screen; an event handler has nobody to hand the promise to.
+                  onRetry={() => void act(retry(accountId, item.id))}
+                  // The same: the list and the notice show how it went.
+                  onDiscard={() => void act(discard(accountId, item.id))}
+                />
+              ),
+            )}
           </ul>
         )}
       </section>
@@ -97,15 +111,6 @@ export function ActivityScreen({ accountId, serverName }: { accountId: string; s
                   </span>
                 )}
                 {item.error && <span className="field-error">{item.error}</span>}
-                {item.state === 'failed' && (
-                  <button
-                    type="button"
-                    className="small"
-                    onClick={() => void act(retry(accountId, item.id)) /* the list shows how it went */}
-                  >
-                    Retry
-                  </button>
-                )}
                 {item.state !== 'sending' && (
                   <button
                     type="button"
@@ -158,5 +163,43 @@ export function ActivityScreen({ accountId, serverName }: { accountId: string; s
         }}
       />
     </section>
+  );
+}
+
+/**
+ * An edit the server refused, with its words. A custom field's value is refused by the
+ * workspace's definition, which sending it again cannot change: it is changed in the profile
+ * or discarded. Other refusals (a setting the workspace may turn back on) can be sent again.
+ */
+function RefusedEdit({
+  item,
+  serverName,
+  onRetry,
+  onDiscard,
+}: {
+  item: OutboxItem;
+  serverName: string;
+  onRetry(): void;
+  onDiscard(): void;
+}) {
+  const label = outboxFieldLabel(item.field);
+  const custom = item.field.startsWith('customFields.');
+  return (
+    <li>
+      <span className="result-name">{label}</span>
+      <span className="result-detail">
+        “{fieldValue(item.field, item.value)}” was refused by {serverName}
+        {custom ? ': change it in your profile, or discard it.' : '.'}
+      </span>
+      {item.error && <span className="field-error">{item.error}</span>}
+      {!custom && (
+        <button type="button" className="small" onClick={onRetry}>
+          Retry
+        </button>
+      )}
+      <button type="button" className="secondary small" aria-label={`Discard the edit of ${label}`} onClick={onDiscard}>
+        Discard
+      </button>
+    </li>
   );
 }

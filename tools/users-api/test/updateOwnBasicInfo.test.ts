@@ -200,6 +200,25 @@ describe('effects', () => {
     expect(skipped.json.user.customFields).toEqual({ twitter: '@new', department: 'Sales' });
   });
 
+  it('keeps only the custom fields the workspace defines, field by field, as Rocket.Chat does', async () => {
+    const demo = await c.loginDemo();
+    // Stored before the workspace dropped it from its definition: a save that does not send it leaves it.
+    await c.post(`/_dev/users/${DEMO.demouser.id}`, { customFields: { department: 'Engineering', legacy: 'old' } });
+    const saved = await update(demo, {}, { customFields: { twitter: '@new', department: 'Sales', pronouns: 'he/him' } });
+    expect(saved.status).toBe(200);
+    expect(saved.json.user.customFields).toEqual({ department: 'Sales', legacy: 'old', twitter: '@new' });
+    // An empty value is not held to minLength; an undefined field is dropped without a word.
+    await c.settings({ Accounts_CustomFields: { twitter: { type: 'text', minLength: 3 } } });
+    const emptied = await update(demo, {}, { customFields: { twitter: '', pronouns: 'she/her' } });
+    expect(emptied.status).toBe(200);
+    expect(emptied.json.user.customFields).toEqual({ department: 'Sales', legacy: 'old', twitter: '' });
+    // A workspace that defines none keeps none.
+    await c.settings({ Accounts_CustomFields: {} });
+    const none = await update(demo, {}, { customFields: { twitter: '@again' } });
+    expect(none.status).toBe(200);
+    expect(none.json.user.customFields).toEqual({ department: 'Sales', legacy: 'old', twitter: '' });
+  });
+
   it('GET pw.getPolicy describes the demo policy', async () => {
     const res = await c.get('/api/v1/pw.getPolicy', await c.loginDemo());
     expect(res.json).toEqual({

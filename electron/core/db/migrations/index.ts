@@ -10,6 +10,7 @@ import { migration008 } from './008_network_trust';
 import { migration009 } from './009_people_index';
 import { migration010 } from './010_workspace_settings';
 import { migration011 } from './011_preferences';
+import { migration012 } from './012_not_kept';
 
 /** In order; each step's version is one more than the previous. */
 export const migrations: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   migration009,
   migration010,
   migration011,
+  migration012,
 ];

@@ -55,9 +55,18 @@ export class HomePage {
     return this.editor;
   }
 
-  /** Fills the editor's fields, by their exact labels. */
+  /** Fills the editor's fields, by their exact labels: text is typed, a list (a custom field the workspace lists) chosen from. */
   async fillEditor(fields: Record<string, string>): Promise<void> {
-    for (const [label, text] of Object.entries(fields)) await this.editor.getByLabel(label, { exact: true }).fill(text);
+    for (const [label, text] of Object.entries(fields)) {
+      const field = this.editor.getByLabel(label, { exact: true });
+      if ((await field.evaluate((element) => element.tagName)) === 'SELECT') await field.selectOption(text);
+      else await field.fill(text);
+    }
+  }
+
+  /** The editor's control for a custom field, by its label (a required one says so). */
+  customField(label: string): Locator {
+    return this.editor.getByLabel(label, { exact: true });
   }
 
   /** In the editor of an account without a username: asks the server for one, which fills the Username field. */

@@ -35,20 +35,26 @@ export async function changePassword(app: App, user: UserDoc, newPassword: strin
   app.store.touch(user);
 }
 
-/** Every configured field is checked, so a partial set fails (§4 step 11). */
+/**
+ * §4 step 11, as Rocket.Chat's saveCustomFields: with no field configured nothing is saved at
+ * all; otherwise every configured field is checked (so a partial set fails, a select left out
+ * included), then only the sent fields the workspace defines are set, one by one — fields it
+ * does not define are dropped without a word, and stored fields not sent stay as they were.
+ */
 export function saveCustomFields(app: App, user: UserDoc, input: Record<string, unknown>): void {
   const defs = app.settings.Accounts_CustomFields;
-  const saved: Record<string, unknown> = {};
+  if (Object.keys(defs).length === 0) return;
   const fail = (message: string) => thrown('error-user-registration-custom-field', message, { method: 'registerUser' });
   for (const [field, def] of Object.entries(defs)) {
     const raw = input[field];
-    saved[field] = raw;
-    const value = typeof raw === 'string' ? raw.trim() : raw === undefined || raw === null ? '' : String(raw);
+    // Rocket.Chat's trim() turns any falsy value into '' and anything else into its String().
+    const value = raw ? String(raw).trim() : '';
     if (def.required && value === '') throw fail(`Field ${field} is required`);
     if (def.type === 'select' && !(def.options ?? []).includes(raw as string)) throw fail(`Value for field ${field} is invalid`);
-    if (def.maxLength !== undefined && value.length > def.maxLength) throw fail(`Max length of field ${field} ${def.maxLength}`);
-    if (def.minLength !== undefined && value.length < def.minLength) throw fail(`Min length of field ${field} ${def.minLength}`);
+    if (def.maxLength && value.length > def.maxLength) throw fail(`Max length of field ${field} ${def.maxLength}`);
+    if (def.minLength && value.length > 0 && value.length < def.minLength) throw fail(`Min length of field ${field} ${def.minLength}`);
   }
-  user.customFields = saved;
+  const kept = Object.entries(input).filter(([field]) => Object.hasOwn(defs, field));
+  user.customFields = { ...(user.customFields ?? {}), ...Object.fromEntries(kept) };
   app.store.touch(user);
 }
