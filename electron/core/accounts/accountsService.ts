@@ -17,6 +17,7 @@ import { SessionKeeper } from './sessionKeeper';
 import { SignInChallenges, type PendingSignIn } from './signInChallenges';
 import { passwordBody } from './workspaceSignIn';
 import { nodeCrypto } from '../nodeBuiltins';
+import { accountLabel } from '../../../shared/accountLabel';
 
 export interface AccountsDeps {
   repository: AccountRepository;
@@ -216,6 +217,12 @@ export class AccountsService {
   serverOf(accountId: string): { id: string; origin: string; name: string } {
     const { server } = this.account(accountId);
     return { id: server.id, origin: server.origin, name: serverName(server) };
+  }
+
+  /** What sentences about this account call it ("Funke Olasupo (roxie) on Demo server"), as the switcher does. */
+  labelOf(accountId: string): string {
+    const { account, server } = this.account(accountId);
+    return accountLabel(toAccountSummary(account, server, null));
   }
 
   /** The session of an account, for the other services; null when signed out. */

@@ -50,6 +50,16 @@ describe('the names an account goes by follow the server', () => {
     await expect.poll(listed).toMatchObject({ username: 'demo.renamed', displayName: 'Renamed Elsewhere' });
   });
 
+  it('the Security screen names the account by its new name too', async () => {
+    await server.changeUser(demo.plain.userId, { name: 'Renamed Elsewhere', username: 'demo.renamed' });
+    await call(core, 'profile.refresh', { accountId });
+    await expect.poll(listed).toMatchObject({ username: 'demo.renamed' });
+    const label = `Renamed Elsewhere (demo.renamed) on ${(await listed())!.serverName}`;
+    expect((await call(core, 'security.dataDownload', { accountId })).accountLabel).toBe(label);
+    expect((await call(core, 'security.deviceSessions', { accountId })).accountLabel).toBe(label);
+    expect((await call(core, 'security.twoFactorSettings', { accountId })).accountLabel).toBe(label);
+  });
+
   it('a refresh that changes no name does not tell the window the list changed', async () => {
     let listChanges = 0;
     core.events.onAny((event) => {

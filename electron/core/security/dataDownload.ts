@@ -8,7 +8,6 @@ import type { WorkspaceRules } from '../profile/workspaceRules';
 import { requestDataDownload } from '../usersApi/accountDataApi';
 import { ApiFailure } from '../usersApi/apiFailure';
 import type { UsersApiClient } from '../usersApi/usersApiClient';
-import { accountLabel } from '../../../shared/accountLabel';
 
 export interface DataDownloadDeps {
   accounts: AccountsService;
@@ -31,7 +30,7 @@ export class DataDownloadService {
   constructor(private readonly deps: DataDownloadDeps) {}
 
   async view(accountId: string): Promise<DataDownloadView> {
-    const accountLabel = this.label(accountId);
+    const accountLabel = this.deps.accounts.labelOf(accountId);
     const closed = (reason: string): DataDownloadView => ({ accountId, accountLabel, available: false, reason });
     const blocked = await this.blocked(accountId);
     return blocked ? closed(blocked) : { accountId, accountLabel, available: true, reason: null };
@@ -76,17 +75,6 @@ export class DataDownloadService {
     const username = this.deps.cache.get(accountId)?.document.username;
     if (typeof username !== 'string' || username === '') return needsUsername;
     return null;
-  }
-
-  private label(accountId: string): string {
-    const document = this.deps.cache.get(accountId)?.document;
-    const account = this.deps.accounts.list().accounts.find((a) => a.id === accountId);
-    const cached = (key: string) => (typeof document?.[key] === 'string' && document[key] !== '' ? (document[key] as string) : null);
-    return accountLabel({
-      username: cached('username') ?? account?.username ?? '',
-      displayName: cached('name') ?? account?.displayName ?? null,
-      serverName: this.deps.accounts.serverOf(accountId).name,
-    });
   }
 }
 

@@ -8,7 +8,6 @@ import { ApiFailure } from '../usersApi/apiFailure';
 import { listDeviceSessions, signOutDeviceSession, type ServerDeviceSession } from '../usersApi/deviceSessionsApi';
 import { fetchCurrentMe } from '../usersApi/profileApi';
 import type { Credentials, UsersApiClient } from '../usersApi/usersApiClient';
-import { accountLabel } from '../../../shared/accountLabel';
 
 export interface DeviceSessionsDeps {
   accounts: AccountsService;
@@ -70,7 +69,7 @@ export class DeviceSessionsService {
   }
 
   async view(accountId: string): Promise<DeviceSessionsView> {
-    const base = { accountId, accountLabel: this.label(accountId), sessions: [], total: 0 };
+    const base = { accountId, accountLabel: this.deps.accounts.labelOf(accountId), sessions: [], total: 0 };
     const credentials = await this.deps.accounts.credentials(accountId);
     if (!credentials) return { ...base, listed: false, reason: 'You are signed out of this account. Sign in again to see its devices.' };
     if (!this.deps.isOnline(accountId)) return { ...base, listed: false, reason: this.unreachable(accountId) };
@@ -102,7 +101,7 @@ export class DeviceSessionsService {
       this.own.delete(accountId);
       await this.deps.accounts.markSessionEnded(accountId);
       return {
-        message: `That was this computer's own session, so you are now signed out of ${this.label(accountId)} here. Sign in again to use it.`,
+        message: `That was this computer's own session, so you are now signed out of ${this.deps.accounts.labelOf(accountId)} here. Sign in again to use it.`,
         signedOutHere: true,
       };
     }
@@ -144,11 +143,6 @@ export class DeviceSessionsService {
 
   private unreachable(accountId: string): string {
     return `${this.server(accountId)} cannot be reached now. The list of devices needs the server.`;
-  }
-
-  private label(accountId: string): string {
-    const account = this.deps.accounts.list().accounts.find((a) => a.id === accountId);
-    return account ? accountLabel(account) : `This account on ${this.server(accountId)}`;
   }
 }
 

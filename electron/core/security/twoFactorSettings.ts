@@ -14,7 +14,6 @@ import { backupCodesRemaining, disableEmailTwoFactor, enableEmailTwoFactor, rege
 import { gatedHeaders, missingProof, type Proof } from './proofs';
 import { factorsOf, setupMethod } from './secondFactors';
 import type { SecurityService } from './securityService';
-import { accountLabel } from '../../../shared/accountLabel';
 
 /**
  * "Few" backup codes: the server makes twelve, and each sign-in without the phone spends one.
@@ -114,15 +113,14 @@ export class TwoFactorSettingsService {
   }
 
   private describe(accountId: string, document: Record<string, unknown>, settings: WorkspaceSettings): TwoFactorSettings {
-    const { name: serverName, id: serverId } = this.deps.accounts.serverOf(accountId);
+    const { id: serverId } = this.deps.accounts.serverOf(accountId);
     const factors = factorsOf(document, settings);
     const release = this.deps.rules.release(serverId);
-    const username = typeof document.username === 'string' ? document.username : 'This account';
     const noRoutes = !hasRelease(release, features.backupCodeRoutes.major, features.backupCodeRoutes.minor);
     const blocked = factors.emailSetUp ? undefined : turnOnBlocked(document, settings);
     return {
       accountId,
-      accountLabel: accountLabel({ username, displayName: typeof document.name === 'string' ? document.name : null, serverName }),
+      accountLabel: this.deps.accounts.labelOf(accountId),
       available: true,
       reason: null,
       emailCodes: { on: factors.emailSetUp, ...(blocked ? { turnOnBlocked: blocked } : {}), offMethod: setupMethod(factors, settings) },
