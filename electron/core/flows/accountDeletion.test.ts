@@ -135,12 +135,14 @@ describe('Delete my account', () => {
     start(new MemoryVault());
     await server.changeSettings({ Accounts_AllowDeleteOwnAccount: true });
     const accountId = await signedIn(core, server, 'plain');
+    await call(core, 'preferences.refresh', { accountId });
     await server.dropConnections();
     await call(core, 'profile.refresh', { accountId }); // learns the server is unreachable
-    await call(core, 'profile.edit', { accountId, changes: { bio: 'Never sent' } });
+    await call(core, 'profile.edit', { accountId, changes: { bio: 'Never sent', statusText: 'Away' } });
+    await call(core, 'preferences.edit', { accountId, changes: { highlights: ['launch'] } });
     await server.restore();
     const { losses } = await call(core, 'privacy.deletion', { accountId });
-    expect(losses).toContain('Your unsent changes (bio): they are never sent.');
+    expect(losses).toContain('Your unsent changes (Bio, Status text, Highlighted words): they are never sent.');
   });
 });
 

@@ -1,3 +1,4 @@
+import { outboxFieldLabel } from '../../../shared/outboxFields';
 import type { AccountDeletionResult, AccountDeletionView } from '../../../shared/accountDeletionSchemas';
 import type { AccountSummary } from '../../../shared/accountSchemas';
 import { AppFailure } from '../../../shared/errors';
@@ -82,7 +83,7 @@ export class AccountDeletionService {
   }
 
   private losses(account: AccountSummary): string[] {
-    const unsent = this.deps.unsentEdits(account.id);
+    const unsent = [...new Set(this.deps.unsentEdits(account.id).map(outboxFieldLabel))];
     return [
       `The account ${account.username} on ${account.serverName}, for good: the server removes it with your messages as the workspace decides.`,
       ...(unsent.length > 0 ? [`Your unsent changes (${unsent.join(', ')}): they are never sent.`] : []),
@@ -101,7 +102,6 @@ export class AccountDeletionService {
   }
 }
 
-/** "Test John (test.john) on Acme Chat". */
 /** The server's `user-last-owner` in words: which rooms pass to another member, which go (apps/meteor/server/lib/users/deleteUser.ts). */
 function lastOwnerQuestion(details: unknown): AccountDeletionResult {
   const { shouldChangeOwner, shouldBeRemoved } = lastOwnerDetails.parse(details);
