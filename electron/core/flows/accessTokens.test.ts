@@ -1,30 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { call, callFailure } from '../../../tests/support/coreCall';
 import { signedIn, type DemoAccount } from '../../../tests/support/coreSignIn';
-import { makeTempDir } from '../../../tests/support/tempDir';
-import { demo, startTestServer, totpCode, type TestServer } from '../../../tests/support/usersApiServer';
-import { createCore, type Core } from '../createCore';
-import { MemoryVault } from '../vault/memoryVault';
+import { coreWithServer } from '../../../tests/support/coreWithServer';
+import { demo, totpCode, type TestServer } from '../../../tests/support/usersApiServer';
+import type { Core } from '../createCore';
 import type { Proof } from '../security/proofs';
 
 const GENERATE = '/api/v1/users.generatePersonalAccessToken';
 const REGENERATE = '/api/v1/users.regeneratePersonalAccessToken';
 const REMOVE = '/api/v1/users.removePersonalAccessToken';
 
-let temp: ReturnType<typeof makeTempDir>;
+const env = coreWithServer();
 let server: TestServer;
 let core: Core;
-
-beforeEach(async () => {
-  temp = makeTempDir();
-  server = await startTestServer();
-  core = createCore({ dataDir: temp.dir, vault: new MemoryVault(), version: '1', shell: 'test', retryPolicy: { attempts: 1 } });
-});
-afterEach(async () => {
-  core.close();
-  await server.close();
-  temp.cleanup();
-});
+beforeEach(() => ({ server, core } = env));
 
 /** What a person types to confirm one write, by the account's second factor (an emailed code is asked for first). */
 async function proofFor(account: DemoAccount, accountId: string): Promise<Proof> {

@@ -1,27 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { call, callFailure } from '../../../tests/support/coreCall';
 import { signedIn, signInThroughCore } from '../../../tests/support/coreSignIn';
-import { makeTempDir } from '../../../tests/support/tempDir';
-import { startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
-import { createCore, type Core } from '../createCore';
-import { MemoryVault } from '../vault/memoryVault';
+import { coreWithServer } from '../../../tests/support/coreWithServer';
+import type { TestServer } from '../../../tests/support/usersApiServer';
+import type { Core } from '../createCore';
 
 type Served = { requests: { method: string; path: string; status: number }[] };
 
-let temp: ReturnType<typeof makeTempDir>;
+const env = coreWithServer();
 let server: TestServer;
 let core: Core;
-
-beforeEach(async () => {
-  temp = makeTempDir();
-  server = await startTestServer();
-  core = createCore({ dataDir: temp.dir, vault: new MemoryVault(), version: '1', shell: 'test', retryPolicy: { attempts: 1 } });
-});
-afterEach(async () => {
-  core.close();
-  await server.close();
-  temp.cleanup();
-});
+beforeEach(() => ({ server, core } = env));
 
 const settings = (patch: Record<string, unknown>) => server.dev('/_dev/settings', { method: 'POST', body: JSON.stringify(patch) });
 const served = async (path: string) =>

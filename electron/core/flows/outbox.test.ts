@@ -1,11 +1,12 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { startUsersApi } from '../../../tools/users-api/src/index';
 import { signedIn } from '../../../tests/support/coreSignIn';
 import { call, callResult } from '../../../tests/support/coreCall';
 import { makeTempDir } from '../../../tests/support/tempDir';
-import { demo, startTestServer, testBcryptRounds, type TestServer } from '../../../tests/support/usersApiServer';
+import { coreWithServer, outboxSettled, type CoreWithServer } from '../../../tests/support/coreWithServer';
+import { demo, testBcryptRounds, type TestServer } from '../../../tests/support/usersApiServer';
 import { createCore, type Core } from '../createCore';
 import { databaseFileName } from '../db/openDatabase';
 import { MemoryVault } from '../vault/memoryVault';
@@ -13,19 +14,14 @@ import { MemoryVault } from '../vault/memoryVault';
 type Served = { requests: { method: string; path: string; status: number }[] };
 
 describe('profile edits through the outbox, against the reference users API', () => {
-  let temp: ReturnType<typeof makeTempDir>;
+  const env = coreWithServer();
+  let temp: CoreWithServer['temp'];
   let server: TestServer;
-  let vault: MemoryVault;
   let core: Core;
   let accountId: string;
-  const start = () => {
-    core = createCore({ dataDir: temp.dir, vault, version: '1', shell: 'test', retryPolicy: { attempts: 1 } });
-  };
+  const start = () => (core = env.start());
   const outbox = async () => await call(core, 'outbox.get', { accountId });
-  const settled = () =>
-    expect
-      .poll(async () => (await outbox()).items.filter((i) => i.state === 'pending' || i.state === 'sending'), { timeout: 15_000 })
-      .toEqual([]);
+  const settled = () => outboxSettled(core, accountId);
   const serverUser = async () => (await server.dev(`/_dev/users/${demo.plain.userId}`)) as { user: Record<string, unknown> };
   const posts = async (path: string) =>
     ((await server.dev('/_dev/requests')) as Served).requests.filter((r) => r.method === 'POST' && r.path === path);
@@ -45,18 +41,10 @@ describe('profile edits through the outbox, against the reference users API', ()
   const online = () => server.restore();
 
   beforeEach(async () => {
-    temp = makeTempDir();
-    vault = new MemoryVault();
-    server = await startTestServer();
-    start();
+    ({ temp, server, core } = env);
     accountId = await signedIn(core, server, 'plain');
     await call(core, 'profile.refresh', { accountId });
     await server.dev('/_dev/requests', { method: 'DELETE' });
-  });
-  afterEach(async () => {
-    core.close();
-    await server.close();
-    temp.cleanup();
   });
 
   it('sends name, nickname, bio, status text and a custom field online; the server and the cache agree', async () => {
@@ -191,13 +179,8 @@ describe('profile edits through the outbox, against the reference users API', ()
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     let holdNextMe = false;
-    core = createCore({
-      dataDir: temp.dir,
-      vault,
-      version: '1',
-      shell: 'test',
+    core = env.start({
       requestTimeoutMs: 5_000,
-      retryPolicy: { attempts: 1 },
       fetch: async (url, init) => {
         if (holdNextMe && new URL(String(url)).pathname === '/api/v1/me') {
           holdNextMe = false;

@@ -1,30 +1,24 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { signedIn } from '../../../tests/support/coreSignIn';
 import { call, callResult } from '../../../tests/support/coreCall';
-import { makeTempDir } from '../../../tests/support/tempDir';
-import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
-import { createCore, type Core } from '../createCore';
+import { coreWithServer, outboxSettled, type CoreWithServer } from '../../../tests/support/coreWithServer';
+import { demo, type TestServer } from '../../../tests/support/usersApiServer';
+import type { Core } from '../createCore';
 import { databaseFileName } from '../db/openDatabase';
-import { MemoryVault } from '../vault/memoryVault';
 
 const SET = '/api/v1/users.setPreferences';
 
 describe('preferences: cached for offline reading, edited through the outbox', () => {
-  let temp: ReturnType<typeof makeTempDir>;
+  const env = coreWithServer();
+  let temp: CoreWithServer['temp'];
   let server: TestServer;
-  let vault: MemoryVault;
   let core: Core;
   let accountId: string;
-  const start = () => {
-    core = createCore({ dataDir: temp.dir, vault, version: '1', shell: 'test', retryPolicy: { attempts: 1 } });
-  };
+  const start = () => (core = env.start());
   const outbox = async () => await call(core, 'outbox.get', { accountId });
-  const settled = () =>
-    expect
-      .poll(async () => (await outbox()).items.filter((i) => i.state === 'pending' || i.state === 'sending'), { timeout: 15_000 })
-      .toEqual([]);
+  const settled = () => outboxSettled(core, accountId);
   const serverPreferences = async () =>
     ((await server.user(demo.plain.userId)) as { settings?: { preferences?: Record<string, unknown> } }).settings?.preferences ?? {};
   const sets = async () => (await server.requests()).filter((r) => r.method === 'POST' && r.path === SET);
@@ -35,18 +29,10 @@ describe('preferences: cached for offline reading, edited through the outbox', (
   };
 
   beforeEach(async () => {
-    temp = makeTempDir();
-    vault = new MemoryVault();
-    server = await startTestServer();
-    start();
+    ({ temp, server, core } = env);
     accountId = await signedIn(core, server, 'plain');
     await call(core, 'preferences.refresh', { accountId });
     await server.forgetRequests();
-  });
-  afterEach(async () => {
-    core.close();
-    await server.close();
-    temp.cleanup();
   });
 
   it('reads what the person set and keeps it in SQLite, naming the account', async () => {
