@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import type { OutboxItem } from '../../../shared/outboxSchemas';
 import { outboxFieldLabel, outboxValueWords } from '../../../shared/outboxFields';
+import { useModalDialog } from './useModalDialog';
 
 /** A value in words: a preference as its option says (never set: the workspace's default); a profile field as written. */
 const shown = (field: string, value: string | null) =>
@@ -16,14 +17,8 @@ export function ConflictDialog({
   onChoose(keep: 'mine' | 'theirs'): void;
   onClose(): void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(item !== null);
   const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (item && !dialog.open) dialog.showModal();
-    if (!item && dialog.open) dialog.close();
-  }, [item]);
   return (
     <dialog ref={ref} aria-labelledby={titleId} onCancel={onClose} className="dialog wide" data-testid="conflict-dialog">
       {item && (

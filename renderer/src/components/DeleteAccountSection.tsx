@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { textLimits } from '../../../shared/limits';
 import { isBlank } from '../../../shared/requiredFields';
 import { useFormFields } from '../forms/useFormFields';
@@ -7,6 +7,7 @@ import { BusyButton } from './BusyButton';
 import { Notice } from './Notice';
 import { PasswordField } from './PasswordField';
 import { TextField } from './TextField';
+import { useModalDialog } from './useModalDialog';
 
 /** The server's "you are the last owner of rooms", waiting for the person's yes. */
 interface LastOwner {
@@ -28,20 +29,13 @@ export function DeleteAccountSection({ accountId, online }: { accountId: string;
   const [error, setError] = useState<string | null>(null);
   const [lastOwner, setLastOwner] = useState<LastOwner | null>(null);
   const fields = useFormFields({ confirmation: '' }, () => ({ limit: textLimits.secret }));
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const titleId = useId();
 
   useEffect(() => {
     // An effect cannot wait; the store keeps the answer, or its failure, for the section.
     void load(accountId);
   }, [accountId, online, load]);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   const close = () => {
     fields.reset({ confirmation: '' });

@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import { useForget } from '../stores/forgetStore';
 import { BusyButton } from './BusyButton';
+import { useModalDialog } from './useModalDialog';
 
 /**
  * "Forget this computer" on About (D102): the confirmation lists what would be lost — each
@@ -9,14 +10,8 @@ import { BusyButton } from './BusyButton';
  */
 export function ForgetComputerSection() {
   const { preview, asking, busy, error, forgotten, ask, cancel, confirm } = useForget();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(asking);
   const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (asking && !dialog.open) dialog.showModal();
-    if (!asking && dialog.open) dialog.close();
-  }, [asking]);
 
   if (forgotten) {
     return (

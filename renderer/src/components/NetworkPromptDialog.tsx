@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { textLimits } from '../../../shared/limits';
 import type { NetworkPrompt } from '../../../shared/networkSchemas';
 import { isBlank } from '../../../shared/requiredFields';
@@ -6,6 +6,7 @@ import { useFormFields } from '../forms/useFormFields';
 import { useNetwork } from '../stores/networkStore';
 import { PasswordField } from './PasswordField';
 import { TextField } from './TextField';
+import { useModalDialog } from './useModalDialog';
 
 /**
  * The desktop app's network questions, one at a time: a proxy that asks for a sign-in (kept
@@ -13,18 +14,12 @@ import { TextField } from './TextField';
  */
 export function NetworkPromptDialog() {
   const { prompts, loadPrompts, answer } = useNetwork();
-  const ref = useRef<HTMLDialogElement>(null);
   const prompt = prompts[0] ?? null;
+  const ref = useModalDialog(prompt !== null);
   useEffect(() => {
     // An effect cannot wait; the store keeps the answer, or its failure, for the screen.
     void loadPrompts();
   }, [loadPrompts]);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (prompt && !dialog.open) dialog.showModal();
-    if (!prompt && dialog.open) dialog.close();
-  }, [prompt]);
   // How it went shows on screen; an event handler has nobody to hand the promise to.
   const cancel = () => prompt && void answer(prompt.promptId, null);
   return (

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { textLimits } from '../../../shared/limits';
 import { isBlank } from '../../../shared/requiredFields';
 import type { SecurityView } from '../../../shared/securitySchemas';
@@ -9,6 +9,7 @@ import { useAccountLabel } from '../stores/useAccountLabel';
 import { BusyButton } from './BusyButton';
 import { PasswordField } from './PasswordField';
 import { TextField } from './TextField';
+import { useModalDialog } from './useModalDialog';
 
 export interface Proof {
   currentPassword?: string;
@@ -49,7 +50,7 @@ export function ProofDialog({
   onSubmit(proof: Proof): void;
   onCancel(): void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const titleId = useId();
   /** A code of the wrong shape is caught before it spends one of the server's few tries. */
   const fields = useFormFields({ answer: '' }, () => ({
@@ -61,13 +62,6 @@ export function ProofDialog({
   const [sending, setSending] = useState(false);
   const sendSecurityCode = useSecurity((state) => state.sendCode);
   const label = useAccountLabel(accountId);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   const close = () => {
     fields.reset({ answer: '' });
