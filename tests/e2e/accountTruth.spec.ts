@@ -1,4 +1,5 @@
 import { demo, totpCode } from '../support/usersApiServer';
+import { bioConflict } from './support/conflicts';
 import { expect, test } from './support/fixtures';
 
 test('a new name shows in the heading and the account list once saved, and after a reload', async ({ page, signedIn: ui }) => {
@@ -58,15 +59,7 @@ test('an account that needs the person is marked in the switcher while another i
   signedIn: ui,
   usersApi,
 }) => {
-  try {
-    await usersApi.dropConnections();
-    await ui.home.refresh();
-    await expect(ui.home.offlineBanner).toBeVisible();
-    await ui.home.editProfile({ Bio: 'My words' });
-    await usersApi.changeUser(demo.plain.userId, { bio: 'Their words' });
-  } finally {
-    await usersApi.restore();
-  }
+  await bioConflict(ui, usersApi);
   const demouser = ui.accounts.items.filter({ hasText: demo.plain.user });
   await expect(demouser.getByTestId('account-attention')).toHaveText('1', { timeout: 20_000 });
 

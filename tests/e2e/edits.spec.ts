@@ -1,4 +1,5 @@
 import { demo, startTestServer, type TestServer } from '../support/usersApiServer';
+import { bioConflict } from './support/conflicts';
 import { expect, expectAccessible, test } from './support/fixtures';
 
 const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -74,15 +75,7 @@ for (const keep of ['mine', 'theirs'] as const) {
     signedIn: ui,
     usersApi,
   }) => {
-    try {
-      await usersApi.dropConnections();
-      await ui.home.refresh();
-      await expect(ui.home.offlineBanner).toBeVisible();
-      await ui.home.editProfile({ Bio: 'My words' });
-      await usersApi.changeUser(demo.plain.userId, { bio: 'Their words' });
-    } finally {
-      await usersApi.restore();
-    }
+    await bioConflict(ui, usersApi);
     await ui.activity.open();
     await expect(ui.activity.conflicts).toContainText('Bio', { timeout: 20_000 });
     const dialog = await ui.activity.resolve();
