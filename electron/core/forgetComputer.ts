@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { accountLabel } from '../../shared/accountLabel';
 import { AppFailure } from '../../shared/errors';
 import type { AccountsModule } from './accounts/accountsModule';
 import type { Handlers } from './handlers';
@@ -22,7 +23,7 @@ export interface ForgetDeps {
 export function forgetModule({ disposables, events, log }: ModuleContext, deps: ForgetDeps) {
   const preview = () => {
     const accounts = deps.accounts.accounts.list().accounts.map((account) => ({
-      name: `${account.displayName ?? account.username} on ${account.serverName}`,
+      name: accountLabel(account),
       unsentEdits: deps.unsentEdits(account.id).length,
     }));
     return { accounts, unsentEdits: accounts.reduce((sum, account) => sum + account.unsentEdits, 0), dataDir: deps.dataDir };
@@ -40,11 +41,13 @@ export function forgetModule({ disposables, events, log }: ModuleContext, deps: 
         `Nothing was removed: the system keychain holds the app's sign-ins and key and is not answering. ${error.reason}`,
       );
     }
-    events.emit('app.forgotten', {});
     // The database and every timer first: nothing may write into the folder while it is emptied.
     disposables.dispose();
+    // Said before the folder goes: a line written after it would make the log file (and folder) again.
+    log.info(`forgetting this computer: ${entries.length} keychain entries removed; emptying the data folder`);
     for (const name of fs.readdirSync(deps.dataDir)) fs.rmSync(path.join(deps.dataDir, name), { recursive: true, force: true });
-    log.info(`forgot this computer: ${entries.length} keychain entries and the data folder's contents removed`);
+    // Last: the desktop shell exits on it (and starts again), so everything above must be done.
+    events.emit('app.forgotten', {});
     return {};
   };
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appId } from '../core/appIdentity';
 import { openKeyedDatabase } from '../../tests/support/keyedDatabase';
+import { KeychainVault } from '../core';
 import { defaultShellPaths, startShell } from './shell';
 import { resetFakeElectron, shellPaths as paths, stopShell } from '../../tests/support/shellHarness';
 
@@ -131,6 +132,28 @@ describe('startShell', () => {
     await restarted;
     expect(BrowserWindow.created[0]!.options).toMatchObject({ x: 40, y: 50, width: 900, height: 650 });
     expect(BrowserWindow.created[0]!.isMaximized()).toBe(true);
+  });
+
+  it('after "Forget this computer" starts again from scratch: keychain entries and data folder gone, then relaunch', async () => {
+    const started = startShell(paths);
+    app.becomeReady();
+    await started;
+    const window = BrowserWindow.created[0]!;
+    const vault = new KeychainVault(appId);
+    const keyEntry = `database-key:${app.userData}`;
+    expect(await vault.accounts()).toContain(keyEntry);
+    // Electron's exit() ends the process: what is not done by then is never done.
+    let folderAtExit: string[] | null = null;
+    app.exit.mockImplementation(() => (folderAtExit = fs.readdirSync(app.userData)));
+    const forget = ipcMain.handlers.get('app.forgetComputer') as Handle;
+    expect(await forget({ senderFrame: window.webContents.mainFrame }, {})).toMatchObject({ ok: true });
+    expect(await vault.accounts()).not.toContain(keyEntry);
+    expect(folderAtExit).toEqual([]);
+    expect(fs.readdirSync(app.userData)).toEqual([]);
+    // Relaunch first: Electron starts the new instance when this one exits, and exit() ends it at once.
+    expect(app.relaunch).toHaveBeenCalledTimes(1);
+    expect(app.exit).toHaveBeenCalledWith(0);
+    expect(app.relaunch.mock.invocationCallOrder[0]).toBeLessThan(app.exit.mock.invocationCallOrder[0]!);
   });
 
   it('keeps running on macOS with no window', async () => {

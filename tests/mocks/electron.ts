@@ -121,6 +121,10 @@ class FakeApp extends EventEmitter {
   /** User-data folders whose single-instance lock another running instance holds. */
   locksHeldElsewhere = new Set<string>();
   quit = vi.fn();
+  /** electron.d.ts: relaunch only schedules a new instance for when this one exits; it does not quit. */
+  relaunch = vi.fn();
+  /** electron.d.ts: exits at once, with no before-quit or will-quit: the fake only records the code. */
+  exit = vi.fn();
   readyResolvers: (() => void)[] = [];
   userData = '/tmp/am-fake-user-data';
   /** electron.d.ts: the lock is scoped to the user-data folder (app.getPath('userData')). */

@@ -28,6 +28,8 @@ export const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 export function resetFakeElectron(): void {
   app.removeAllListeners();
   app.quit.mockClear();
+  app.relaunch.mockClear();
+  app.exit.mockReset();
   app.readyResolvers.length = 0;
   app.locksHeldElsewhere.clear();
   app.schemeHandlers.clear();
