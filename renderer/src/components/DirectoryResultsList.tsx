@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useImperativeHandle, useRef, type KeyboardEvent, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useLayoutEffect, useRef, type KeyboardEvent, type Ref } from 'react';
 import type { PersonHit } from '../../../shared/directorySchemas';
 import { presenceName } from '../words/presence';
 import { Avatar } from './Avatar';
@@ -55,6 +55,25 @@ export function DirectoryResultsList({
   });
   const rows = virtualizer.getVirtualItems();
   const lastShown = rows[rows.length - 1]?.index ?? -1;
+
+  // People saved since the list was read join it in their places: the person at the top of the
+  // view stays there, rather than the rows sliding under the reader when someone joins above.
+  const anchor = useRef<{ userId: string; shift: number } | null>(null);
+  const anchoredTo = useRef(people);
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    if (anchoredTo.current !== people) {
+      anchoredTo.current = people;
+      const kept = anchor.current;
+      const index = kept ? people.findIndex((person) => person.userId === kept.userId) : -1;
+      const start = index >= 0 ? virtualizer.measurementsCache[index]?.start : undefined;
+      if (kept && start !== undefined && element.scrollTop > 0) virtualizer.scrollToOffset(start - kept.shift);
+    }
+    const top = element.scrollTop;
+    const first = virtualizer.getVirtualItems().find((row) => row.end > top);
+    anchor.current = first ? { userId: String(first.key), shift: first.start - top } : null;
+  });
 
   useEffect(() => {
     if (more && !loadingMore && lastShown >= people.length - loadAheadRows) onLoadMore();

@@ -3,7 +3,7 @@ import type { DirectoryStatus } from '../../../shared/directorySchemas';
 import { maxDirectoryLimit, textLimits } from '../../../shared/limits';
 import { tooLong } from '../forms/lengthLimit';
 import { useConnectivity } from '../stores/connectivityStore';
-import { searchPageSize, useDirectory } from '../stores/directoryStore';
+import { useDirectory } from '../stores/directoryStore';
 import { DirectoryResultsList, type DirectoryResultsHandle } from './DirectoryResultsList';
 import { TextField } from './TextField';
 
@@ -59,6 +59,7 @@ export function DirectorySearch({
   const online = useConnectivity((state) => state.online[serverId] ?? true);
   const sync = useDirectory((state) => state.sync);
   const search = useDirectory((state) => state.search);
+  const refresh = useDirectory((state) => state.refresh);
   const loadMore = useDirectory((state) => state.loadMore);
   const results = useDirectory((state) => state.results);
   const [query, setQuery] = useState('');
@@ -78,12 +79,13 @@ export function DirectorySearch({
   useEffect(() => {
     const key = `${accountId}\n${searchable ? query : ''}`;
     const current = useDirectory.getState().results;
-    // Newly saved people can join a list shorter than a page; a longer one keeps its place (scrolling reads on).
-    if (asked.current === key && current && (current.more || current.people.length >= searchPageSize)) return;
+    // More people saved: a list already read is read again as far as it was scrolled, so it keeps its length.
+    // An effect cannot wait; the store keeps the answer for the screen (a failed re-read keeps the list).
+    if (asked.current === key && current) return void refresh();
     asked.current = key;
     // An effect cannot wait; the store keeps the answer, or its failure, for the screen.
     void search(accountId, searchable ? query : '');
-  }, [accountId, query, searchable, search, progress]);
+  }, [accountId, query, searchable, search, refresh, progress]);
 
   // How it went shows on screen; an event handler has nobody to hand the promise to.
   const onLoadMore = useCallback(() => void loadMore(), [loadMore]);

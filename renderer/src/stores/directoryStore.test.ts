@@ -126,4 +126,54 @@ describe('directory store', () => {
     expect(store.getState().results).toMatchObject({ query: '  ', people: [person(1), person(2)], error: null });
     expect(store.getState().asked).toEqual({ accountId: 'a', query: '  ' });
   });
+
+  it('a refresh reads the list again as far as it was scrolled, with people saved since in their places', async () => {
+    const pages = (people: PersonHit[]) => (request: ChannelRequest<'directory.search'>) => {
+      const from = request.after ? Number(request.after) : 0;
+      const to = from + request.limit!;
+      return {
+        query: request.query,
+        people: people.slice(from, to),
+        more: to < people.length,
+        next: to < people.length ? String(to) : null,
+      };
+    };
+    const saved = Array.from({ length: 250 }, (_, n) => person(n * 2));
+    fake.succeed('directory.search', pages(saved));
+    await store.getState().search('a', 'user');
+    await store.getState().loadMore();
+    expect(store.getState().results?.people).toHaveLength(200);
+
+    // Saved since: one between the first two, and one after everyone.
+    const now = [saved[0]!, person(1), ...saved.slice(1), person(999)];
+    fake.succeed('directory.search', pages(now));
+    await store.getState().refresh();
+    const shown = store.getState().results!;
+    expect(shown.people).toEqual(now.slice(0, 200));
+    expect(shown).toMatchObject({ query: 'user', more: true, next: '200' });
+    expect(
+      fake
+        .requests('directory.search')
+        .slice(-2)
+        .map((request) => request.after),
+    ).toEqual([undefined, '100']);
+  });
+
+  it('a refresh asked while one runs runs once more after it; one that ends after a new query is dropped', async () => {
+    fake.succeed('directory.search', { query: 'an', people: [person(1)], more: false, next: null });
+    await store.getState().search('a', 'an');
+    const held = heldAnswers(fake);
+    const first = store.getState().refresh();
+    void store.getState().refresh();
+    void store.getState().refresh();
+    expect(held).toHaveLength(1);
+    held[0]!.release(ok({ query: 'an', people: [person(1), person(2)], more: false, next: null }));
+    await flush();
+    expect(held).toHaveLength(2); // the two asked while it ran: one more read
+    const next = store.getState().search('a', 'ann');
+    held[1]!.release(ok({ query: 'an', people: [person(7)], more: false, next: null }));
+    held[2]!.release(ok({ query: 'ann', people: [person(5)], more: false, next: null }));
+    await Promise.all([first, next]);
+    expect(store.getState().results).toMatchObject({ query: 'ann', people: [person(5)] });
+  });
 });
