@@ -78,6 +78,18 @@ test('ten accounts at 800×600: every screen in view, the active name whole, acc
   await expect(ui.home.profileHeading('demouser')).toBeVisible();
   await expect(ui.accounts.picker).toContainText('demouser');
   for (const entry of await entries.all()) await expectInView(page, entry);
+
+  // Tab goes from the picker to the active account's status and menu, then on to the screens.
+  await ui.accounts.picker.focus();
+  for (const next of [
+    ui.accounts.statusButton,
+    ui.accounts.menuButton('demouser'),
+    page.getByRole('button', { name: '+ Add account' }),
+    entries.first(),
+  ]) {
+    await page.keyboard.press('Tab');
+    await expect(next).toBeFocused();
+  }
 });
 
 test('People at 800×600 with ten accounts: the person opens over the list, in view, and Back returns to it', async ({
