@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { demo } from '../support/usersApiServer';
 import { expect, test } from './support/fixtures';
+import { seedPeople, signInThroughCore } from './support/manyAccounts';
 import { everyWay, screenshotDir } from './support/screens';
 
 // Every screen at 1280×800 and 800×600, light and dark: a picture each under
@@ -135,4 +136,49 @@ test('trouble: a server out of reach, a conflict waiting, a session the server e
   await ui.home.refresh();
   await expect(ui.home.signedOutBanner).toContainText('has ended');
   await everyWay(page, 'home-session-ended');
+});
+
+test('ten accounts: the collapsed switcher, its list with the accounts that need attention', async ({
+  page,
+  app,
+  signedIn: ui,
+  usersApi,
+}) => {
+  // demouser's edit is refused: the workspace narrowed its list after the app read it.
+  await usersApi.changeSettings({
+    Accounts_CustomFields: { department: { type: 'select', required: false, options: ['Engineering', 'Support'] } },
+  });
+  await ui.home.openEditor();
+  await ui.home.fillEditor({ department: 'Sales' });
+  await ui.home.saveEditor();
+  await expect(ui.home.saveNotice).toContainText('did not take every change', { timeout: 15_000 });
+
+  const [ada, ...rest] = seedPeople(9);
+  await signInThroughCore(page, app.host.url, usersApi.url, [ada!.user, ...rest.map((person) => person.user)]);
+  await expect(ui.accounts.picker).toHaveAccessibleName(/10 accounts/);
+
+  // Ada's session ends on the server; the app learns it at her next refresh.
+  await usersApi.revokeTokens(ada!.userId);
+  await ui.accounts.picker.click();
+  await ui.accounts.pickerOptions.filter({ hasText: ada!.name }).click();
+  await expect(ui.home.profileHeading(ada!.name)).toBeVisible();
+  await ui.home.refresh();
+  await expect(ui.home.signedOutBanner).toContainText('has ended');
+  await ui.accounts.picker.click();
+  await ui.accounts.pickerOptions.filter({ hasText: 'demouser' }).click();
+  await expect(ui.home.profileHeading(demo.plain.user)).toBeVisible();
+  await expect(page.getByTestId('accounts-attention-total')).toHaveText('2');
+  await everyWay(page, 'ten-accounts');
+
+  await everyWay(page, 'account-picker-attention', {
+    open: async () => {
+      await ui.accounts.picker.click();
+      await expect(ui.accounts.pickerOptions).toHaveCount(10);
+      await expect(ui.accounts.pickerList.getByTestId('account-attention')).toHaveText(['1', '1']);
+    },
+    close: async () => {
+      await page.keyboard.press('Escape');
+      await expect(ui.accounts.pickerList).toBeHidden();
+    },
+  });
 });

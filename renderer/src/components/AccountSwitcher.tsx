@@ -1,43 +1,33 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { AccountSummary } from '../../../shared/accountSchemas';
 import { editableValue } from '../../../shared/profileEdits';
 import { useAccounts } from '../stores/accountsStore';
-import { useConnectivity } from '../stores/connectivityStore';
-import { needsAttention, useOutbox } from '../stores/outboxStore';
+import { useOutbox } from '../stores/outboxStore';
 import { useProfiles } from '../stores/profileStore';
 import { useUi } from '../stores/uiStore';
+import { AccountPicker } from './AccountPicker';
+import { AccountText, nameOf } from './AccountText';
 import { Avatar } from './Avatar';
 import { ConfirmDialog } from './ConfirmDialog';
 import { MenuButton, type MenuItem } from './MenuButton';
 import { StatusPicker } from './StatusPicker';
-
-/** An access-token account says so while it is signed in (signing out will not revoke the token). */
-function stateOf(account: AccountSummary): string {
-  return account.state === 'signed-in' && account.signedInWith === 'access-token'
-    ? 'Signed in with an access token'
-    : stateWords[account.state];
-}
-
-const stateWords: Record<AccountSummary['state'], string> = {
-  'signed-in': 'Signed in',
-  'session-only': 'Signed in for this session',
-  'signed-out': 'Signed out',
-};
+import { useAccountAttention } from './useAccountAttention';
+import { useCollapsed } from './useCollapsed';
 
 type Asking = { kind: 'remove' | 'sign-out'; account: AccountSummary; unsent: number };
 
-const nameOf = (account: AccountSummary) => account.displayName ?? account.username;
 const unsentWords = (count: number) => (count === 1 ? 'One edit has' : `${count} edits have`);
 
 /**
  * Every account, compact: avatar with its status dot, name, server and state; the active
  * one is marked (aria-current) and carries the status picker. What can be done to an
  * account is in its menu, named for that account. Sign out and Remove ask first when
- * edits have not reached the server.
+ * edits have not reached the server. When the list would not fit above the screens'
+ * navigation (`room` is the sidebar's space left over), it collapses into the active account
+ * with a list of all (AccountPicker).
  */
-export function AccountSwitcher() {
+export function AccountSwitcher({ room }: { room: RefObject<HTMLElement | null> }) {
   const { accounts, switchTo, signOut, remove } = useAccounts();
-  const online = useConnectivity((state) => state.online);
   const presence = useProfiles((state) => state.views);
   const loadProfile = useProfiles((state) => state.load);
   const { show, startSignIn, leave, focusHeading } = useUi();
@@ -51,14 +41,13 @@ export function AccountSwitcher() {
     for (const accountId of signedInKey.split(' ').filter(Boolean)) void loadProfile(accountId);
   }, [signedInKey, loadProfile]);
 
-  // Every account's outbox, so an edit refused or in conflict on an account not on screen still shows beside it.
-  const outboxes = useOutbox((state) => state.views);
-  const loadOutbox = useOutbox((state) => state.load);
-  const everyKey = accounts.map((account) => account.id).join(' ');
-  useEffect(() => {
-    // An effect cannot wait; the store keeps the answer, or its failure, for the screen.
-    for (const accountId of everyKey.split(' ').filter(Boolean)) void loadOutbox(accountId);
-  }, [everyKey, loadOutbox]);
+  const attention = useAccountAttention(accounts);
+  const whole = useRef<HTMLUListElement>(null);
+  const picker = useRef<HTMLDivElement>(null);
+  const shape = accounts
+    .map((account) => `${account.id}:${account.active}:${account.state}:${nameOf(account)}:${attention[account.id]?.unreachable}`)
+    .join('\n');
+  const collapsed = useCollapsed(whole, picker, room, shape);
 
   const unsentOf = async (accountId: string) => {
     await useOutbox.getState().load(accountId);
@@ -99,67 +88,63 @@ export function AccountSwitcher() {
     ];
   };
 
+  const choose = (account: AccountSummary) =>
+    leave(() => {
+      // How it went shows on screen; an event handler has nobody to hand the promise to.
+      void switchTo(account.id);
+      focusHeading();
+    });
+
   const question = asking && questionFor(asking);
   return (
     <section className="switcher" aria-label="Accounts">
-      <ul>
-        {accounts.map((account) => {
-          const name = nameOf(account);
-          const unreachable = account.state !== 'signed-out' && online[account.serverId] === false;
-          const profile = presence[account.id]?.profile;
-          const edits = needsAttention(outboxes[account.id]);
-          // What needs the person on this account: each edit to decide on, an ended session, a server out of reach.
-          const attention = edits + (account.state === 'signed-out' ? 1 : 0) + (unreachable ? 1 : 0);
-          return (
-            <li
-              key={account.id}
-              className={account.active ? 'account active' : 'account'}
-              data-testid="account-item"
-              aria-current={account.active ? 'true' : undefined}
-            >
-              <div className="account-row">
-                <button
-                  type="button"
-                  className="account-main"
-                  aria-current={account.active ? 'true' : undefined}
-                  onClick={() =>
-                    leave(() => {
-                      // How it went shows on screen; an event handler has nobody to hand the promise to.
-                      void switchTo(account.id);
-                      focusHeading();
-                    })
-                  }
-                >
-                  <Avatar
-                    accountId={account.id}
-                    username={account.username}
-                    etag={profile?.avatarETag}
-                    name={name}
-                    presence={account.state === 'signed-out' ? undefined : profile ? editableValue(profile, 'statusType') || null : null}
-                  />
-                  <span className="account-text">
-                    <span className="account-name">{name}</span>
-                    {edits > 0 && <span className="visually-hidden">, {edits === 1 ? 'one edit needs' : `${edits} edits need`} you</span>}
-                    <span className="account-server">{account.serverName}</span>
-                    <span className={`account-state ${unreachable ? 'unreachable' : `state-${account.state}`}`}>
-                      {unreachable ? 'Can’t reach server' : stateOf(account)}
-                    </span>
-                  </span>
-                  {attention > 0 && (
-                    <span className="count-badge account-attention" aria-hidden="true" data-testid="account-attention">
-                      {attention}
-                    </span>
-                  )}
-                </button>
-                <MenuButton label={`Actions for ${name} on ${account.serverName}`} items={menuOf(account)}>
-                  <span aria-hidden="true">⋯</span>
-                </MenuButton>
-              </div>
-              {account.active && account.state !== 'signed-out' && <StatusPicker accountId={account.id} />}
-            </li>
-          );
-        })}
-      </ul>
+      {collapsed ? (
+        <AccountPicker ref={picker} accounts={accounts} attention={attention} menuOf={menuOf} onChoose={choose} />
+      ) : (
+        <ul ref={whole} className="account-rows">
+          {accounts.map((account) => {
+            const name = nameOf(account);
+            const profile = presence[account.id]?.profile;
+            // What needs the person on this account: each edit to decide on, an ended session, a server out of reach.
+            const count = attention[account.id]?.total ?? 0;
+            return (
+              <li
+                key={account.id}
+                className={account.active ? 'account active' : 'account'}
+                data-testid="account-item"
+                aria-current={account.active ? 'true' : undefined}
+              >
+                <div className="account-row">
+                  <button
+                    type="button"
+                    className="account-main"
+                    aria-current={account.active ? 'true' : undefined}
+                    onClick={() => choose(account)}
+                  >
+                    <Avatar
+                      accountId={account.id}
+                      username={account.username}
+                      etag={profile?.avatarETag}
+                      name={name}
+                      presence={account.state === 'signed-out' ? undefined : profile ? editableValue(profile, 'statusType') || null : null}
+                    />
+                    <AccountText account={account} attention={attention[account.id]} />
+                    {count > 0 && (
+                      <span className="count-badge account-attention" aria-hidden="true" data-testid="account-attention">
+                        {count}
+                      </span>
+                    )}
+                  </button>
+                  <MenuButton label={`Actions for ${name} on ${account.serverName}`} items={menuOf(account)}>
+                    <span aria-hidden="true">⋯</span>
+                  </MenuButton>
+                </div>
+                {account.active && account.state !== 'signed-out' && <StatusPicker accountId={account.id} />}
+              </li>
+            );
+          })}
+        </ul>
+      )}
       <button type="button" className="secondary add-account" onClick={() => show('add-server')}>
         + Add account
       </button>

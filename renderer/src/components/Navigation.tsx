@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { activeAccount, useAccounts } from '../stores/accountsStore';
 import { needsAttention, useOutbox } from '../stores/outboxStore';
 import { useUi, type Screen } from '../stores/uiStore';
@@ -13,12 +13,17 @@ const items: { screen: Screen; label: string }[] = [
   { screen: 'about', label: 'About' },
 ];
 
-/** The sidebar: accounts, then the screens; Activity carries a count while an edit waits for a decision. */
+/**
+ * The sidebar: accounts, then the screens; Activity carries a count while an edit waits for a
+ * decision. The screens are always in view: the accounts collapse into a picker when they
+ * would push them down (the space left below is `room`).
+ */
 export function Navigation() {
   const { screen: current, show } = useUi();
   const activeId = useAccounts(activeAccount)?.id;
   const loadOutbox = useOutbox((state) => state.load);
   const attention = useOutbox((state) => (activeId ? needsAttention(state.views[activeId]) : 0));
+  const room = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     // An effect cannot wait; the store keeps the answer, or its failure, for the screen.
@@ -31,7 +36,7 @@ export function Navigation() {
         <span className="brand-mark">AM</span>
         <span>Account Manager</span>
       </div>
-      <AccountSwitcher />
+      <AccountSwitcher room={room} />
       <nav aria-label="Main">
         <ul>
           {items.map((item) => (
@@ -56,6 +61,7 @@ export function Navigation() {
           ))}
         </ul>
       </nav>
+      <div ref={room} className="sidebar-room" />
     </aside>
   );
 }

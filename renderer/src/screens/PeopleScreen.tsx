@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { textLimits } from '../../../shared/limits';
 import { missingWords, required } from '../../../shared/requiredFields';
 import type { LookupKey, LookupResult } from '../../../shared/profileSchemas';
@@ -13,6 +13,7 @@ import { useFormFields } from '../forms/useFormFields';
 import { usePeople } from '../stores/peopleStore';
 import { useProfiles } from '../stores/profileStore';
 import { ScreenAccount } from '../components/ScreenAccount';
+import { useMediaQuery } from '../components/useMediaQuery';
 
 const keys: { key: LookupKey; label: string }[] = [
   { key: 'username', label: 'Username' },
@@ -24,10 +25,14 @@ const keys: { key: LookupKey; label: string }[] = [
 
 const noOne: never[] = [];
 
+/** As wide as the two columns need (styles.css, People): the person beside the search. */
+const twoColumns = '(min-width: 1100px)';
+
 /**
  * Look anyone up on the active account's server; every answer is kept for offline reading.
- * The person opened shows beside the search on a wide window, below it on a narrow one —
- * either way it is brought into view and its name takes focus.
+ * The person opened shows beside the search on a wide window, and over it (a dialog, with the
+ * way back to the list) on a narrow one — either way in view, its name taking focus; closing
+ * the dialog returns focus to what opened it.
  */
 export function PeopleScreen({ accountId, serverId, serverName }: { accountId: string; serverId: string; serverName: string }) {
   const selectId = useId();
@@ -44,6 +49,9 @@ export function PeopleScreen({ accountId, serverId, serverName }: { accountId: s
   const loadRecent = usePeople((state) => state.loadRecent);
   const lookup = usePeople((state) => state.lookup);
   const card = useRef<HTMLHeadingElement>(null);
+  const wide = useMediaQuery(twoColumns);
+  // What had focus when the person was asked for: where closing the dialog goes back to.
+  const opener = useRef<HTMLElement | null>(null);
 
   useEffect(() => {
     // An effect cannot wait; the store keeps the answer, or its failure, for the screen.
@@ -54,10 +62,16 @@ export function PeopleScreen({ accountId, serverId, serverName }: { accountId: s
     if (!result) return;
     card.current?.scrollIntoView({ block: 'nearest' });
     card.current?.focus({ preventScroll: true });
-  }, [result]);
+  }, [result, wide]);
+
+  const backToList = () => {
+    setResult(null);
+    if (opener.current?.isConnected) opener.current.focus();
+  };
 
   /** Looks up from the form, or (`fromForm` false) a person picked in the directory or the recent list. */
   const run = async (lookupKey: LookupKey, lookupValue: string, fromForm = false) => {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setBusy(true);
     fields.answer({});
     setDetail(null);
@@ -147,25 +161,60 @@ export function PeopleScreen({ accountId, serverId, serverName }: { accountId: s
             </section>
           )}
         </div>
-        {result && person ? (
-          <article aria-labelledby="person-title" className="person" data-testid="lookup-result">
-            <div className="identity">
-              <Avatar accountId={accountId} username={person.username} etag={person.avatarETag} name={personName} size="large" />
-              <h2 id="person-title" ref={card} tabIndex={-1}>
-                {personName}
-              </h2>
-            </div>
-            {result.found.fromCache && (
-              <p className="hint" role="status">
-                {serverName} did not answer just now: this is the copy saved on {new Date(result.found.fetchedAt).toLocaleString()}.
-              </p>
-            )}
-            <ProfileDetails profile={person} roomsAsked={result.roomsAsked} />
-          </article>
+        {!person ? (
+          wide && <p className="person-placeholder hint">Search the directory or look someone up: their profile shows here.</p>
         ) : (
-          <p className="person-placeholder hint">Search the directory or look someone up: their profile shows here.</p>
+          <PersonPlace over={!wide} onClose={backToList}>
+            <article aria-labelledby="person-title" className="person" data-testid="lookup-result">
+              <div className="identity">
+                <Avatar accountId={accountId} username={person.username} etag={person.avatarETag} name={personName} size="large" />
+                <h2 id="person-title" ref={card} tabIndex={-1}>
+                  {personName}
+                </h2>
+              </div>
+              {result.found.fromCache && (
+                <p className="hint" role="status">
+                  {serverName} did not answer just now: this is the copy saved on {new Date(result.found.fetchedAt).toLocaleString()}.
+                </p>
+              )}
+              <ProfileDetails profile={person} roomsAsked={result.roomsAsked} />
+            </article>
+          </PersonPlace>
         )}
       </div>
     </section>
+  );
+}
+
+/**
+ * Where the person opened shows: in the page beside the search, or (`over`) in a modal dialog
+ * over it with a button back to the list; Escape goes back too.
+ */
+function PersonPlace({ over, onClose, children }: { over: boolean; onClose(): void; children: ReactNode }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    if (over && dialog.current && !dialog.current.open) dialog.current.showModal();
+  }, [over]);
+  if (!over) return children;
+  // Closed before the page goes on: focus can return only once the page behind is no longer inert.
+  const back = () => {
+    dialog.current?.close();
+    onClose();
+  };
+  return (
+    <dialog
+      ref={dialog}
+      className="dialog person-dialog"
+      aria-labelledby="person-title"
+      onCancel={(event) => {
+        event.preventDefault();
+        back();
+      }}
+    >
+      <button type="button" className="secondary back-to-list" onClick={back}>
+        ← Back to the list
+      </button>
+      {children}
+    </dialog>
   );
 }

@@ -16,15 +16,22 @@ export const rawCode = /E[A-Z_]{3,}|ERR_|UND_ERR/;
 
 /**
  * What the page shows now, at both window sizes and in both themes: a PNG each, an axe
- * check each (moderate and worse). Leaves the page at 1280×800, light.
+ * check each (moderate and worse). Leaves the page at 1280×800, light. Something placed for
+ * the window when it opens (a popover) is opened by `open` at each size and closed by `close`.
  */
-export async function everyWay(page: Page, name: string): Promise<void> {
+export async function everyWay(
+  page: Page,
+  name: string,
+  { open, close }: { open?(): Promise<void>; close?(): Promise<void> } = {},
+): Promise<void> {
   for (const viewport of viewports) {
     for (const theme of themes) {
       await page.setViewportSize(viewport);
       await page.emulateMedia({ colorScheme: theme });
+      await open?.();
       await page.screenshot({ path: path.join(screenshotDir, `${name}-${viewport.width}x${viewport.height}-${theme}.png`) });
       await expectAccessible(page);
+      await close?.();
     }
   }
   await page.setViewportSize(viewports[0]);

@@ -1,13 +1,24 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** The account list beside every screen: one item per account, its menu, the status picker. */
+/**
+ * The account list beside every screen: one item per account, its menu, the status picker;
+ * or, when the accounts do not fit, the picker: the active account's button and its list.
+ */
 export class AccountList {
   readonly items: Locator;
   readonly statusButton: Locator;
+  /** The collapsed accounts' button (the active one's name, the total that needs the person). */
+  readonly picker: Locator;
+  /** The list the picker opens: one option per account. */
+  readonly pickerList: Locator;
+  readonly pickerOptions: Locator;
 
   constructor(private readonly page: Page) {
     this.items = page.getByTestId('account-item');
     this.statusButton = page.getByRole('button', { name: /Set status/ });
+    this.picker = page.getByRole('button', { name: /^Switch account/ });
+    this.pickerList = page.getByRole('listbox', { name: 'Accounts' });
+    this.pickerOptions = this.pickerList.getByRole('option');
   }
 
   /** The menu button of the account named `user` (its "⋯"). */
