@@ -164,8 +164,9 @@ describe('directory store', () => {
     await store.getState().search('a', 'an');
     const held = heldAnswers(fake);
     const first = store.getState().refresh();
+    // Two more sync reports while the first read runs: their promises settle with it, awaited through `first`.
     void store.getState().refresh();
-    void store.getState().refresh();
+    void store.getState().refresh(); // the same: it only asks for one more read
     expect(held).toHaveLength(1);
     held[0]!.release(ok({ query: 'an', people: [person(1), person(2)], more: false, next: null }));
     await flush();
