@@ -20,15 +20,19 @@ function userParam(ctx: RequestContext) {
   return user;
 }
 
-/** POST /_dev/users {username, name?}: a new person, as an admin's users.create would add them. */
+/**
+ * POST /_dev/users {username, name?, updatedAt?}: a new person, as an admin's users.create would
+ * add them; `updatedAt` (ISO) dates them in the past, as an import that keeps the source's dates.
+ */
 function addUser(ctx: RequestContext) {
-  const { username, name } = asRecord(ctx.body);
+  const { username, name, updatedAt } = asRecord(ctx.body);
   if (typeof username !== 'string' || username === '' || ctx.app.store.byUsernameInsensitive(username)) {
     throw badRequest(['username must be a new, non-empty string']);
   }
   if (name !== undefined && typeof name !== 'string') throw badRequest(['name must be a string']);
-  const now = ctx.app.clock.date();
-  const user = { _id: randomId(), createdAt: now, _updatedAt: now, type: 'user', active: true, roles: ['user'], username, services: {} };
+  const at = typeof updatedAt === 'string' ? new Date(updatedAt) : ctx.app.clock.date();
+  if (Number.isNaN(at.getTime())) throw badRequest(['updatedAt must be an ISO date']);
+  const user = { _id: randomId(), createdAt: at, _updatedAt: at, type: 'user', active: true, roles: ['user'], username, services: {} };
   ctx.app.store.insertUser(name === undefined ? user : { ...user, name });
   return ok({ user: rawUserDocument(ctx.app, ctx.app.store.byId(user._id)!) });
 }
