@@ -161,7 +161,7 @@ describe('directory refreshes that read only what changed, against the reference
     expect(await search(deleted)).toEqual([]);
   });
 
-  it('runs the daily full pass in the background, page by page, and it removes people no change could show', async () => {
+  it('runs the weekly full pass in the background, page by page, and it removes people no change or count could show', async () => {
     await setUp({ unsafeQueryParams: true });
     // Someone deleted while someone else is imported with an old date: the count stays, no change is newer than the mark.
     const people = await serverPeople();

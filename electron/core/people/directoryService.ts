@@ -26,12 +26,11 @@ export interface DirectoryDeps {
   events: CoreEvents;
   clientForAccount(accountId: string): UsersApiClient;
   log: Logger;
-  /** The daily full pass: how long after a refresh it starts, and the wait between its pages (spread out, never at People's opening). */
-  fullPassPace?: { delayMs: number; gapMs: number };
 }
 
-const defaultFullPassPace = { delayMs: 60_000, gapMs: 2_000 };
-/** A first copy (or a resumed one), a read of the changes since the copy's mark, or the daily full pass. */
+/** A full pass starts this long after a refresh (never as People opens) and waits between its pages: spread out, in the background. */
+const fullPassPace = { delayMs: 60_000, gapMs: 2_000 };
+/** A first copy (or a resumed one), a read of the changes since the copy's mark, or a full pass. */
 type RunKind = 'copy' | 'changes' | 'pass';
 /** A paused sync also tries again by itself: first after 5 s, doubling up to 5 minutes. */
 const pausedBackoff = { baseMs: 5_000, maxMs: 300_000 };
@@ -174,11 +173,12 @@ export class DirectoryService {
           refreshes: previous?.refreshes ?? null,
           changesMark: previous?.changesMark ?? null,
           fullAt: previous?.fullAt ?? null,
+          needsPass: previous?.needsPass ?? false,
         };
     this.deps.store.put(row);
     this.announce(serverId, true);
     try {
-      row = await this.copyPages(row, paced ? (this.deps.fullPassPace ?? defaultFullPassPace).gapMs : 0);
+      row = await this.copyPages(row, paced ? fullPassPace.gapMs : 0);
       if (this.closed) return;
     } catch (error) {
       if (this.closed) return;
@@ -188,7 +188,7 @@ export class DirectoryService {
     this.deps.store.put(row);
   }
 
-  /** Copies the server's people from the row's offset; `gapMs` spreads the daily full pass out (one page, then a wait). */
+  /** Copies the server's people from the row's offset; `gapMs` spreads a full pass out (one page, then a wait). */
   private async copyPages(start: DirectorySyncRow, gapMs: number): Promise<DirectorySyncRow> {
     let row = start;
     const credentials = await this.deps.accounts.credentials(row.accountId);
@@ -246,7 +246,7 @@ export class DirectoryService {
         // Saved first: a quit while pruning resumes here, finds no page left and prunes again.
         this.deps.store.put(row);
         if (!(await this.prune(row.serverId, row.round)) || !(await this.tidyIndex(Infinity))) return row;
-        return { ...row, state: 'done', syncedAt: now, fullAt: now, lastError: null };
+        return { ...row, state: 'done', syncedAt: now, fullAt: now, needsPass: false, lastError: null };
       }
       this.deps.store.put(row);
       this.announce(row.serverId, false, row);
@@ -295,7 +295,8 @@ export class DirectoryService {
       const loaded = this.deps.people.listedCount(serverId);
       // The server stopped giving changes to this account: refreshes copy in full again, as for any such server.
       row = read.mark === null ? { ...row, refreshes: 'full', changesMark: null } : { ...row, changesMark: read.mark };
-      this.deps.store.put({ ...row, accountId, total: read.total, loaded, syncedAt: this.deps.clock.now(), lastError: null });
+      const needsPass = row.needsPass || !read.settled;
+      this.deps.store.put({ ...row, accountId, total: read.total, loaded, needsPass, syncedAt: this.deps.clock.now(), lastError: null });
       this.deps.log.info('directory refreshed', { pages: read.pages, changed: read.changed, gone: read.gone, settled: read.settled });
     } catch (error) {
       if (!this.closed) logFailure(this.deps.log, 'refreshing the people directory', error);
@@ -307,7 +308,7 @@ export class DirectoryService {
     return new Promise((resolve) => this.deps.clock.setTimeout(() => resolve(!this.closed), ms, { background: true }));
   }
 
-  /** The daily full pass, when due: started a while after the last refresh, never as People opens. */
+  /** The full pass, when due (refreshPlan.ts): started a while after the last refresh, never as People opens. */
   private fullPassLater(serverId: string, accountId: string): void {
     const row = this.deps.store.get(serverId);
     if (!row || this.passTimers.has(serverId) || !fullPassDue(row, this.deps.clock.now())) return;
@@ -316,7 +317,7 @@ export class DirectoryService {
         this.passTimers.delete(serverId);
         if (!this.running.has(serverId)) this.start(serverId, accountId, false, 'pass');
       },
-      (this.deps.fullPassPace ?? defaultFullPassPace).delayMs,
+      fullPassPace.delayMs,
       { background: true },
     );
     this.passTimers.set(serverId, timer);

@@ -9,8 +9,14 @@ import type { DirectorySyncRow } from './directoryStore';
 export const fullCopyEveryMs = 3_600_000;
 /** Where the server gives changes, People opening reads them at most this often (one request when little changed). */
 export const changesEveryMs = 600_000;
-/** The full pass that finds what a changes read cannot (a person the server stopped listing) runs at most this often. */
-export const fullPassEveryMs = 86_400_000;
+/** A full pass runs at most this often: when a refresh could not account for the server's count (see fullPassDue). */
+export const fullPassAtMostEveryMs = 86_400_000;
+/**
+ * And at least this often: the safety net for what neither changes nor the count can show (a
+ * person the server stops listing while another appears with an old date, or stops showing
+ * without being changed). Rocket.Chat dates every insert and update itself, so this is rare.
+ */
+export const fullPassEveryMs = 7 * 86_400_000;
 /**
  * A refresh reads back this far past its mark: several people changed in the same millisecond
  * (a tie split by a page), and a workspace of several server instances whose clocks differ a little.
@@ -32,9 +38,14 @@ export function readsChanges(row: DirectorySyncRow): boolean {
   return row.refreshes === 'changes' && row.changesMark !== null && row.source === 'users.list' && complete;
 }
 
-/** The daily full pass: due a day after the last full copy finished, for servers whose refreshes read changes. */
+/**
+ * A full pass for a copy refreshed by changes: a day after the last one when a refresh left the
+ * count unexplained (`needsPass`), else a week after it.
+ */
 export function fullPassDue(row: DirectorySyncRow, now: number): boolean {
-  return row.state === 'done' && readsChanges(row) && (row.fullAt === null || now - row.fullAt >= fullPassEveryMs);
+  if (row.state !== 'done' || !readsChanges(row)) return false;
+  const since = row.fullAt === null ? Infinity : now - row.fullAt;
+  return since >= fullPassEveryMs || (row.needsPass && since >= fullPassAtMostEveryMs);
 }
 
 /** When the person last changed, in the server's time (ms); null when the server did not say. */

@@ -18,10 +18,12 @@ describe('migration 013: directory refreshes by change', () => {
     insert.run('s', 'done', 500);
     insert.run('t', 'paused', null);
     migration013.up(opened.db);
-    const rows = opened.db.prepare('SELECT server_id, refreshes, changes_mark, full_at FROM directory_sync ORDER BY server_id').all();
+    const rows = opened.db
+      .prepare('SELECT server_id, refreshes, changes_mark, full_at, needs_pass FROM directory_sync ORDER BY server_id')
+      .all();
     expect(rows).toEqual([
-      { server_id: 's', refreshes: null, changes_mark: null, full_at: 500 },
-      { server_id: 't', refreshes: null, changes_mark: null, full_at: null },
+      { server_id: 's', refreshes: null, changes_mark: null, full_at: 500, needs_pass: 0 },
+      { server_id: 't', refreshes: null, changes_mark: null, full_at: null, needs_pass: 0 },
     ]);
     expect(() => opened.db.exec("UPDATE directory_sync SET refreshes = 'sometimes'")).toThrow(/CHECK/);
   });
