@@ -1,24 +1,15 @@
-import Database from 'better-sqlite3-multiple-ciphers';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DirectoryStatus } from '../../../shared/directorySchemas';
 import { call } from '../../../tests/support/coreCall';
 import { signedIn } from '../../../tests/support/coreSignIn';
+import { directoryCopy, type CopiedPerson as Person } from '../../../tests/support/directoryCopy';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { TestClock } from '../../../tests/support/testClock';
 import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
 import { createCore, type Core } from '../createCore';
-import { databaseFileName } from '../db/openDatabase';
 import { fullRefreshNote } from '../people/directoryStatus';
 import { changesEveryMs, fullCopyEveryMs, fullPassEveryMs } from '../people/refreshPlan';
 import { MemoryVault } from '../vault/memoryVault';
-
-interface Person {
-  _id: string;
-  username: string | null;
-  name: string | null;
-  active: boolean | null;
-}
 
 const generated = 340;
 
@@ -88,24 +79,7 @@ describe('directory refreshes that read only what changed, against the reference
     return people.sort((a, b) => (a._id < b._id ? -1 : 1));
   }
 
-  /** The copy on this computer, read from its SQLite file. */
-  function localPeople(): Person[] {
-    const db = new Database(path.join(temp.dir, databaseFileName), { readonly: true });
-    try {
-      return db
-        .prepare(
-          `SELECT user_id AS _id, username, name, json_extract(document, '$.active') AS active FROM people
-           WHERE sync_round IS NOT NULL ORDER BY user_id`,
-        )
-        .all()
-        .map((row) => {
-          const person = row as Person & { active: number | null };
-          return { ...person, active: person.active === null ? null : person.active === 1 };
-        });
-    } finally {
-      db.close();
-    }
-  }
+  const localPeople = () => directoryCopy(temp.dir);
 
   const listRequests = async () => (await server.requests()).filter((request) => request.path.startsWith('/api/v1/users.list'));
   const search = async (query: string) => (await call(core, 'directory.search', { accountId, query })).people;

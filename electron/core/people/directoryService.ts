@@ -297,7 +297,9 @@ export class DirectoryService {
       row = read.mark === null ? { ...row, refreshes: 'full', changesMark: null } : { ...row, changesMark: read.mark };
       const needsPass = row.needsPass || !read.settled;
       this.deps.store.put({ ...row, accountId, total: read.total, loaded, needsPass, syncedAt: this.deps.clock.now(), lastError: null });
-      this.deps.log.info('directory refreshed', { pages: read.pages, changed: read.changed, gone: read.gone, settled: read.settled });
+      this.deps.log.info(
+        `directory refreshed: ${read.pages} pages, ${read.changed} changed, ${read.gone} gone${read.settled ? '' : ', count unexplained'}`,
+      );
     } catch (error) {
       if (!this.closed) logFailure(this.deps.log, 'refreshing the people directory', error);
     }
