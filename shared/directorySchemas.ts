@@ -22,6 +22,8 @@ export const directoryStatusSchema = z.lazy(() =>
     limit: z.number().int().positive(),
     /** The last sync stopped at `limit` while the server listed more: raising the limit copies the rest. */
     capped: z.boolean(),
+    /** How refreshes work for this server when it is worth saying (a server that gives no changes is copied whole). */
+    note: z.string().nullable(),
   }),
 );
 export type DirectoryStatus = z.infer<typeof directoryStatusSchema>;

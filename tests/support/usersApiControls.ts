@@ -20,6 +20,8 @@ export interface ServedRequest {
   status: number;
   /** A POST's JSON body, secrets replaced by "[redacted]". */
   body?: Record<string, unknown>;
+  /** The `sort` a list asked for. */
+  sort?: string;
   rejectedBy?: 'validator';
   messages?: string[];
   /** The x-2fa-method of a request that carried a second factor (the code is never logged). */

@@ -54,6 +54,8 @@ export async function startTestServer(
     /** Another seed than the demo one (e.g. the demo seed with one more login service). */
     seed?: SeedData;
     people?: number;
+    /** As ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS=TRUE: 8.x then reads `fields` of users.list. */
+    unsafeQueryParams?: boolean;
     /** The real one-update-a-minute limit, as servers ship. */
     limitUpdates?: boolean;
     /** The server's base clock; `advanceClock()` moves it on (a fixed one stands still until then). */

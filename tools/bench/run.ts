@@ -1,4 +1,4 @@
-// `npm run bench`: P1–P6 of the performance issues. Prints one JSON document on
+// `npm run bench`: P1–P7 of the performance issues. Prints one JSON document on
 // stdout (figures, target, met); progress on stderr. A missed target is a finding, not a
 // failure: the exit code is non-zero only when a benchmark could not run at all (a wrong
 // answer counts as not running: every benchmark checks its answer before it reports).
@@ -19,6 +19,7 @@ import { benchSearch } from './p2Search';
 import { benchRendererWeight } from './p3RendererWeight';
 import { benchDirectorySync, clientSync } from './p4DirectorySync';
 import { benchRequests } from './p5Requests';
+import { benchServerLoad } from './p7ServerLoad';
 import { round } from './stats';
 import { searchQueries } from './searchQueries';
 import { startFastUsersApiProcess, startUsersApiProcess, type UsersApiProcess } from './usersApiProcess';
@@ -30,7 +31,7 @@ const searches = 1_000;
 /** At sizes above this, only queries with at most this many matches are read page by page to the end. */
 const fullCheckUpTo = 20_000;
 const option = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
-const only = new Set((option('only') ?? 'P1,P2,P3,P4,P5,P6').split(','));
+const only = new Set((option('only') ?? 'P1,P2,P3,P4,P5,P6,P7').split(','));
 if (only.has('P6')) ['P2', 'P4'].forEach((name) => only.add(name));
 const sizes = (option('sizes') ?? '50000,500000').split(',').map(Number);
 const servers = new Set((option('servers') ?? 'reference,fast').split(','));
@@ -74,6 +75,7 @@ async function main(): Promise<boolean> {
   try {
     const P3 = only.has('P3') ? await attempt('P3', benchRendererWeight) : skipped;
     const P5 = only.has('P5') ? await attempt('P5', benchRequests) : skipped;
+    const P7 = only.has('P7') ? await attempt('P7', () => benchServerLoad(referenceSize)) : skipped;
     // P1, P2 and P4 share the bundled children and the data folder; P3 and P5 alone need neither.
     const needsFixture = ['P1', 'P2', 'P4'].some((name) => only.has(name));
     if (needsFixture) log(`bundling child processes and writing the ${small.toLocaleString()}-person data folder…`);
@@ -168,9 +170,10 @@ async function main(): Promise<boolean> {
       P4: only.has('P4') ? { ...P4, ...p4Verdict(P4, small, large) } : skipped,
       P5,
       P6: only.has('P6') ? p6Report(P2, P4, hostilePage) : skipped,
+      P7,
     };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    const results = [P1, P3, P5, hostilePage, ...Object.values(P2), ...Object.values(P4)] as object[];
+    const results = [P1, P3, P5, P7, hostilePage, ...Object.values(P2), ...Object.values(P4)] as object[];
     return results.every((result) => !failed(result));
   } finally {
     await reference.then((server) => server.stop()).catch(() => undefined);

@@ -8,11 +8,14 @@ import { logFailure } from '../log/logFailure';
 import type { Logger } from '../log/logger';
 import { sanitizeUser } from '../profile/sanitizeUser';
 import { ApiFailure } from '../usersApi/apiFailure';
-import { fetchPeoplePage, type ListSource, type PeoplePage } from '../usersApi/directoryApi';
+import { fetchIdsById, fetchPeoplePage, type ListSource, type PeoplePage } from '../usersApi/directoryApi';
 import type { UsersApiClient } from '../usersApi/usersApiClient';
+import { readChanges } from './changesRefresh';
+import { describeSync, explainStop, SyncStop } from './directoryStatus';
 import type { DirectoryStore, DirectorySyncRow } from './directoryStore';
 import type { PeopleSearch } from './peopleSearch';
 import type { PeopleStore } from './peopleStore';
+import { fullPassDue, newestChange, refreshDue } from './refreshPlan';
 
 export interface DirectoryDeps {
   store: DirectoryStore;
@@ -25,22 +28,14 @@ export interface DirectoryDeps {
   log: Logger;
 }
 
-/** A finished sync younger than this is not repeated unless asked. */
-const staleAfterMs = 3_600_000;
+/** A full pass starts this long after a refresh (never as People opens) and waits between its pages: spread out, in the background. */
+const fullPassPace = { delayMs: 60_000, gapMs: 2_000 };
+/** A first copy (or a resumed one), a read of the changes since the copy's mark, or a full pass. */
+type RunKind = 'copy' | 'changes' | 'pass';
 /** A paused sync also tries again by itself: first after 5 s, doubling up to 5 minutes. */
 const pausedBackoff = { baseMs: 5_000, maxMs: 300_000 };
 /** Least time between two progress events of one sync. */
 const progressEveryMs = 250;
-
-/** Why a sync stopped: `paused` ones resume by themselves when the server is back. */
-class SyncStop extends Error {
-  constructor(
-    readonly state: 'paused' | 'failed',
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 /** Enough merge steps after each page to keep the index's segments few (measured at 500,000 people). */
 const tidyStepsPerPage = 4;
@@ -64,6 +59,7 @@ export class DirectoryService {
   private readonly lastEmit = new Map<string, { at: number; fraction: number }>();
   /** A paused sync also tries again on its own, with growing waits (a server may answer 503 for a while). */
   private readonly retryTimers = new Map<string, { timer: Timer; attempt: number }>();
+  private readonly passTimers = new Map<string, Timer>();
   private closed = false;
 
   constructor(private readonly deps: DirectoryDeps) {}
@@ -87,10 +83,14 @@ export class DirectoryService {
         this.deps.store.put(row);
       }
     }
-    const fresh = row?.state === 'done' && row.syncedAt !== null && this.deps.clock.now() - row.syncedAt < staleAfterMs;
     // Raised past where a sync stopped short: that sync goes on rather than starting over.
     const raised = maxPeople !== undefined && row !== null && this.stoppedShort(row) && row.loaded < maxPeople;
-    if (!this.running.has(serverId) && (force || raised || !(fresh || row?.state === 'failed'))) this.start(serverId, accountId, raised);
+    // A finished copy is refreshed when due: the changes since its mark where the server gives them, else a new copy.
+    const due = row?.state === 'done' ? refreshDue(row, this.deps.clock.now()) : row?.state === 'failed' ? 'none' : 'full';
+    if (!this.running.has(serverId)) {
+      if (force || raised || due === 'full') this.start(serverId, accountId, raised);
+      else if (due === 'changes') this.start(serverId, accountId, false, 'changes');
+    }
     return this.statusOf(serverId);
   }
 
@@ -120,15 +120,19 @@ export class DirectoryService {
   close(): void {
     this.closed = true;
     for (const { timer } of this.retryTimers.values()) this.deps.clock.clearTimeout(timer);
+    for (const timer of this.passTimers.values()) this.deps.clock.clearTimeout(timer);
     this.retryTimers.clear();
+    this.passTimers.clear();
   }
 
-  private start(serverId: string, accountId: string, goOn: boolean): void {
+  private start(serverId: string, accountId: string, goOn: boolean, kind: RunKind = 'copy'): void {
     if (this.closed) return;
     this.deps.clock.clearTimeout(this.retryTimers.get(serverId)?.timer);
+    this.deps.clock.clearTimeout(this.passTimers.get(serverId));
+    this.passTimers.delete(serverId);
     // Registered before run() begins, so its first progress event already says "syncing".
     const work = Promise.resolve()
-      .then(() => this.run(serverId, accountId, goOn))
+      .then(() => (kind === 'changes' ? this.runChanges(serverId, accountId) : this.run(serverId, accountId, goOn, kind === 'pass')))
       .catch((error: unknown) => {
         // After close the database is gone: a sync stopped by it has nothing left to say.
         if (!this.closed) logFailure(this.deps.log, 'syncing the people directory', error);
@@ -138,11 +142,12 @@ export class DirectoryService {
         if (this.closed) return;
         this.announce(serverId, true);
         this.retryLaterIfPaused(serverId, accountId);
+        this.fullPassLater(serverId, accountId);
       });
     this.running.set(serverId, work);
   }
 
-  private async run(serverId: string, accountId: string, goOn: boolean): Promise<void> {
+  private async run(serverId: string, accountId: string, goOn: boolean, paced = false): Promise<void> {
     const previous = this.deps.store.get(serverId);
     const resuming =
       previous?.state === 'syncing' ||
@@ -165,21 +170,26 @@ export class DirectoryService {
           syncedAt: previous?.syncedAt ?? null,
           lastError: null,
           maxPeople: this.limits.get(serverId) ?? previous?.maxPeople ?? null,
+          refreshes: previous?.refreshes ?? null,
+          changesMark: previous?.changesMark ?? null,
+          fullAt: previous?.fullAt ?? null,
+          needsPass: previous?.needsPass ?? false,
         };
     this.deps.store.put(row);
     this.announce(serverId, true);
     try {
-      row = await this.copyPages(row);
+      row = await this.copyPages(row, paced ? fullPassPace.gapMs : 0);
       if (this.closed) return;
     } catch (error) {
       if (this.closed) return;
-      const stop = await this.explain(error, accountId);
+      const stop = explainStop(error, this.deps.log);
       row = { ...row, ...this.deps.store.get(serverId), state: stop.state, lastError: stop.message };
     }
     this.deps.store.put(row);
   }
 
-  private async copyPages(start: DirectorySyncRow): Promise<DirectorySyncRow> {
+  /** Copies the server's people from the row's offset; `gapMs` spreads a full pass out (one page, then a wait). */
+  private async copyPages(start: DirectorySyncRow, gapMs: number): Promise<DirectorySyncRow> {
     let row = start;
     const credentials = await this.deps.accounts.credentials(row.accountId);
     if (!credentials) throw new SyncStop('failed', 'Sign in again to sync the people directory.');
@@ -211,8 +221,13 @@ export class DirectoryService {
       const people = page.people.slice(0, Math.max(0, limit - row.loaded));
       const nextOffset = row.nextOffset + people.length;
       const finished = people.length === 0 || nextOffset >= page.total || row.loaded + people.length >= limit;
+      // The round's first page says whether the server gives changes, and from which mark a refresh reads them.
+      if (row.nextOffset === 0) {
+        const mark = source === 'users.list' ? newestChange(page.people) : null;
+        row = { ...row, refreshes: mark === null ? 'full' : 'changes', changesMark: mark };
+      }
       // Fetch the next page while this one is written: the network, not SQLite, sets the pace.
-      if (!finished && !this.closed) {
+      if (!finished && !this.closed && gapMs === 0) {
         pending = fetchPage(nextOffset);
         // Let the request leave before the synchronous write below holds the thread: a turn of the
         // event loop through its I/O phase, not a wait in the app's time (so not the clock's).
@@ -231,13 +246,83 @@ export class DirectoryService {
         // Saved first: a quit while pruning resumes here, finds no page left and prunes again.
         this.deps.store.put(row);
         if (!(await this.prune(row.serverId, row.round)) || !(await this.tidyIndex(Infinity))) return row;
-        return { ...row, state: 'done', syncedAt: now, lastError: null };
+        return { ...row, state: 'done', syncedAt: now, fullAt: now, needsPass: false, lastError: null };
       }
       this.deps.store.put(row);
       this.announce(row.serverId, false, row);
+      if (gapMs > 0) {
+        if (!(await this.pause(gapMs))) return row;
+        pending = fetchPage(nextOffset);
+      }
       // Keeps up with the merging one page of writes makes due, while the next page is on its way.
       await this.tidyIndex(tidyStepsPerPage);
     }
+  }
+
+  /**
+   * A refresh of a complete copy: only what changed since its mark (changesRefresh.ts), written
+   * as a sync's pages are. A failed refresh leaves the copy as it was; the next one reads again.
+   */
+  private async runChanges(serverId: string, accountId: string): Promise<void> {
+    let row = this.deps.store.get(serverId)!;
+    this.announce(serverId, true);
+    try {
+      const credentials = await this.deps.accounts.credentials(accountId);
+      if (!credentials) return;
+      const client = this.deps.clientForAccount(accountId);
+      const read = await readChanges(
+        {
+          page: (offset) => fetchPeoplePage(client, credentials, 'users.list', offset),
+          idsAt: (offset, count) => fetchIdsById(client, credentials, offset, count),
+          save: async (people) => {
+            const now = this.deps.clock.now();
+            this.deps.people.saveListed(
+              serverId,
+              people.map((person) => ({ ...sanitizeUser(person), _id: person._id })),
+              row.round,
+              now,
+            );
+            await this.tidyIndex(tidyStepsPerPage);
+          },
+          listedIds: () => this.deps.people.listedIds(serverId),
+          forget: (userIds) => this.deps.people.forgetListed(serverId, userIds),
+          closed: () => this.closed,
+        },
+        row.changesMark!,
+        this.limitOf(row),
+      );
+      if (!read || this.closed || !(await this.tidyIndex(Infinity))) return;
+      const loaded = this.deps.people.listedCount(serverId);
+      // The server stopped giving changes to this account: refreshes copy in full again, as for any such server.
+      row = read.mark === null ? { ...row, refreshes: 'full', changesMark: null } : { ...row, changesMark: read.mark };
+      const needsPass = row.needsPass || !read.settled;
+      this.deps.store.put({ ...row, accountId, total: read.total, loaded, needsPass, syncedAt: this.deps.clock.now(), lastError: null });
+      this.deps.log.info(
+        `directory refreshed: ${read.pages} pages, ${read.changed} changed, ${read.gone} gone${read.settled ? '' : ', count unexplained'}`,
+      );
+    } catch (error) {
+      if (!this.closed) logFailure(this.deps.log, 'refreshing the people directory', error);
+    }
+  }
+
+  /** Waits in the app's time, in the background; false when the core closed meanwhile. */
+  private pause(ms: number): Promise<boolean> {
+    return new Promise((resolve) => this.deps.clock.setTimeout(() => resolve(!this.closed), ms, { background: true }));
+  }
+
+  /** The full pass, when due (refreshPlan.ts): started a while after the last refresh, never as People opens. */
+  private fullPassLater(serverId: string, accountId: string): void {
+    const row = this.deps.store.get(serverId);
+    if (!row || this.passTimers.has(serverId) || !fullPassDue(row, this.deps.clock.now())) return;
+    const timer = this.deps.clock.setTimeout(
+      () => {
+        this.passTimers.delete(serverId);
+        if (!this.running.has(serverId)) this.start(serverId, accountId, false, 'pass');
+      },
+      fullPassPace.delayMs,
+      { background: true },
+    );
+    this.passTimers.set(serverId, timer);
   }
 
   /** People the finished round did not see go, a slice per turn of the event loop; false when the core closed first. */
@@ -273,62 +358,10 @@ export class DirectoryService {
     return row.state === 'done' && row.total !== null && row.loaded < row.total;
   }
 
-  private async explain(error: unknown, _accountId: string): Promise<SyncStop> {
-    if (error instanceof SyncStop) return error;
-    if (!(error instanceof ApiFailure)) {
-      logFailure(this.deps.log, 'syncing the people directory', error);
-      return new SyncStop('failed', 'The directory could not be saved on this computer.');
-    }
-    if (error.details.status === 401) {
-      return new SyncStop('failed', 'Your session has ended. Sign in again to sync the people directory.');
-    }
-    if (error.details.status === 403 || /verify the parameters/i.test(error.message)) {
-      return new SyncStop('failed', 'This server does not let your account list its people. You can still look people up.');
-    }
-    // A 2xx reply that could not be used (far too large, or not a people list): trying again soon gets the same.
-    if (error.code === 'server-error' && (error.details.status ?? 500) < 300) {
-      return new SyncStop('failed', `${error.message} The directory sync stopped; people saved so far stay searchable.`);
-    }
-    if (
-      error.code === 'network-unreachable' ||
-      error.code === 'timeout' ||
-      error.code === 'rate-limited' ||
-      error.code === 'server-error'
-    ) {
-      return new SyncStop('paused', `${error.message} The directory sync continues when the server answers.`);
-    }
-    return new SyncStop('failed', error.message);
-  }
-
   private statusOf(serverId: string): DirectoryStatus {
     const row = this.deps.store.get(serverId);
-    const cached = this.deps.store.cachedCount(serverId);
-    const running = this.running.has(serverId);
     const limit = this.limits.get(serverId) ?? row?.maxPeople ?? defaultDirectoryLimit;
-    if (!row) {
-      return {
-        serverId,
-        state: running ? 'syncing' : 'never',
-        loaded: 0,
-        total: null,
-        cached,
-        syncedAt: null,
-        error: null,
-        limit,
-        capped: false,
-      };
-    }
-    return {
-      serverId,
-      state: running ? 'syncing' : row.state === 'syncing' ? 'paused' : row.state,
-      loaded: row.loaded,
-      total: row.total,
-      cached,
-      syncedAt: row.syncedAt === null ? null : new Date(row.syncedAt).toISOString(),
-      error: running ? null : row.lastError,
-      limit,
-      capped: !running && this.stoppedShort(row) && row.loaded >= limit,
-    };
+    return describeSync(serverId, row, { cached: this.deps.store.cachedCount(serverId), running: this.running.has(serverId), limit });
   }
 
   private retryLaterIfPaused(serverId: string, accountId: string): void {

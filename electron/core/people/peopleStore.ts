@@ -104,6 +104,37 @@ export class PeopleStore {
     return { deleted, next: last };
   }
 
+  /** How many people the directory copy holds (listed by a sync; looked-up-only people are not). */
+  listedCount(serverId: string): number {
+    return this.db.prepare('SELECT count(*) FROM people WHERE server_id = ? AND sync_round IS NOT NULL').pluck().get(serverId) as number;
+  }
+
+  /** The ids of the directory copy, in the server's `_id` order (binary, as MongoDB compares strings). */
+  listedIds(serverId: string): string[] {
+    return this.db
+      .prepare('SELECT user_id FROM people WHERE server_id = ? AND sync_round IS NOT NULL ORDER BY user_id')
+      .pluck()
+      .all(serverId) as string[];
+  }
+
+  /**
+   * People the server no longer lists leave the directory copy: gone, unless looked up by
+   * hand (kept, no longer counted as listed), as pruneUnlisted does after a full pass.
+   */
+  forgetListed(serverId: string, userIds: readonly string[]): number {
+    const remove = this.db.prepare('DELETE FROM people WHERE server_id = ? AND user_id = ? AND looked_up_at IS NULL');
+    const unlist = this.db.prepare('UPDATE people SET sync_round = NULL WHERE server_id = ? AND user_id = ?');
+    return this.db.transaction(() => {
+      let deleted = 0;
+      for (const userId of userIds) {
+        deleted += remove.run(serverId, userId).changes;
+        unlist.run(serverId, userId);
+      }
+      if (deleted > 0) this.count.run(serverId, -deleted);
+      return deleted;
+    })();
+  }
+
   /**
    * A deleted account's own entry, or (userId null) every person of the server, with their
    * counts; the index follows through its trigger.

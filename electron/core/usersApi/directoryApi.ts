@@ -21,17 +21,29 @@ export const pageSize = 100;
 export const maxPageBytes = 2 * 1024 * 1024;
 
 /**
- * One page of the server's people, sorted by username so offsets stay stable while
- * paging. A background sync may wait out a 429 (up to a minute and a bit). A server that
- * sends more people than asked for is cut to the page size before anything else reads them.
+ * users.list newest change first, asking for `_updatedAt` (docs/protocol.md §6 "Lists"). A
+ * server that honours `fields` for this account gives the field and orders by it, so a refresh
+ * reads back only to its mark; one that does not leaves it out of every row and the order falls
+ * to `_id`, which keeps offsets as stable as the username order did.
+ */
+const usersListQuery = { sort: JSON.stringify({ _updatedAt: -1, _id: 1 }), fields: JSON.stringify({ _updatedAt: 1 }) };
+
+/**
+ * One page of the server's people, in an order that stays stable while paging (users.list as
+ * above; the directory endpoint by username). A background sync may wait out a 429 (up to a
+ * minute and a bit). A server that sends more people than asked for is cut to the page size
+ * before anything else reads them.
  */
 export async function fetchPeoplePage(client: UsersApiClient, auth: Credentials, source: ListSource, offset: number): Promise<PeoplePage> {
   const common = { auth, retryPolicy: { attempts: 5, maxRateLimitWaitMs: 65_000 }, maxBytes: maxPageBytes };
-  const sort = JSON.stringify({ username: 1 });
   if (source === 'users.list') {
     const reply = usersListReplySchema.safeParse(
       cutToPage(
-        await client.request({ ...common, path: '/api/v1/users.list', query: { offset: String(offset), count: String(pageSize), sort } }),
+        await client.request({
+          ...common,
+          path: '/api/v1/users.list',
+          query: { offset: String(offset), count: String(pageSize), ...usersListQuery },
+        }),
         'users',
       ),
     );
@@ -43,13 +55,47 @@ export async function fetchPeoplePage(client: UsersApiClient, auth: Credentials,
       await client.request({
         ...common,
         path: '/api/v1/directory',
-        query: { type: 'users', workspace: 'local', text: '', offset: String(offset), count: String(pageSize), sort },
+        query: {
+          type: 'users',
+          workspace: 'local',
+          text: '',
+          offset: String(offset),
+          count: String(pageSize),
+          sort: JSON.stringify({ username: 1 }),
+        },
       }),
       'result',
     ),
   );
   if (!reply.success) throw unreadable('The server sent a directory page the app cannot read.');
   return { people: reply.data.result, offset: reply.data.offset, total: reply.data.total };
+}
+
+/**
+ * Ids of users.list in `_id` order from `offset` (at most `count`, up to a page): how a refresh
+ * finds who was deleted without reading everyone. `_id` is in every projection, so every
+ * server orders by it.
+ */
+export async function fetchIdsById(
+  client: UsersApiClient,
+  auth: Credentials,
+  offset: number,
+  count: number,
+): Promise<{ ids: string[]; total: number }> {
+  const reply = usersListReplySchema.safeParse(
+    cutToPage(
+      await client.request({
+        path: '/api/v1/users.list',
+        auth,
+        retryPolicy: { attempts: 5, maxRateLimitWaitMs: 65_000 },
+        maxBytes: maxPageBytes,
+        query: { offset: String(offset), count: String(Math.min(count, pageSize)), sort: JSON.stringify({ _id: 1 }) },
+      }),
+      'users',
+    ),
+  );
+  if (!reply.success) throw unreadable('The server sent a people list the app cannot read.');
+  return { ids: reply.data.users.map((person) => person._id), total: reply.data.total };
 }
 
 /** Keeps the first pageSize entries of the reply's list, before validation looks at each one. */

@@ -16,6 +16,7 @@ const done: DirectoryStatus = {
   error: null,
   limit: 100_000,
   capped: false,
+  note: null,
 };
 const person = (n: number): PersonHit => ({
   userId: `u${n}`,

@@ -34,7 +34,7 @@ function describe(status: DirectoryStatus | null, online: boolean, serverName: s
       if (status.capped && status.total !== null) {
         return `${saved}: the first ${count(status.loaded)} of the server's ${people(status.total)}, the most this computer keeps for it. Synced ${status.syncedAt ? new Date(status.syncedAt).toLocaleString() : ''}.`;
       }
-      return `${saved}, synced ${status.syncedAt ? new Date(status.syncedAt).toLocaleString() : ''}.`;
+      return `${saved}, synced ${status.syncedAt ? new Date(status.syncedAt).toLocaleString() : ''}.${status.note ? ` ${status.note}` : ''}`;
   }
 }
 

@@ -15,6 +15,7 @@ const status = (serverId: string, state: DirectoryStatus['state'], loaded = 0): 
   error: null,
   limit: 100_000,
   capped: false,
+  note: null,
 });
 const person = (n: number): PersonHit => ({
   userId: `u${n}`,

@@ -29,6 +29,11 @@ export interface App {
   /** The release imitated: routes that appeared in a minor release exist from it on. */
   release: Release;
   dev: boolean;
+  /**
+   * ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS=TRUE: on 8.x, `fields` and `query` of list routes are
+   * read only with it (7.x reads them always) (apps/meteor/server/api/lib/parseJsonQuery.ts).
+   */
+  unsafeQueryParams: boolean;
   bcryptRounds: number;
   /** ROOT_URL: used for avatarUrl and the users.getAvatar redirect. */
   rootUrl: string;

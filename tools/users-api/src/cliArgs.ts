@@ -13,6 +13,7 @@ Options:
   --seed <file.json>           Seed file (default: tools/users-api/seed/demo.json)
   --compat <release>           Imitate Rocket.Chat 7 (7.13), 8 (8.8, the default) or a minor such as 8.6
   --dev                        Enable the /_dev/* control routes
+  --unsafe-query-params        As ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS=TRUE: 8.x reads \`fields\` and \`query\` of lists
   --people <n>                 Add n generated people (deterministic) to the seed's
   --update-rate-limit <n>/<ms> updateOwnBasicInfo limit per user (default 1/60000); "off" disables
   --rate-limit <n>/<ms>        General limit per route and IP (default 10/60000); "off" disables
@@ -105,6 +106,9 @@ export function parseArgs(argv: string[]): CliCommand {
       }
       case '--dev':
         options.dev = true;
+        break;
+      case '--unsafe-query-params':
+        options.unsafeQueryParams = true;
         break;
       case '--people':
         options.people = integer(name, value(), 0, 1_000_000);

@@ -47,6 +47,8 @@ export interface UsersApiOptions {
   compat?: 7 | 8 | string;
   /** Enables the /_dev/* routes. */
   dev?: boolean;
+  /** As ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS=TRUE on a real server: 8.x then reads `fields` and `query` of lists. */
+  unsafeQueryParams?: boolean;
   /** Generated people added on top of the seed's. */
   people?: number;
   /** Settings applied over the seed's (same keys as /_dev/settings). */
@@ -113,6 +115,7 @@ export async function startUsersApi(options: UsersApiOptions = {}): Promise<User
     compat: release.major,
     release,
     dev: options.dev ?? false,
+    unsafeQueryParams: options.unsafeQueryParams ?? false,
     bcryptRounds: options.bcryptRounds ?? 10,
     rootUrl: options.rootUrl ?? '',
     directories: new Directories(),

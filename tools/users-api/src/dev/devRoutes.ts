@@ -5,6 +5,7 @@ import { asRecord } from '../http/body';
 import { ApiError, notFound } from '../http/envelope';
 import { ok } from '../http/router';
 import type { RequestContext, RouteDef } from '../http/router';
+import { randomId } from '../ids';
 import { patchSettings } from '../state/settings';
 import { rawUserDocument } from '../views/me';
 import { parseFault } from './faults';
@@ -17,6 +18,23 @@ function userParam(ctx: RequestContext) {
   const user = ctx.app.store.byId(decodeURIComponent(ctx.params.id ?? ''));
   if (!user) throw notFound();
   return user;
+}
+
+/**
+ * POST /_dev/users {username, name?, updatedAt?}: a new person, as an admin's users.create would
+ * add them; `updatedAt` (ISO) dates them in the past, as an import that keeps the source's dates.
+ */
+function addUser(ctx: RequestContext) {
+  const { username, name, updatedAt } = asRecord(ctx.body);
+  if (typeof username !== 'string' || username === '' || ctx.app.store.byUsernameInsensitive(username)) {
+    throw badRequest(['username must be a new, non-empty string']);
+  }
+  if (name !== undefined && typeof name !== 'string') throw badRequest(['name must be a string']);
+  const at = typeof updatedAt === 'string' ? new Date(updatedAt) : ctx.app.clock.date();
+  if (Number.isNaN(at.getTime())) throw badRequest(['updatedAt must be an ISO date']);
+  const user = { _id: randomId(), createdAt: at, _updatedAt: at, type: 'user', active: true, roles: ['user'], username, services: {} };
+  ctx.app.store.insertUser(name === undefined ? user : { ...user, name });
+  return ok({ user: rawUserDocument(ctx.app, ctx.app.store.byId(user._id)!) });
 }
 
 function addFaults(ctx: RequestContext) {
@@ -94,6 +112,7 @@ export const devRoutes: RouteDef[] = [
       return ok();
     },
   },
+  { method: 'POST', path: '/_dev/users', handler: addUser },
   { method: 'GET', path: /^\/_dev\/users\/(?<id>[^/]+)$/, handler: (ctx) => ok({ user: rawUserDocument(ctx.app, userParam(ctx)) }) },
   {
     method: 'POST',
@@ -103,6 +122,15 @@ export const devRoutes: RouteDef[] = [
       const problems = await patchUser(ctx.app, user, ctx.body);
       if (problems.length > 0) throw badRequest(problems);
       return ok({ user: rawUserDocument(ctx.app, user) });
+    },
+  },
+  {
+    // As an admin's users.delete: the person is gone from every list.
+    method: 'DELETE',
+    path: /^\/_dev\/users\/(?<id>[^/]+)$/,
+    handler: (ctx) => {
+      ctx.app.store.removeUser(userParam(ctx)._id);
+      return ok();
     },
   },
   {

@@ -12,6 +12,8 @@ export interface LoggedRequest {
   at: string;
   /** A POST's JSON body, secrets replaced by "[redacted]". */
   body?: unknown;
+  /** The `sort` a list asked for (how a client reads a directory). */
+  sort?: string;
   /** The x-2fa-method of a request that carried both second-factor headers (the code itself is never kept). */
   secondFactor?: string;
   /** Set when one of Rocket.Chat's validators refused the request; `messages` are its errors. */

@@ -221,6 +221,7 @@ async function handle(
         status,
         at: app.clock.date().toISOString(),
         ...(loggedBody !== undefined && { body: loggedBody }),
+        ...(url.searchParams.has('sort') && { sort: url.searchParams.get('sort')! }),
         ...(secondFactorOf(req) && { secondFactor: secondFactorOf(req) }),
         ...(rejection && { rejectedBy: 'validator' as const, messages: rejection.messages }),
       });

@@ -16,6 +16,45 @@ const contains = (text: string) => {
   return (u: UserDoc) => (u.username ?? '').toLowerCase().includes(needle) || (u.name ?? '').toLowerCase().includes(needle);
 };
 
+/** What users.list projects by default; the caller's own `fields` may add to it (getNonEmptyFields, getInclusiveFields). */
+const LISTED_FIELDS = ['name', 'username', 'emails', 'roles', 'status', 'active', 'avatarETag', 'lastLogin', 'type'];
+/** Never selectable without view-full-other-user-info (API.v1.limitedUserFieldsToExclude). */
+const LIMITED_FIELDS = new Set([
+  'avatarOrigin',
+  'emails',
+  'phone',
+  'statusConnection',
+  'createdAt',
+  'lastLogin',
+  'services',
+  'requirePasswordChange',
+  'requirePasswordChangeReason',
+  'roles',
+  'statusDefault',
+  '_updatedAt',
+  'settings',
+  'inviteToken',
+]);
+/** Never selectable even with it (limitedUserFieldsToExcludeIfIsPrivilegedUser, defaultFieldsToExclude). */
+const SECRET_FIELDS = new Set(['services', 'inviteToken', 'joinCode', 'members', 'importIds', 'e2e']);
+
+/**
+ * `fields` as parseJsonQuery reads it: always on 7.x, on 8.x only with
+ * ALLOW_UNSAFE_QUERY_AND_FIELDS_API_PARAMS; fields the caller may not see are dropped silently.
+ */
+function selectedFields(ctx: RequestContext, full: boolean): string[] {
+  const raw = ctx.query.fields;
+  if (raw === undefined || raw === '' || (ctx.app.compat === 8 && !ctx.app.unsafeQueryParams)) return [];
+  const parsed = jsonParam(raw);
+  const value = parsed?.ok ? parsed.value : undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || Object.values(value).some((v) => v !== 0 && v !== 1)) {
+    throw thrown('error-invalid-fields', `Invalid fields parameter provided: "${raw}"`, { helperMethod: 'parseJsonQuery' });
+  }
+  return Object.entries(value as Record<string, 0 | 1>)
+    .filter(([key, v]) => v === 1 && !SECRET_FIELDS.has(key.split('.')[0]!) && (full || !LIMITED_FIELDS.has(key.split('.')[0]!)))
+    .map(([key]) => key);
+}
+
 function usersList(ctx: RequestContext) {
   const { app, query } = ctx;
   const me = caller(ctx);
@@ -24,20 +63,40 @@ function usersList(ctx: RequestContext) {
   }
   const full = hasPermission(app, me, 'view-full-other-user-info');
   const sort = parseSort(query.sort) ?? { username: 1 };
+  // As the real aggregation: $match, then $project (default fields, less what the caller may not see, plus `fields`).
+  const fields = [
+    '_id',
+    ...LISTED_FIELDS.filter((f) => full || !LIMITED_FIELDS.has(f)),
+    ...selectedFields(ctx, full).filter((f) => !LISTED_FIELDS.includes(f)),
+  ];
   let users = app.store.allUsers();
   if (query.email !== undefined) {
     if (!full) throw forbidden();
     const wanted = query.email.toLowerCase();
     users = users.filter((u) => u.emails?.some((e) => e.address.toLowerCase() === wanted));
   }
-  for (const [field, direction] of Object.entries(sort).reverse()) {
-    users.sort(compareBy((u: UserDoc) => (u as unknown as Record<string, unknown>)[field], direction));
-  }
+  // $sort comes after $project: a key that was not projected is missing on every row and orders nothing.
+  const projected = new Set(fields);
+  const valueOf = (u: UserDoc, field: string): unknown =>
+    field === 'nameInsensitive'
+      ? u.name?.toLowerCase()
+      : projected.has(field)
+        ? (u as unknown as Record<string, unknown>)[field]
+        : undefined;
+  const keys: Record<string, 1 | -1> = { ...sort };
+  if (sort.status) keys.active = sort.status;
+  if (sort.name) keys.nameInsensitive = sort.name;
+  const comparators = Object.entries(keys).map(([field, direction]) => compareBy((u: UserDoc) => valueOf(u, field), direction));
+  users.sort((a, b) => {
+    for (const compare of comparators) {
+      const by = compare(a, b);
+      if (by !== 0) return by;
+    }
+    return 0;
+  });
   const page = pageOf(app.settings, query);
-  const fields: (keyof UserDoc)[] = ['_id', 'name', 'username', 'status', 'active', 'avatarETag', 'type'];
-  if (full) fields.push('emails', 'roles', 'lastLogin');
   const items = slicePage(users, page).map((u) => ({
-    ...pickDefined(u, fields),
+    ...pickDefined(u, fields as (keyof UserDoc)[]),
     ...(u.name !== undefined && { nameInsensitive: u.name.toLowerCase() }),
   }));
   return ok({ users: items, count: items.length, offset: page.offset, total: users.length });
