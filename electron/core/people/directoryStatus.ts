@@ -37,7 +37,7 @@ export function explainStop(error: unknown, log: Logger): SyncStop {
   return new SyncStop('failed', error.message);
 }
 
-/** Said while the copy is refreshed by whole copies because the server gives no changes (docs/sync.md "Directory"). */
+/** Said while the copy is refreshed by whole copies because the server gives no changes (docs/sync.md "Sync"). */
 export const fullRefreshNote =
   'This server does not tell the app which people changed, so the directory is copied again in full when People opens, at most once an hour.';
 

@@ -1,7 +1,7 @@
 import type { DirectorySyncRow } from './directoryStore';
 
 /**
- * When the directory copy is read again, and how (docs/sync.md "Directory"). Pure decisions:
+ * When the directory copy is read again, and how (docs/sync.md "Sync"). Pure decisions:
  * DirectoryService asks these and does the reading and writing.
  */
 

@@ -1,7 +1,7 @@
 import type { Migration } from '../migration';
 
 /**
- * Refreshes that read only what changed (docs/sync.md "Directory"): what the server allows
+ * Refreshes that read only what changed (docs/sync.md "Sync"): what the server allows
  * (`changes`: users.list gives `_updatedAt` and orders by it; `full`: it does not, so the
  * directory is copied whole, as before), the newest change the copy holds in the server's
  * time (`changes_mark`, ms), and when the last full copy finished (`full_at`, this computer's
