@@ -1,11 +1,14 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
+import { codeCacheKeyPlugin } from './tools/build/codeCacheKey';
 
 const root = import.meta.dirname;
 
 export default defineConfig({
   main: {
+    // Every chunk carries the key its code cache is kept under (D112).
+    plugins: [codeCacheKeyPlugin()],
     build: {
       outDir: 'out/main',
       // zod is bundled so only the schemas in use are loaded: from node_modules it loads whole,
@@ -13,8 +16,11 @@ export default defineConfig({
       // JavaScript too, a dozen small files (its native module stays in node_modules: D52).
       externalizeDeps: { exclude: ['zod', 'better-sqlite3-multiple-ciphers'] },
       // CommonJS: Node loads a required bundle and its native modules faster than an ES module (D52).
-      lib: { entry: resolve(root, 'electron/main/index.ts'), formats: ['cjs'] },
-      rollupOptions: { output: { entryFileNames: '[name].cjs' } },
+      // index.cjs is the entry, which runs app.cjs (the app) through V8's code cache (D112).
+      lib: { entry: { index: resolve(root, 'electron/main/index.ts'), app: resolve(root, 'electron/main/app.ts') }, formats: ['cjs'] },
+      // A package loaded when first needed (undici, qrcode, keytar) is required, not import()ed: the
+      // code cache compiles the bundle as a script, whose import() goes through an experimental hook.
+      rollupOptions: { output: { entryFileNames: '[name].cjs', dynamicImportInCjs: false } },
     },
   },
   preload: {

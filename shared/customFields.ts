@@ -1,20 +1,21 @@
-import * as z from 'zod';
 import { customFieldKeyPattern, fieldLimits } from './profileEdits';
+
+// No zod here: the window imports this file, and a schema built at the top of a module brings
+// zod into the window's start (P3). The contract's schema is in profileSchemas.ts.
 
 /**
  * One custom field as the workspace defines it in `Accounts_CustomFields` (docs/protocol.md §4
  * step 11): a list (`select`) or free text, perhaps required, perhaps with length bounds.
  */
-export const customFieldDefinitionSchema = z.object({
-  key: z.string().regex(customFieldKeyPattern),
-  type: z.enum(['text', 'select']),
-  required: z.boolean(),
-  minLength: z.number().int().positive().optional(),
-  maxLength: z.number().int().positive().optional(),
+export interface CustomFieldDefinition {
+  key: string;
+  type: 'text' | 'select';
+  required: boolean;
+  minLength?: number | undefined;
+  maxLength?: number | undefined;
   /** The values a list allows, in the workspace's order. */
-  options: z.array(z.string()).optional(),
-});
-export type CustomFieldDefinition = z.infer<typeof customFieldDefinitionSchema>;
+  options?: string[] | undefined;
+}
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const positive = (value: unknown): number | undefined =>

@@ -2,8 +2,19 @@ import * as z from 'zod';
 import { revisionSchema } from './revisionSchema';
 import { textLimits } from './limits';
 import { missingWords } from './requiredFields';
-import { statusTypes } from './profileEdits';
-import { customFieldDefinitionSchema } from './customFields';
+import { customFieldKeyPattern, statusTypes } from './profileEdits';
+import type { CustomFieldDefinition } from './customFields';
+
+/** One custom field as the workspace defines it (customFields.ts); built with the schema that holds it. */
+const customFieldDefinitionSchema = () =>
+  z.object({
+    key: z.string().regex(customFieldKeyPattern),
+    type: z.enum(['text', 'select']),
+    required: z.boolean(),
+    minLength: z.number().int().positive().optional(),
+    maxLength: z.number().int().positive().optional(),
+    options: z.array(z.string()).optional(),
+  }) satisfies z.ZodType<CustomFieldDefinition>;
 
 /**
  * The user profile as the UI may see it. The contract's reply parse strips every key not
@@ -81,7 +92,7 @@ export const workspaceOffersSchema = z.lazy(() =>
      * The custom fields the workspace defines (`Accounts_CustomFields`), in its order; absent
      * while the definition is unknown (never read, or unreadable).
      */
-    customFields: z.array(customFieldDefinitionSchema).optional(),
+    customFields: z.array(customFieldDefinitionSchema()).optional(),
   }),
 );
 export type WorkspaceOffers = z.infer<typeof workspaceOffersSchema>;

@@ -1,18 +1,12 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { ConfirmDialog } from './components/ConfirmDialog';
 import { ConnectivityBanners } from './components/ConnectivityBanners';
-import { AccountDeletedNotice } from './components/DeleteAccountSection';
+import { AccountDeletedNotice } from './components/AccountDeletedNotice';
 import { HostLostBanner } from './components/HostLostBanner';
 import { Navigation } from './components/Navigation';
 import { ScreenHeading } from './components/ScreenHeading';
 import { NetworkPromptDialog } from './components/NetworkPromptDialog';
-import { ActivityScreen } from './screens/ActivityScreen';
-import { AboutScreen } from './screens/AboutScreen';
-import { AddServerScreen } from './screens/AddServerScreen';
 import { HomeScreen } from './screens/HomeScreen';
-import { PeopleScreen } from './screens/PeopleScreen';
-import { PreferencesScreen } from './screens/PreferencesScreen';
-import { SignInScreen } from './screens/SignInScreen';
 import { useHostLink } from './bridge/hostLink';
 import { followAppCommands } from './commands/appCommands';
 import { followShortcuts } from './commands/shortcuts';
@@ -24,11 +18,28 @@ import { followNetwork } from './stores/networkStore';
 import { followSyncChanges } from './stores/outboxStore';
 import { followProfileChanges } from './stores/profileStore';
 import { followActions } from './stores/momentStore';
-import { useUi } from './stores/uiStore';
+import { useUi, type Screen } from './stores/uiStore';
 
-// The Security screen and its sections load when first opened: they are most of the window's
-// code that no start needs (the start's JavaScript is a benchmark, P3).
+// Every screen but Home loads when first opened, with what only it shows: Security (and its QR
+// code), People's directory list, sign-in with single sign-on, the certificate decision of
+// adding a server. The start's JavaScript is a benchmark (P3, docs/decisions.md D114).
 const SecurityScreen = lazy(() => import('./screens/SecurityScreen').then((loaded) => ({ default: loaded.SecurityScreen })));
+const PeopleScreen = lazy(() => import('./screens/PeopleScreen').then((loaded) => ({ default: loaded.PeopleScreen })));
+const ActivityScreen = lazy(() => import('./screens/ActivityScreen').then((loaded) => ({ default: loaded.ActivityScreen })));
+const PreferencesScreen = lazy(() => import('./screens/PreferencesScreen').then((loaded) => ({ default: loaded.PreferencesScreen })));
+const AddServerScreen = lazy(() => import('./screens/AddServerScreen').then((loaded) => ({ default: loaded.AddServerScreen })));
+const SignInScreen = lazy(() => import('./screens/SignInScreen').then((loaded) => ({ default: loaded.SignInScreen })));
+const AboutScreen = lazy(() => import('./screens/AboutScreen').then((loaded) => ({ default: loaded.AboutScreen })));
+const screenNames = {
+  home: 'Home',
+  people: 'People',
+  activity: 'Activity',
+  security: 'Security',
+  preferences: 'Preferences',
+  'add-server': 'Add a server',
+  'sign-in': 'Sign in',
+  about: 'About',
+} satisfies Record<Screen, string>;
 
 export function App() {
   const { screen, signIn, leaving, confirmLeave, cancelLeave } = useUi();
@@ -78,31 +89,32 @@ export function App() {
         {hostLost ? <HostLostBanner /> : <ConnectivityBanners />}
         <AccountDeletedNotice />
         {screen === 'home' && <HomeScreen key={active?.id ?? 'no-account'} />}
-        {screen === 'people' &&
-          (active ? (
-            <PeopleScreen key={active.id} accountId={active.id} serverId={active.serverId} serverName={active.serverName} />
-          ) : (
-            <NoAccountYet what="people are looked up on its server" />
-          ))}
-        {screen === 'activity' &&
-          (active ? (
-            <ActivityScreen key={active.id} accountId={active.id} serverName={active.serverName} />
-          ) : (
-            <NoAccountYet what="its edits and their history show here" />
-          ))}
-        {screen === 'security' &&
-          (active ? (
-            <Suspense fallback={<p role="status">Opening Security…</p>}>
+        {/* A screen's code arrives in a moment the first time; meanwhile the window says which is opening. */}
+        <Suspense fallback={<p role="status">Opening {screenNames[screen]}…</p>}>
+          {screen === 'people' &&
+            (active ? (
+              <PeopleScreen key={active.id} accountId={active.id} serverId={active.serverId} serverName={active.serverName} />
+            ) : (
+              <NoAccountYet what="people are looked up on its server" />
+            ))}
+          {screen === 'activity' &&
+            (active ? (
+              <ActivityScreen key={active.id} accountId={active.id} serverName={active.serverName} />
+            ) : (
+              <NoAccountYet what="its edits and their history show here" />
+            ))}
+          {screen === 'security' &&
+            (active ? (
               <SecurityScreen key={active.id} accountId={active.id} serverId={active.serverId} />
-            </Suspense>
-          ) : (
-            <NoAccountYet what="its security settings show here" />
-          ))}
-        {screen === 'preferences' &&
-          (active ? <PreferencesScreen key={active.id} accountId={active.id} /> : <NoAccountYet what="its preferences show here" />)}
-        {screen === 'add-server' && <AddServerScreen />}
-        {screen === 'sign-in' && signIn && <SignInScreen key={`${signIn.serverId}:${signIn.user ?? ''}`} target={signIn} />}
-        {screen === 'about' && <AboutScreen />}
+            ) : (
+              <NoAccountYet what="its security settings show here" />
+            ))}
+          {screen === 'preferences' &&
+            (active ? <PreferencesScreen key={active.id} accountId={active.id} /> : <NoAccountYet what="its preferences show here" />)}
+          {screen === 'add-server' && <AddServerScreen />}
+          {screen === 'sign-in' && signIn && <SignInScreen key={`${signIn.serverId}:${signIn.user ?? ''}`} target={signIn} />}
+          {screen === 'about' && <AboutScreen />}
+        </Suspense>
       </main>
       <ConfirmDialog
         open={leaving !== null}

@@ -1,9 +1,12 @@
 // The child processes run real app modules, but `tsx` start-up alone would dwarf a bare
 // `node -e 0`: bundle them once per run to plain CommonJS, as the app's main process is
-// shipped (electron.vite.config.ts, D52).
+// shipped (electron.vite.config.ts, D52): P1's child as an entry and the bundle it runs
+// through the code cache, each stamped with its key (D112).
 import { build } from 'esbuild';
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { stampCodeCacheKey } from '../build/codeCacheKey';
 
 const here = import.meta.dirname;
 
@@ -23,7 +26,11 @@ export async function bundleChildren(outDir: string): Promise<ChildBundles> {
   // told where better-sqlite3's native module is, as the Electron shell tells the core (D52).
   const resolve = createRequire(import.meta.url).resolve;
   await build({
-    entryPoints: { offlineStart: path.join(here, 'children/offlineStart.ts'), directorySync: path.join(here, 'children/directorySync.ts') },
+    entryPoints: {
+      offlineStart: path.join(here, 'children/offlineStart.ts'),
+      offlineStartApp: path.join(here, 'children/offlineStartApp.ts'),
+      directorySync: path.join(here, 'children/directorySync.ts'),
+    },
     outdir: outDir,
     outExtension: { '.js': '.cjs' },
     bundle: true,
@@ -31,6 +38,8 @@ export async function bundleChildren(outDir: string): Promise<ChildBundles> {
     format: 'cjs',
     target: 'node20',
     logLevel: 'error',
+    // As electron.vite.config.ts: a package loaded when first needed is required, not import()ed.
+    supported: { 'dynamic-import': false },
     define: {
       'process.env.BENCH_SQLITE_BINDING': JSON.stringify(resolve('better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node')),
     },
@@ -46,5 +55,9 @@ export async function bundleChildren(outDir: string): Promise<ChildBundles> {
       },
     ],
   });
+  for (const name of ['offlineStart', 'offlineStartApp', 'directorySync']) {
+    const file = path.join(outDir, `${name}.cjs`);
+    fs.writeFileSync(file, stampCodeCacheKey(fs.readFileSync(file, 'utf8')));
+  }
   return { offlineStart: path.join(outDir, 'offlineStart.cjs'), directorySync: path.join(outDir, 'directorySync.cjs') };
 }

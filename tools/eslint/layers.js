@@ -53,6 +53,7 @@ const layerFolders = [
   ['electron/core/sync/', 'core-sync'],
   ['electron/core/', 'core'],
   ['electron/main/', 'main'],
+  ['electron/launcher/', 'launcher'],
   ['tools/users-api/', 'users-api'],
   ['renderer/', 'renderer'],
   ['shared/', 'shared'],
@@ -132,7 +133,16 @@ export const layerTable = {
     'core-sync',
   ]),
   core: coreLayer('electron/core may import shared, Node and Node packages — never electron', ['shared', ...coreLayers]),
-  main: { layers: [...coreLayers, 'shared', 'main'], packages: () => true, label: 'electron/main may import core, shared and electron' },
+  main: {
+    layers: [...coreLayers, 'shared', 'main', 'launcher'],
+    packages: () => true,
+    label: 'electron/main may import core, shared, the launcher and electron',
+  },
+  launcher: {
+    layers: ['launcher'],
+    packages: isNodeBuiltin,
+    label: 'electron/launcher runs before the app: Node built-ins only, nothing of the app',
+  },
   preload: {
     layers: ['shared', 'preload'],
     packages: isElectron,

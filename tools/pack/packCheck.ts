@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { appImageDesktopEntry } from '../../electron/main/appImageEntry';
+import { hasTrueCodeCacheKey } from '../build/codeCacheKey';
 
 const root = path.resolve(import.meta.dirname, '../..');
 /** What the unpacked part (native modules) may weigh; it grows only with a new native dependency. */
@@ -21,7 +22,7 @@ const asarBudgetBytes = 12 * 1024 * 1024;
 const placeholderFeed = 'https://updates.example.invalid/account-manager/';
 const schemeHandler = 'x-scheme-handler/rocketchat';
 
-const mustShip = ['/out/main/index.cjs', '/out/preload/index.cjs', '/out/renderer/index.html', '/package.json'];
+const mustShip = ['/out/main/index.cjs', '/out/main/app.cjs', '/out/preload/index.cjs', '/out/renderer/index.html', '/package.json'];
 const mustNotShip: [RegExp, string][] = [
   [/\.(test|spec)\.[cm]?[jt]sx?$/, 'a test file'],
   [/^\/(tests|tools|electron|renderer|shared)\//, 'source outside out/'],
@@ -67,6 +68,9 @@ async function main(): Promise<void> {
     const files = asar.listPackage(path.join(resources, 'app.asar'), { isPack: false });
     const problems: string[] = [];
     for (const wanted of mustShip) if (!files.includes(wanted)) problems.push(`missing from app.asar: ${wanted}`);
+    // The entry keeps app.cjs's code cache under the key on its first line (D112): it must be the hash of the rest.
+    const appBundle = asar.extractFile(path.join(resources, 'app.asar'), 'out/main/app.cjs').toString('utf8');
+    if (!hasTrueCodeCacheKey(appBundle)) problems.push('out/main/app.cjs carries no code cache key, or a key that is not its hash');
     for (const file of files) {
       for (const [pattern, what] of mustNotShip) if (pattern.test(file)) problems.push(`${what} is shipped: ${file}`);
     }

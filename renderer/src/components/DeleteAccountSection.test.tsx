@@ -19,7 +19,8 @@ let fake: FakeApi;
 
 async function show(view: AccountDeletionView = offered) {
   fake.succeed('privacy.deletion', view);
-  const { DeleteAccountSection, AccountDeletedNotice } = await import('./DeleteAccountSection');
+  const { DeleteAccountSection } = await import('./DeleteAccountSection');
+  const { AccountDeletedNotice } = await import('./AccountDeletedNotice');
   render(
     <>
       <AccountDeletedNotice />

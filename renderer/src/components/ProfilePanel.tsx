@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { OutboxView } from '../../../shared/outboxSchemas';
 import { useConnectivity } from '../stores/connectivityStore';
 import { pendingByField, useOutbox } from '../stores/outboxStore';
@@ -6,8 +6,10 @@ import { useProfiles } from '../stores/profileStore';
 import { useUi } from '../stores/uiStore';
 import { Notice, type NoticeTone } from './Notice';
 import { ProfileDetails } from './ProfileDetails';
-import { ProfileEditor } from './ProfileEditor';
 import { useMomentaryNotice } from '../forms/useMomentaryNotice';
+
+// The editor loads when first opened: a start shows the profile, not the form (P3, D114).
+const ProfileEditor = lazy(() => import('./ProfileEditor').then((loaded) => ({ default: loaded.ProfileEditor })));
 
 /** A save: the fields it edited, and the last history entry before it (later ones are about it). */
 interface SaveMoment {
@@ -128,19 +130,21 @@ export function ProfilePanel({
         </Notice>
       )}
       {editing && view.profile ? (
-        <ProfileEditor
-          accountId={accountId}
-          profile={view.profile}
-          pending={pending}
-          workspace={view.workspace}
-          onDone={(fields) => {
-            setEditing(false);
-            const since = Math.max(0, ...(outbox?.history ?? []).map((entry) => entry.id));
-            if (fields) showSaved({ fields, since }, { lasts: true });
-            else clearSaved();
-            focusHeading();
-          }}
-        />
+        <Suspense fallback={<p role="status">Opening the editor…</p>}>
+          <ProfileEditor
+            accountId={accountId}
+            profile={view.profile}
+            pending={pending}
+            workspace={view.workspace}
+            onDone={(fields) => {
+              setEditing(false);
+              const since = Math.max(0, ...(outbox?.history ?? []).map((entry) => entry.id));
+              if (fields) showSaved({ fields, since }, { lasts: true });
+              else clearSaved();
+              focusHeading();
+            }}
+          />
+        </Suspense>
       ) : view.profile ? (
         <ProfileDetails profile={view.profile} pending={pending} own />
       ) : (
