@@ -11,6 +11,7 @@ import { migration009 } from './009_people_index';
 import { migration010 } from './010_workspace_settings';
 import { migration011 } from './011_preferences';
 import { migration012 } from './012_not_kept';
+import { migration013 } from './013_index_merge_width';
 
 /** In order; each step's version is one more than the previous. */
 export const migrations: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   migration010,
   migration011,
   migration012,
+  migration013,
 ];
