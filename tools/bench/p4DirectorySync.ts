@@ -61,7 +61,9 @@ async function searchesRight(run: { dataDir: string; accountId: string }, people
   for (const { query } of queries) {
     const result = await callResult(core, 'directory.search', { accountId: run.accountId, query, limit: 50 });
     const ids = result.ok ? result.value.people.map((person) => person.userId) : [];
-    if (JSON.stringify(ids) === JSON.stringify(expectedResults(truth, query).slice(0, 50))) right += 1;
+    // A blank query lists everyone in directory order (D106), which the ground truth leaves to the app.
+    const expected = query.trim() === '' ? people.slice(0, 50).map((person) => person._id) : expectedResults(truth, query).slice(0, 50);
+    if (JSON.stringify(ids) === JSON.stringify(expected)) right += 1;
     else wrong.push(JSON.stringify(query));
   }
   core.close();
