@@ -57,13 +57,18 @@ async function searchesRight(run: { dataDir: string; accountId: string }, people
   const truth = truthPeople(people);
   const queries = searchQueries(people, 25, 11);
   let right = 0;
+  const wrong: string[] = [];
   for (const { query } of queries) {
     const result = await callResult(core, 'directory.search', { accountId: run.accountId, query, limit: 50 });
     const ids = result.ok ? result.value.people.map((person) => person.userId) : [];
-    if (JSON.stringify(ids) === JSON.stringify(expectedResults(truth, query).slice(0, 50))) right += 1;
+    // A blank query lists everyone in directory order (D106), which the ground truth leaves to the app.
+    const expected = query.trim() === '' ? people.slice(0, 50).map((person) => person._id) : expectedResults(truth, query).slice(0, 50);
+    if (JSON.stringify(ids) === JSON.stringify(expected)) right += 1;
+    else wrong.push(JSON.stringify(query));
   }
   core.close();
-  if (right !== queries.length) throw new Error(`after the sync, ${queries.length - right} of ${queries.length} searches were wrong`);
+  if (right !== queries.length)
+    throw new Error(`after the sync, ${queries.length - right} of ${queries.length} searches were wrong: ${wrong.join(', ')}`);
   return `${right}/${queries.length} first pages exact`;
 }
 

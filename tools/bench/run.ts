@@ -183,17 +183,21 @@ async function main(): Promise<boolean> {
   }
 }
 
-type SyncFigures = { cpuRatio: number | null; peakRssMB: number; maxLoopDelayMs: number };
+type SyncFigures = { clientToRowsFloorCpuRatio: number | null; peakRssMB: number; maxLoopDelayMs: number };
 
 function p4Verdict(runs: Record<string, unknown>, small: number, large: number[]) {
   const figures = (key: string) => runs[key] as SyncFigures | { error: string } | undefined;
-  const ratios = ['reference', `fast${small}`].map(figures);
+  // Every run that was asked for: the reference server at the small size, pre-rendered pages at every size.
+  const keys = [...(servers.has('reference') ? ['reference'] : []), ...sizes.map((size) => `fast${size}`)];
   const rss = large.map((size) => figures(`fast${size}`));
   const ok = (run: SyncFigures | { error: string } | undefined): run is SyncFigures => run !== undefined && !failed(run);
   return {
-    target: `client CPU ÷ bare-fetch CPU ≤ 2 at ${small.toLocaleString()} (both servers); peak RSS ≤ 250 MB at ${large.map((n) => n.toLocaleString()).join(', ') || '(no larger size run)'}`,
+    target: `client CPU ÷ the plain-rows floor's CPU (same database kind) ≤ 2.5 at ${sizes.map((n) => n.toLocaleString()).join(' and ')}; peak RSS ≤ 250 MB at ${large.map((n) => n.toLocaleString()).join(', ') || '(no larger size run)'}`,
     met:
-      ratios.every((run) => ok(run) && run.cpuRatio !== null && run.cpuRatio <= 2) && rss.every((run) => ok(run) && run.peakRssMB <= 250),
+      keys.every((key) => {
+        const run = figures(key);
+        return ok(run) && run.clientToRowsFloorCpuRatio !== null && run.clientToRowsFloorCpuRatio <= 2.5;
+      }) && rss.every((run) => ok(run) && run.peakRssMB <= 250),
   };
 }
 

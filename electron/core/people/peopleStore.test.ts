@@ -69,6 +69,29 @@ describe('PeopleStore listings and PeopleSearch on a real database file', () => 
     expect(cached('s')).toBe(1);
   });
 
+  it('counts a person listed twice in one page once, indexed as the page left them', () => {
+    store.saveListed(
+      's',
+      [
+        { _id: 'u1', username: 'ann', name: 'Ann Lee' },
+        { _id: 'u1', username: 'ann', name: 'Ann Okafor' },
+      ],
+      1,
+      1,
+    );
+    expect(cached('s')).toBe(1);
+    expect(search.search('s', 'okafor', 10).people.map((p) => p.userId)).toEqual(['u1']);
+    expect(search.search('s', 'lee', 10).people).toEqual([]);
+  });
+
+  it('keeps a looked-up nickname and address searchable when a listing without them renames the person', () => {
+    store.save('s', { _id: 'u1', username: 'ann', name: 'Ann Lee', nickname: 'Nan', emails: [{ address: 'ann@x.example' }] }, 1, true);
+    store.saveListed('s', [{ _id: 'u1', username: 'ann', name: 'Ann Okafor' }], 1, 2);
+    for (const query of ['nan', 'ann@x', 'okafor']) expect(search.search('s', query, 10).people.map((p) => p.userId)).toEqual(['u1']);
+    expect(search.search('s', 'lee', 10).people).toEqual([]);
+    expect(cached('s')).toBe(1);
+  });
+
   it('answers an offline lookup by username or email, any case, through the search index', () => {
     store.saveListed(
       's',

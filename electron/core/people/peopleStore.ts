@@ -30,6 +30,7 @@ type Columns = ReturnType<typeof columnsOf>;
 /** The people table: users looked up or listed on each server, sanitised, with their search index. */
 export class PeopleStore {
   private readonly existing: Statement;
+  private readonly existingOfPage: Statement;
   private readonly upsert: Statement;
   private readonly upsertListed: Statement;
   private readonly count: Statement;
@@ -37,6 +38,10 @@ export class PeopleStore {
 
   constructor(private readonly db: Database) {
     this.existing = db.prepare('SELECT id, username, name, nickname, emails FROM people WHERE server_id = ? AND user_id = ?');
+    this.existingOfPage = db.prepare(
+      `SELECT id, user_id AS userId, username, name, nickname, emails FROM people
+       WHERE server_id = ? AND user_id IN (SELECT value FROM json_each(?))`,
+    );
     this.upsert = db.prepare(
       `INSERT INTO people (server_id, user_id, username, name, nickname, emails, status, document, fetched_at, looked_up_at)
        VALUES (@serverId, @userId, @username, @name, @nickname, @emails, @status, @document, @now, @lookedUpAt)
@@ -72,9 +77,29 @@ export class PeopleStore {
    */
   saveListed(serverId: string, documents: (Record<string, unknown> & { _id: string })[], round: number, now: number): void {
     this.db.transaction(() => {
+      // Who is known already, in one statement for the page rather than one per person.
+      const known = new Map<string, SavedColumns & { id: number }>();
+      const ids = JSON.stringify(documents.map((document) => document._id));
+      for (const row of this.existingOfPage.all(serverId, ids) as (SavedColumns & { id: number; userId: string })[])
+        known.set(row.userId, row);
       const written = documents.map((document) => {
         const columns = columnsOf(serverId, document, now);
-        return this.write(columns, () => this.upsertListed.run({ ...columns, round }));
+        const before = known.get(columns.userId);
+        const result = this.upsertListed.run({ ...columns, round });
+        if (!before) {
+          const id = Number(result.lastInsertRowid);
+          known.set(columns.userId, { ...columns, id }); // listed twice in one page: the second is an update
+          return { added: true, index: { ...columns, id } };
+        }
+        // What upsertListed leaves, without reading it back: a listing's missing nickname or addresses keep the saved ones.
+        const after = {
+          username: columns.username,
+          name: columns.name,
+          nickname: columns.nickname ?? before.nickname,
+          emails: columns.emails ?? before.emails,
+        };
+        known.set(columns.userId, { ...after, id: before.id });
+        return { added: false, index: sameIndexed(before, after) ? null : { ...after, id: before.id, serverId } };
       });
       this.finish(serverId, written);
     })();
@@ -187,12 +212,7 @@ export class PeopleStore {
     // New: stored exactly as given. Known: listings merge into what was saved, so read it back.
     if (!before) return { added: true, index: { ...columns, id: Number(result.lastInsertRowid) } };
     const after = this.existing.get(serverId, userId) as SavedColumns;
-    const same =
-      before.username === after.username &&
-      before.name === after.name &&
-      before.nickname === after.nickname &&
-      before.emails === after.emails;
-    return { added: false, index: same ? null : { ...after, serverId } };
+    return { added: false, index: sameIndexed(before, after) ? null : { ...after, serverId } };
   }
 
   /**
@@ -206,6 +226,13 @@ export class PeopleStore {
     if (added > 0) this.count.run(serverId, added);
     for (const { index } of written) if (index) this.index.put(index);
   }
+}
+
+/** Whether what the search index is made of is the same. */
+function sameIndexed(before: Omit<SavedColumns, 'id'>, after: Omit<SavedColumns, 'id'>): boolean {
+  return (
+    before.username === after.username && before.name === after.name && before.nickname === after.nickname && before.emails === after.emails
+  );
 }
 
 function columnsOf(serverId: string, document: Record<string, unknown> & { _id: string }, now: number) {

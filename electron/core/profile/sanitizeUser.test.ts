@@ -51,4 +51,14 @@ describe('sanitizeUser', () => {
       settings: { deep: [{ keep: 1 }] },
     });
   });
+
+  it('keeps a document with nothing to remove as it is, and never changes the one it cleans', () => {
+    const listed = { _id: 'u', username: 'ana', emails: [{ address: 'ana@x.example', verified: true }], customFields: { team: 'a' } };
+    expect(sanitizeUser(listed)).toBe(listed);
+    const raw = { _id: 'u', emails: [{ address: 'a@x.example' }, { address: 'b@x.example', hashedToken: 't' }], profile: { keep: 1 } };
+    const copy = structuredClone(raw);
+    const clean = sanitizeUser(raw);
+    expect(clean).toEqual({ _id: 'u', emails: [{ address: 'a@x.example' }, { address: 'b@x.example' }], profile: { keep: 1 } });
+    expect(raw).toEqual(copy);
+  });
 });

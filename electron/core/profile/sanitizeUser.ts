@@ -20,6 +20,7 @@ const forbiddenKeys = new Set([
 ]);
 
 export function sanitizeUser(document: Record<string, unknown>): Record<string, unknown> {
+  if (!('services' in document)) return stripForbidden(document) as Record<string, unknown>;
   const { services, ...rest } = document;
   const clean = stripForbidden(rest) as Record<string, unknown>;
   const flags = serviceFlags(services);
@@ -47,12 +48,35 @@ function passwordExists(password: unknown): boolean {
   return 'exists' in password ? (password as { exists: unknown }).exists === true : true;
 }
 
+/**
+ * The value without forbidden keys at any depth. What holds none is returned as it is, not
+ * copied: a directory sync cleans every person of every page, and almost none holds any.
+ * What does is copied (the caller's value is never changed).
+ */
 function stripForbidden(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(stripForbidden);
   if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(
-    Object.entries(value)
-      .filter(([key]) => !forbiddenKeys.has(key))
-      .map(([key, inner]) => [key, stripForbidden(inner)]),
-  );
+  if (Array.isArray(value)) {
+    let copy: unknown[] | null = null;
+    for (let i = 0; i < value.length; i++) {
+      const inner: unknown = value[i];
+      const clean = stripForbidden(inner);
+      if (clean !== inner) (copy ??= value.slice())[i] = clean;
+    }
+    return copy ?? value;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  let changed = false;
+  const kept: [string, unknown][] = [];
+  for (const key of keys) {
+    if (forbiddenKeys.has(key)) {
+      changed = true;
+      continue;
+    }
+    const inner = record[key];
+    const clean = stripForbidden(inner);
+    if (clean !== inner) changed = true;
+    kept.push([key, clean]);
+  }
+  return changed ? Object.fromEntries(kept) : value;
 }

@@ -2,15 +2,15 @@
 //   bare <url> [pages]                      sign in, then fetch + JSON.parse every users.list
 //                                           page (or the first `pages`), store nothing
 //   rows <url> <dataDir>                    the same fetch, each page's people written as plain
-//                                           rows to a SQLite table (no checks, no search index):
+//                                           rows to a SQLite table (no checks, no search index),
+//                                           encrypted as the client's when BENCH_DB_KEY is set:
 //                                           the least a client that keeps people on disk pays
 //   client <url> <dataDir> [maxPeople]      the app core syncing the directory into SQLite,
 //                                           watching its own event loop the while
 import fs from 'node:fs';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import Database from 'better-sqlite3-multiple-ciphers';
-import { createCore, PeopleStore, MemoryVault } from '../../../electron/core';
+import { createCore, PeopleStore, MemoryVault, openDatabase } from '../../../electron/core';
 import { benchStorage } from '../benchStorage';
 import { callResult } from '../../../tests/support/coreCall';
 
@@ -54,11 +54,11 @@ async function bare(base: string, pageLimit: number, onPage: (people: Person[]) 
   return { ms: performance.now() - started, cpuMs: cpuMs(cpu), pages, loaded, total, maxRssMB: maxRssMB() };
 }
 
-/** The floor of keeping people on disk: bare's fetch, plus one plain insert per person, a transaction per page. */
+/** The floor of keeping people on disk: bare's fetch, plus one plain insert per person, a transaction per page, in the client's kind of database. */
 async function rows(base: string, folder: string) {
-  const db = new Database(path.join(folder, 'rows.db'), sqliteBinding ? { nativeBinding: sqliteBinding } : {});
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+  // Opened as the client's database is (encrypted when the client's is, WAL, synchronous NORMAL),
+  // with no schema of the app's: the floor pays what the client's kind of database costs, nothing else.
+  const { db } = openDatabase({ dataDir: folder, clock: { now: Date.now }, migrations: [], sqliteBinding, storage: benchStorage() });
   db.exec(`CREATE TABLE people (id INTEGER PRIMARY KEY, user_id TEXT NOT NULL UNIQUE, username TEXT, name TEXT,
              nickname TEXT, emails TEXT, document TEXT NOT NULL)`);
   const insert = db.prepare('INSERT INTO people (user_id, username, name, nickname, emails, document) VALUES (?, ?, ?, ?, ?, ?)');

@@ -12,6 +12,7 @@ import { migration010 } from './010_workspace_settings';
 import { migration011 } from './011_preferences';
 import { migration012 } from './012_not_kept';
 import { migration013 } from './013_directory_changes';
+import { migration014 } from './014_index_merge_width';
 
 /** In order; each step's version is one more than the previous. */
 export const migrations: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   migration011,
   migration012,
   migration013,
+  migration014,
 ];
