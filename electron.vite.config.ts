@@ -2,13 +2,15 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
 import { codeCacheKeyPlugin } from './tools/build/codeCacheKey';
+import { writerWorkerPlugin } from './tools/build/writerWorkerBundle';
 
 const root = import.meta.dirname;
 
 export default defineConfig({
   main: {
-    // Every chunk carries the key its code cache is kept under (D112).
-    plugins: [codeCacheKeyPlugin()],
+    // Every chunk carries the key its code cache is kept under (D112); the directory writer's
+    // thread is a file of its own beside them (D118).
+    plugins: [codeCacheKeyPlugin(), writerWorkerPlugin(root)],
     build: {
       outDir: 'out/main',
       // zod is bundled so only the schemas in use are loaded: from node_modules it loads whole,

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { appId, startCore, type Logger, KeychainVault } from '../core';
+import { appId, startCore, type Logger, KeychainVault, directoryWriterFileName } from '../core';
 import { startBrowserHost } from './browserHost';
 import { hostLogger } from './stderrLog';
 
@@ -38,6 +39,10 @@ export async function launchBrowserHost(options: LaunchOptions): Promise<{ url: 
     version,
     shell: 'browser-host',
     log: options.log ?? hostLogger(),
+    // The directory writer's thread as the desktop app ships it, from the same build as the page (D118).
+    directoryWriter: { file: path.join(repoRoot, 'out/main', directoryWriterFileName) },
+    // The thread's bundle carries better-sqlite3's JavaScript, which cannot find the native module from out/main.
+    sqliteBinding: createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node'),
   });
   const host = await startBrowserHost({ core, rendererDir, port: options.port, devOrigin: options.devOrigin });
 

@@ -22,6 +22,7 @@ import { securityModule } from './security/securityModule';
 import { syncModule } from './sync/syncModule';
 import type { RetryPolicy } from './usersApi/retryPolicy';
 import { readNodeNetwork } from './usersApi/transport/nodeFetch';
+import type { WriterThreadEntry } from './people/writer/workerWriter';
 import type { Vault } from './vault/vault';
 import type { DisplayInfo, WindowState } from './windowState';
 
@@ -59,6 +60,12 @@ export interface CoreOptions {
    * A plain file when absent — only tests and tools that do not test storage leave it out.
    */
   storage?: DatabaseStorage;
+  /**
+   * The directory writer thread's code, shipped beside the shell's bundle (D118): a sync's
+   * writes and index merges then run off the main thread. Absent (tests that do not test the
+   * thread), and for a cache in memory, which no other connection can share, they run on it.
+   */
+  directoryWriter?: WriterThreadEntry;
   /** Where the core says what went wrong; the shell's sink decides where that goes. Silent when absent. */
   log?: Logger;
   /** The desktop shell: whether this copy looks for updates, and who opens rocketchat:// links (About). */
@@ -125,10 +132,27 @@ export function createCore(options: CoreOptions): Core {
   const profile = profileModule(context, { accounts });
   const sync = syncModule(context, { accounts, profile, requestTimeoutMs: options.requestTimeoutMs });
   const security = securityModule(context, { accounts, profile, unsentEdits: sync.unsentEdits });
-  const people = peopleModule(context, { accounts, profile });
+  const writerThread =
+    options.directoryWriter && database.storage !== 'memory'
+      ? {
+          entry: options.directoryWriter,
+          data: {
+            file: database.path,
+            key: options.storage?.kind === 'encrypted' ? options.storage.key : null,
+            sqliteBinding: options.sqliteBinding,
+          },
+        }
+      : null;
+  const people = peopleModule(context, { accounts, profile, writerThread });
   const network = networkModule(context, { transport, servers: accounts.accounts.servers, limits });
   const app = appModule(context, { ...options, database, managedNotice: accounts.managedNotice });
-  const forget = forgetModule(context, { dataDir: options.dataDir, vault: options.vault, accounts, unsentEdits: sync.unsentEdits });
+  const forget = forgetModule(context, {
+    dataDir: options.dataDir,
+    vault: options.vault,
+    accounts,
+    unsentEdits: sync.unsentEdits,
+    releaseFiles: people.releaseFiles,
+  });
 
   const handlers: HandlerTable = mergeHandlers(
     app.handlers,

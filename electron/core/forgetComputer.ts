@@ -13,6 +13,8 @@ export interface ForgetDeps {
   accounts: Pick<AccountsModule, 'accounts'>;
   /** The fields of an account's edits the server has not taken yet. */
   unsentEdits: (accountId: string) => string[];
+  /** Settles once no other thread holds a file of the data folder open (the directory writer's connection). */
+  releaseFiles: () => Promise<void>;
 }
 
 /**
@@ -42,6 +44,7 @@ export function forgetModule({ disposables, events, log }: ModuleContext, deps: 
       );
     }
     // The database and every timer first: nothing may write into the folder while it is emptied.
+    await deps.releaseFiles();
     disposables.dispose();
     // Said before the folder goes: a line written after it would make the log file (and folder) again.
     log.info(`forgetting this computer: ${entries.length} keychain entries removed; emptying the data folder`);

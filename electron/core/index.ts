@@ -30,3 +30,5 @@ export { openDatabase, type DatabaseStorage } from './db/openDatabase';
 export { AccountRepository } from './accounts/accountRepository';
 export { ProfileCache } from './profile/profileCache';
 export { PeopleStore } from './people/peopleStore';
+export { directoryWriterFileName } from './people/writer/writerFile';
+export type { WriterThreadEntry } from './people/writer/workerWriter';

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appId } from '../core/appIdentity';
 import { openKeyedDatabase } from '../../tests/support/keyedDatabase';
 import { KeychainVault } from '../core';
-import { defaultShellPaths, startShell } from './shell';
+import { defaultShellPaths, outsideAsar, startShell } from './shell';
 import { resetFakeElectron, shellPaths as paths, stopShell } from '../../tests/support/shellHarness';
 
 type Handle = (event: { senderFrame: unknown }, payload: unknown) => Promise<unknown>;
@@ -17,6 +17,14 @@ describe('defaultShellPaths', () => {
     const found = defaultShellPaths(path.resolve('out/main'));
     expect(found.sqliteBinding).toBe(sqliteBinding);
     expect(found.preload).toBe(path.resolve('out/preload/index.cjs'));
+    expect(found.directoryWriter.file).toBe(path.resolve('out/main/directoryWriter.cjs'));
+  });
+
+  it('starts the directory writer’s thread from the unpacked copy once packaged', () => {
+    const packaged = path.join(path.sep, 'opt', 'Account Manager', 'resources', 'app.asar', 'out', 'main', 'directoryWriter.cjs');
+    expect(outsideAsar(packaged)).toBe(
+      path.join(path.sep, 'opt', 'Account Manager', 'resources', 'app.asar.unpacked', 'out', 'main', 'directoryWriter.cjs'),
+    );
   });
 });
 

@@ -4,7 +4,17 @@ import { autoUpdater } from 'electron-updater';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { AppCommand } from '../../shared/contract';
-import { startCore, type Core, Logger, parseLogLevel, appId, KeychainVault, isHelpLink } from '../core';
+import {
+  startCore,
+  type Core,
+  Logger,
+  parseLogLevel,
+  appId,
+  KeychainVault,
+  isHelpLink,
+  directoryWriterFileName,
+  type WriterThreadEntry,
+} from '../core';
 import { appSchemePrivileges, serveAppProtocol } from './appProtocol';
 import { createChromiumNetwork } from './chromiumNetwork';
 import { bindContract, forwardEvents } from './ipcBridge';
@@ -22,6 +32,8 @@ export interface ShellPaths {
   renderer: string;
   /** SQLite's native module (better-sqlite3-multiple-ciphers): the main bundle carries the package's JavaScript (D52). */
   sqliteBinding: string;
+  /** The directory writer thread's file (D118), outside app.asar once packaged. */
+  directoryWriter: WriterThreadEntry;
 }
 
 const docsUrl = 'https://docs.rocket.chat/';
@@ -124,6 +136,7 @@ export function startShell(paths: ShellPaths): Promise<void> {
         shell: 'electron',
         log: coreLog,
         sqliteBinding: paths.sqliteBinding,
+        directoryWriter: paths.directoryWriter,
         // Chromium's network, through a session of the core's own (D71), asking the core what it decides.
         network: (questions) =>
           createChromiumNetwork({ net, fromPartition: (partition, options) => session.fromPartition(partition, options), app, questions }),
@@ -193,5 +206,13 @@ export function defaultShellPaths(mainDir: string): ShellPaths {
     sqliteBinding: createRequire(path.join(mainDir, 'index.cjs')).resolve(
       'better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node',
     ),
+    // A thread's file is read by Node's own loader, which may not see inside app.asar: the
+    // packaged app ships it unpacked (electron-builder.yml asarUnpack) and starts that copy.
+    directoryWriter: { file: outsideAsar(path.join(mainDir, directoryWriterFileName)) },
   };
+}
+
+/** The unpacked copy of a file electron-builder keeps outside app.asar; any other path as it is. */
+export function outsideAsar(file: string): string {
+  return file.replace(`${path.sep}app.asar${path.sep}`, `${path.sep}app.asar.unpacked${path.sep}`);
 }

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { NetworkPrompt } from '../../shared/networkSchemas';
 import { startShell, type ShellPaths } from '../../electron/main/shell';
+import { writerThreadFromSource } from './writerThread';
 import type { FakeSession } from '../mocks/electron';
 import { app, BrowserWindow, internet, ipcMain, net, Notification, session } from '../mocks/electron';
 
@@ -20,6 +21,7 @@ export const shellPaths: ShellPaths = {
   preload: '/app/out/preload/index.cjs',
   renderer: '/app/out/renderer',
   sqliteBinding: createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node'),
+  directoryWriter: writerThreadFromSource,
 };
 
 export const tick = () => new Promise((resolve) => setTimeout(resolve, 0));

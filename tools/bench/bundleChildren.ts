@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { stampCodeCacheKey } from '../build/codeCacheKey';
+import { buildWriterWorker } from '../build/writerWorkerBundle';
 
 const here = import.meta.dirname;
 
@@ -59,5 +60,7 @@ export async function bundleChildren(outDir: string): Promise<ChildBundles> {
     const file = path.join(outDir, `${name}.cjs`);
     fs.writeFileSync(file, stampCodeCacheKey(fs.readFileSync(file, 'utf8')));
   }
+  // The sync child starts the directory writer's thread from beside itself, as the app does (D118).
+  await buildWriterWorker(path.join(here, '../..'), outDir);
   return { offlineStart: path.join(outDir, 'offlineStart.cjs'), directorySync: path.join(outDir, 'directorySync.cjs') };
 }

@@ -31,15 +31,13 @@ export interface ClientRun {
   accountId: string;
   ms: number;
   cpuMs: number;
-  saveListedMs: number;
   loaded: number;
   total: number;
   cached: number;
   databaseBytes: number;
   maxLoopDelayMs: number;
   p99LoopDelayMs: number;
-  longestStepMs: Record<string, number>;
-  longestStepCpuMs: Record<string, number>;
+  writes: string;
   maxRssMB: number;
 }
 
@@ -124,7 +122,6 @@ export async function benchDirectorySync(
     people: client.cached,
     cpuRatio: cpuRatio === null ? null : round(cpuRatio),
     clientCpuMs: Math.round(client.cpuMs),
-    clientSaveListedMs: Math.round(client.saveListedMs),
     clientMs: Math.round(client.ms),
     ...(options.bare
       ? {
@@ -146,12 +143,7 @@ export async function benchDirectorySync(
     peakRssMB: round(client.maxRssMB, 1),
     databaseBytesPerPerson: Math.round(client.databaseBytes / client.cached),
     maxLoopDelayMs: round(client.maxLoopDelayMs, 1),
-    longestStep: Object.fromEntries(
-      Object.entries(client.longestStepMs).map(([step, ms]) => [
-        step,
-        { wallMs: round(ms, 1), cpuMs: round(client.longestStepCpuMs[step] ?? 0, 1) },
-      ]),
-    ),
+    writes: client.writes,
     searchCheck,
   };
 }

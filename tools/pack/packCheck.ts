@@ -11,7 +11,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { appImageDesktopEntry } from '../../electron/main/appImageEntry';
+import { directoryWriterFileName } from '../../electron/core';
 import { hasTrueCodeCacheKey } from '../build/codeCacheKey';
+import { writerThreadStarts } from './writerThreadStarts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 /** What the unpacked part (native modules) may weigh; it grows only with a new native dependency. */
@@ -88,6 +90,13 @@ async function main(): Promise<void> {
     // app.asar path it gets must be one Electron reads from the unpacked copy.
     const sqliteBinding = 'node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node';
     if (!fs.existsSync(path.join(unpacked, sqliteBinding))) problems.push(`${sqliteBinding} is not where the shell looks for it`);
+    // The directory writer's thread starts from the unpacked copy (D118, electron/main/shell.ts outsideAsar).
+    const writerFile = path.join(unpacked, 'out/main', directoryWriterFileName);
+    if (!fs.existsSync(writerFile)) problems.push(`out/main/${directoryWriterFileName} is not unpacked, where the shell starts it`);
+    else {
+      const answer = await writerThreadStarts(writerFile, path.join(unpacked, sqliteBinding));
+      if (answer !== 'ready') problems.push(`the directory writer's thread does not start from the package: ${answer}`);
+    }
     // Updates (D74): electron-updater reads its feed from resources/app-update.yml, and updates a Mac app only from a zip.
     const feedFile = path.join(resources, 'app-update.yml');
     const feedConfig = fs.existsSync(feedFile) ? (yaml.load(fs.readFileSync(feedFile, 'utf8')) as Record<string, unknown>) : null;
@@ -114,6 +123,7 @@ async function main(): Promise<void> {
       `pack:check: app.asar ${files.length} entries, ${mb(asarBytes)} (budget ${mb(asarBudgetBytes)}); unpacked ${mb(unpackedBytes)} (budget ${mb(unpackedBudgetBytes)}): ${nativeModules.join(', ')}`,
     );
     console.log(`pack:check: updates from ${feed} (resources/app-update.yml); macOS targets ${macTargets.join(' and ')}`);
+    console.log(`pack:check: the directory writer's thread starts from app.asar.unpacked/out/main/${directoryWriterFileName}`);
     console.log(`pack:check: deb desktop file ${debDesktopEntry.match(/^MimeType=.*$/m)?.[0] ?? '(no MimeType)'}`);
     console.log(
       'pack:check: AppImage installs no desktop file; at start the app writes ~/.local/share/applications/account-manager.desktop ' +

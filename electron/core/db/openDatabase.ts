@@ -93,14 +93,29 @@ function unreadableBecause(file: string, storage: DatabaseStorage, sqliteSays: s
 function openAndMigrate(file: string, steps: readonly Migration[], sqliteBinding: string | undefined, key: string | null) {
   ensurePrivateFile(file);
   for (const companion of ['-wal', '-shm']) privateIfPresent(file + companion);
+  const db = openConnection(file, sqliteBinding, key);
+  try {
+    const schemaVersion = migrate(db, steps);
+    return { db, schemaVersion };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/**
+ * One connection to the cache file, set up as every connection to it must be: the key first,
+ * then WAL (readers never wait for the writer), foreign keys, and syncs at checkpoints only.
+ * The directory's writer thread opens its own this way (people/writer).
+ */
+export function openConnection(file: string, sqliteBinding: string | undefined, key: string | null): Database.Database {
   const db = new Database(file, sqliteBinding ? { nativeBinding: sqliteBinding } : {});
   try {
     if (key) useKey(db, key);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
-    const schemaVersion = migrate(db, steps);
-    return { db, schemaVersion };
+    return db;
   } catch (error) {
     db.close();
     throw error;

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DirectoryStatus } from '../../../shared/directorySchemas';
 import { call } from '../../../tests/support/coreCall';
 import { signedIn } from '../../../tests/support/coreSignIn';
@@ -10,6 +10,8 @@ import { createCore, type Core } from '../createCore';
 import { fullRefreshNote } from '../people/directoryStatus';
 import { changesEveryMs, fullCopyEveryMs, fullPassEveryMs } from '../people/refreshPlan';
 import { MemoryVault } from '../vault/memoryVault';
+import { PeopleStore } from '../people/peopleStore';
+import { writerThreadFromSource } from '../../../tests/support/writerThread';
 
 const generated = 340;
 
@@ -26,12 +28,22 @@ describe('directory refreshes that read only what changed, against the reference
     server = await startTestServer({ people: generated, ...options });
     await server.changeUser(demo.plain.userId, { roles: ['user', 'admin'] });
     clock = new TestClock();
-    core = createCore({ dataDir: temp.dir, vault: new MemoryVault(), version: '1', shell: 'test', clock, retryPolicy: { baseDelayMs: 5 } });
+    // The sync's writes on the writer thread, as the shells run them (D118).
+    core = createCore({
+      dataDir: temp.dir,
+      vault: new MemoryVault(),
+      version: '1',
+      shell: 'test',
+      clock,
+      retryPolicy: { baseDelayMs: 5 },
+      directoryWriter: writerThreadFromSource,
+    });
     accountId = await signedIn(core, server, 'plain');
     await synced(() => call(core, 'directory.sync', { accountId }));
     await server.forgetRequests();
   }
   afterEach(async () => {
+    vi.restoreAllMocks();
     core.close();
     await server.close();
     temp.cleanup();
@@ -107,6 +119,8 @@ describe('directory refreshes that read only what changed, against the reference
     await setUp({ unsafeQueryParams: true });
     expect((await call(core, 'directory.status', { accountId })).note).toBeNull();
     const { deactivated, deleted, added } = await changeOnServer();
+    // Every write of the refresh runs on the writer thread, whose PeopleStore is not this one.
+    const writtenHere = [vi.spyOn(PeopleStore.prototype, 'saveListed'), vi.spyOn(PeopleStore.prototype, 'forgetListed')];
 
     // Not due yet: opening People again soon asks nothing.
     await call(core, 'directory.sync', { accountId });
@@ -133,6 +147,7 @@ describe('directory refreshes that read only what changed, against the reference
     expect((await search('newname')).map((p) => p.name)).toEqual(['Quentin Newname']);
     expect((await search('newcomer')).map((p) => p.userId)).toEqual([added]);
     expect(await search(deleted)).toEqual([]);
+    for (const spy of writtenHere) expect(spy).not.toHaveBeenCalled();
   });
 
   it('runs the weekly full pass in the background, page by page, and it removes people no change or count could show', async () => {

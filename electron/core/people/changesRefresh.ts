@@ -10,7 +10,7 @@ export interface ChangesIo {
   save(people: PeoplePage['people']): Promise<void>;
   /** The copy's ids in `_id` order. */
   listedIds(): string[];
-  forget(userIds: string[]): void;
+  forget(userIds: string[]): Promise<unknown>;
   closed(): boolean;
 }
 
@@ -59,6 +59,6 @@ export async function readChanges(io: ChangesIo, mark: number, limit: number): P
   const gone = await findGone(local, total, io.idsAt);
   if (io.closed()) return null;
   if (gone === null) return { mark: newest, total, pages, changed, gone: 0, settled: false };
-  io.forget(gone);
+  await io.forget(gone);
   return { mark: newest, total, pages, changed, gone: gone.length, settled: true };
 }

@@ -15,11 +15,14 @@ import { describeSync, explainStop, SyncStop } from './directoryStatus';
 import type { DirectoryStore, DirectorySyncRow } from './directoryStore';
 import type { PeopleSearch } from './peopleSearch';
 import type { PeopleStore } from './peopleStore';
+import type { DirectoryWriter } from './writer/directoryWriter';
 import { fullPassDue, newestChange, refreshDue } from './refreshPlan';
 
 export interface DirectoryDeps {
   store: DirectoryStore;
-  people: PeopleStore;
+  /** Reads of the copy; its writes go through `writer`. */
+  people: Pick<PeopleStore, 'listedCount' | 'listedIds'>;
+  writer: DirectoryWriter;
   search: PeopleSearch;
   accounts: AccountsService;
   clock: Clock;
@@ -235,7 +238,7 @@ export class DirectoryService {
         if (this.closed) return row;
       }
       const now = this.deps.clock.now();
-      this.deps.people.saveListed(
+      await this.deps.writer.saveListed(
         row.serverId,
         people.map((person) => ({ ...sanitizeUser(person), _id: person._id })),
         row.round,
@@ -276,7 +279,7 @@ export class DirectoryService {
           idsAt: (offset, count) => fetchIdsById(client, credentials, offset, count),
           save: async (people) => {
             const now = this.deps.clock.now();
-            this.deps.people.saveListed(
+            await this.deps.writer.saveListed(
               serverId,
               people.map((person) => ({ ...sanitizeUser(person), _id: person._id })),
               row.round,
@@ -285,7 +288,7 @@ export class DirectoryService {
             await this.tidyIndex(tidyStepsPerPage);
           },
           listedIds: () => this.deps.people.listedIds(serverId),
-          forget: (userIds) => this.deps.people.forgetListed(serverId, userIds),
+          forget: (userIds) => this.deps.writer.forgetListed(serverId, userIds),
           closed: () => this.closed,
         },
         row.changesMark!,
@@ -330,7 +333,7 @@ export class DirectoryService {
     let after: number | null = 0;
     while (after !== null) {
       if (this.closed) return false;
-      after = this.deps.people.pruneUnlisted(serverId, round, after).next;
+      after = (await this.deps.writer.pruneUnlisted(serverId, round, after)).next;
       await nextTurn();
     }
     return !this.closed;
@@ -344,7 +347,7 @@ export class DirectoryService {
   private async tidyIndex(steps: number): Promise<boolean> {
     for (let step = 0; step < steps && !this.closed; step++) {
       await nextTurn();
-      if (this.closed || !this.deps.people.tidyIndex()) break;
+      if (this.closed || !(await this.deps.writer.tidyIndex())) break;
     }
     return !this.closed;
   }

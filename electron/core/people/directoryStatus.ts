@@ -2,6 +2,7 @@ import type { DirectoryStatus } from '../../../shared/directorySchemas';
 import { logFailure } from '../log/logFailure';
 import type { Logger } from '../log/logger';
 import { ApiFailure } from '../usersApi/apiFailure';
+import { WriterFailure, writerStopped } from './writer/writerFailure';
 import type { DirectorySyncRow } from './directoryStore';
 
 /** Why a sync stopped: `paused` ones resume by themselves when the server is back. */
@@ -17,6 +18,11 @@ export class SyncStop extends Error {
 /** What a sync's failure means for the person, and whether it resumes by itself. */
 export function explainStop(error: unknown, log: Logger): SyncStop {
   if (error instanceof SyncStop) return error;
+  // The writer's thread ended mid-write: the next attempt writes on the main thread instead.
+  if (error instanceof WriterFailure && error.code === writerStopped) {
+    logFailure(log, 'syncing the people directory', error);
+    return new SyncStop('paused', 'Saving the directory on this computer was interrupted. The sync continues by itself.');
+  }
   if (!(error instanceof ApiFailure)) {
     logFailure(log, 'syncing the people directory', error);
     return new SyncStop('failed', 'The directory could not be saved on this computer.');

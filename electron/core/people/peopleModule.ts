@@ -7,6 +7,9 @@ import { DirectoryStore } from './directoryStore';
 import { PeopleSearch } from './peopleSearch';
 import { PeopleService } from './peopleService';
 import { PeopleStore } from './peopleStore';
+import { inThreadWriter } from './writer/directoryWriter';
+import type { WriterWorkerData } from './writer/writerMessages';
+import { workerWriter, type WriterThreadEntry } from './writer/workerWriter';
 
 /**
  * People: looked up one at a time on the server, and the server's whole directory copied for
@@ -15,16 +18,24 @@ import { PeopleStore } from './peopleStore';
  */
 export function peopleModule(
   context: ModuleContext,
-  deps: { accounts: Pick<AccountsModule, 'accounts' | 'clientForAccount'>; profile: Pick<ProfileModule, 'rules'> },
+  deps: {
+    accounts: Pick<AccountsModule, 'accounts' | 'clientForAccount'>;
+    profile: Pick<ProfileModule, 'rules'>;
+    /** Where the sync's writes run when not on this thread (D118). */
+    writerThread: { entry: WriterThreadEntry; data: WriterWorkerData } | null;
+  },
 ) {
   const { db, clock, events, signals, log, disposables } = context;
   const { accounts, clientForAccount } = deps.accounts;
   const store = new PeopleStore(db);
   const people = new PeopleService({ store, accounts, clock, clientForAccount, rules: deps.profile.rules });
   const directoryStore = new DirectoryStore(db);
+  const here = inThreadWriter(store);
+  const writer = deps.writerThread ? workerWriter(deps.writerThread.entry, deps.writerThread.data, here, log.child('directory')) : here;
   const directory = new DirectoryService({
     store: directoryStore,
     people: store,
+    writer,
     search: new PeopleSearch(db),
     accounts,
     clock,
@@ -33,6 +44,8 @@ export function peopleModule(
     log: log.child('directory'),
   });
   disposables.add(() => directory.close());
+  // Closing waits for nothing: the thread's last write either committed or never happened (WAL).
+  disposables.add(() => void writer.close());
 
   disposables.add(
     signals.on('signedIn', ({ accountId, serverId }) => {
@@ -60,5 +73,5 @@ export function peopleModule(
     'directory.search': ({ accountId, query, limit, after }) => directory.search(accountId, query, limit, after),
   } satisfies Handlers;
 
-  return { handlers };
+  return { handlers, releaseFiles: () => writer.close() };
 }

@@ -5,12 +5,13 @@
 //                                           rows to a SQLite table (no checks, no search index),
 //                                           encrypted as the client's when BENCH_DB_KEY is set:
 //                                           the least a client that keeps people on disk pays
-//   client <url> <dataDir> [maxPeople]      the app core syncing the directory into SQLite,
-//                                           watching its own event loop the while
+//   client <url> <dataDir> [maxPeople]      the app core syncing the directory into SQLite (its
+//                                           writes on the writer thread), watching its own event
+//                                           loop the while
 import fs from 'node:fs';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { createCore, PeopleStore, MemoryVault, openDatabase } from '../../../electron/core';
+import { createCore, directoryWriterFileName, Logger, MemoryVault, openDatabase } from '../../../electron/core';
 import { benchStorage } from '../benchStorage';
 import { callResult } from '../../../tests/support/coreCall';
 
@@ -75,32 +76,9 @@ async function rows(base: string, folder: string) {
 }
 
 async function client(base: string, folder: string, maxPeople: number | undefined) {
-  // Diagnostics: how much of the sync is spent writing pages to SQLite, and the longest
-  // single synchronous step of each kind in CPU time (which, unlike the event-loop delay,
-  // other processes on a busy machine do not inflate).
-  let saveListedMs = 0;
-  const longestStepCpuMs: Record<string, number> = { saveListed: 0, tidyIndex: 0, pruneUnlisted: 0 };
-  const longestStepMs: Record<string, number> = { saveListed: 0, tidyIndex: 0, pruneUnlisted: 0 };
-  const watch = <K extends 'saveListed' | 'tidyIndex' | 'pruneUnlisted'>(name: K, onWall?: (ms: number) => void) => {
-    const original = PeopleStore.prototype[name] as (...args: unknown[]) => unknown;
-    (PeopleStore.prototype as unknown as Record<string, unknown>)[name] = function (this: PeopleStore, ...args: unknown[]) {
-      const cpu = process.cpuUsage();
-      const started = performance.now();
-      try {
-        return original.apply(this, args);
-      } finally {
-        const wall = performance.now() - started;
-        onWall?.(wall);
-        longestStepMs[name] = Math.max(longestStepMs[name]!, wall);
-        // Process CPU: garbage collection on V8's helper threads during the step counts too.
-        longestStepCpuMs[name] = Math.max(longestStepCpuMs[name]!, cpuMs(cpu));
-      }
-    };
-  };
-  watch('saveListed', (ms) => (saveListedMs += ms));
-  watch('tidyIndex');
-  watch('pruneUnlisted');
-
+  // The directory writer's thread, bundled beside this file as the app's is beside its main bundle (D118).
+  const warnings: string[] = [];
+  const log = new Logger({ level: 'warn', sink: (entry) => warnings.push(entry.message) });
   const core = createCore({
     dataDir: folder,
     vault: new MemoryVault(),
@@ -108,6 +86,8 @@ async function client(base: string, folder: string, maxPeople: number | undefine
     shell: 'test',
     sqliteBinding,
     storage: benchStorage(),
+    directoryWriter: { file: path.join(path.dirname(process.argv[1]!), directoryWriterFileName) },
+    log,
   });
   await core.ready;
   const server = await callResult(core, 'servers.add', { url: base });
@@ -144,15 +124,14 @@ async function client(base: string, folder: string, maxPeople: number | undefine
     accountId,
     ms,
     cpuMs: used,
-    saveListedMs,
     loaded,
     total,
     cached,
     databaseBytes: bytes,
     maxLoopDelayMs: delay.max / 1e6,
     p99LoopDelayMs: delay.percentile(99) / 1e6,
-    longestStepMs,
-    longestStepCpuMs,
+    // Whether the sync's writes ran on the writer thread (else the log says why not).
+    writes: warnings.length === 0 ? 'on the writer thread' : `on the main thread: ${warnings.join('; ')}`,
     maxRssMB: maxRssMB(),
   };
 }

@@ -1,0 +1,8 @@
+import path from 'node:path';
+import type { WriterThreadEntry } from '../../electron/core';
+
+/**
+ * The directory writer's thread from its TypeScript source, for tests (writerThreadSource.cjs):
+ * no test runner's transform reaches into a Worker. The shells start the bundled file.
+ */
+export const writerThreadFromSource: WriterThreadEntry = { file: path.join(import.meta.dirname, 'writerThreadSource.cjs') };
