@@ -77,7 +77,11 @@ describe('electron-builder.yml', () => {
   });
 
   it('ships out/ only, unpacks native modules and the directory writer’s thread, and builds per-user NSIS, dmg and zip, AppImage and a deb needing libsecret', () => {
-    expect(config).toMatchObject({ appId: 'dev.accountmanager.desktop', productName: 'Account Manager', asarUnpack: ['**/*.node', 'out/main/directoryWriter.cjs'] });
+    expect(config).toMatchObject({
+      appId: 'dev.accountmanager.desktop',
+      productName: 'Account Manager',
+      asarUnpack: ['**/*.node', 'out/main/directoryWriter.cjs'],
+    });
     expect((config.files as string[]).slice(0, 2)).toEqual(['out/**', 'package.json']);
     expect(config.nsis).toMatchObject({ perMachine: false });
     expect(win.target).toEqual([{ target: 'nsis', arch: ['x64', 'arm64'] }]);
