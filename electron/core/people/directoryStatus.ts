@@ -18,9 +18,8 @@ export class SyncStop extends Error {
 /** What a sync's failure means for the person, and whether it resumes by itself. */
 export function explainStop(error: unknown, log: Logger): SyncStop {
   if (error instanceof SyncStop) return error;
-  // The writer's thread ended mid-write: the next attempt writes on the main thread instead.
+  // The writer's thread ended mid-write (its writer logged why): the next attempt writes on the main thread instead.
   if (error instanceof WriterFailure && error.code === writerStopped) {
-    logFailure(log, 'syncing the people directory', error);
     return new SyncStop('paused', 'Saving the directory on this computer was interrupted. The sync continues by itself.');
   }
   if (!(error instanceof ApiFailure)) {
