@@ -91,6 +91,21 @@ describe('directory refreshes that read only what changed, against the reference
     return people.sort((a, b) => (a._id < b._id ? -1 : 1));
   }
 
+  /** The id of the person at `index` of users.list newest change first (as the app reads it), asked as the admin. */
+  async function lastInChangeOrder(total: number): Promise<string> {
+    const login = await fetch(`${server.url}/api/v1/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ user: demo.plain.user, password: demo.plain.password }),
+    });
+    const { data } = (await login.json()) as { data: { userId: string; authToken: string } };
+    const sort = encodeURIComponent(JSON.stringify({ _updatedAt: -1, _id: 1 }));
+    const reply = await fetch(`${server.url}/api/v1/users.list?count=1&offset=${total - 1}&sort=${sort}`, {
+      headers: { 'X-User-Id': data.userId, 'X-Auth-Token': data.authToken },
+    });
+    return ((await reply.json()) as { users: { _id: string }[] }).users[0]!._id;
+  }
+
   const localPeople = () => directoryCopy(temp.dir);
 
   const listRequests = async () => (await server.requests()).filter((request) => request.path.startsWith('/api/v1/users.list'));
@@ -173,10 +188,40 @@ describe('directory refreshes that read only what changed, against the reference
     const pass = synced(() => clock.advance(60_000).then(() => call(core, 'directory.status', { accountId })));
     await pass;
     const passRequests = (await listRequests()).slice(1);
-    expect(passRequests).toHaveLength(pages);
+    // Every page, then the changes since the pass began read back (one page) before the prune.
+    expect(passRequests).toHaveLength(pages + 1);
     expect(clock.ran.filter((ms) => ms === 2_000).length).toBeGreaterThanOrEqual(pages - 1);
     expect(localPeople()).toEqual(await serverPeople());
     expect((await search('old.import')).map((p) => p.username)).toEqual(['old.import']);
+  });
+
+  it('keeps a person changed while the full pass reads on, though they moved into a page it had read', async () => {
+    await setUp({ unsafeQueryParams: true });
+    // Who the pass reads last: the oldest change, at the end of users.list newest first.
+    const people = await serverPeople();
+    const last = await lastInChangeOrder(people.length);
+    await clock.advance(fullPassEveryMs);
+    await synced(() => call(core, 'directory.sync', { accountId }));
+
+    const before = (await call(core, 'directory.status', { accountId })).syncedAt;
+    const passDone = new Promise<void>((resolve) => {
+      const stop = core.events.on('directory.changed', (status) => {
+        if (status.state === 'done' && status.syncedAt !== before) {
+          stop();
+          resolve();
+        }
+      });
+    });
+    await clock.advance(60_000);
+    // The pass's first page is saved and it waits before the next: now the last person changes, moving to the front.
+    await expect
+      .poll(async () => (await call(core, 'directory.status', { accountId })).loaded, { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(100);
+    await server.changeUser(last, { name: 'Changed Midpass' });
+    await clock.during(passDone);
+
+    expect(localPeople()).toEqual(await serverPeople());
+    expect((await search('midpass')).map((p) => p.userId)).toEqual([last]);
   });
 
   it('falls back to a whole copy, no more often than hourly, where the server gives no changes, and says so', async () => {

@@ -9,8 +9,8 @@ import type { Logger } from '../log/logger';
 import { sanitizeUser } from '../profile/sanitizeUser';
 import { ApiFailure } from '../usersApi/apiFailure';
 import { fetchIdsById, fetchPeoplePage, type ListSource, type PeoplePage } from '../usersApi/directoryApi';
-import type { UsersApiClient } from '../usersApi/usersApiClient';
-import { readChanges } from './changesRefresh';
+import type { Credentials, UsersApiClient } from '../usersApi/usersApiClient';
+import { readChangedPages, readChanges } from './changesRefresh';
 import { describeSync, explainStop, SyncStop } from './directoryStatus';
 import type { DirectoryStore, DirectorySyncRow } from './directoryStore';
 import type { PeopleSearch } from './peopleSearch';
@@ -237,19 +237,14 @@ export class DirectoryService {
         await new Promise((resolve) => setTimeout(resolve, 1));
         if (this.closed) return row;
       }
-      const now = this.deps.clock.now();
-      await this.deps.writer.saveListed(
-        row.serverId,
-        people.map((person) => ({ ...sanitizeUser(person), _id: person._id })),
-        row.round,
-        now,
-      );
+      const now = await this.savePage(row.serverId, people, row.round);
       row = { ...row, source, nextOffset, total: page.total, loaded: row.loaded + people.length };
       if (finished) {
         // Saved first: a quit while pruning resumes here, finds no page left and prunes again.
         this.deps.store.put(row);
-        if (!(await this.prune(row.serverId, row.round)) || !(await this.tidyIndex(Infinity))) return row;
-        return { ...row, state: 'done', syncedAt: now, fullAt: now, needsPass: false, lastError: null };
+        const caughtUp = await this.catchUp(row, client, credentials);
+        if (!caughtUp || !(await this.prune(row.serverId, row.round)) || !(await this.tidyIndex(Infinity))) return row;
+        return { ...caughtUp, state: 'done', syncedAt: now, fullAt: now, needsPass: false, lastError: null };
       }
       this.deps.store.put(row);
       this.announce(row.serverId, false, row);
@@ -278,13 +273,7 @@ export class DirectoryService {
           page: (offset) => fetchPeoplePage(client, credentials, 'users.list', offset),
           idsAt: (offset, count) => fetchIdsById(client, credentials, offset, count),
           save: async (people) => {
-            const now = this.deps.clock.now();
-            await this.deps.writer.saveListed(
-              serverId,
-              people.map((person) => ({ ...sanitizeUser(person), _id: person._id })),
-              row.round,
-              now,
-            );
+            await this.savePage(serverId, people, row.round);
             await this.tidyIndex(tidyStepsPerPage);
           },
           listedIds: () => this.deps.people.listedIds(serverId),
@@ -306,6 +295,42 @@ export class DirectoryService {
     } catch (error) {
       if (!this.closed) logFailure(this.deps.log, 'refreshing the people directory', error);
     }
+  }
+
+  /** One page of people, cleaned, saved as seen by `round`; answers when (in the app's time). */
+  private async savePage(serverId: string, people: PeoplePage['people'], round: number): Promise<number> {
+    const now = this.deps.clock.now();
+    await this.deps.writer.saveListed(
+      serverId,
+      people.map((person) => ({ ...sanitizeUser(person), _id: person._id })),
+      round,
+      now,
+    );
+    return now;
+  }
+
+  /**
+   * The end of a complete round read newest change first: someone changed while it read on moved
+   * ahead of its offset, into pages already read, and would be pruned as unseen. The changes since
+   * the round's first page are read back (usually one page) and saved as seen before the prune.
+   * The row with its new mark; null when the core closed.
+   */
+  private async catchUp(row: DirectorySyncRow, client: UsersApiClient, credentials: Credentials): Promise<DirectorySyncRow | null> {
+    const complete = row.total !== null && row.loaded >= row.total;
+    if (row.source !== 'users.list' || row.refreshes !== 'changes' || row.changesMark === null || !complete) return row;
+    const read = await readChangedPages(
+      {
+        page: (offset) => fetchPeoplePage(client, credentials, 'users.list', offset),
+        save: async (people) => {
+          await this.savePage(row.serverId, people, row.round);
+        },
+        closed: () => this.closed,
+      },
+      row.changesMark,
+      this.limitOf(row),
+    );
+    if (read === null || this.closed) return null;
+    return read.mark === null ? { ...row, refreshes: 'full', changesMark: null } : { ...row, changesMark: read.mark };
   }
 
   /** Waits in the app's time, in the background; false when the core closed meanwhile. */
