@@ -15,7 +15,7 @@ import { describeSync, explainStop, SyncStop } from './directoryStatus';
 import type { DirectoryStore, DirectorySyncRow } from './directoryStore';
 import type { PeopleSearch } from './peopleSearch';
 import type { PeopleStore } from './peopleStore';
-import type { DirectoryWriter } from './writer/directoryWriter';
+import type { DirectoryWriter, ListedPage } from './writer/directoryWriter';
 import { fullPassDue, newestChange, refreshDue } from './refreshPlan';
 
 export interface DirectoryDeps {
@@ -42,6 +42,8 @@ const progressEveryMs = 250;
 
 /** Enough merge steps after each page to keep the index's segments few (measured at 500,000 people). */
 const tidyStepsPerPage = 4;
+/** Merge steps per request once a sync is done: a close waits for at most one such batch. */
+const tidyStepsPerCall = 32;
 
 /** Yields to the event loop: long work is done in slices so the window never waits on it. */
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -204,6 +206,11 @@ export class DirectoryService {
       return page;
     };
     let pending = fetchPage(row.nextOffset);
+    // Pages are saved a few at a time (the writer says how many): a transaction per page cost more
+    // in commits than in people (D119). One save is on its way at a time while the next pages come.
+    let batch: ListedPage['documents'] = [];
+    let batchPages = 0;
+    let saving: Promise<void> = Promise.resolve();
     for (;;) {
       let page: PeoplePage;
       try {
@@ -237,23 +244,33 @@ export class DirectoryService {
         await new Promise((resolve) => setTimeout(resolve, 1));
         if (this.closed) return row;
       }
-      const now = await this.savePage(row.serverId, people, row.round);
       row = { ...row, source, nextOffset, total: page.total, loaded: row.loaded + people.length };
+      batch.push(...cleaned(people));
+      batchPages += 1;
+      if (finished || batchPages >= this.deps.writer.pagesPerSave()) {
+        await saving; // in order, one at a time: a failed save stops the sync here
+        if (this.closed) return row;
+        // The pages with where the sync stands (a quit resumes after the last pages saved), then the
+        // merging they make due. The last pages' row is saved first too: a quit while pruning
+        // resumes here, finds no page left and prunes again.
+        const pages = { serverId: row.serverId, documents: batch, round: row.round, now: this.deps.clock.now() };
+        saving = this.deps.writer.savePage(pages, row, tidyStepsPerPage * batchPages);
+        saving.catch(() => undefined); // awaited before the next save, or below
+        batch = [];
+        batchPages = 0;
+      }
       if (finished) {
-        // Saved first: a quit while pruning resumes here, finds no page left and prunes again.
-        this.deps.store.put(row);
+        await saving;
+        const now = this.deps.clock.now();
         const caughtUp = await this.catchUp(row, client, credentials);
-        if (!caughtUp || !(await this.prune(row.serverId, row.round)) || !(await this.tidyIndex(Infinity))) return row;
+        if (!caughtUp || !(await this.prune(row.serverId, row.round)) || !(await this.tidyIndexFully())) return row;
         return { ...caughtUp, state: 'done', syncedAt: now, fullAt: now, needsPass: false, lastError: null };
       }
-      this.deps.store.put(row);
       this.announce(row.serverId, false, row);
       if (gapMs > 0) {
         if (!(await this.pause(gapMs))) return row;
         pending = fetchPage(nextOffset);
       }
-      // Keeps up with the merging one page of writes makes due, while the next page is on its way.
-      await this.tidyIndex(tidyStepsPerPage);
     }
   }
 
@@ -274,7 +291,6 @@ export class DirectoryService {
           idsAt: (offset, count) => fetchIdsById(client, credentials, offset, count),
           save: async (people) => {
             await this.savePage(serverId, people, row.round);
-            await this.tidyIndex(tidyStepsPerPage);
           },
           listedIds: () => this.deps.people.listedIds(serverId),
           forget: (userIds) => this.deps.writer.forgetListed(serverId, userIds),
@@ -283,7 +299,7 @@ export class DirectoryService {
         row.changesMark!,
         this.limitOf(row),
       );
-      if (!read || this.closed || !(await this.tidyIndex(Infinity))) return;
+      if (!read || this.closed || !(await this.tidyIndexFully())) return;
       const loaded = this.deps.people.listedCount(serverId);
       // The server stopped giving changes to this account: refreshes copy in full again, as for any such server.
       row = read.mark === null ? { ...row, refreshes: 'full', changesMark: null } : { ...row, changesMark: read.mark };
@@ -297,16 +313,9 @@ export class DirectoryService {
     }
   }
 
-  /** One page of people, cleaned, saved as seen by `round`; answers when (in the app's time). */
-  private async savePage(serverId: string, people: PeoplePage['people'], round: number): Promise<number> {
-    const now = this.deps.clock.now();
-    await this.deps.writer.saveListed(
-      serverId,
-      people.map((person) => ({ ...sanitizeUser(person), _id: person._id })),
-      round,
-      now,
-    );
-    return now;
+  /** One page of people, cleaned and saved as seen by `round`, then the merging it makes due. */
+  private async savePage(serverId: string, people: PeoplePage['people'], round: number): Promise<void> {
+    await this.deps.writer.savePage({ serverId, documents: cleaned(people), round, now: this.deps.clock.now() }, null, tidyStepsPerPage);
   }
 
   /**
@@ -364,16 +373,9 @@ export class DirectoryService {
     return !this.closed;
   }
 
-  /**
-   * Runs index merge steps, one per turn of the event loop; false when the core closed first.
-   * Each step waits for a turn of its own first: run straight after a page's write, the
-   * first step made one turn of both (62 ms at 500,000 people, where P6 allows 50).
-   */
-  private async tidyIndex(steps: number): Promise<boolean> {
-    for (let step = 0; step < steps && !this.closed; step++) {
-      await nextTurn();
-      if (this.closed || !(await this.deps.writer.tidyIndex())) break;
-    }
+  /** Merges the index until nothing is left to merge, a bounded batch at a time; false when the core closed first. */
+  private async tidyIndexFully(): Promise<boolean> {
+    while (!this.closed && (await this.deps.writer.tidyIndex(tidyStepsPerCall)));
     return !this.closed;
   }
 
@@ -419,4 +421,9 @@ export class DirectoryService {
     this.lastEmit.set(serverId, { at: now, fraction });
     this.deps.events.emit('directory.changed', status);
   }
+}
+
+/** People as a page listed them, cleaned of what the app does not keep (sanitizeUser). */
+function cleaned(people: PeoplePage['people']): ListedPage['documents'] {
+  return people.map((person) => ({ ...sanitizeUser(person), _id: person._id }));
 }

@@ -30,7 +30,7 @@ export function peopleModule(
   const store = new PeopleStore(db);
   const people = new PeopleService({ store, accounts, clock, clientForAccount, rules: deps.profile.rules });
   const directoryStore = new DirectoryStore(db);
-  const here = inThreadWriter(store);
+  const here = inThreadWriter(db, { people: store, directory: directoryStore }, { yieldBetweenSteps: true });
   const writer = deps.writerThread ? workerWriter(deps.writerThread.entry, deps.writerThread.data, here, log.child('directory')) : here;
   const directory = new DirectoryService({
     store: directoryStore,

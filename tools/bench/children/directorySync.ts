@@ -111,6 +111,7 @@ async function client(base: string, folder: string, maxPeople: number | undefine
   if (!sync.ok) throw new Error(`directory.sync: ${sync.error.message}`);
   const end = await finished;
   const ms = performance.now() - started;
+  const onMainThread = warnings.filter((warning) => warning.includes('written on the main thread'));
   const used = cpuMs(cpu);
   delay.disable();
   const status = await callResult(core, 'directory.status', { accountId });
@@ -131,7 +132,7 @@ async function client(base: string, folder: string, maxPeople: number | undefine
     maxLoopDelayMs: delay.max / 1e6,
     p99LoopDelayMs: delay.percentile(99) / 1e6,
     // Whether the sync's writes ran on the writer thread (else the log says why not).
-    writes: warnings.length === 0 ? 'on the writer thread' : `on the main thread: ${warnings.join('; ')}`,
+    writes: onMainThread.length === 0 ? 'on the writer thread' : onMainThread.join('; '),
     maxRssMB: maxRssMB(),
   };
 }

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import { makeTempDir } from '../../../../tests/support/tempDir';
 import { writerThreadFromSource } from '../../../../tests/support/writerThread';
 import { openDatabase } from '../../db/openDatabase';
 import { PeopleSearch } from '../peopleSearch';
+import { DirectoryStore, type DirectorySyncRow } from '../directoryStore';
 import { PeopleStore } from '../peopleStore';
 import { inThreadWriter, type DirectoryWriter } from './directoryWriter';
 import { workerWriter } from './workerWriter';
@@ -40,18 +42,45 @@ describe(
       temp.cleanup();
     });
 
+    const here = () =>
+      inThreadWriter(
+        opened.db,
+        { people: new PeopleStore(opened.db), directory: new DirectoryStore(opened.db) },
+        { yieldBetweenSteps: true },
+      );
     const onThread = (entry = writerThreadFromSource, threadKey = key) =>
-      (writer = workerWriter(entry, { file: opened.path, key: threadKey }, inThreadWriter(new PeopleStore(opened.db)), recorded.log));
+      (writer = workerWriter(entry, { file: opened.path, key: threadKey }, here(), recorded.log));
     const savedHere = () => vi.spyOn(PeopleStore.prototype, 'saveListed');
+    const page = (documents: typeof people, round = 1) => ({ serverId: 's', documents, round, now: 5 });
     const pages = (size: number) =>
       Array.from({ length: Math.ceil(people.length / size) }, (_, i) => people.slice(i * size, (i + 1) * size));
+    const progress = (nextOffset: number): DirectorySyncRow => ({
+      serverId: 's',
+      accountId: 'a',
+      source: 'users.list',
+      round: 1,
+      nextOffset,
+      total: people.length,
+      loaded: nextOffset,
+      state: 'syncing',
+      startedAt: 1,
+      syncedAt: null,
+      lastError: null,
+      maxPeople: null,
+      refreshes: 'full',
+      changesMark: null,
+      fullAt: null,
+      needsPass: false,
+    });
 
-    it('writes pages and merges the index there; the main connection reads them at once, and wrote none itself', async () => {
+    it('writes pages with the sync’s progress and merges the index there; the main connection reads them at once, and wrote none', async () => {
       const spy = savedHere();
       const thread = onThread();
-      for (const page of pages(100)) await thread.saveListed('s', page, 1, 5);
-      while (await thread.tidyIndex());
+      let offset = 0;
+      for (const documents of pages(100)) await thread.savePage(page(documents), progress((offset += documents.length)), 4);
+      while (await thread.tidyIndex(32));
       expect(spy).not.toHaveBeenCalled();
+      expect(new DirectoryStore(opened.db).get('s')).toMatchObject({ nextOffset: people.length, loaded: people.length });
       const store = new PeopleStore(opened.db);
       expect(store.listedCount('s')).toBe(people.length);
       const someone = people[417]!;
@@ -62,8 +91,8 @@ describe(
 
     it('prunes and forgets on the thread too', async () => {
       const thread = onThread();
-      await thread.saveListed('s', people.slice(0, 300), 1, 5);
-      await thread.saveListed('s', people.slice(0, 200), 2, 6);
+      await thread.savePage(page(people.slice(0, 300)), null, 0);
+      await thread.savePage(page(people.slice(0, 200), 2), null, 0);
       let after: number | null = 0;
       let deleted = 0;
       while (after !== null) {
@@ -79,7 +108,7 @@ describe(
     it('a thread that cannot open the file (another key): every write runs here instead, and the log says why', async () => {
       const spy = savedHere();
       const thread = onThread(writerThreadFromSource, randomBytes(32).toString('hex'));
-      await thread.saveListed('s', people.slice(0, 50), 1, 5);
+      await thread.savePage(page(people.slice(0, 50)), null, 4);
       expect(spy).toHaveBeenCalledTimes(1);
       expect(new PeopleStore(opened.db).listedCount('s')).toBe(50);
       const warnings = recorded.entries.filter((entry) => entry.level === 'warn').map((entry) => entry.message);
@@ -92,20 +121,28 @@ describe(
       fs.writeFileSync(
         dying,
         `const { parentPort } = require('node:worker_threads');
-       parentPort.on('message', () => process.exit(3));
-       parentPort.postMessage({ kind: 'ready' });`,
+         parentPort.on('message', () => process.exit(3));
+         parentPort.postMessage({ kind: 'ready' });`,
       );
       const thread = onThread({ file: dying });
-      await expect(thread.saveListed('s', people.slice(0, 50), 1, 5)).rejects.toMatchObject({ code: writerStopped });
-      await thread.saveListed('s', people.slice(0, 50), 1, 5);
+      await expect(thread.savePage(page(people.slice(0, 50)), progress(50), 4)).rejects.toMatchObject({ code: writerStopped });
+      await thread.savePage(page(people.slice(0, 50)), progress(50), 4);
       expect(new PeopleStore(opened.db).listedCount('s')).toBe(50);
+      expect(new DirectoryStore(opened.db).get('s')).toMatchObject({ nextOffset: 50 });
+    });
+
+    it('keeps a process with nothing else to do alive until the thread has answered', () => {
+      const child = path.resolve(import.meta.dirname, '../../../../tests/support/lonelyWriterChild.ts');
+      const run = spawnSync(process.execPath, ['--import', 'tsx', child, temp.dir], { encoding: 'utf8', timeout: 30_000 });
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toBe('100');
     });
 
     it('closed: the thread lets go of the file, and a later write is refused rather than run anywhere', async () => {
       const thread = onThread();
-      await thread.saveListed('s', people.slice(0, 10), 1, 5);
+      await thread.savePage(page(people.slice(0, 10)), null, 4);
       await thread.close();
-      await expect(thread.saveListed('s', people.slice(10, 20), 1, 5)).rejects.toThrow(/closed/);
+      await expect(thread.savePage(page(people.slice(10, 20)), null, 4)).rejects.toThrow(/closed/);
       expect(new PeopleStore(opened.db).listedCount('s')).toBe(10);
       // Nothing but the main connection holds the file: it checkpoints the whole WAL away.
       expect(opened.db.pragma('wal_checkpoint(TRUNCATE)', { simple: false })).toEqual([{ busy: 0, log: 0, checkpointed: 0 }]);

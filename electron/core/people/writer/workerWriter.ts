@@ -1,6 +1,6 @@
 import type * as WorkerThreads from 'node:worker_threads';
 import type { Logger } from '../../log/logger';
-import type { DirectoryWriter, WriterOperation } from './directoryWriter';
+import { pagesPerThreadSave, type DirectoryWriter, type WriterOperation } from './directoryWriter';
 import { WriterFailure, writerStopped } from './writerFailure';
 import type { WriterReply, WriterRequest, WriterWorkerData } from './writerMessages';
 
@@ -55,10 +55,14 @@ export function workerWriter(entry: WriterThreadEntry, data: WriterWorkerData, f
         if (reply.kind === 'ready') {
           state = 'ready';
           resolve(true);
+          // A writer waiting for work must not keep the process alive on its own; one starting or
+          // with a write on its way must, or a process with nothing else to do would end first.
+          if (pending.size === 0) thread.unref();
         } else if (reply.kind === 'unusable') giveUp(`its connection could not open (${reply.message})`);
         else {
           const waiting = pending.get(reply.id);
           pending.delete(reply.id);
+          if (pending.size === 0) thread.unref();
           if (reply.kind === 'done') waiting?.resolve(reply.value);
           else waiting?.reject(new WriterFailure(reply.message, reply.code));
         }
@@ -66,8 +70,6 @@ export function workerWriter(entry: WriterThreadEntry, data: WriterWorkerData, f
       thread.on('error', (error) => giveUp(error.message));
       thread.on('exit', (code) => giveUp(`its thread ended (exit code ${code})`));
     });
-    // A writer waiting for work must not keep the process alive on its own.
-    thread.unref();
   };
 
   const call = async (operation: WriterOperation, args: unknown[]): Promise<unknown> => {
@@ -77,21 +79,24 @@ export function workerWriter(entry: WriterThreadEntry, data: WriterWorkerData, f
     if (state === 'gone') return (fallback[operation] as (...args: unknown[]) => Promise<unknown>)(...args);
     return new Promise((resolve, reject) => {
       const id = nextId++;
+      if (pending.size === 0) worker!.ref();
       pending.set(id, { resolve, reject });
       worker!.postMessage({ id, operation, args } satisfies WriterRequest);
     });
   };
 
   return {
-    saveListed: (...args) => call('saveListed', args) as Promise<void>,
+    pagesPerSave: () => (state === 'gone' ? fallback.pagesPerSave() : pagesPerThreadSave),
+    savePage: (...args) => call('savePage', args) as Promise<void>,
     pruneUnlisted: (...args) => call('pruneUnlisted', args) as Promise<{ deleted: number; next: number | null }>,
     forgetListed: (serverId, userIds) => call('forgetListed', [serverId, [...userIds]]) as Promise<number>,
-    tidyIndex: () => call('tidyIndex', []) as Promise<boolean>,
+    tidyIndex: (steps) => call('tidyIndex', [steps]) as Promise<boolean>,
     close: () => {
       closing ??= (async () => {
         // Its connection closed before the thread ends: nothing holds the file afterwards (forgetting empties the folder).
         if (state !== 'gone' && (await ready)) {
           const closed = new Promise((resolve) => {
+            worker!.ref();
             pending.set(nextId, { resolve, reject: resolve });
             worker!.postMessage({ id: nextId++, operation: 'close', args: [] } satisfies WriterRequest);
           });

@@ -3,6 +3,7 @@
 // Bundled as its own file next to the main bundle (tools/build/writerWorkerBundle.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import { openConnection } from '../../db/openDatabase';
+import { DirectoryStore } from '../directoryStore';
 import { PeopleStore } from '../peopleStore';
 import { inThreadWriter } from './directoryWriter';
 import type { WriterReply, WriterRequest, WriterWorkerData } from './writerMessages';
@@ -16,7 +17,7 @@ let writer: ReturnType<typeof inThreadWriter>;
 try {
   db = openConnection(file, sqliteBinding, key);
   // Its statements are prepared here too: a file without the app's tables is as unusable as a locked one.
-  writer = inThreadWriter(new PeopleStore(db));
+  writer = inThreadWriter(db, { people: new PeopleStore(db), directory: new DirectoryStore(db) }, { yieldBetweenSteps: false });
 } catch (error) {
   send({ kind: 'unusable', message: error instanceof Error ? error.message : String(error) });
   process.exit(1);

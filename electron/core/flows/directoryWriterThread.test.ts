@@ -1,0 +1,82 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DirectoryStatus } from '../../../shared/directorySchemas';
+import { call, callResult } from '../../../tests/support/coreCall';
+import { signedIn } from '../../../tests/support/coreSignIn';
+import { makeTempDir } from '../../../tests/support/tempDir';
+import { startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
+import { writerThreadFromSource } from '../../../tests/support/writerThread';
+import { createCore, type Core } from '../createCore';
+import { databaseFileName } from '../db/openDatabase';
+import { pagesPerThreadSave } from '../people/writer/directoryWriter';
+import { MemoryVault } from '../vault/memoryVault';
+
+/** Enough people for a sync of 25 pages: two and a half saves of ten on the writer's thread. */
+const generated = 2_450;
+
+describe('the directory synced through the writer’s thread, against the reference users API', { timeout: 90_000 }, () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let server: TestServer;
+  let vault: MemoryVault;
+  let core: Core;
+  let accountId: string;
+  const start = () => {
+    core = createCore({ dataDir: temp.dir, vault, version: '1', shell: 'test', directoryWriter: writerThreadFromSource });
+  };
+  const status = () => call(core, 'directory.status', { accountId });
+  const settled = (state: DirectoryStatus['state']) => expect.poll(async () => (await status()).state, { timeout: 30_000 }).toBe(state);
+  const listCalls = async () => (await server.requests()).filter((request) => request.path.startsWith('/api/v1/users.list')).length;
+  /** Where the saved sync stands, read from the file as another program would. */
+  const savedOffset = () => {
+    const db = new Database(path.join(temp.dir, databaseFileName), { readonly: true });
+    try {
+      return db.prepare('SELECT next_offset FROM directory_sync').pluck().get() as number;
+    } finally {
+      db.close();
+    }
+  };
+
+  beforeEach(async () => {
+    temp = makeTempDir();
+    vault = new MemoryVault();
+    server = await startTestServer({ people: generated });
+    start();
+    accountId = await signedIn(core, server, 'plain');
+    await callResult(core, 'directory.sync', { accountId });
+    await settled('done');
+    await server.forgetRequests();
+  }, 60_000);
+  afterEach(async () => {
+    core.close();
+    await server.close();
+    temp.cleanup();
+  });
+
+  it('a quit mid-sync keeps every page saved with its offset; the restart reads on from there and ends with everyone once', async () => {
+    const { total } = await status();
+    const pages = Math.ceil(total! / 100);
+    let closedAt: DirectoryStatus | undefined;
+    core.events.on('directory.changed', (changed) => {
+      if (!closedAt && changed.state === 'syncing' && changed.loaded >= 1_500) {
+        closedAt = changed;
+        core.close(); // the app quits mid-sync, its first ten pages handed to the thread
+      }
+    });
+    await callResult(core, 'directory.sync', { accountId, force: true });
+    await expect.poll(() => closedAt).toBeDefined();
+    // Every save handed to the thread before the quit still ends, pages and offset together; the
+    // pages read since the last one are read again.
+    const perSave = pagesPerThreadSave * 100;
+    await expect.poll(savedOffset, { timeout: 15_000 }).toBe(Math.floor(closedAt!.loaded / perSave) * perSave);
+
+    start();
+    await core.ready;
+    await callResult(core, 'directory.sync', { accountId });
+    await settled('done');
+    expect(await status()).toMatchObject({ loaded: total, cached: total, error: null });
+    // Started over, it would have read all pages again after the fifteen before the quit.
+    expect(await listCalls()).toBeLessThanOrEqual(pages + pagesPerThreadSave + 1);
+    expect((await call(core, 'directory.search', { accountId, query: 'olasup' })).people.map((p) => p.username)).toEqual(['roxie']);
+  });
+});
