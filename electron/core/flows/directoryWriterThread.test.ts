@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DirectoryStatus } from '../../../shared/directorySchemas';
@@ -6,7 +7,7 @@ import { call, callResult } from '../../../tests/support/coreCall';
 import { signedIn } from '../../../tests/support/coreSignIn';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
-import { writerThreadFromSource } from '../../../tests/support/writerThread';
+import { slowWriterThreadFromSource, writerThreadFromSource } from '../../../tests/support/writerThread';
 import { createCore, type Core } from '../createCore';
 import { databaseFileName } from '../db/openDatabase';
 import { pagesPerThreadSave } from '../people/writer/directoryWriter';
@@ -21,8 +22,15 @@ describe('the directory synced through the writer’s thread, against the refere
   let vault: MemoryVault;
   let core: Core;
   let accountId: string;
-  const start = () => {
-    core = createCore({ dataDir: temp.dir, vault, version: '1', shell: 'test', directoryWriter: writerThreadFromSource });
+  const start = (directoryWriter = writerThreadFromSource) => {
+    core = createCore({
+      dataDir: temp.dir,
+      vault,
+      version: '1',
+      shell: 'test',
+      directoryWriter,
+      retryPolicy: { attempts: 1 },
+    });
   };
   const status = () => call(core, 'directory.status', { accountId });
   const settled = (state: DirectoryStatus['state']) => expect.poll(async () => (await status()).state, { timeout: 30_000 }).toBe(state);
@@ -78,5 +86,29 @@ describe('the directory synced through the writer’s thread, against the refere
     // Started over, it would have read all pages again after the fifteen before the quit.
     expect(await listCalls()).toBeLessThanOrEqual(pages + pagesPerThreadSave + 1);
     expect((await call(core, 'directory.search', { accountId, query: 'olasup' })).people.map((p) => p.username)).toEqual(['roxie']);
+  });
+
+  it('a server failing while ten pages are being saved: the sync pauses, and the save ending after does not undo the pause', async () => {
+    // A writer whose saves are held for seconds: the failure certainly comes while one is on its way.
+    core.close();
+    start(slowWriterThreadFromSource);
+    await core.ready;
+    await callResult(core, 'directory.sync', { accountId, force: true });
+    // The first save of the round is being held: the server fails from now on.
+    const held = path.join(temp.dir, `${databaseFileName}-held`);
+    await expect.poll(() => fs.existsSync(held), { timeout: 15_000 }).toBe(true);
+    await server.failWith(503, { route: '/api/v1/users.list' });
+    await settled('paused');
+    // The save handed over before the failure has ended (its pages are kept)…
+    await expect.poll(() => fs.existsSync(held), { timeout: 15_000 }).toBe(false);
+    expect(savedOffset()).toBeGreaterThanOrEqual(1_000);
+    // …and the stop was recorded after it: still paused, saying why, on screen and in the file.
+    expect(await status()).toMatchObject({ state: 'paused', error: expect.stringMatching(/continues when the server answers/) });
+    const db = new Database(path.join(temp.dir, databaseFileName), { readonly: true });
+    try {
+      expect(db.prepare('SELECT state FROM directory_sync').pluck().get()).toBe('paused');
+    } finally {
+      db.close();
+    }
   });
 });

@@ -211,66 +211,72 @@ export class DirectoryService {
     let batch: ListedPage['documents'] = [];
     let batchPages = 0;
     let saving: Promise<void> = Promise.resolve();
-    for (;;) {
-      let page: PeoplePage;
-      try {
-        page = await pending;
-      } catch (error) {
-        // users.list needs rights some accounts lack: the directory endpoint is the fallback.
-        if (source === 'users.list' && row.source === null && error instanceof ApiFailure && error.details.status === 403) {
-          source = 'directory';
-          pending = fetchPage(row.nextOffset);
-          continue;
+    try {
+      for (;;) {
+        let page: PeoplePage;
+        try {
+          page = await pending;
+        } catch (error) {
+          // users.list needs rights some accounts lack: the directory endpoint is the fallback.
+          if (source === 'users.list' && row.source === null && error instanceof ApiFailure && error.details.status === 403) {
+            source = 'directory';
+            pending = fetchPage(row.nextOffset);
+            continue;
+          }
+          throw error;
         }
-        throw error;
+        if (this.closed) return row; // the offset saved last is where the next start resumes
+        const limit = this.limitOf(row);
+        row = { ...row, maxPeople: this.limits.get(row.serverId) ?? row.maxPeople };
+        // Past the limit nothing is kept, whatever `total` claims (a server saying 1,000,000 ends here too).
+        const people = page.people.slice(0, Math.max(0, limit - row.loaded));
+        const nextOffset = row.nextOffset + people.length;
+        const finished = people.length === 0 || nextOffset >= page.total || row.loaded + people.length >= limit;
+        // The round's first page says whether the server gives changes, and from which mark a refresh reads them.
+        if (row.nextOffset === 0) {
+          const mark = source === 'users.list' ? newestChange(page.people) : null;
+          row = { ...row, refreshes: mark === null ? 'full' : 'changes', changesMark: mark };
+        }
+        // Fetch the next page while this one is written: the network, not SQLite, sets the pace.
+        if (!finished && !this.closed && gapMs === 0) {
+          pending = fetchPage(nextOffset);
+          // Let the request leave before the synchronous write below holds the thread: a turn of the
+          // event loop through its I/O phase, not a wait in the app's time (so not the clock's).
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          if (this.closed) return row;
+        }
+        row = { ...row, source, nextOffset, total: page.total, loaded: row.loaded + people.length };
+        batch.push(...cleaned(people));
+        batchPages += 1;
+        if (finished || batchPages >= this.deps.writer.pagesPerSave()) {
+          await saving; // in order, one at a time: a failed save stops the sync here
+          if (this.closed) return row;
+          // The pages with where the sync stands (a quit resumes after the last pages saved), then the
+          // merging they make due. The last pages' row is saved first too: a quit while pruning
+          // resumes here, finds no page left and prunes again.
+          const pages = { serverId: row.serverId, documents: batch, round: row.round, now: this.deps.clock.now() };
+          saving = this.deps.writer.savePage(pages, row, tidyStepsPerPage * batchPages);
+          saving.catch(() => undefined); // awaited before the next save, or below
+          batch = [];
+          batchPages = 0;
+        }
+        if (finished) {
+          await saving;
+          const now = this.deps.clock.now();
+          const caughtUp = await this.catchUp(row, client, credentials);
+          if (!caughtUp || !(await this.prune(row.serverId, row.round)) || !(await this.tidyIndexFully())) return row;
+          return { ...caughtUp, state: 'done', syncedAt: now, fullAt: now, needsPass: false, lastError: null };
+        }
+        this.announce(row.serverId, false, row);
+        if (gapMs > 0) {
+          if (!(await this.pause(gapMs))) return row;
+          pending = fetchPage(nextOffset);
+        }
       }
-      if (this.closed) return row; // the offset saved last is where the next start resumes
-      const limit = this.limitOf(row);
-      row = { ...row, maxPeople: this.limits.get(row.serverId) ?? row.maxPeople };
-      // Past the limit nothing is kept, whatever `total` claims (a server saying 1,000,000 ends here too).
-      const people = page.people.slice(0, Math.max(0, limit - row.loaded));
-      const nextOffset = row.nextOffset + people.length;
-      const finished = people.length === 0 || nextOffset >= page.total || row.loaded + people.length >= limit;
-      // The round's first page says whether the server gives changes, and from which mark a refresh reads them.
-      if (row.nextOffset === 0) {
-        const mark = source === 'users.list' ? newestChange(page.people) : null;
-        row = { ...row, refreshes: mark === null ? 'full' : 'changes', changesMark: mark };
-      }
-      // Fetch the next page while this one is written: the network, not SQLite, sets the pace.
-      if (!finished && !this.closed && gapMs === 0) {
-        pending = fetchPage(nextOffset);
-        // Let the request leave before the synchronous write below holds the thread: a turn of the
-        // event loop through its I/O phase, not a wait in the app's time (so not the clock's).
-        await new Promise((resolve) => setTimeout(resolve, 1));
-        if (this.closed) return row;
-      }
-      row = { ...row, source, nextOffset, total: page.total, loaded: row.loaded + people.length };
-      batch.push(...cleaned(people));
-      batchPages += 1;
-      if (finished || batchPages >= this.deps.writer.pagesPerSave()) {
-        await saving; // in order, one at a time: a failed save stops the sync here
-        if (this.closed) return row;
-        // The pages with where the sync stands (a quit resumes after the last pages saved), then the
-        // merging they make due. The last pages' row is saved first too: a quit while pruning
-        // resumes here, finds no page left and prunes again.
-        const pages = { serverId: row.serverId, documents: batch, round: row.round, now: this.deps.clock.now() };
-        saving = this.deps.writer.savePage(pages, row, tidyStepsPerPage * batchPages);
-        saving.catch(() => undefined); // awaited before the next save, or below
-        batch = [];
-        batchPages = 0;
-      }
-      if (finished) {
-        await saving;
-        const now = this.deps.clock.now();
-        const caughtUp = await this.catchUp(row, client, credentials);
-        if (!caughtUp || !(await this.prune(row.serverId, row.round)) || !(await this.tidyIndexFully())) return row;
-        return { ...caughtUp, state: 'done', syncedAt: now, fullAt: now, needsPass: false, lastError: null };
-      }
-      this.announce(row.serverId, false, row);
-      if (gapMs > 0) {
-        if (!(await this.pause(gapMs))) return row;
-        pending = fetchPage(nextOffset);
-      }
+    } catch (error) {
+      // A save still on its way ends first: the stop is recorded after it, never overwritten by its progress row.
+      await saving.catch(() => undefined);
+      throw error;
     }
   }
 
