@@ -1,8 +1,7 @@
 import type { DirectorySearchResult, DirectoryStatus } from '../../../shared/directorySchemas';
 import { defaultDirectoryLimit } from '../../../shared/limits';
 import type { AccountsService } from '../accounts/accountsService';
-import { backoffMs } from '../backoff';
-import type { Clock, Timer } from '../clock';
+import type { Clock } from '../clock';
 import type { CoreEvents } from '../coreEvents';
 import { logFailure } from '../log/logFailure';
 import type { Logger } from '../log/logger';
@@ -16,7 +15,8 @@ import type { DirectoryStore, DirectorySyncRow } from './directoryStore';
 import type { PeopleSearch } from './peopleSearch';
 import type { PeopleStore } from './peopleStore';
 import type { DirectoryWriter, ListedPage } from './writer/directoryWriter';
-import { fullPassDue, newestChange, refreshDue } from './refreshPlan';
+import { newestChange, refreshDue } from './refreshPlan';
+import { DirectoryTimers } from './directoryTimers';
 
 export interface DirectoryDeps {
   store: DirectoryStore;
@@ -31,12 +31,10 @@ export interface DirectoryDeps {
   log: Logger;
 }
 
-/** A full pass starts this long after a refresh (never as People opens) and waits between its pages: spread out, in the background. */
-const fullPassPace = { delayMs: 60_000, gapMs: 2_000 };
+/** A full pass waits this long between its pages: spread out, in the background (it starts a while after a refresh: directoryTimers.ts). */
+const fullPassGapMs = 2_000;
 /** A first copy (or a resumed one), a read of the changes since the copy's mark, or a full pass. */
 type RunKind = 'copy' | 'changes' | 'pass';
-/** A paused sync also tries again by itself: first after 5 s, doubling up to 5 minutes. */
-const pausedBackoff = { baseMs: 5_000, maxMs: 300_000 };
 /** Least time between two progress events of one sync. */
 const progressEveryMs = 250;
 
@@ -63,11 +61,14 @@ export class DirectoryService {
   private readonly limits = new Map<string, number>();
   private readonly lastEmit = new Map<string, { at: number; fraction: number }>();
   /** A paused sync also tries again on its own, with growing waits (a server may answer 503 for a while). */
-  private readonly retryTimers = new Map<string, { timer: Timer; attempt: number }>();
-  private readonly passTimers = new Map<string, Timer>();
+  private readonly timers: DirectoryTimers;
   private closed = false;
 
-  constructor(private readonly deps: DirectoryDeps) {}
+  constructor(private readonly deps: DirectoryDeps) {
+    this.timers = new DirectoryTimers(deps.clock, (serverId, accountId, kind) => {
+      if (!this.running.has(serverId)) this.start(serverId, accountId, false, kind);
+    });
+  }
 
   status(accountId: string): DirectoryStatus {
     return this.statusOf(this.deps.accounts.serverOf(accountId).id);
@@ -124,17 +125,12 @@ export class DirectoryService {
 
   close(): void {
     this.closed = true;
-    for (const { timer } of this.retryTimers.values()) this.deps.clock.clearTimeout(timer);
-    for (const timer of this.passTimers.values()) this.deps.clock.clearTimeout(timer);
-    this.retryTimers.clear();
-    this.passTimers.clear();
+    this.timers.close();
   }
 
   private start(serverId: string, accountId: string, goOn: boolean, kind: RunKind = 'copy'): void {
     if (this.closed) return;
-    this.deps.clock.clearTimeout(this.retryTimers.get(serverId)?.timer);
-    this.deps.clock.clearTimeout(this.passTimers.get(serverId));
-    this.passTimers.delete(serverId);
+    this.timers.cancel(serverId);
     // Registered before run() begins, so its first progress event already says "syncing".
     const work = Promise.resolve()
       .then(() => (kind === 'changes' ? this.runChanges(serverId, accountId) : this.run(serverId, accountId, goOn, kind === 'pass')))
@@ -146,8 +142,7 @@ export class DirectoryService {
         this.running.delete(serverId);
         if (this.closed) return;
         this.announce(serverId, true);
-        this.retryLaterIfPaused(serverId, accountId);
-        this.fullPassLater(serverId, accountId);
+        this.timers.afterRun(serverId, accountId, this.deps.store.get(serverId));
       });
     this.running.set(serverId, work);
   }
@@ -183,7 +178,7 @@ export class DirectoryService {
     this.deps.store.put(row);
     this.announce(serverId, true);
     try {
-      row = await this.copyPages(row, paced ? fullPassPace.gapMs : 0);
+      row = await this.copyPages(row, paced ? fullPassGapMs : 0);
       if (this.closed) return;
     } catch (error) {
       if (this.closed) return;
@@ -353,21 +348,6 @@ export class DirectoryService {
     return new Promise((resolve) => this.deps.clock.setTimeout(() => resolve(!this.closed), ms, { background: true }));
   }
 
-  /** The full pass, when due (refreshPlan.ts): started a while after the last refresh, never as People opens. */
-  private fullPassLater(serverId: string, accountId: string): void {
-    const row = this.deps.store.get(serverId);
-    if (!row || this.passTimers.has(serverId) || !fullPassDue(row, this.deps.clock.now())) return;
-    const timer = this.deps.clock.setTimeout(
-      () => {
-        this.passTimers.delete(serverId);
-        if (!this.running.has(serverId)) this.start(serverId, accountId, false, 'pass');
-      },
-      fullPassPace.delayMs,
-      { background: true },
-    );
-    this.passTimers.set(serverId, timer);
-  }
-
   /** People the finished round did not see go, a slice per turn of the event loop; false when the core closed first. */
   private async prune(serverId: string, round: number): Promise<boolean> {
     let after: number | null = 0;
@@ -398,22 +378,6 @@ export class DirectoryService {
     const row = this.deps.store.get(serverId);
     const limit = this.limits.get(serverId) ?? row?.maxPeople ?? defaultDirectoryLimit;
     return describeSync(serverId, row, { cached: this.deps.store.cachedCount(serverId), running: this.running.has(serverId), limit });
-  }
-
-  private retryLaterIfPaused(serverId: string, accountId: string): void {
-    const attempt = (this.retryTimers.get(serverId)?.attempt ?? 0) + 1;
-    if (this.deps.store.get(serverId)?.state !== 'paused') {
-      this.retryTimers.delete(serverId);
-      return;
-    }
-    const timer = this.deps.clock.setTimeout(
-      () => {
-        if (!this.running.has(serverId)) this.start(serverId, accountId, false);
-      },
-      backoffMs(pausedBackoff, attempt),
-      { background: true },
-    );
-    this.retryTimers.set(serverId, { timer, attempt });
   }
 
   /** Progress at most every progressEveryMs, but at least every tenth of the way. */
