@@ -14,7 +14,7 @@ import { describeSync, explainStop, SyncStop } from './directoryStatus';
 import type { DirectoryStore, DirectorySyncRow } from './directoryStore';
 import type { PeopleSearch } from './peopleSearch';
 import type { PeopleStore } from './peopleStore';
-import type { DirectoryWriter, ListedPage } from './writer/directoryWriter';
+import { nextTurn, type DirectoryWriter, type ListedPage } from './writer/directoryWriter';
 import { newestChange, refreshDue } from './refreshPlan';
 import { DirectoryTimers } from './directoryTimers';
 
@@ -42,9 +42,6 @@ const progressEveryMs = 250;
 const tidyStepsPerPage = 4;
 /** Merge steps per request once a sync is done: a close waits for at most one such batch. */
 const tidyStepsPerCall = 32;
-
-/** Yields to the event loop: long work is done in slices so the window never waits on it. */
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The server's people directory copied into the local people table, page by page

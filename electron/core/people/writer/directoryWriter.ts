@@ -42,7 +42,7 @@ export type WriterOperation = Exclude<keyof DirectoryWriter, 'close' | 'pagesPer
 export const pagesPerThreadSave = 10;
 
 /** Yields to the event loop: a thread that also answers the window must not hold it for long. */
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The same writes through one connection on the calling thread. On the main thread (a cache in
