@@ -63,28 +63,37 @@ describe('the directory synced through the writer’s thread, against the refere
 
   it('a quit mid-sync keeps every page saved with its offset; the restart reads on from there and ends with everyone once', async () => {
     const { total } = await status();
-    const pages = Math.ceil(total! / 100);
-    let closedAt: DirectoryStatus | undefined;
-    core.events.on('directory.changed', (changed) => {
-      if (!closedAt && changed.state === 'syncing' && changed.loaded >= 1_500) {
-        closedAt = changed;
-        core.close(); // the app quits mid-sync, its first ten pages handed to the thread
-      }
+    const perSave = pagesPerThreadSave * 100;
+    // The app quits once the status says the first ten pages are saved (the count it shows is what
+    // the file holds), however long a busy machine takes to get there.
+    const quit = new Promise<DirectoryStatus>((resolve) => {
+      let quitting = false;
+      core.events.on('directory.changed', (changed) => {
+        if (!quitting && changed.state === 'syncing' && changed.loaded >= perSave) {
+          quitting = true;
+          core.close();
+          resolve(changed);
+        }
+      });
     });
     await callResult(core, 'directory.sync', { accountId, force: true });
-    await expect.poll(() => closedAt).toBeDefined();
-    // Every save handed to the thread before the quit still ends, pages and offset together; the
-    // pages read since the last one are read again.
-    const perSave = pagesPerThreadSave * 100;
-    await expect.poll(savedOffset, { timeout: 15_000 }).toBe(Math.floor(closedAt!.loaded / perSave) * perSave);
+    const closedAt = await quit;
+    // The file says where the sync stands: whole saves of ten pages, at least those the status
+    // counted (a save already handed to the thread may still end after the quit), never the end.
+    const saved = savedOffset();
+    expect(saved % perSave).toBe(0);
+    expect(saved).toBeGreaterThanOrEqual(closedAt.loaded);
+    expect(saved).toBeLessThan(total!);
+    await server.forgetRequests();
 
     start();
     await core.ready;
     await callResult(core, 'directory.sync', { accountId });
     await settled('done');
     expect(await status()).toMatchObject({ loaded: total, cached: total, error: null });
-    // Started over, it would have read all pages again after the fifteen before the quit.
-    expect(await listCalls()).toBeLessThanOrEqual(pages + pagesPerThreadSave + 1);
+    // Read on from the saved offset: the pages after it, the round's catch-up, and at most one
+    // request the quit left in flight. Started over, it would read every page again.
+    expect(await listCalls()).toBeLessThanOrEqual(Math.ceil((total! - closedAt.loaded) / 100) + 2);
     expect((await call(core, 'directory.search', { accountId, query: 'olasup' })).people.map((p) => p.username)).toEqual(['roxie']);
   });
 
