@@ -27,3 +27,13 @@ export function directoryCopy(dataDir: string): CopiedPerson[] {
     db.close();
   }
 }
+
+/** How many segments the search index of a core's data folder (a plain database) is in. */
+export function indexSegments(dataDir: string): number {
+  const db = new Database(path.join(dataDir, databaseFileName), { readonly: true });
+  try {
+    return db.prepare('SELECT count(DISTINCT segid) FROM people_index_idx').pluck().get() as number;
+  } finally {
+    db.close();
+  }
+}

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DirectoryStatus } from '../../../shared/directorySchemas';
 import { call } from '../../../tests/support/coreCall';
 import { signedIn } from '../../../tests/support/coreSignIn';
-import { directoryCopy, type CopiedPerson as Person } from '../../../tests/support/directoryCopy';
+import { directoryCopy, indexSegments, type CopiedPerson as Person } from '../../../tests/support/directoryCopy';
 import { makeTempDir } from '../../../tests/support/tempDir';
 import { TestClock } from '../../../tests/support/testClock';
 import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
@@ -133,6 +133,8 @@ describe('directory refreshes that read only what changed, against the reference
   it('reads one page of changes, finds who was deleted by their ids, and ends with exactly the server’s people', async () => {
     await setUp({ unsafeQueryParams: true });
     expect((await call(core, 'directory.status', { accountId })).note).toBeNull();
+    // The first copy left its index in one segment, where searches are fastest (D120).
+    expect(indexSegments(temp.dir)).toBe(1);
     const { deactivated, deleted, added } = await changeOnServer();
     // Every write of the refresh runs on the writer thread, whose PeopleStore is not this one.
     const writtenHere = [vi.spyOn(PeopleStore.prototype, 'saveListed'), vi.spyOn(PeopleStore.prototype, 'forgetListed')];
@@ -163,6 +165,8 @@ describe('directory refreshes that read only what changed, against the reference
     expect((await search('newcomer')).map((p) => p.userId)).toEqual([added]);
     expect(await search(deleted)).toEqual([]);
     for (const spy of writtenHere) expect(spy).not.toHaveBeenCalled();
+    // A refresh adds its few people in segments of their own, not rewriting the whole index.
+    expect(indexSegments(temp.dir)).toBeGreaterThan(1);
   });
 
   it('runs the weekly full pass in the background, page by page, and it removes people no change or count could show', async () => {
@@ -193,6 +197,8 @@ describe('directory refreshes that read only what changed, against the reference
     expect(clock.ran.filter((ms) => ms === 2_000).length).toBeGreaterThanOrEqual(pages - 1);
     expect(localPeople()).toEqual(await serverPeople());
     expect((await search('old.import')).map((p) => p.username)).toEqual(['old.import']);
+    // A complete round, the pass folds the refreshes' segments back into one.
+    expect(indexSegments(temp.dir)).toBe(1);
   });
 
   it('keeps a person changed while the full pass reads on, though they moved into a page it had read', async () => {

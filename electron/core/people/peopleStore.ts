@@ -191,6 +191,11 @@ export class PeopleStore {
     return this.index.tidy();
   }
 
+  /** One bounded step of merging the index into one segment, as a complete copy ends; false once it is one. */
+  compactIndex(): boolean {
+    return this.index.compact();
+  }
+
   recent(serverId: string, limit = 20): { userId: string; username: string | null; name: string | null; lookedUpAt: number }[] {
     return this.db
       .prepare(

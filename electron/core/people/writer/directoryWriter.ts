@@ -28,6 +28,8 @@ export interface DirectoryWriter {
   forgetListed(serverId: string, userIds: readonly string[]): Promise<number>;
   /** Up to `steps` bounded steps of index merging; false once nothing is left to merge. */
   tidyIndex(steps: number): Promise<boolean>;
+  /** Up to `steps` bounded steps of merging the index into one segment (a complete copy's end); false once it is one. */
+  compactIndex(steps: number): Promise<boolean>;
   /** Lets go of the writer's connection; resolves once nothing more can be written. */
   close(): Promise<void>;
 }
@@ -59,13 +61,14 @@ export function inThreadWriter(
     people.saveListed(page.serverId, page.documents, page.round, page.now);
     if (progress) directory.put(progress);
   });
-  const tidyIndex = async (steps: number) => {
-    for (let step = 0; step < steps; step++) {
+  const stepper = (step: () => boolean) => async (steps: number) => {
+    for (let done = 0; done < steps; done++) {
       if (options.yieldBetweenSteps) await nextTurn();
-      if (!people.tidyIndex()) return false;
+      if (!step()) return false;
     }
     return true;
   };
+  const tidyIndex = stepper(() => people.tidyIndex());
   return {
     // On the window's thread a page at a time: a save of ten would hold it well beyond P6's 50 ms.
     pagesPerSave: () => (options.yieldBetweenSteps ? 1 : pagesPerThreadSave),
@@ -76,6 +79,7 @@ export function inThreadWriter(
     pruneUnlisted: async (serverId, round, after) => people.pruneUnlisted(serverId, round, after),
     forgetListed: async (serverId, userIds) => people.forgetListed(serverId, userIds),
     tidyIndex,
+    compactIndex: stepper(() => people.compactIndex()),
     close: async () => undefined,
   };
 }

@@ -91,6 +91,7 @@ export function workerWriter(entry: WriterThreadEntry, data: WriterWorkerData, f
     pruneUnlisted: (...args) => call('pruneUnlisted', args) as Promise<{ deleted: number; next: number | null }>,
     forgetListed: (serverId, userIds) => call('forgetListed', [serverId, [...userIds]]) as Promise<number>,
     tidyIndex: (steps) => call('tidyIndex', [steps]) as Promise<boolean>,
+    compactIndex: (steps) => call('compactIndex', [steps]) as Promise<boolean>,
     close: () => {
       closing ??= (async () => {
         // Its connection closed before the thread ends: nothing holds the file afterwards (forgetting empties the folder).
