@@ -1,6 +1,7 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { avatarKey, useAvatars } from '../stores/avatarStore';
 import { initialsOf } from './initialsOf';
+import { useSeen } from './useSeen';
 
 export type AvatarSize = 'small' | 'medium' | 'large';
 
@@ -8,7 +9,8 @@ export type AvatarSize = 'small' | 'medium' | 'large';
  * A person's avatar from the core's cache (offline too), updated when the core says it
  * changed (an upload shows at once in the sidebar and on the page); initials until an
  * image is saved. One look everywhere: a circle of the size asked for. Decorative: the
- * name is always shown beside it. With `presence`, a status dot sits on its edge.
+ * name is always shown beside it. With `presence`, a status dot sits on its edge. With
+ * `whenSeen` (a long list's rows), the image is asked for once the avatar is on screen.
  */
 export function Avatar({
   accountId,
@@ -17,6 +19,7 @@ export function Avatar({
   name,
   size = 'small',
   presence,
+  whenSeen = false,
 }: {
   accountId: string;
   username: string | null | undefined;
@@ -24,14 +27,17 @@ export function Avatar({
   name: string;
   size?: AvatarSize;
   presence?: string | null;
+  whenSeen?: boolean;
 }) {
+  const element = useRef<HTMLSpanElement>(null);
+  const seen = useSeen(element, whenSeen);
   const watch = useAvatars((state) => state.watch);
   const dataUrl = useAvatars((state) => (username ? (state.images[avatarKey(accountId, username)] ?? null) : null));
 
-  useEffect(() => (username ? watch(accountId, username, etag) : undefined), [accountId, username, etag, watch]);
+  useEffect(() => (username && seen ? watch(accountId, username, etag) : undefined), [accountId, username, etag, watch, seen]);
 
   return (
-    <span className={`avatar ${size}`} aria-hidden="true">
+    <span ref={element} className={`avatar ${size}`} aria-hidden="true">
       {dataUrl ? (
         <img src={dataUrl} alt="" data-testid={size === 'large' ? 'avatar-image' : undefined} />
       ) : (

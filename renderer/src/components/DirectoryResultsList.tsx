@@ -143,7 +143,7 @@ export function DirectoryResultsList({
               style={{ transform: `translateY(${row.start}px)` }}
             >
               <button type="button" className="result" onClick={() => onOpen(person.userId)}>
-                <Avatar accountId={accountId} username={person.username} name={name} presence={person.status} />
+                <Avatar accountId={accountId} username={person.username} name={name} presence={person.status} whenSeen />
                 <span className="result-text">
                   <span className="result-name">{name}</span>
                   <span className="result-detail">

@@ -52,7 +52,10 @@ beforeEach(() => {
   fake.succeed('directory.search', ({ query }) => ({ query, people: query.startsWith('ada') ? five : [], more: false, next: null }));
 });
 
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+});
 
 describe('the directory search', () => {
   it('says where the saved directory stands', async () => {
@@ -134,6 +137,33 @@ describe('the directory search', () => {
     // A 600-pixel view holds about ten 58-pixel rows; a few more are kept on either side.
     expect(rows().length).toBeLessThan(30);
     expect(rows()[0]).toHaveAttribute('aria-setsize', '100');
+  });
+
+  it('asks for an avatar only once its row is on screen, not for the rows kept beyond the view', async () => {
+    // The browser's IntersectionObserver, driven by the test: which avatars are on screen.
+    const watched = new Map<Element, IntersectionObserverCallback>();
+    class ScreenObserver {
+      constructor(private readonly callback: IntersectionObserverCallback) {}
+      observe(element: Element) {
+        watched.set(element, this.callback);
+      }
+      disconnect() {
+        for (const [element, callback] of watched) if (callback === this.callback) watched.delete(element);
+      }
+    }
+    vi.stubGlobal('IntersectionObserver', ScreenObserver);
+    fake.succeed('avatars.get', ({ username }) => ({ username, dataUrl: null, fetchedAt: null }));
+    const { user } = await show();
+    await user.type(search(), 'ada');
+    await waitFor(() => expect(rows()).toHaveLength(5));
+    expect(fake.requests('avatars.get')).toEqual([]);
+
+    const secondAvatar = rows()[1]!.querySelector('.avatar')!;
+    const seen = watched.get(secondAvatar)!;
+    act(() => seen([{ isIntersecting: true, target: secondAvatar } as unknown as IntersectionObserverEntry], {} as IntersectionObserver));
+    await waitFor(() => expect(fake.requests('avatars.get')).toEqual([{ accountId: 'a', username: 'ada2' }]));
+    // Once seen, it is no longer watched.
+    expect(watched.has(secondAvatar)).toBe(false);
   });
 
   it('tells assistive technology where each person stands, and that the list may grow', async () => {
