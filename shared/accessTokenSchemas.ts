@@ -2,8 +2,8 @@ import * as z from 'zod';
 import { textLimits } from './limits';
 import { proofSchema, twoFactorStateSchema } from './securitySchemas';
 
-const accountId = z.string().min(1).max(200);
-const tokenName = z.string().trim().min(1).max(textLimits.accessTokenName);
+const accountId = z.lazy(() => z.string().min(1).max(200));
+const tokenName = z.lazy(() => z.string().trim().min(1).max(textLimits.accessTokenName));
 
 /** One personal access token as the server lists it: never the token itself, only its last characters. */
 export const accessTokenSchema = z.lazy(() =>

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 
-const accountId = z.string().min(1).max(200);
+const accountId = z.lazy(() => z.string().min(1).max(200));
 const accountRequest = z.lazy(() => z.object({ accountId }).strict());
 
 /** A username the server suggests for an account that has none yet: filled into the editor, saved through the outbox. */

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { textLimits } from './limits';
 
-const accountId = z.string().min(1).max(200);
+const accountId = z.lazy(() => z.string().min(1).max(200));
 
 /** Whether "Delete my account" is offered for an account, what confirms it, and what would be lost. */
 export const accountDeletionViewSchema = z.lazy(() =>

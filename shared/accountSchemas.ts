@@ -54,7 +54,7 @@ export const accountListSchema = z.lazy(() =>
 );
 export type AccountList = z.infer<typeof accountListSchema>;
 
-const id = z.string().min(1).max(200);
+const id = z.lazy(() => z.string().min(1).max(200));
 
 export const addServerRequestSchema = z.lazy(() =>
   z.object({ url: z.string().trim().min(1, missingWords.serverAddress).max(textLimits.serverAddress) }).strict(),

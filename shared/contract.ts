@@ -87,7 +87,7 @@ import {
  * the core validates every request against it before any handler runs.
  */
 
-const noPayload = z.object({}).strict();
+const noPayload = z.lazy(() => z.object({}).strict());
 
 /** What the desktop menu can ask the window to do. */
 /** `account-N`: the Nth account of the list (Ctrl/⌘+N), as people count them, from 1. */
@@ -184,19 +184,19 @@ export const channels = {
   /** Asks the system to open rocketchat:// links with this app (desktop app only); answers with the new app info. */
   'app.claimLinks': { request: noPayload, response: appInfoSchema },
   'servers.add': { request: addServerRequestSchema, response: serverSummarySchema },
-  'servers.list': { request: noPayload, response: z.array(serverSummarySchema) },
+  'servers.list': { request: noPayload, response: z.lazy(() => z.array(serverSummarySchema)) },
   'accounts.list': { request: noPayload, response: accountListSchema },
   'accounts.signIn': { request: signInRequestSchema, response: accountSummarySchema },
   'accounts.answerTwoFactor': { request: twoFactorAnswerRequestSchema, response: accountSummarySchema },
   'accounts.sendEmailCode': { request: challengeRequestSchema, response: emailCodeSentSchema },
-  'accounts.cancelSignIn': { request: challengeRequestSchema, response: z.object({}) },
+  'accounts.cancelSignIn': { request: challengeRequestSchema, response: z.lazy(() => z.object({})) },
   'servers.signInOptions': { request: serverRequestSchema, response: signInOptionsSchema },
   'accounts.signInWithToken': { request: tokenSignInRequestSchema, response: accountSummarySchema },
   'accounts.startSso': { request: startSsoRequestSchema, response: ssoStartedSchema },
   /** Waits until the single sign-on is finished, refused, cancelled or too late. */
   'accounts.awaitSso': { request: ssoRequestSchema, response: accountSummarySchema },
   'accounts.completeSso': { request: completeSsoRequestSchema, response: accountSummarySchema },
-  'accounts.cancelSso': { request: ssoRequestSchema, response: z.object({}) },
+  'accounts.cancelSso': { request: ssoRequestSchema, response: z.lazy(() => z.object({})) },
   'accounts.switch': { request: accountRequestSchema, response: accountListSchema },
   'accounts.signOut': { request: accountRequestSchema, response: accountListSchema },
   'accounts.remove': { request: accountRequestSchema, response: accountListSchema },
@@ -207,11 +207,11 @@ export const channels = {
   'profile.edit': { request: profileEditRequestSchema, response: outboxViewSchema },
   'profile.setStatus': { request: statusRequestSchema, response: outboxViewSchema },
   'profile.checkUsername': {
-    request: z.object({ accountId: z.string().min(1).max(200), username: z.string().max(textLimits.username) }).strict(),
-    response: z.object({ available: z.boolean().nullable(), problem: z.string().nullable() }),
+    request: z.lazy(() => z.object({ accountId: z.string().min(1).max(200), username: z.string().max(textLimits.username) }).strict()),
+    response: z.lazy(() => z.object({ available: z.boolean().nullable(), problem: z.string().nullable() })),
   },
-  'profile.setAvatar': { request: avatarUploadRequestSchema, response: z.object({}) },
-  'profile.resetAvatar': { request: profileRequestSchema, response: z.object({}) },
+  'profile.setAvatar': { request: avatarUploadRequestSchema, response: z.lazy(() => z.object({})) },
+  'profile.resetAvatar': { request: profileRequestSchema, response: z.lazy(() => z.object({})) },
   'outbox.get': { request: profileRequestSchema, response: outboxViewSchema },
   'outbox.retry': { request: outboxItemRequestSchema, response: outboxViewSchema },
   'outbox.discard': { request: outboxItemRequestSchema, response: outboxViewSchema },
@@ -236,17 +236,17 @@ export const channels = {
   'directory.status': { request: directoryStatusRequestSchema, response: directoryStatusSchema },
   'directory.sync': { request: directorySyncRequestSchema, response: directoryStatusSchema },
   'directory.search': { request: directorySearchRequestSchema, response: directorySearchResultSchema },
-  'connectivity.list': { request: noPayload, response: z.array(z.object({ serverId: z.string(), online: z.boolean() })) },
+  'connectivity.list': { request: noPayload, response: z.lazy(() => z.array(z.object({ serverId: z.string(), online: z.boolean() }))) },
   /** The proxy in use for each server and the certificates trusted per server (About). */
   'network.info': { request: noPayload, response: networkInfoSchema },
   /** The certificate a server showed that could not be verified, and whether it may be trusted. */
   'certificates.review': { request: certificateRequestSchema, response: certificateReviewSchema },
   /** Trusts the certificate the review showed, for that server only. */
   'certificates.trust': { request: trustCertificateRequestSchema, response: pinnedCertificateSchema },
-  'certificates.revoke': { request: certificateRequestSchema, response: z.object({}) },
+  'certificates.revoke': { request: certificateRequestSchema, response: z.lazy(() => z.object({})) },
   /** The questions the desktop shell is waiting on (a proxy sign-in, a client certificate). */
-  'network.prompts': { request: noPayload, response: z.array(networkPromptSchema) },
-  'network.answerPrompt': { request: answerPromptRequestSchema, response: z.object({}) },
+  'network.prompts': { request: noPayload, response: z.lazy(() => z.array(networkPromptSchema)) },
+  'network.answerPrompt': { request: answerPromptRequestSchema, response: z.lazy(() => z.object({})) },
   /** Personal access tokens of an account: list, create (shown once), regenerate, remove. */
   ...accessTokenChannels,
   /** A username suggested for an account without one; asking for a copy of one's data. */
@@ -260,13 +260,15 @@ export const channels = {
   /** "Forget this computer": what would be lost (accounts, unsent edits), then every account, keychain entry and file of the app gone. */
   'app.forgetPreview': {
     request: noPayload,
-    response: z.object({
-      accounts: z.array(z.object({ name: z.string(), unsentEdits: z.number().int().nonnegative() })),
-      unsentEdits: z.number().int().nonnegative(),
-      dataDir: z.string(),
-    }),
+    response: z.lazy(() =>
+      z.object({
+        accounts: z.array(z.object({ name: z.string(), unsentEdits: z.number().int().nonnegative() })),
+        unsentEdits: z.number().int().nonnegative(),
+        dataDir: z.string(),
+      }),
+    ),
   },
-  'app.forgetComputer': { request: noPayload, response: z.object({}) },
+  'app.forgetComputer': { request: noPayload, response: z.lazy(() => z.object({})) },
 } as const;
 
 export type Channels = typeof channels;
@@ -287,25 +289,25 @@ export function resultSchema<C extends Channel>(channel: C) {
 }
 
 export const events = {
-  'accounts.changed': z.object({ revision: revisionSchema }),
-  'profile.changed': z.object({ accountId: z.string(), revision: revisionSchema }),
+  'accounts.changed': z.lazy(() => z.object({ revision: revisionSchema })),
+  'profile.changed': z.lazy(() => z.object({ accountId: z.string(), revision: revisionSchema })),
   /** The outbox of this account changed (queued, sent, waiting, conflict, failed). */
-  'sync.changed': z.object({ accountId: z.string(), revision: revisionSchema }),
-  'connectivity.changed': z.object({ serverId: z.string(), online: z.boolean() }),
+  'sync.changed': z.lazy(() => z.object({ accountId: z.string(), revision: revisionSchema })),
+  'connectivity.changed': z.lazy(() => z.object({ serverId: z.string(), online: z.boolean() })),
   'directory.changed': directoryStatusSchema,
-  'avatar.changed': z.object({ serverId: z.string(), username: z.string() }),
+  'avatar.changed': z.lazy(() => z.object({ serverId: z.string(), username: z.string() })),
   /** Something in the outbox needs the person: a conflict to decide, or an edit the server refused. */
-  'sync.attention': z.object({ accountId: z.string(), kind: z.enum(['conflict', 'failed']), message: z.string() }),
+  'sync.attention': z.lazy(() => z.object({ accountId: z.string(), kind: z.enum(['conflict', 'failed']), message: z.string() })),
   /** The server ended an account's session (a 401): it is signed out now, its queued edits kept. */
-  'session.ended': z.object({ accountId: z.string(), message: z.string() }),
+  'session.ended': z.lazy(() => z.object({ accountId: z.string(), message: z.string() })),
   /** A menu item or shortcut of the desktop shell, for the window to carry out. */
-  'app.command': z.object({ command: z.enum(appCommands) }),
+  'app.command': z.lazy(() => z.object({ command: z.enum(appCommands) })),
   /** A certificate was trusted for a server, or trust was revoked. */
-  'certificates.changed': z.object({ origin: z.string() }),
+  'certificates.changed': z.lazy(() => z.object({ origin: z.string() })),
   /** The desktop shell needs an answer from the person (network.answerPrompt). */
   'network.prompt': networkPromptSchema,
   /** This computer was forgotten: the core has closed; the desktop shell starts the app again. */
-  'app.forgotten': z.object({}),
+  'app.forgotten': z.lazy(() => z.object({})),
 } as const;
 
 export type Events = typeof events;

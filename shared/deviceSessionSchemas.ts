@@ -1,6 +1,6 @@
 import * as z from 'zod';
 
-const accountId = z.string().min(1).max(200);
+const accountId = z.lazy(() => z.string().min(1).max(200));
 
 /** One signed-in device of the account, in words the screen shows as they are. */
 export const deviceSessionSchema = z.lazy(() =>

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { maxDirectoryLimit, textLimits } from './limits';
 
-const accountId = z.string().min(1).max(200);
+const accountId = z.lazy(() => z.string().min(1).max(200));
 
 /**
  * Where the cached copy of a server's people directory stands.
@@ -41,7 +41,7 @@ export const directorySyncRequestSchema = z.lazy(() =>
 );
 
 /** Where a page of results ended: `next` of the previous page. */
-const searchCursor = z.string().regex(/^[0-4]\.\d{1,15}$/, 'Not a search position from a previous page.');
+const searchCursor = z.lazy(() => z.string().regex(/^[0-4]\.\d{1,15}$/, 'Not a search position from a previous page.'));
 
 export const directorySearchRequestSchema = z.lazy(() =>
   z

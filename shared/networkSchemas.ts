@@ -8,8 +8,8 @@ import { textLimits } from './limits';
  * sign-in, which client certificate to present).
  */
 
-const url = z.string().min(1).max(2048);
-const promptId = z.string().min(1).max(100);
+const url = z.lazy(() => z.string().min(1).max(2048));
+const promptId = z.lazy(() => z.string().min(1).max(100));
 /** SHA-256, colon-separated upper-case hex, as the app shows and stores it. */
 export const fingerprintSchema = z.lazy(() => z.string().regex(/^[0-9A-F]{2}(:[0-9A-F]{2}){31}$/, 'A SHA-256 fingerprint (32 hex pairs).'));
 

@@ -4,37 +4,39 @@ import { isOutboxField } from './outboxFields';
 import { customFieldKeyPattern, fieldLimits, statusTypes, type EditChanges } from './profileEdits';
 import { revisionSchema } from './revisionSchema';
 
-const accountId = z.string().min(1).max(200);
+const accountId = z.lazy(() => z.string().min(1).max(200));
 /** Structure only; the rules in plain words (profileEdits.ts) are applied by the core. */
-const text = z.string().max(textLimits.profileText);
+const text = z.lazy(() => z.string().max(textLimits.profileText));
 
 /**
  * Custom fields by key. Checked by hand rather than with z.record, which drops a
  * `__proto__` key without a word: every key is ordinary data here, kept or refused aloud.
  */
-const checkedCustomFields = z.unknown().transform((value, context): Record<string, string> => {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    context.addIssue({ code: 'custom', message: 'Custom fields must be a set of names and values.' });
-    return z.NEVER;
-  }
-  const entries = Object.entries(value);
-  if (entries.length > fieldLimits.customFieldsPerEdit) {
-    context.addIssue({ code: 'custom', message: `At most ${fieldLimits.customFieldsPerEdit} custom fields can be changed at once.` });
-    return z.NEVER;
-  }
-  for (const [key, field] of entries) {
-    if (!customFieldKeyPattern.test(key)) {
-      context.addIssue({ code: 'custom', path: [key], message: 'A custom field name has 1 to 64 characters, without dots or spaces.' });
-    } else if (typeof field !== 'string' || field.length > textLimits.profileText) {
-      context.addIssue({
-        code: 'custom',
-        path: [key],
-        message: `A custom field value is text of at most ${textLimits.profileText} characters.`,
-      });
+const checkedCustomFields = z.lazy(() =>
+  z.unknown().transform((value, context): Record<string, string> => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      context.addIssue({ code: 'custom', message: 'Custom fields must be a set of names and values.' });
+      return z.NEVER;
     }
-  }
-  return Object.fromEntries(entries) as Record<string, string>;
-});
+    const entries = Object.entries(value);
+    if (entries.length > fieldLimits.customFieldsPerEdit) {
+      context.addIssue({ code: 'custom', message: `At most ${fieldLimits.customFieldsPerEdit} custom fields can be changed at once.` });
+      return z.NEVER;
+    }
+    for (const [key, field] of entries) {
+      if (!customFieldKeyPattern.test(key)) {
+        context.addIssue({ code: 'custom', path: [key], message: 'A custom field name has 1 to 64 characters, without dots or spaces.' });
+      } else if (typeof field !== 'string' || field.length > textLimits.profileText) {
+        context.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `A custom field value is text of at most ${textLimits.profileText} characters.`,
+        });
+      }
+    }
+    return Object.fromEntries(entries) as Record<string, string>;
+  }),
+);
 /** Callers see the record it checks (the check itself takes anything). */
 const customFieldsSchema = checkedCustomFields as unknown as z.ZodType<Record<string, string>, Record<string, string>>;
 

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { preferenceSpecs, type PreferenceKey, type PreferenceValue } from './preferences';
 import { revisionSchema } from './revisionSchema';
 
-const accountId = z.string().min(1).max(200);
+const accountId = z.lazy(() => z.string().min(1).max(200));
 const accountRequest = z.lazy(() => z.object({ accountId }).strict());
 
 /** Structure of each preference's value; the rules in words (preferences.ts) are applied by the core. */
@@ -19,21 +19,24 @@ function valueSchema(spec: (typeof preferenceSpecs)[number]): z.ZodType<Preferen
   }
 }
 
-const changesSchema = z.object(
-  Object.fromEntries(preferenceSpecs.map((spec) => [spec.key, valueSchema(spec).optional()])) as Record<
-    PreferenceKey,
-    z.ZodOptional<z.ZodType<PreferenceValue, PreferenceValue>>
-  >,
-);
+// Built inside the lazy schema that holds it: sixty schemas at load would cost every start (P1).
+const changesSchema = () =>
+  z.object(
+    Object.fromEntries(preferenceSpecs.map((spec) => [spec.key, valueSchema(spec).optional()])) as Record<
+      PreferenceKey,
+      z.ZodOptional<z.ZodType<PreferenceValue, PreferenceValue>>
+    >,
+  );
 
-export const preferencesEditRequestSchema = z.lazy(() => z.object({ accountId, changes: changesSchema.strict() }).strict());
+export const preferencesEditRequestSchema = z.lazy(() => z.object({ accountId, changes: changesSchema().strict() }).strict());
 export type PreferencesEditRequest = z.input<typeof preferencesEditRequestSchema>;
 
-const anyValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
+const anyValueSchema = () => z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
 
 /** One preference as the window shows it: the server's value as last read, and an edit not yet taken by the server. */
-export const preferencesViewSchema = z.lazy(() =>
-  z.object({
+export const preferencesViewSchema = z.lazy(() => {
+  const anyValue = anyValueSchema();
+  return z.object({
     accountId: z.string(),
     /** Who this is about, for the screen to name: "demouser on Demo server". */
     accountLabel: z.string(),
@@ -45,8 +48,8 @@ export const preferencesViewSchema = z.lazy(() =>
     /** Why the last read failed, in words (the cached copy is shown meanwhile). */
     refreshError: z.string().nullable(),
     revision: revisionSchema,
-  }),
-);
+  });
+});
 export type PreferencesView = z.infer<typeof preferencesViewSchema>;
 
 /** Preferences: read from the cache (refreshed in the background), edited through the outbox. */

@@ -20,14 +20,15 @@ const customFieldDefinitionSchema = () =>
  * The user profile as the UI may see it. The contract's reply parse strips every key not
  * listed here, so a field the server adds (or a secret it leaks) never reaches the renderer.
  */
-const room = z.object({
-  _id: z.string(),
-  rid: z.string(),
-  name: z.string().optional(),
-  t: z.string(),
-  unread: z.number().optional(),
-  roles: z.array(z.string()).optional(),
-});
+const roomSchema = () =>
+  z.object({
+    _id: z.string(),
+    rid: z.string(),
+    name: z.string().optional(),
+    t: z.string(),
+    unread: z.number().optional(),
+    roles: z.array(z.string()).optional(),
+  });
 
 export const userProfileSchema = z.lazy(() =>
   z.object({
@@ -61,12 +62,12 @@ export const userProfileSchema = z.lazy(() =>
         password: z.object({ exists: z.boolean() }).optional(),
       })
       .optional(),
-    rooms: z.array(room).optional(),
+    rooms: z.array(roomSchema()).optional(),
   }),
 );
 export type UserProfile = z.infer<typeof userProfileSchema>;
 
-const because = z.string().optional();
+const because = z.lazy(() => z.string().optional());
 
 /**
  * What the account's workspace lets a person do, as last read from the server (kept on this

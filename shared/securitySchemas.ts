@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { textLimits } from './limits';
 
-const accountId = z.string().min(1).max(200);
-const secret = z.string().max(textLimits.secret);
+const accountId = z.lazy(() => z.string().min(1).max(200));
+const secret = z.lazy(() => z.string().max(textLimits.secret));
 
 /**
  * What confirms a sensitive change, by the account's second factor: the current password

@@ -8,7 +8,7 @@ import { missingWords } from './requiredFields';
  * through the system browser, and personal access tokens.
  */
 
-const id = z.string().min(1).max(200);
+const id = z.lazy(() => z.string().min(1).max(200));
 
 /** What the password form signs in with; the first login request is shaped for it. */
 export const passwordKinds = ['local', 'ldap', 'crowd'] as const;

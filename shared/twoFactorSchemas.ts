@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { textLimits } from './limits';
 import { proofSchema, twoFactorStateSchema } from './securitySchemas';
 
-const accountId = z.string().min(1).max(200);
+const accountId = z.lazy(() => z.string().min(1).max(200));
 
 /**
  * Emailed codes and backup codes of one account, as the server last told them (online only,

@@ -8,7 +8,7 @@ import type { ServerRegistry } from './serverRegistry';
  * the format Rocket.Chat's desktop client reads) into the user-data folder or beside
  * the app, and those servers are added on first run. A broken file is reported, never fatal.
  */
-const serversFileSchema = z.record(z.string().min(1).max(200), z.string().min(1).max(2048));
+const serversFileSchema = z.lazy(() => z.record(z.string().min(1).max(200), z.string().min(1).max(2048)));
 
 export interface ManagedServer {
   name: string;

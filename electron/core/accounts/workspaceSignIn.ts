@@ -39,20 +39,22 @@ const builtInProviders: Record<string, { authorizeUrl(settings: Record<string, u
 /** Custom OAuth services that set no scope are asked for this one (Rocket.Chat's CustomOAuth default). */
 const customDefaultScope = 'openid';
 
-const entrySchema = z.looseObject({
-  _id: z.string().optional(),
-  name: z.string().optional(),
-  service: z.string().optional(),
-  custom: z.boolean().optional(),
-  showButton: z.boolean().optional(),
-  buttonLabelText: z.string().optional(),
-  clientId: z.string().optional(),
-  serverURL: z.string().optional(),
-  authorizePath: z.string().optional(),
-  scope: z.string().optional(),
-  clientConfig: z.looseObject({ provider: z.string().optional() }).optional(),
-  login_url: z.string().optional(),
-});
+const entrySchema = z.lazy(() =>
+  z.looseObject({
+    _id: z.string().optional(),
+    name: z.string().optional(),
+    service: z.string().optional(),
+    custom: z.boolean().optional(),
+    showButton: z.boolean().optional(),
+    buttonLabelText: z.string().optional(),
+    clientId: z.string().optional(),
+    serverURL: z.string().optional(),
+    authorizePath: z.string().optional(),
+    scope: z.string().optional(),
+    clientConfig: z.looseObject({ provider: z.string().optional() }).optional(),
+    login_url: z.string().optional(),
+  }),
+);
 
 const finishOf: Record<SsoKind, SignInService['finish']> = { oauth: 'link', saml: 'paste', cas: 'poll' };
 

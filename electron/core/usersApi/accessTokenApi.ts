@@ -6,16 +6,18 @@ import type { Credentials, UsersApiClient } from './usersApiClient';
 /** Writes are never retried: each carries a second factor that may work once (docs/protocol.md §6 "Personal access tokens"). */
 const once = { retry: false } as const;
 
-const listReply = z.looseObject({
-  tokens: z.array(
-    z.looseObject({
-      name: z.string().nullish(),
-      createdAt: z.string().nullish(),
-      lastTokenPart: z.string().nullish(),
-      bypassTwoFactor: z.boolean().nullish(),
-    }),
-  ),
-});
+const listReply = z.lazy(() =>
+  z.looseObject({
+    tokens: z.array(
+      z.looseObject({
+        name: z.string().nullish(),
+        createdAt: z.string().nullish(),
+        lastTokenPart: z.string().nullish(),
+        bypassTwoFactor: z.boolean().nullish(),
+      }),
+    ),
+  }),
+);
 
 export interface ServerAccessToken {
   name: string;
@@ -35,7 +37,7 @@ export async function listAccessTokens(client: UsersApiClient, auth: Credentials
   }));
 }
 
-const tokenReply = z.looseObject({ token: z.string().min(1) });
+const tokenReply = z.lazy(() => z.looseObject({ token: z.string().min(1) }));
 
 async function tokenOf(send: Promise<unknown>): Promise<string> {
   const reply = tokenReply.safeParse(await send);

@@ -23,11 +23,13 @@ export interface DataDownloadReply {
   url: string | null;
 }
 
-const downloadReply = z.looseObject({
-  requested: z.boolean(),
-  exportOperation: z.looseObject({ status: z.string().nullish(), createdAt: z.string().nullish() }).nullish(),
-  url: z.string().nullish(),
-});
+const downloadReply = z.lazy(() =>
+  z.looseObject({
+    requested: z.boolean(),
+    exportOperation: z.looseObject({ status: z.string().nullish(), createdAt: z.string().nullish() }).nullish(),
+    url: z.string().nullish(),
+  }),
+);
 
 /**
  * users.requestDataDownload (docs/protocol.md §6 "Downloading one's data"): a GET that queues an

@@ -22,7 +22,7 @@ export async function deleteOwnAccount(
   });
 }
 
-const roomNames = z.array(z.string()).catch([]);
+const roomNames = z.lazy(() => z.array(z.string()).catch([]));
 
 /** The rooms a `user-last-owner` answer names: those that would pass to another member, and those that would go. */
 export const lastOwnerDetails = z

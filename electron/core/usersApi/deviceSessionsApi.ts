@@ -5,21 +5,23 @@ import type { Credentials, UsersApiClient } from './usersApiClient';
 /** A sign-out is never retried: the first may have ended the session already. */
 const once = { retry: false } as const;
 
-const sessionSchema = z.looseObject({
-  sessionId: z.string().min(1),
-  ip: z.string().nullish(),
-  loginAt: z.string().nullish(),
-  device: z
-    .looseObject({
-      type: z.string().nullish(),
-      name: z.string().nullish(),
-      longVersion: z.string().nullish(),
-      os: z.looseObject({ name: z.string().nullish(), version: z.string().nullish() }).nullish(),
-    })
-    .nullish(),
-});
+const sessionSchema = z.lazy(() =>
+  z.looseObject({
+    sessionId: z.string().min(1),
+    ip: z.string().nullish(),
+    loginAt: z.string().nullish(),
+    device: z
+      .looseObject({
+        type: z.string().nullish(),
+        name: z.string().nullish(),
+        longVersion: z.string().nullish(),
+        os: z.looseObject({ name: z.string().nullish(), version: z.string().nullish() }).nullish(),
+      })
+      .nullish(),
+  }),
+);
 
-const listReply = z.looseObject({ sessions: z.array(sessionSchema), total: z.number().nullish() });
+const listReply = z.lazy(() => z.looseObject({ sessions: z.array(sessionSchema), total: z.number().nullish() }));
 
 export interface ServerDeviceSession {
   sessionId: string;

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { ApiFailure } from './apiFailure';
 import type { Credentials, UsersApiClient } from './usersApiClient';
 
-const preferencesReply = z.looseObject({ preferences: z.record(z.string(), z.unknown()) });
+const preferencesReply = z.lazy(() => z.looseObject({ preferences: z.record(z.string(), z.unknown()) }));
 
 /**
  * users.getPreferences (docs/protocol.md §6 "Preferences"): what the person set, without the

@@ -31,16 +31,18 @@ export async function fetchOwnProfile(client: UsersApiClient, auth: Credentials,
  * /me as it is now (docs/protocol.md §2), nulls allowed: what the outbox compares edits with,
  * and where the account's second-factor flags and addresses are read before a sensitive change.
  */
-export const currentMeSchema = z.looseObject({
-  _id: z.string(),
-  name: z.string().nullish(),
-  username: z.string().nullish(),
-  nickname: z.string().nullish(),
-  bio: z.string().nullish(),
-  statusText: z.string().nullish(),
-  status: z.string().nullish(),
-  customFields: z.record(z.string(), z.unknown()).nullish(),
-});
+export const currentMeSchema = z.lazy(() =>
+  z.looseObject({
+    _id: z.string(),
+    name: z.string().nullish(),
+    username: z.string().nullish(),
+    nickname: z.string().nullish(),
+    bio: z.string().nullish(),
+    statusText: z.string().nullish(),
+    status: z.string().nullish(),
+    customFields: z.record(z.string(), z.unknown()).nullish(),
+  }),
+);
 export type CurrentMe = z.infer<typeof currentMeSchema>;
 
 export async function fetchCurrentMe(client: UsersApiClient, auth: Credentials): Promise<CurrentMe> {

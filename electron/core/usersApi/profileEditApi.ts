@@ -3,7 +3,7 @@ import { ApiFailure } from './apiFailure';
 import type { Credentials, UsersApiClient } from './usersApiClient';
 
 // Not z.record: it would drop keys such as `__proto__`, and so call a kept field lost.
-const replyCustomFieldsSchema = z.looseObject({ user: z.looseObject({ customFields: z.unknown() }) });
+const replyCustomFieldsSchema = z.lazy(() => z.looseObject({ user: z.looseObject({ customFields: z.unknown() }) }));
 
 /**
  * users.updateOwnBasicInfo with only the changed fields (docs/protocol.md §4). Never retried

@@ -14,8 +14,8 @@ export const signInSettingIds = [
   'API_Gitlab_URL',
 ] as const;
 
-const settingsReplySchema = z.looseObject({ settings: z.array(z.looseObject({ _id: z.string(), value: z.unknown() })) });
-const servicesReplySchema = z.looseObject({ services: z.array(z.looseObject({})) });
+const settingsReplySchema = z.lazy(() => z.looseObject({ settings: z.array(z.looseObject({ _id: z.string(), value: z.unknown() })) }));
+const servicesReplySchema = z.lazy(() => z.looseObject({ services: z.array(z.looseObject({})) }));
 
 export interface SignInSettings {
   settings: Record<string, unknown>;

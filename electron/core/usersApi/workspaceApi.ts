@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { ApiFailure } from './apiFailure';
 import type { UsersApiClient } from './usersApiClient';
 
-const settingsReplySchema = z.looseObject({ settings: z.array(z.looseObject({ _id: z.string(), value: z.unknown() })) });
+const settingsReplySchema = z.lazy(() => z.looseObject({ settings: z.array(z.looseObject({ _id: z.string(), value: z.unknown() })) }));
 
 /**
  * `GET settings.public?_id=…` without a session (docs/protocol.md §9): the values of those of
