@@ -8,6 +8,7 @@ import { TestClock } from '../../../tests/support/testClock';
 import { demo, startTestServer, type TestServer } from '../../../tests/support/usersApiServer';
 import { createCore, type Core } from '../createCore';
 import { fullRefreshNote } from '../people/directoryStatus';
+import { fullPassDelayMs } from '../people/directoryTimers';
 import { changesEveryMs, fullCopyEveryMs, fullPassEveryMs } from '../people/refreshPlan';
 import { MemoryVault } from '../vault/memoryVault';
 import { PeopleStore } from '../people/peopleStore';
@@ -187,9 +188,9 @@ describe('directory refreshes that read only what changed, against the reference
     expect((await listRequests()).length).toBe(1);
     expect(localPeople().some((person) => person._id === vanished._id)).toBe(true);
 
-    // A minute later, the full pass: one page, then a wait, each page.
+    // A while later (a minute), the full pass: one page, then a wait, each page.
     const pages = Math.ceil(people.length / 100);
-    const pass = synced(() => clock.advance(60_000).then(() => call(core, 'directory.status', { accountId })));
+    const pass = synced(() => clock.advance(fullPassDelayMs).then(() => call(core, 'directory.status', { accountId })));
     await pass;
     const passRequests = (await listRequests()).slice(1);
     // Every page, then the changes since the pass began read back (one page) before the prune.
@@ -218,7 +219,7 @@ describe('directory refreshes that read only what changed, against the reference
         }
       });
     });
-    await clock.advance(60_000);
+    await clock.advance(fullPassDelayMs);
     // The pass has read its first page and waits before the next: now the last person changes, moving to the front.
     await expect.poll(() => clock.pending(), { timeout: 15_000 }).toContain(2_000);
     await server.changeUser(last, { name: 'Changed Midpass' });
