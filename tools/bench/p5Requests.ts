@@ -178,7 +178,7 @@ async function usernamesInView(page: Page): Promise<string[]> {
       .filter((row) => {
         const box = row.getBoundingClientRect();
         // Inside the list's view and the window's: what the person can see.
-        return box.bottom > Math.max(view.top, 0) && box.top < Math.min(view.bottom, window.innerHeight);
+        return box.bottom > Math.max(view.top, 0) && box.top < Math.min(view.bottom, scroller.ownerDocument.documentElement.clientHeight);
       })
       .map((row) => /@(\S+)/.exec(row.querySelector('.result-detail')?.textContent ?? '')?.[1] ?? '')
       .filter(Boolean);
