@@ -256,7 +256,7 @@ export class DirectoryService {
           await saving;
           const now = this.deps.clock.now();
           const caughtUp = await this.catchUp(row, client, credentials);
-          if (!caughtUp || !(await this.prune(row.serverId, row.round)) || !(await this.compactIndexFully())) return row;
+          if (!caughtUp || !(await this.prune(row.serverId, row.round)) || !(await this.mergeIndexFully('compactIndex'))) return row;
           return { ...caughtUp, state: 'done', syncedAt: now, fullAt: now, needsPass: false, lastError: null };
         }
         this.announce(row.serverId, false, row);
@@ -297,7 +297,7 @@ export class DirectoryService {
         row.changesMark!,
         this.limitOf(row),
       );
-      if (!read || this.closed || !(await this.tidyIndexFully())) return;
+      if (!read || this.closed || !(await this.mergeIndexFully('tidyIndex'))) return;
       const loaded = this.deps.people.listedCount(serverId);
       // The server stopped giving changes to this account: refreshes copy in full again, as for any such server.
       row = read.mark === null ? { ...row, refreshes: 'full', changesMark: null } : { ...row, changesMark: read.mark };
@@ -356,19 +356,13 @@ export class DirectoryService {
     return !this.closed;
   }
 
-  /** Merges the index until nothing is left to merge, a bounded batch at a time; false when the core closed first. */
-  private async tidyIndexFully(): Promise<boolean> {
-    while (!this.closed && (await this.deps.writer.tidyIndex(tidyStepsPerCall)));
-    return !this.closed;
-  }
-
   /**
-   * A complete round ends with the index in one segment, where searches are fastest (D120); it
-   * does the merging left to do as well. A refresh of changes only adds small segments, which
-   * searches hardly notice, and tidies them instead of rewriting the whole index each time.
+   * Merges the index a bounded batch at a time until nothing is left; false when the core closed
+   * first. A complete round compacts (one segment, where searches are fastest, D120); a refresh
+   * of changes only tidies its few small segments rather than rewrite the whole index each time.
    */
-  private async compactIndexFully(): Promise<boolean> {
-    while (!this.closed && (await this.deps.writer.compactIndex(tidyStepsPerCall)));
+  private async mergeIndexFully(how: 'tidyIndex' | 'compactIndex'): Promise<boolean> {
+    while (!this.closed && (await this.deps.writer[how](tidyStepsPerCall)));
     return !this.closed;
   }
 
