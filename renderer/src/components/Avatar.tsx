@@ -1,7 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { avatarKey, useAvatars } from '../stores/avatarStore';
 import { initialsOf } from './initialsOf';
-import { useSeen } from './useSeen';
 
 export type AvatarSize = 'small' | 'medium' | 'large';
 
@@ -9,8 +8,8 @@ export type AvatarSize = 'small' | 'medium' | 'large';
  * A person's avatar from the core's cache (offline too), updated when the core says it
  * changed (an upload shows at once in the sidebar and on the page); initials until an
  * image is saved. One look everywhere: a circle of the size asked for. Decorative: the
- * name is always shown beside it. With `presence`, a status dot sits on its edge. With
- * `whenSeen` (a long list's rows), the image is asked for once the avatar is on screen.
+ * name is always shown beside it. With `presence`, a status dot sits on its edge. While
+ * `paused` (a long list's row not yet on screen), the image is not asked for.
  */
 export function Avatar({
   accountId,
@@ -19,7 +18,7 @@ export function Avatar({
   name,
   size = 'small',
   presence,
-  whenSeen = false,
+  paused = false,
 }: {
   accountId: string;
   username: string | null | undefined;
@@ -27,17 +26,15 @@ export function Avatar({
   name: string;
   size?: AvatarSize;
   presence?: string | null;
-  whenSeen?: boolean;
+  paused?: boolean;
 }) {
-  const element = useRef<HTMLSpanElement>(null);
-  const seen = useSeen(element, whenSeen);
   const watch = useAvatars((state) => state.watch);
   const dataUrl = useAvatars((state) => (username ? (state.images[avatarKey(accountId, username)] ?? null) : null));
 
-  useEffect(() => (username && seen ? watch(accountId, username, etag) : undefined), [accountId, username, etag, watch, seen]);
+  useEffect(() => (username && !paused ? watch(accountId, username, etag) : undefined), [accountId, username, etag, watch, paused]);
 
   return (
-    <span ref={element} className={`avatar ${size}`} aria-hidden="true">
+    <span className={`avatar ${size}`} aria-hidden="true">
       {dataUrl ? (
         <img src={dataUrl} alt="" data-testid={size === 'large' ? 'avatar-image' : undefined} />
       ) : (

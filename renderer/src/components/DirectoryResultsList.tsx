@@ -3,6 +3,7 @@ import { useEffect, useImperativeHandle, useLayoutEffect, useRef, type KeyboardE
 import type { PersonHit } from '../../../shared/directorySchemas';
 import { presenceName } from '../words/presence';
 import { Avatar } from './Avatar';
+import { useSeen } from './useSeen';
 
 /** What the search box may ask of the list: focus a person (Arrow Down from the box). */
 export interface DirectoryResultsHandle {
@@ -130,8 +131,6 @@ export function DirectoryResultsList({
       <ul aria-label="Search results" style={{ height: virtualizer.getTotalSize() }} onKeyDown={onKeyDown}>
         {rows.map((row) => {
           const person = people[row.index]!;
-          const name = person.name ?? person.username ?? person.userId;
-          const presence = presenceName(person.status);
           return (
             <li
               key={row.key}
@@ -142,20 +141,32 @@ export function DirectoryResultsList({
               aria-posinset={row.index + 1}
               style={{ transform: `translateY(${row.start}px)` }}
             >
-              <button type="button" className="result" onClick={() => onOpen(person.userId)}>
-                <Avatar accountId={accountId} username={person.username} name={name} presence={person.status} whenSeen />
-                <span className="result-text">
-                  <span className="result-name">{name}</span>
-                  <span className="result-detail">
-                    {[person.username && `@${person.username}`, person.emails[0]].filter(Boolean).join(' · ')}
-                  </span>
-                </span>
-                {presence && <span className="result-presence">{presence}</span>}
-              </button>
+              <ResultButton accountId={accountId} person={person} onOpen={onOpen} />
             </li>
           );
         })}
       </ul>
     </div>
+  );
+}
+
+/**
+ * One person of the list. Its avatar is asked for once the row is on screen: the list renders
+ * rows beyond its view for smooth scrolling, and each avatar is a request to the server.
+ */
+function ResultButton({ accountId, person, onOpen }: { accountId: string; person: PersonHit; onOpen: (userId: string) => void }) {
+  const button = useRef<HTMLButtonElement>(null);
+  const seen = useSeen(button);
+  const name = person.name ?? person.username ?? person.userId;
+  const presence = presenceName(person.status);
+  return (
+    <button ref={button} type="button" className="result" onClick={() => onOpen(person.userId)}>
+      <Avatar accountId={accountId} username={person.username} name={name} presence={person.status} paused={!seen} />
+      <span className="result-text">
+        <span className="result-name">{name}</span>
+        <span className="result-detail">{[person.username && `@${person.username}`, person.emails[0]].filter(Boolean).join(' · ')}</span>
+      </span>
+      {presence && <span className="result-presence">{presence}</span>}
+    </button>
   );
 }

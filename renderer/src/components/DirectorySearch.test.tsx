@@ -158,12 +158,12 @@ describe('the directory search', () => {
     await waitFor(() => expect(rows()).toHaveLength(5));
     expect(fake.requests('avatars.get')).toEqual([]);
 
-    const secondAvatar = rows()[1]!.querySelector('.avatar')!;
-    const seen = watched.get(secondAvatar)!;
-    act(() => seen([{ isIntersecting: true, target: secondAvatar } as unknown as IntersectionObserverEntry], {} as IntersectionObserver));
+    const secondRow = within(rows()[1]!).getByRole('button');
+    const seen = watched.get(secondRow)!;
+    act(() => seen([{ isIntersecting: true, target: secondRow } as unknown as IntersectionObserverEntry], {} as IntersectionObserver));
     await waitFor(() => expect(fake.requests('avatars.get')).toEqual([{ accountId: 'a', username: 'ada2' }]));
     // Once seen, it is no longer watched.
-    expect(watched.has(secondAvatar)).toBe(false);
+    expect(watched.has(secondRow)).toBe(false);
   });
 
   it('tells assistive technology where each person stands, and that the list may grow', async () => {
