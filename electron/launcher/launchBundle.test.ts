@@ -174,4 +174,24 @@ describe('launchBundle', () => {
     fs.writeFileSync(bundle, `${codeCacheKeyPrefix}${keyA}\nexports.value = require('./chunk.cjs').name + ':' + __dirname;\n`);
     expect(valueOf(launchBundle(bundle, null))).toBe(`chunk:${path.join(dir, 'main')}`);
   });
+
+  it('hands a chunk that requires the bundle back the running instance, even through a link to its folder', () => {
+    // As the build splits the network's connector off: the chunk requires the entry for the code they share.
+    fs.mkdirSync(path.join(dir, 'main'));
+    fs.writeFileSync(path.join(dir, 'main', 'connector.cjs'), "exports.shared = require('./app.cjs').shared;\n");
+    fs.writeFileSync(
+      path.join(dir, 'main', 'app.cjs'),
+      [
+        `${codeCacheKeyPrefix}${keyA}`,
+        'globalThis.appRuns = (globalThis.appRuns ?? 0) + 1;',
+        'exports.shared = { runs: globalThis.appRuns };',
+        "exports.loadConnector = () => require('./connector.cjs');",
+      ].join('\n'),
+    );
+    fs.symlinkSync(path.join(dir, 'main'), path.join(dir, 'linked'));
+    const launched = launchBundle(path.join(dir, 'linked', 'app.cjs'), null);
+    const { shared, loadConnector } = launched.exports as { shared: object; loadConnector: () => { shared: object } };
+    expect(loadConnector().shared).toBe(shared);
+    expect((globalThis as { appRuns?: number }).appRuns).toBe(1);
+  });
 });

@@ -3,7 +3,7 @@
 // offline start, and Node 20 has no compile cache of its own. Node built-ins only: this file is
 // the whole of what runs before the bundle, in the Electron shell and in the bench alike.
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
+import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
 
@@ -115,9 +115,15 @@ export function launchBundle(bundle: string, cacheDir: string | null): LaunchedB
   else if (read === 'missing' || read === 'stale') cache = read;
   else cache = script.cachedDataRejected === true ? 'rejected' : 'used';
 
-  const module = { exports: {} as unknown, filename: bundle, id: bundle, loaded: false };
+  const module = new Module(bundle);
+  module.filename = bundle;
+  const bundleRequire = createRequire(bundle);
+  // A chunk the build split off (the network's connector, loaded on the first request) requires
+  // the bundle back for the code they share: it must get this instance from Node's module
+  // cache, under the real path Node resolves to, not load and run a second copy of the app.
+  bundleRequire.cache[fs.realpathSync(bundle)] = module;
   const run = script.runInThisContext() as (...args: unknown[]) => void;
-  run.call(module.exports, module.exports, createRequire(bundle), module, bundle, path.dirname(bundle));
+  run.call(module.exports, module.exports, bundleRequire, module, bundle, path.dirname(bundle));
   module.loaded = true;
 
   let saved = false;
