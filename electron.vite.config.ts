@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
 import { codeCacheKeyPlugin } from './tools/build/codeCacheKey';
+import { mainBundleOutput } from './tools/build/mainBundleOutput';
 import { writerWorkerPlugin } from './tools/build/writerWorkerBundle';
 
 const root = import.meta.dirname;
@@ -20,9 +21,7 @@ export default defineConfig({
       // CommonJS: Node loads a required bundle and its native modules faster than an ES module (D52).
       // index.cjs is the entry, which runs app.cjs (the app) through V8's code cache (D112).
       lib: { entry: { index: resolve(root, 'electron/main/index.ts'), app: resolve(root, 'electron/main/app.ts') }, formats: ['cjs'] },
-      // A package loaded when first needed (undici, qrcode, keytar) is required, not import()ed: the
-      // code cache compiles the bundle as a script, whose import() goes through an experimental hook.
-      rollupOptions: { output: { entryFileNames: '[name].cjs', dynamicImportInCjs: false } },
+      rollupOptions: { output: mainBundleOutput },
     },
   },
   preload: {

@@ -44,6 +44,28 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
+    // Node built-ins that cost a start milliseconds to load (node:crypto about 10 ms, the network
+    // ones several) and that an offline start does not need: the core loads them on first use
+    // (nodeBuiltins.ts), since the bundler hoists an import to the top of the bundle (D52, D123).
+    // The network's connectors are a chunk of their own, loaded with the first request.
+    files: ['electron/core/**/*.ts', 'shared/**/*.ts'],
+    ignores: ['**/*.test.ts', 'electron/core/usersApi/transport/connectors/**', 'electron/core/people/writer/writerWorker.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['crypto', 'net', 'tls', 'http', 'https', 'worker_threads'].flatMap((name) =>
+            [name, `node:${name}`].map((builtin) => ({
+              name: builtin,
+              allowTypeImports: true,
+              message: 'Load it on first use (electron/core/nodeBuiltins.ts): an import runs at every start.',
+            })),
+          ),
+        },
+      ],
+    },
+  },
+  {
     // Command-line entry points print their one line of output to stdout.
     files: ['**/cli.ts', 'tools/**/*.ts', 'tests/**/*.ts'],
     rules: { 'no-console': 'off' },

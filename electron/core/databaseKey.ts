@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { DatabaseStorage } from './db/openDatabase';
+import { nodeCrypto } from './nodeBuiltins';
 import { VaultUnavailableError, type Vault } from './vault/vault';
 
 /**
@@ -22,7 +22,7 @@ export async function resolveStorage(vault: Vault, dataDir: string): Promise<Dat
   try {
     const stored = await vault.get(entry);
     if (stored && /^[0-9a-f]{64}$/.test(stored)) return { kind: 'encrypted', key: stored, keyIsNew: false };
-    const key = randomBytes(32).toString('hex');
+    const key = nodeCrypto().randomBytes(32).toString('hex');
     await vault.set(entry, key);
     return { kind: 'encrypted', key, keyIsNew: true };
   } catch (error) {

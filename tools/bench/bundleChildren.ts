@@ -1,12 +1,13 @@
 // The child processes run real app modules, but `tsx` start-up alone would dwarf a bare
-// `node -e 0`: bundle them once per run to plain CommonJS, as the app's main process is
-// shipped (electron.vite.config.ts, D52): P1's child as an entry and the bundle it runs
-// through the code cache, each stamped with its key (D112).
-import { build } from 'esbuild';
+// `node -e 0`: bundle them once per run to plain CommonJS with the app's bundler and output
+// options (rolldown, tools/build/mainBundleOutput.ts; D52, D123): P1's child as an entry and the
+// bundle it runs through the code cache, each stamped with its key (D112).
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { build } from 'rolldown';
 import { stampCodeCacheKey } from '../build/codeCacheKey';
+import { mainBundleOutput } from '../build/mainBundleOutput';
 import { buildWriterWorker } from '../build/writerWorkerBundle';
 
 const here = import.meta.dirname;
@@ -19,6 +20,7 @@ export interface ChildBundles {
 /** Packages the app's main bundle carries (electron.vite.config.ts), with what better-sqlite3 requires. */
 const carried = ['zod', 'better-sqlite3-multiple-ciphers', 'bindings', 'file-uri-to-path'];
 const isCarried = (name: string) => carried.some((carriedName) => name === carriedName || name.startsWith(`${carriedName}/`));
+const children = ['offlineStart', 'offlineStartApp', 'directorySync'] as const;
 
 export async function bundleChildren(outDir: string): Promise<ChildBundles> {
   // As the app's main bundle is built: zod and better-sqlite3's JavaScript inside, every other
@@ -26,39 +28,40 @@ export async function bundleChildren(outDir: string): Promise<ChildBundles> {
   // bundle lives in a temp folder with no node_modules; for the same reason the children are
   // told where better-sqlite3's native module is, as the Electron shell tells the core (D52).
   const resolve = createRequire(import.meta.url).resolve;
-  await build({
-    entryPoints: {
-      offlineStart: path.join(here, 'children/offlineStart.ts'),
-      offlineStartApp: path.join(here, 'children/offlineStartApp.ts'),
-      directorySync: path.join(here, 'children/directorySync.ts'),
-    },
-    outdir: outDir,
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'error',
-    // As electron.vite.config.ts: a package loaded when first needed is required, not import()ed.
-    supported: { 'dynamic-import': false },
-    define: {
-      'process.env.BENCH_SQLITE_BINDING': JSON.stringify(resolve('better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node')),
-    },
-    plugins: [
-      {
-        name: 'packages-outside-but-carried',
-        setup(b) {
-          // Bare package names (not relative, absolute or node: imports); Go regexps have no lookahead.
-          b.onResolve({ filter: /^[@a-z]/ }, (args) =>
-            args.path.startsWith('node:') || isCarried(args.path) ? undefined : { path: resolve(args.path), external: true },
-          );
+  // One build per child: built together, the code two share would go to a chunk of its own,
+  // which P1's bundle would load outside its code cache.
+  for (const name of children) {
+    await build({
+      input: { [name]: path.join(here, `children/${name}.ts`) },
+      platform: 'node',
+      logLevel: 'warn',
+      transform: {
+        define: {
+          'process.env.BENCH_SQLITE_BINDING': JSON.stringify(resolve('better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node')),
         },
       },
-    ],
-  });
-  for (const name of ['offlineStart', 'offlineStartApp', 'directorySync']) {
+      plugins: [
+        {
+          name: 'packages-outside-but-carried',
+          resolveId(source) {
+            // Bare package names: not relative, absolute or node: imports.
+            if (!/^[@a-z]/.test(source) || source.startsWith('node:') || isCarried(source)) return null;
+            return { id: resolve(source), external: true };
+          },
+        },
+      ],
+      // As electron-vite builds the main process (an SSR build): code the entry shares with a chunk
+      // loaded later (the network's connector) stays in the entry, which the chunk requires.
+      preserveEntrySignatures: 'allow-extension',
+      output: { ...mainBundleOutput, dir: outDir, format: 'cjs' },
+    });
+  }
+  for (const name of children) {
     const file = path.join(outDir, `${name}.cjs`);
-    fs.writeFileSync(file, stampCodeCacheKey(fs.readFileSync(file, 'utf8')));
+    const source = fs.readFileSync(file, 'utf8');
+    // What P1 times must be read as the app's bundle is (pack:check holds the app's to it).
+    if (/[\u0080-\uffff]/.test(source)) throw new Error(`${name}.cjs holds characters beyond ASCII, unlike the app's bundle`);
+    fs.writeFileSync(file, stampCodeCacheKey(source));
   }
   // The sync child starts the directory writer's thread from beside itself, as the app does (D118).
   await buildWriterWorker(path.join(here, '../..'), outDir);

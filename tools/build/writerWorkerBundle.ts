@@ -22,6 +22,8 @@ export async function buildWriterWorker(repoRoot: string, outDir: string): Promi
     logLevel: 'error',
     // Nothing outside: the thread must start from app.asar, where only this file is certain.
     packages: 'bundle',
+    // As the main bundle (D123): no comments or whitespace, and esbuild writes ASCII by default.
+    minifyWhitespace: true,
   });
   return outfile;
 }

@@ -25,6 +25,8 @@ export async function deleteOwnAccount(
 const roomNames = z.lazy(() => z.array(z.string()).catch([]));
 
 /** The rooms a `user-last-owner` answer names: those that would pass to another member, and those that would go. */
-export const lastOwnerDetails = z
-  .looseObject({ shouldChangeOwner: roomNames.default([]), shouldBeRemoved: roomNames.default([]) })
-  .catch({ shouldChangeOwner: [], shouldBeRemoved: [] });
+export const lastOwnerDetails = z.lazy(() =>
+  z
+    .looseObject({ shouldChangeOwner: roomNames.default([]), shouldBeRemoved: roomNames.default([]) })
+    .catch({ shouldChangeOwner: [], shouldBeRemoved: [] }),
+);

@@ -30,7 +30,8 @@ const undecomposed: Readonly<Record<string, string>> = {
   þ: 'th',
   ς: 'σ', // Greek final sigma is the same letter as σ
 };
-const undecomposedPattern = /[łđðøħıŧŋßæœþς]/g;
+// Built from the table's keys: string literals are escaped to ASCII in the bundle, a regex literal's letters are not (D123).
+const undecomposedPattern = new RegExp(`[${Object.keys(undecomposed).join('')}]`, 'g');
 const printableAscii = /^[\x20-\x7e]*$/;
 /** Control, format, private-use and lone surrogate code points, except whitespace (which becomes a space). */
 const invisible = /(?!\s)[\p{Cc}\p{Cf}\p{Co}\p{Cs}]/gu;

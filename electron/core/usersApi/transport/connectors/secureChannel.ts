@@ -1,6 +1,7 @@
-import { X509Certificate } from 'node:crypto';
+import type { X509Certificate } from 'node:crypto';
 import net from 'node:net';
 import tls, { type TLSSocket } from 'node:tls';
+import { nodeCrypto } from '../../../nodeBuiltins';
 import type { ClientCertificate } from '../clientCertificate';
 import type { TlsJudge } from '../tlsJudge';
 import { HandshakeGate } from './handshakeGate';
@@ -102,7 +103,7 @@ function peerCertificateOf(socket: TLSSocket): () => X509Certificate | undefined
   let certificate: X509Certificate | undefined;
   return () => {
     const raw = certificate ? undefined : socket.getPeerCertificate()?.raw;
-    if (raw) certificate = new X509Certificate(raw);
+    if (raw) certificate = new (nodeCrypto().X509Certificate)(raw);
     return certificate;
   };
 }
