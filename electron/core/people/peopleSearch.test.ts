@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTempDatabase, type TempDatabase } from '../../../tests/support/tempDatabase';
 import { PeopleSearch, type PersonHit } from './peopleSearch';
 import { PeopleStore } from './peopleStore';
-import { foldPerson, planSearch, tierOf } from '../db/peopleIndex/searchTokens';
+import { everyoneOf, foldPerson, planSearch, tierOf } from '../db/peopleIndex/searchTokens';
 
 type Listed = Record<string, unknown> & { _id: string };
 
@@ -130,6 +130,28 @@ describe('PeopleSearch finds every match, best first, a full page at a time', { 
     expect(search.search('t', 'an', 10).people.map((hit) => hit.username)).toEqual(['anna.other']);
   });
 
+  it('asks the index for the server only while another server’s people are saved', () => {
+    const server = everyoneOf('s');
+    const mentionsServer = (alone: boolean) => planSearch('s', 'ann', { alone })!.tiers.map((tier) => tier.expression.includes(server));
+    expect(mentionsServer(false)).toEqual([true, true, true, true, true]);
+    expect(mentionsServer(true)).toEqual([false, false, false, false, false]);
+    const seen: string[] = [];
+    const spied = new PeopleSearch({
+      prepare: (sql: string) => {
+        const statement = opened.db.prepare(sql);
+        if (!sql.includes('MATCH')) return statement;
+        return { all: (params: { match: string }) => (seen.push(params.match), statement.all(params)) };
+      },
+    } as unknown as typeof opened.db);
+    list('s', [person('anna', 'Anna Berg')]);
+    expect(spied.search('s', 'anna', 10).people.map((hit) => hit.username)).toEqual(['anna']);
+    expect(seen.some((match) => match.includes(server))).toBe(false);
+    list('t', [person('anna.other', 'Anna Other')]);
+    seen.length = 0;
+    expect(spied.search('s', 'anna', 10).people.map((hit) => hit.username)).toEqual(['anna']);
+    expect(seen.length > 0 && seen.every((match) => match.includes(server))).toBe(true);
+  });
+
   it('reads quotes, operators and index syntax as text', () => {
     list('s', [person('ann', 'Ann "the" OR*Best', { nickname: 'NEAR(x' })]);
     expect(usernames('"the"')).toEqual(['ann']);
@@ -155,49 +177,57 @@ describe('PeopleSearch finds every match, best first, a full page at a time', { 
     // A query is made up, or cut from someone's name (then shouted or not).
     const query = fc.oneof(text, fc.tuple(fc.nat(), fc.nat(), fc.nat({ max: 12 }), fc.boolean()));
     fc.assert(
-      fc.property(directory, fc.array(query, { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 7 }), (people, drawn, limit) => {
-        const queries = drawn.map((q) => {
-          if (typeof q === 'string') return q;
-          const [who, from, length, shout] = q;
-          const source = people.length === 0 ? 'ab' : people[who % people.length]!.name;
-          const cut = source.slice(from % (source.length + 1), (from % (source.length + 1)) + length);
-          return shout ? cut.toUpperCase() : cut;
-        });
-        opened.db.exec('DELETE FROM people');
-        const listed = people.map((p, i) => ({
-          _id: `u${i}`,
-          username: p.username,
-          name: p.name,
-          ...(p.nickname !== null ? { nickname: p.nickname } : {}),
-          ...(p.email !== null ? { emails: [{ address: p.email }] } : {}),
-        }));
-        list('s', listed);
-        for (const query of queries) {
-          const plan = planSearch('s', query);
-          const expected = listed
-            .map((p, position) => ({
-              id: p._id,
-              position,
-              tier: plan
-                ? tierOf(
-                    plan,
-                    foldPerson({
-                      username: p.username,
-                      name: p.name,
-                      nickname: p.nickname ?? null,
-                      emails: p.emails?.map((e) => e.address) ?? [],
-                    }),
-                  )
-                : null,
-            }))
-            .filter((entry) => entry.tier !== null)
-            .sort((a, b) => a.tier! - b.tier! || a.position - b.position)
-            .map((entry) => entry.id);
-          const pages = allPages('s', query, limit);
-          expect(pages.flatMap((page) => page.people.map((hit) => hit.userId))).toEqual(expected);
-          expect(pages.slice(0, -1).every((page) => page.people.length === limit)).toBe(true);
-        }
-      }),
+      fc.property(
+        directory,
+        fc.array(query, { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 1, max: 7 }),
+        fc.boolean(),
+        (people, drawn, limit, another) => {
+          const queries = drawn.map((q) => {
+            if (typeof q === 'string') return q;
+            const [who, from, length, shout] = q;
+            const source = people.length === 0 ? 'ab' : people[who % people.length]!.name;
+            const cut = source.slice(from % (source.length + 1), (from % (source.length + 1)) + length);
+            return shout ? cut.toUpperCase() : cut;
+          });
+          opened.db.exec('DELETE FROM people');
+          const listed = people.map((p, i) => ({
+            _id: `u${i}`,
+            username: p.username,
+            name: p.name,
+            ...(p.nickname !== null ? { nickname: p.nickname } : {}),
+            ...(p.email !== null ? { emails: [{ address: p.email }] } : {}),
+          }));
+          list('s', listed);
+          // The same people on another server too, half the time: searching then asks for the server.
+          if (another) list('t', listed);
+          for (const query of queries) {
+            const plan = planSearch('s', query);
+            const expected = listed
+              .map((p, position) => ({
+                id: p._id,
+                position,
+                tier: plan
+                  ? tierOf(
+                      plan,
+                      foldPerson({
+                        username: p.username,
+                        name: p.name,
+                        nickname: p.nickname ?? null,
+                        emails: p.emails?.map((e) => e.address) ?? [],
+                      }),
+                    )
+                  : null,
+              }))
+              .filter((entry) => entry.tier !== null)
+              .sort((a, b) => a.tier! - b.tier! || a.position - b.position)
+              .map((entry) => entry.id);
+            const pages = allPages('s', query, limit);
+            expect(pages.flatMap((page) => page.people.map((hit) => hit.userId))).toEqual(expected);
+            expect(pages.slice(0, -1).every((page) => page.people.length === limit)).toBe(true);
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });

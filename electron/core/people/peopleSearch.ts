@@ -37,8 +37,15 @@ const cursorPattern = /^([0-4])\.(\d{1,15})$/;
  */
 export class PeopleSearch {
   private readonly candidates: Statement;
+  private readonly othersSaved: Statement;
 
   constructor(db: Database) {
+    // Two seeks in the (server_id, user_id) index: whether any other server's people are saved.
+    this.othersSaved = db
+      .prepare(
+        `SELECT EXISTS (SELECT 1 FROM people WHERE server_id < @serverId) OR EXISTS (SELECT 1 FROM people WHERE server_id > @serverId)`,
+      )
+      .pluck();
     // CROSS JOIN fixes the order: the index first (in id order, from `after` on), then each match's row.
     this.candidates = db.prepare(
       `SELECT p.id, p.user_id AS userId, p.username, p.name, p.nickname, p.emails, p.status
@@ -49,7 +56,7 @@ export class PeopleSearch {
   }
 
   search(serverId: string, query: string, limit: number, after?: string): SearchPage {
-    const plan = planSearch(serverId, query);
+    const plan = planSearch(serverId, query, { alone: this.othersSaved.get({ serverId }) === 0 });
     if (!plan) return { people: [], more: false, next: null };
     const start = after ? cursorPattern.exec(after) : null;
     let tier = (start ? Number(start[1]) : 0) as Tier;
