@@ -21,7 +21,20 @@ const user = 'demouser';
 const password = 'demo-pass-1';
 const [mode, url, arg, limitArg] = process.argv.slice(2);
 
-const maxRssMB = () => process.resourceUsage().maxRSS / 1024; // maxRSS is in KiB
+/**
+ * This process's own peak resident memory. Linux carries getrusage's maxRSS over an exec from
+ * the process that forked it, so a child of a 250 MB bench would report 250 MB however little it
+ * used; VmHWM belongs to the process's own memory map, new at exec. Elsewhere, maxRSS (KiB).
+ */
+function maxRssMB(): number {
+  try {
+    const hwm = /^VmHWM:\s+(\d+) kB$/m.exec(fs.readFileSync('/proc/self/status', 'latin1'));
+    if (hwm) return Number(hwm[1]) / 1024;
+  } catch {
+    // No /proc (macOS, Windows): the portable figure.
+  }
+  return process.resourceUsage().maxRSS / 1024;
+}
 const cpuMs = (since: NodeJS.CpuUsage) => {
   const used = process.cpuUsage(since);
   return (used.user + used.system) / 1000;
