@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { build } from 'rolldown';
 import { stampCodeCacheKey } from '../build/codeCacheKey';
-import { mainBundleOutput } from '../build/mainBundleOutput';
+import { isAsciiBundle, mainBundleOutput } from '../build/mainBundleOutput';
 import { buildWriterWorker } from '../build/writerWorkerBundle';
 
 const here = import.meta.dirname;
@@ -60,7 +60,7 @@ export async function bundleChildren(outDir: string): Promise<ChildBundles> {
     const file = path.join(outDir, `${name}.cjs`);
     const source = fs.readFileSync(file, 'utf8');
     // What P1 times must be read as the app's bundle is (pack:check holds the app's to it).
-    if (/[\u0080-\uffff]/.test(source)) throw new Error(`${name}.cjs holds characters beyond ASCII, unlike the app's bundle`);
+    if (!isAsciiBundle(source)) throw new Error(`${name}.cjs holds characters beyond ASCII, unlike the app's bundle`);
     fs.writeFileSync(file, stampCodeCacheKey(source));
   }
   // The sync child starts the directory writer's thread from beside itself, as the app does (D118).

@@ -15,3 +15,6 @@ export const mainBundleOutput = {
   comments: false,
   minify: { compress: false, mangle: false, codegen: { removeWhitespace: true } },
 } satisfies OutputOptions;
+
+/** Whether a built bundle kept the promise of `charset: 'ascii'` (pack:check, the bench). */
+export const isAsciiBundle = (source: string): boolean => !/[\u0080-\uffff]/.test(source);

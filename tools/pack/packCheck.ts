@@ -13,6 +13,7 @@ import path from 'node:path';
 import { appImageDesktopEntry } from '../../electron/main/appImageEntry';
 import { directoryWriterFileName } from '../../electron/core';
 import { hasTrueCodeCacheKey } from '../build/codeCacheKey';
+import { isAsciiBundle } from '../build/mainBundleOutput';
 import { writerThreadStarts } from './writerThreadStarts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -74,8 +75,7 @@ async function main(): Promise<void> {
     const appBundle = asar.extractFile(path.join(resources, 'app.asar'), 'out/main/app.cjs').toString('utf8');
     if (!hasTrueCodeCacheKey(appBundle)) problems.push('out/main/app.cjs carries no code cache key, or a key that is not its hash');
     // ASCII, so V8 holds the source one byte a character (D123): a two-byte bundle starts about 9 ms later.
-    if (/[\u0080-\uffff]/.test(appBundle))
-      problems.push('out/main/app.cjs holds characters beyond ASCII: V8 would keep it as a two-byte string');
+    if (!isAsciiBundle(appBundle)) problems.push('out/main/app.cjs holds characters beyond ASCII: V8 would keep it as a two-byte string');
     for (const file of files) {
       for (const [pattern, what] of mustNotShip) if (pattern.test(file)) problems.push(`${what} is shipped: ${file}`);
     }
