@@ -140,7 +140,11 @@ describe('PeopleSearch finds every match, best first, a full page at a time', { 
       prepare: (sql: string) => {
         const statement = opened.db.prepare(sql);
         if (!sql.includes('MATCH')) return statement;
-        return { all: (params: { match: string }) => (seen.push(params.match), statement.all(params)) };
+        const spy = {
+          raw: (raw: boolean) => (statement.raw(raw), spy),
+          all: (params: { match: string }) => (seen.push(params.match), statement.all(params)),
+        };
+        return spy;
       },
     } as unknown as typeof opened.db);
     list('s', [person('anna', 'Anna Berg')]);
@@ -150,6 +154,24 @@ describe('PeopleSearch finds every match, best first, a full page at a time', { 
     seen.length = 0;
     expect(spied.search('s', 'anna', 10).people.map((hit) => hit.username)).toEqual(['anna']);
     expect(seen.length > 0 && seen.every((match) => match.includes(server))).toBe(true);
+  });
+
+  it('prepares a lookup once per page length, with the limit written in (a bound LIMIT is planned again at every run)', () => {
+    const prepared: string[] = [];
+    const counted = new PeopleSearch({
+      prepare: (sql: string) => (sql.includes('MATCH') && prepared.push(sql), opened.db.prepare(sql)),
+    } as unknown as typeof opened.db);
+    list('s', [person('anna', 'Anna Berg'), person('hanna', 'Hanna Lund')]);
+    const queries = ['ann', 'anna', 'hanna lund', 'berg', 'lund', 'a'];
+    for (const query of queries) counted.search('s', query, 10);
+    const lengths = prepared.length;
+    expect(lengths).toBeGreaterThan(0);
+    // The same lookups again, and other searches with page lengths already seen: nothing new is prepared.
+    for (const query of [...queries, 'hann', 'nna']) counted.search('s', query, 10);
+    expect(prepared).toHaveLength(lengths);
+    expect(new Set(prepared).size).toBe(lengths);
+    expect(prepared.every((sql) => /LIMIT \d+\s*$/.test(sql) && !sql.includes('@limit'))).toBe(true);
+    expect(counted.search('s', 'ann', 10).people.map((hit) => hit.username)).toEqual(['anna', 'hanna']);
   });
 
   it('reads quotes, operators and index syntax as text', () => {

@@ -316,13 +316,34 @@ export interface FoldedPerson {
   emails: readonly string[];
 }
 
+/**
+ * A person's fields folded on first use: tierOf mostly decides on the username and name,
+ * and folding the rest (a microsecond a person with accents) would be most of its cost.
+ */
+class LazyFoldedPerson implements FoldedPerson {
+  private folded: { username?: string; name?: string; nickname?: string; emails?: readonly string[] } = {};
+
+  constructor(private readonly fields: IndexedFields) {}
+
+  get username(): string {
+    return (this.folded.username ??= this.fields.username ? foldForSearch(this.fields.username) : '');
+  }
+
+  get name(): string {
+    return (this.folded.name ??= this.fields.name ? foldForSearch(this.fields.name) : '');
+  }
+
+  get nickname(): string {
+    return (this.folded.nickname ??= this.fields.nickname ? foldForSearch(this.fields.nickname) : '');
+  }
+
+  get emails(): readonly string[] {
+    return (this.folded.emails ??= this.fields.emails.map(foldForSearch));
+  }
+}
+
 export function foldPerson(fields: IndexedFields): FoldedPerson {
-  return {
-    username: fields.username ? foldForSearch(fields.username) : '',
-    name: fields.name ? foldForSearch(fields.name) : '',
-    nickname: fields.nickname ? foldForSearch(fields.nickname) : '',
-    emails: fields.emails.map(foldForSearch),
-  };
+  return new LazyFoldedPerson(fields);
 }
 
 /** The exact rule the index lookups approximate: which tier a person is in for this search, or null. */
