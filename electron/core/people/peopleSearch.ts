@@ -18,7 +18,15 @@ export interface SearchPage {
 }
 
 /** A candidate row as SQLite returns it in raw mode: id, then the hit's fields in PersonHit's order. */
-type CandidateRow = [id: number, userId: string, username: string | null, name: string | null, nickname: string | null, emails: string | null, status: string | null];
+type CandidateRow = [
+  id: number,
+  userId: string,
+  username: string | null,
+  name: string | null,
+  nickname: string | null,
+  emails: string | null,
+  status: string | null,
+];
 
 interface Candidate {
   id: number;

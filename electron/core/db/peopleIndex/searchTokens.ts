@@ -154,7 +154,8 @@ function addCharPieces(chars: readonly string[], mark: string | null, seen: Set<
 function addStarts(mark: string, whole: string, text: string, out: TokenText): void {
   if (surrogate.test(text)) {
     const chars = Array.from(text);
-    for (let i = 1; i <= Math.min(prefixDepth, chars.length + 1); i++) out.add(mark + chars.slice(0, i).join('') + (i > chars.length ? endMark : ''));
+    for (let i = 1; i <= Math.min(prefixDepth, chars.length + 1); i++)
+      out.add(mark + chars.slice(0, i).join('') + (i > chars.length ? endMark : ''));
     if (chars.length + 1 > prefixDepth) out.add(wholeToken(whole, text));
     return;
   }
