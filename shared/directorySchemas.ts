@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { maxDirectoryLimit, textLimits } from './limits';
+import { maxDirectoryLimit, maxDirectoryPageSize, textLimits } from './limits';
 
 const accountId = z.lazy(() => z.string().min(1).max(200));
 
@@ -48,7 +48,7 @@ export const directorySearchRequestSchema = z.lazy(() =>
     .object({
       accountId,
       query: z.string().max(textLimits.directoryQuery),
-      limit: z.number().int().min(1).max(100).optional(),
+      limit: z.number().int().min(1).max(maxDirectoryPageSize).optional(),
       after: searchCursor.optional(),
     })
     .strict(),

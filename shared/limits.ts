@@ -46,5 +46,16 @@ export const textLimits = {
  */
 export const defaultDirectoryLimit = 100_000;
 
+/**
+ * People per page of a directory search. The first page is what every keystroke waits for,
+ * so it holds what the list shows and a few screens more (a 600-pixel list shows about ten
+ * rows); the next page is asked for while the person scrolls towards the end of this one.
+ * The search benchmark (P2) times pages of this size.
+ */
+export const directoryPageSize = 50;
+
+/** The most people one directory search page may ask for. */
+export const maxDirectoryPageSize = 100;
+
 /** The highest directory limit a person may set: about 2.7 GB of disk at that size. */
 export const maxDirectoryLimit = 5_000_000;

@@ -1,3 +1,4 @@
+import { directoryPageSize } from '../../shared/limits';
 import { demo, startTestServer, type TestServer } from '../support/usersApiServer';
 import { expect, expectAccessible, test } from './support/fixtures';
 
@@ -54,9 +55,9 @@ test('a directory of 1,500 people: the list holds only the rows in view, reads o
 
     await ui.people.search.fill('an');
     const count = ui.people.count;
-    await expect(count).toHaveText('100 people listed so far; more match below.');
+    await expect(count).toHaveText(`${directoryPageSize} people listed so far; more match below.`);
     const rows = ui.people.results.getByRole('listitem');
-    // Virtualised: a few rows beyond the visible ones, never the whole page of 100.
+    // Virtualised: a few rows beyond the visible ones, never the whole page.
     expect(await rows.count()).toBeLessThan(40);
     await expectAccessible(page);
 

@@ -11,6 +11,7 @@
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { createCore, MemoryVault } from '../../electron/core';
+import { directoryPageSize } from '../../shared/limits';
 import { callResult } from '../../tests/support/coreCall';
 import type { ListedPerson } from '../../tests/support/fakePeople';
 import { benchStorage } from './benchStorage';
@@ -21,7 +22,8 @@ import type { QueryKind, SearchQuery } from './searchQueries';
 import { median, percentile, round } from './stats';
 
 const warmups = 50;
-const pageSize = 50;
+/** What the window asks for per page. */
+const pageSize = directoryPageSize;
 /** A spread of people to read by id: the i-th floor read takes the person at i × this, modulo the directory. */
 const idStride = 7919;
 

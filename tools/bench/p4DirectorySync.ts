@@ -7,6 +7,7 @@
 import { mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import { createCore, MemoryVault } from '../../electron/core';
+import { directoryPageSize } from '../../shared/limits';
 import { callResult } from '../../tests/support/coreCall';
 import type { ListedPerson } from '../../tests/support/fakePeople';
 import { expectedResults, truthPeople } from '../../tests/support/groundTruth';
@@ -57,7 +58,7 @@ async function searchesRight(run: { dataDir: string; accountId: string }, people
   let right = 0;
   const wrong: string[] = [];
   for (const { query } of queries) {
-    const result = await callResult(core, 'directory.search', { accountId: run.accountId, query, limit: 50 });
+    const result = await callResult(core, 'directory.search', { accountId: run.accountId, query, limit: directoryPageSize });
     const ids = result.ok ? result.value.people.map((person) => person.userId) : [];
     // A blank query lists everyone in directory order (D106), which the ground truth leaves to the app.
     const expected = query.trim() === '' ? people.slice(0, 50).map((person) => person._id) : expectedResults(truth, query).slice(0, 50);

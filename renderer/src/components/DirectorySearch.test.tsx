@@ -2,6 +2,7 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DirectoryStatus, PersonHit } from '../../../shared/directorySchemas';
+import { directoryPageSize } from '../../../shared/limits';
 import type { FakeApi } from '../../../tests/support/fakeApi';
 import { freshWindow } from '../../../tests/support/dom/freshWindow';
 import { pretendLayout } from '../../../tests/support/dom/layout';
@@ -73,7 +74,7 @@ describe('the directory search', () => {
     await waitFor(() => expect(rows()).toHaveLength(5));
     expect(screen.getByTestId('directory-count')).toHaveTextContent('5 people match.');
     expect(rows()[0]).toHaveTextContent('Ada 1@ada1 · ada1@example.comOnline');
-    expect(fake.requests('directory.search').at(-1)).toEqual({ accountId: 'a', query: 'ada', limit: 100 });
+    expect(fake.requests('directory.search').at(-1)).toEqual({ accountId: 'a', query: 'ada', limit: directoryPageSize });
   });
 
   it('says when no one matches', async () => {
@@ -119,7 +120,7 @@ describe('the directory search', () => {
     fake.succeed('directory.search', ({ query }) => ({ query, people: query === '' ? five : [], more: false, next: null }));
     const { user, onOpen } = await show();
     await waitFor(() => expect(rows()).toHaveLength(5));
-    expect(fake.requests('directory.search')[0]).toEqual({ accountId: 'a', query: '', limit: 100 });
+    expect(fake.requests('directory.search')[0]).toEqual({ accountId: 'a', query: '', limit: directoryPageSize });
     expect(screen.getByTestId('directory-count')).toHaveTextContent('5 people listed. Type to search.');
     await user.click(search());
     await user.keyboard('{ArrowDown}');
@@ -174,7 +175,7 @@ describe('the directory search', () => {
     await user.type(search(), 'ada');
     // Near the end of what is loaded, the next page is read by itself.
     await waitFor(() => expect(rows()).toHaveLength(6));
-    expect(fake.requests('directory.search').at(-1)).toEqual({ accountId: 'a', query: 'ada', limit: 100, after: '0.5' });
+    expect(fake.requests('directory.search').at(-1)).toEqual({ accountId: 'a', query: 'ada', limit: directoryPageSize, after: '0.5' });
     expect(rows().map((row) => row.getAttribute('aria-posinset'))).toEqual(['1', '2', '3', '4', '5', '6']);
     expect(rows()[0]).toHaveAttribute('aria-setsize', '6');
   });

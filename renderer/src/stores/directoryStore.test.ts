@@ -143,21 +143,22 @@ describe('directory store', () => {
     fake.succeed('directory.search', pages(saved));
     await store.getState().search('a', 'user');
     await store.getState().loadMore();
-    expect(store.getState().results?.people).toHaveLength(200);
+    const twoPages = 2 * searchPageSize;
+    expect(store.getState().results?.people).toHaveLength(twoPages);
 
     // Saved since: one between the first two, and one after everyone.
     const now = [saved[0]!, person(1), ...saved.slice(1), person(999)];
     fake.succeed('directory.search', pages(now));
     await store.getState().refresh();
     const shown = store.getState().results!;
-    expect(shown.people).toEqual(now.slice(0, 200));
-    expect(shown).toMatchObject({ query: 'user', more: true, next: '200' });
+    expect(shown.people).toEqual(now.slice(0, twoPages));
+    expect(shown).toMatchObject({ query: 'user', more: true, next: String(twoPages) });
     expect(
       fake
         .requests('directory.search')
         .slice(-2)
         .map((request) => request.after),
-    ).toEqual([undefined, '100']);
+    ).toEqual([undefined, String(searchPageSize)]);
   });
 
   it('a refresh asked while one runs runs once more after it; one that ends after a new query is dropped', async () => {

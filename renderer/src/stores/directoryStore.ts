@@ -1,9 +1,10 @@
 import { create } from 'zustand';
 import type { DirectoryStatus, PersonHit } from '../../../shared/directorySchemas';
+import { directoryPageSize } from '../../../shared/limits';
 import { getApi, type ApiSource } from '../bridge/api';
 
-/** People asked for per page: the contract's most, so a fast scroll needs few round trips. */
-export const searchPageSize = 100;
+/** People asked for per page (shared/limits.ts says why this many). */
+export const searchPageSize = directoryPageSize;
 
 /** The people found for one query, page after page as the list is scrolled. */
 export interface DirectoryResults {
