@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
-import { indexTokens, type IndexedFields } from './searchTokens';
+import { indexTokens } from './indexTokens';
+import type { IndexedFields } from './indexVocabulary';
 
 /** The columns of a people row the search index is made from. */
 export interface IndexedRow {
